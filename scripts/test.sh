@@ -1,0 +1,11 @@
+#!/usr/bin/env bash
+# Install CODI Desktop with its test tools and run every check CI runs: the layer
+# contracts, ruff, the migrations check and the whole test suite.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+bash scripts/bootstrap.sh dev
+export PATH="$PWD/.venv/bin:$PATH"
+echo "== import contracts"; lint-imports
+echo "== ruff"; ruff check .
+echo "== migrations"; python -m codi_desktop.store.check_migrations
+echo "== tests"; python -m pytest "$@"
