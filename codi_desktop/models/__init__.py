@@ -1,1 +1,141 @@
-"""models."""
+"""The domain as SQLAlchemy 2 models (DESIGN.md §4). No Qt here.
+
+``SYNCED_MODELS`` maps each wire table name (PROTOCOL.md) to its model class.
+"""
+
+from .assessment import (
+    Assessment,
+    Criterion,
+    CriterionScore,
+    PlanProposal,
+    ProposalKind,
+    ProposalStatus,
+)
+from .base import BOOKKEEPING_COLUMNS, Base, Synced, UTCDateTime, new_id, utcnow
+from .community import (
+    Community,
+    CommunityKind,
+    Gender,
+    Membership,
+    MembershipRole,
+    Organization,
+    OrganizationKind,
+    Person,
+    Sector,
+)
+from .geography import District, PilotStatus, Province, ProvinceCluster, Region, Subdistrict
+from .meetings import (
+    ActionItem,
+    ActionStatus,
+    AgendaItem,
+    Attendance,
+    AttendanceStatus,
+    Invitee,
+    Meeting,
+    MeetingKind,
+    MeetingStatus,
+    Vote,
+)
+from .projects import (
+    FundingType,
+    Indicator,
+    LedgerEntry,
+    LedgerKind,
+    Program,
+    Project,
+    ProjectStatus,
+)
+from .sync import (
+    Change,
+    ChangeOp,
+    ChangeSet,
+    ChangeSetStatus,
+    Conflict,
+    ConflictStatus,
+    LocalSetting,
+)
+
+SYNCED_MODELS: dict[str, type[Synced]] = {
+    m.__tablename__: m  # type: ignore[attr-defined]
+    for m in (
+        Province,
+        District,
+        Subdistrict,
+        Region,
+        ProvinceCluster,
+        Community,
+        Organization,
+        Person,
+        Membership,
+        Program,
+        Project,
+        Indicator,
+        LedgerEntry,
+        Meeting,
+        AgendaItem,
+        Invitee,
+        Attendance,
+        Vote,
+        ActionItem,
+        Criterion,
+        Assessment,
+        CriterionScore,
+        PlanProposal,
+        Conflict,
+    )
+}
+
+__all__ = [
+    "BOOKKEEPING_COLUMNS",
+    "SYNCED_MODELS",
+    "ActionItem",
+    "ActionStatus",
+    "AgendaItem",
+    "Assessment",
+    "Attendance",
+    "AttendanceStatus",
+    "Base",
+    "Change",
+    "ChangeOp",
+    "ChangeSet",
+    "ChangeSetStatus",
+    "Community",
+    "CommunityKind",
+    "Conflict",
+    "ConflictStatus",
+    "Criterion",
+    "CriterionScore",
+    "District",
+    "FundingType",
+    "Gender",
+    "Indicator",
+    "Invitee",
+    "LedgerEntry",
+    "LedgerKind",
+    "LocalSetting",
+    "Meeting",
+    "MeetingKind",
+    "MeetingStatus",
+    "Membership",
+    "MembershipRole",
+    "Organization",
+    "OrganizationKind",
+    "Person",
+    "PilotStatus",
+    "PlanProposal",
+    "Program",
+    "Project",
+    "ProjectStatus",
+    "ProposalKind",
+    "ProposalStatus",
+    "Province",
+    "ProvinceCluster",
+    "Region",
+    "Sector",
+    "Subdistrict",
+    "Synced",
+    "UTCDateTime",
+    "Vote",
+    "new_id",
+    "utcnow",
+]

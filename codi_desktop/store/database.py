@@ -1,0 +1,216 @@
+"""The local SQLite database: open or create it, upgrade it safely, hand out sessions.
+
+Opening runs the packaged alembic migrations after a backup of the file (the last few
+are kept); if an upgrade fails, the backup is put back so the previous file stays
+usable, and ``MigrationError`` says so.
+"""
+
+from __future__ import annotations
+
+import functools
+import logging
+import shutil
+import sqlite3
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+import sqlalchemy as sa
+from alembic import command
+from alembic.config import Config
+from alembic.runtime.migration import MigrationContext
+from alembic.script import ScriptDirectory
+from sqlalchemy import event
+from sqlalchemy.orm import Session, sessionmaker
+
+from codi_desktop.models import LocalSetting
+
+from . import paths
+from .capture import finish_change_set, install_capture
+
+log = logging.getLogger(__name__)
+
+KEEP_BACKUPS = 5
+
+
+class MigrationError(RuntimeError):
+    """An upgrade failed; the database file was restored from its backup."""
+
+
+def alembic_config(connection: sa.Connection | None = None) -> Config:
+    cfg = Config()
+    cfg.set_main_option("script_location", "codi_desktop.store:migrations")
+    if connection is not None:
+        cfg.attributes["connection"] = connection
+    return cfg
+
+
+@functools.cache
+def head_revision() -> str:
+    head = ScriptDirectory.from_config(alembic_config()).get_current_head()
+    assert head is not None
+    return head
+
+
+def current_revision(engine: sa.Engine) -> str | None:
+    with engine.connect() as conn:
+        return MigrationContext.configure(conn).get_current_revision()
+
+
+def _set_sqlite_pragmas(dbapi_conn: Any, _record: Any) -> None:
+    cur = dbapi_conn.cursor()
+    cur.execute("PRAGMA foreign_keys=ON")
+    cur.execute("PRAGMA journal_mode=WAL")
+    cur.execute("PRAGMA synchronous=NORMAL")
+    cur.execute("PRAGMA busy_timeout=5000")
+    cur.close()
+
+
+def make_engine(db_path: Path | str) -> sa.Engine:
+    url = f"sqlite:///{db_path}" if str(db_path) != ":memory:" else "sqlite://"
+    engine = sa.create_engine(url)
+    event.listen(engine, "connect", _set_sqlite_pragmas)
+    return engine
+
+
+def backup_database(db_path: Path, backups: Path, label: str) -> Path:
+    """Copy the database with SQLite's online backup (consistent even in WAL mode)."""
+    backups.mkdir(parents=True, exist_ok=True)
+    stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%S%fZ")
+    target = backups / f"codi-{stamp}-{label}.sqlite3"
+    src = sqlite3.connect(db_path)
+    try:
+        dst = sqlite3.connect(target)
+        try:
+            src.backup(dst)
+        finally:
+            dst.close()
+    finally:
+        src.close()
+    old = sorted(backups.glob("codi-*.sqlite3"))
+    for stale in old[:-KEEP_BACKUPS]:
+        stale.unlink(missing_ok=True)
+    return target
+
+
+def upgrade_database(db_path: Path, backups: Path) -> Path | None:
+    """Bring the file to the head revision. Returns the backup made, if any."""
+    engine = make_engine(db_path)
+    try:
+        current = current_revision(engine)
+        head = head_revision()
+        if current == head:
+            return None
+        backup = None
+        has_tables = bool(sa.inspect(engine).get_table_names())
+        if has_tables:
+            backup = backup_database(db_path, backups, f"before-{head}")
+        try:
+            with engine.begin() as conn:
+                command.upgrade(alembic_config(conn), "head")
+        except Exception as exc:
+            engine.dispose()
+            if backup is not None:
+                _restore(backup, db_path)
+                raise MigrationError(
+                    f"Upgrading the database to {head} failed ({exc}); the previous file "
+                    f"was restored from {backup} and is still usable."
+                ) from exc
+            raise MigrationError(f"Creating the database failed: {exc}") from exc
+        return backup
+    finally:
+        engine.dispose()
+
+
+def _restore(backup: Path, db_path: Path) -> None:
+    for suffix in ("-wal", "-shm"):
+        Path(str(db_path) + suffix).unlink(missing_ok=True)
+    shutil.copyfile(backup, db_path)
+
+
+@dataclass
+class Store:
+    """An open local database: its folder, engine and session factory."""
+
+    data_dir: Path
+    engine: sa.Engine
+    sessions: sessionmaker[Session]
+    last_backup: Path | None = None
+    author: str = "local"
+    _is_demo: bool | None = None
+
+    @property
+    def path(self) -> Path:
+        return paths.database_path(self.data_dir)
+
+    @contextmanager
+    def read(self) -> Iterator[Session]:
+        """A session for reading; anything written through it is rolled back."""
+        session = self.sessions()
+        try:
+            yield session
+        finally:
+            session.rollback()
+            session.close()
+
+    @contextmanager
+    def action(self, summary: str, author: str | None = None) -> Iterator[Session]:
+        """One user action: one transaction that commits its rows and their change set.
+
+        Anything raised inside rolls everything back: nothing is half-written and no
+        change set is queued.
+        """
+        with self.sessions() as session, session.begin():
+            yield session
+            finish_change_set(
+                session,
+                summary=summary,
+                author=author or self.author,
+                schema_version=head_revision(),
+                local_only=self.is_demo,
+            )
+
+    @property
+    def is_demo(self) -> bool:
+        if self._is_demo is None:
+            self._is_demo = bool(self.get_setting("demo", False))
+        return self._is_demo
+
+    @property
+    def province_code(self) -> str | None:
+        return self.get_setting("province_code")
+
+    def get_setting(self, key: str, default: Any = None) -> Any:
+        with self.read() as s:
+            row = s.get(LocalSetting, key)
+            return default if row is None else row.value
+
+    def set_setting(self, key: str, value: Any) -> None:
+        """Local facts (not synced, never captured as a change)."""
+        with self.sessions.begin() as s:
+            s.info["capture"] = False
+            s.merge(LocalSetting(key=key, value=value))
+        if key == "demo":
+            self._is_demo = bool(value)
+
+    def close(self) -> None:
+        self.engine.dispose()
+
+
+def open_store(data_dir: str | Path | None = None, *, seed_reference: bool = True) -> Store:
+    """Open (creating and upgrading as needed) the database in ``data_dir``."""
+    from .reference import ensure_reference_data
+
+    folder = paths.resolve_data_dir(data_dir)
+    db_path = paths.database_path(folder)
+    backup = upgrade_database(db_path, paths.backups_dir(folder))
+    engine = make_engine(db_path)
+    sessions = sessionmaker(engine, expire_on_commit=False)
+    install_capture(sessions)
+    store = Store(folder, engine, sessions, backup)
+    if seed_reference:
+        ensure_reference_data(store)
+    return store
