@@ -1,0 +1,86 @@
+"""The ``codi-desktop`` command line: the app itself, and headless subcommands.
+
+``codi-desktop`` with no subcommand opens the window. Each subcommand's work lives in the
+layer it belongs to and is imported only when used, so start-up stays fast and this
+module never imports Qt.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Sequence
+
+
+def _add_data_dir(p: argparse.ArgumentParser) -> None:
+    p.add_argument(
+        "--data-dir",
+        metavar="DIR",
+        help="folder for the database, backups and logs (default: the user data folder)",
+    )
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="codi-desktop",
+        description="CODI Desktop: offline-first coordination for self-managing provinces.",
+    )
+    _add_data_dir(parser)
+    parser.add_argument("--lang", choices=["th", "en"], help="interface language")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+
+    demo = sub.add_parser("demo", help="create a demo province (a sandbox that never syncs)")
+    _add_data_dir(demo)
+    demo.add_argument("--province", default="34", help="DOPA province code (default 34)")
+    demo.add_argument("--scale", choices=["small", "large"], default="small")
+    demo.add_argument("--seed", type=int, default=2567)
+    demo.add_argument("--force", action="store_true", help="replace an existing database")
+
+    pr = sub.add_parser("print", help="print a document to PDF")
+    _add_data_dir(pr)
+    pr.add_argument("document", choices=["minutes", "invitation", "agenda", "sign-in", "budget"])
+    pr.add_argument("--meeting", help="meeting id (minutes, invitation, agenda, sign-in)")
+    pr.add_argument("--fiscal-year", type=int, help="fiscal year in BE (budget)")
+    pr.add_argument("--out", required=True, help="PDF file to write")
+    pr.add_argument("--thai-digits", action="store_true", help="Thai digits (๐๑๒...)")
+    pr.add_argument("--show-phones", action="store_true", help="sign-in: show full phone numbers")
+
+    enrol = sub.add_parser("enrol", help="enrol this device with the headquarters server")
+    _add_data_dir(enrol)
+    enrol.add_argument("--server", required=True, help="server address, e.g. https://codi.example")
+    enrol.add_argument("--username", required=True)
+    enrol.add_argument("--device-name", help="name shown to HQ (default: this computer's name)")
+    enrol.add_argument("--ca-file", help="custom CA certificate file for TLS")
+
+    sync = sub.add_parser("sync", help="sync once with the server and print a summary")
+    _add_data_dir(sync)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    if args.command is None:
+        from codi_desktop.app import run_app
+
+        return run_app(args)
+    if args.command == "demo":
+        from codi_desktop.store.demo import cli_demo
+
+        return cli_demo(args)
+    if args.command == "print":
+        from codi_desktop.services.documents import cli_print
+
+        return cli_print(args)
+    if args.command == "enrol":
+        from codi_desktop.sync.cli import cli_enrol
+
+        return cli_enrol(args)
+    if args.command == "sync":
+        from codi_desktop.sync.cli import cli_sync
+
+        return cli_sync(args)
+    return 2
+
+
+if __name__ == "__main__":
+    sys.exit(main())
