@@ -1,0 +1,192 @@
+"""The sync protocol's request and response bodies as pydantic models (PROTOCOL.md).
+
+Shared by the sync client and ``codi-server``: both sides validate against the same
+types, and the server's OpenAPI document is generated from them. Field values inside a
+change (``fields``) stay plain JSON here; they are decoded per column with
+``codi_desktop.models.serialize.decode_value`` by whoever applies them.
+"""
+
+from __future__ import annotations
+
+import base64
+from typing import Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+PROTOCOL_VERSION = 1
+SUPPORTED_PROTOCOLS = (1,)
+PROTOCOL_HEADER = "Codi-Protocol"
+PROBLEM_MEDIA_TYPE = "application/problem+json"
+
+MAX_INT = 2**63 - 1
+
+# Stable machine codes of problem details and change set rejections.
+OUT_OF_ORDER = "out_of_order"
+FORBIDDEN = "forbidden"
+INVALID = "invalid"
+OVER_BUDGET = "over_budget"
+SCHEMA_MISMATCH = "schema_mismatch"
+CURSOR_EXPIRED = "cursor_expired"
+DEVICE_REVOKED = "device_revoked"
+UNAUTHORIZED = "unauthorized"
+BAD_CREDENTIALS = "bad_credentials"
+TOO_MANY_ATTEMPTS = "too_many_attempts"
+PROTOCOL_UNSUPPORTED = "protocol_unsupported"
+INVALID_REQUEST = "invalid_request"
+INVALID_CURSOR = "invalid_cursor"
+NOT_FOUND = "not_found"
+METHOD_NOT_ALLOWED = "method_not_allowed"
+BAD_ENCODING = "bad_encoding"
+TOO_LARGE = "too_large"
+UNAVAILABLE = "unavailable"
+INTERNAL_ERROR = "internal_error"
+
+Op = Literal["insert", "update", "delete"]
+
+
+class _Wire(BaseModel):
+    model_config = ConfigDict(extra="ignore")
+
+
+# -- health ---------------------------------------------------------------------------
+
+
+class HealthResponse(_Wire):
+    status: Literal["ok"] = "ok"
+    protocols: list[int]
+    server_time: str
+    database: Literal["ok"] = "ok"
+
+
+# -- enrolment ------------------------------------------------------------------------
+
+
+class EnrolRequest(_Wire):
+    username: str = Field(min_length=1, max_length=100)
+    password: str = Field(min_length=1, max_length=1000)
+    device_name: str = Field(min_length=1, max_length=200)
+    # Given: rotate the token of this (own, not revoked) device instead of enrolling anew.
+    device_id: str | None = Field(default=None, min_length=1, max_length=36)
+
+
+class Scope(_Wire):
+    provinces: list[str] | Literal["all"]
+
+
+class EnrolResponse(_Wire):
+    device_id: str
+    token: str
+    user: str
+    role: Literal["province", "cluster", "region", "hq"]
+    scope: Scope
+
+
+# -- push -----------------------------------------------------------------------------
+
+
+class WireChange(_Wire):
+    table: str = Field(min_length=1, max_length=60)
+    row_id: str = Field(min_length=1, max_length=36)
+    op: Op
+    fields: dict[str, Any] = Field(default_factory=dict)
+    base_seq: int | None = Field(default=None, ge=0, le=MAX_INT)
+
+
+class WireChangeSet(_Wire):
+    id: str = Field(min_length=1, max_length=36)
+    device_seq: int = Field(ge=1, le=MAX_INT)
+    created_at: str | None = Field(default=None, max_length=40)
+    author: str = Field(default="", max_length=100)
+    schema_version: str = Field(min_length=1, max_length=40)
+    summary: str = Field(default="", max_length=500)
+    changes: list[WireChange] = Field(default_factory=list, max_length=10_000)
+
+
+class PushRequest(_Wire):
+    device_id: str = Field(min_length=1, max_length=36)
+    change_sets: list[WireChangeSet] = Field(max_length=1000)
+
+
+class ConflictInfo(_Wire):
+    conflict_id: str
+    table: str
+    row_id: str
+    field: str
+    server_value: Any = None
+    client_value: Any = None
+
+
+class ChangeSetResult(_Wire):
+    id: str
+    device_seq: int
+    status: Literal["applied", "rejected"]
+    seq: int | None = None
+    conflicts: list[ConflictInfo] = Field(default_factory=list)
+    code: str | None = None
+    detail: str | None = None
+    detail_th: str | None = None
+
+
+class PushResponse(_Wire):
+    results: list[ChangeSetResult]
+
+
+# -- pull -----------------------------------------------------------------------------
+
+
+class PulledRow(_Wire):
+    seq: int
+    table: str
+    row_id: str
+    deleted: bool
+    fields: dict[str, Any]
+
+
+class PullResponse(_Wire):
+    changes: list[PulledRow]
+    cursor: str
+    more: bool
+
+
+# -- errors ---------------------------------------------------------------------------
+
+
+class Problem(BaseModel):
+    """RFC 9457 problem details with CODI's stable ``code`` (and a Thai ``detail_th``).
+
+    Extra members (``expected_device_seq``, ``protocols``...) are allowed.
+    """
+
+    model_config = ConfigDict(extra="allow")
+
+    type: str = "about:blank"
+    title: str
+    status: int
+    code: str
+    detail: str | None = None
+    detail_th: str | None = None
+
+
+# -- cursors --------------------------------------------------------------------------
+
+
+def encode_cursor(seq: int) -> str:
+    """The opaque pull cursor for "everything up to and including ``seq``"."""
+    return base64.urlsafe_b64encode(f"v1:{seq}".encode()).decode().rstrip("=")
+
+
+def decode_cursor(cursor: str) -> int:
+    """The seq inside a cursor; ``ValueError`` for anything that is not one of ours."""
+    if not cursor or len(cursor) > 64:
+        raise ValueError("not a cursor")
+    try:
+        text = base64.urlsafe_b64decode(cursor + "=" * (-len(cursor) % 4)).decode()
+    except Exception as exc:  # binascii.Error, UnicodeDecodeError
+        raise ValueError("not a cursor") from exc
+    prefix, _, number = text.partition(":")
+    if prefix != "v1" or not number.isdigit() or len(number) > 19:
+        raise ValueError("not a cursor")
+    seq = int(number)
+    if seq > MAX_INT:
+        raise ValueError("not a cursor")
+    return seq
