@@ -148,12 +148,12 @@ class Store:
 
     @contextmanager
     def read(self) -> Iterator[Session]:
-        """A session for reading; anything written through it is rolled back."""
+        """A session for reading. Closing it discards anything written through it, while
+        the rows it loaded stay readable (detached, not expired)."""
         session = self.sessions()
         try:
             yield session
         finally:
-            session.rollback()
             session.close()
 
     @contextmanager

@@ -1,0 +1,153 @@
+"""Helpers shared by the write services: validation of common fields and the generic
+create / update / tombstone steps every entity goes through."""
+
+from __future__ import annotations
+
+import dataclasses
+import enum
+import re
+from typing import Any, TypeVar
+
+import sqlalchemy as sa
+from sqlalchemy.orm import Session
+
+from codi_desktop.models import Subdistrict, Synced, utcnow
+from codi_desktop.store.database import Store
+
+from .errors import ServiceError, ValidationFailed
+
+M = TypeVar("M", bound=Synced)
+
+PHONE_RE = re.compile(r"^\+?[0-9][0-9 \-]{7,18}$")
+EMAIL_RE = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
+
+
+class Errors(dict[str, ServiceError]):
+    """Collects field errors; ``raise_if_any()`` at the end of a validation."""
+
+    def add(self, field: str, code: str, **params: Any) -> None:
+        self.setdefault(field, ServiceError(code, field, **params))
+
+    def text(self, field: str, value: str | None, *, required: bool = False, max_len: int = 300):
+        if value is None or not value.strip():
+            if required:
+                self.add(field, "required")
+            return
+        if len(value) > max_len:
+            self.add(field, "too_long", max=max_len)
+
+    def count(self, field: str, value: int | None) -> None:
+        if value is None:
+            return
+        if isinstance(value, bool) or not isinstance(value, int):
+            self.add(field, "not_number")
+        elif value < 0:
+            self.add(field, "not_negative")
+
+    def choice(self, field: str, value: Any, enum_cls: type[enum.Enum], *, required=True):
+        if value is None or value == "":
+            if required:
+                self.add(field, "required")
+            return
+        try:
+            enum_cls(value)
+        except ValueError:
+            self.add(field, "unknown_choice")
+
+    def phone(self, field: str, value: str | None) -> None:
+        if value and not PHONE_RE.match(value.strip()):
+            self.add(field, "invalid_phone")
+
+    def email(self, field: str, value: str | None) -> None:
+        if value and not EMAIL_RE.match(value.strip()):
+            self.add(field, "invalid_email")
+
+    def date_order(self, start_field: str, start, end_field: str, end) -> None:
+        if start is not None and end is not None and end < start:
+            self.add(end_field, "date_order")
+
+    def raise_if_any(self) -> None:
+        if self:
+            raise ValidationFailed(dict(self))
+
+
+def clean(value: str | None) -> str | None:
+    """Trim text; empty text is stored as NULL."""
+    if value is None:
+        return None
+    value = value.strip()
+    return value or None
+
+
+def require_province(store: Store) -> str:
+    code = store.province_code
+    if not code:
+        raise ServiceError("no_province")
+    return code
+
+
+def check_subdistrict(
+    session: Session, province_code: str, subdistrict_id: str | None, errors: Errors
+) -> str | None:
+    """Validate a tambon of this province; returns its district id."""
+    if not subdistrict_id:
+        return None
+    sub = session.get(Subdistrict, subdistrict_id)
+    if sub is None:
+        errors.add("subdistrict_id", "unknown_subdistrict")
+        return None
+    if sub.province_id != province_code:
+        errors.add("subdistrict_id", "outside_province")
+        return None
+    return sub.district_id
+
+
+def get_live(session: Session, model: type[M], row_id: str, label: str) -> M:
+    """A row of this database that is not a tombstone, or a clear error."""
+    obj = session.get(model, row_id)
+    if obj is None:
+        raise ServiceError("not_found", label=label)
+    if obj.deleted_at is not None:
+        raise ServiceError("deleted", label=label)
+    return obj
+
+
+def assign(obj: Any, values: dict[str, Any]) -> None:
+    for key, value in values.items():
+        setattr(obj, key, value)
+
+
+def tombstone(session: Session, model: type[M], row_id: str, label: str) -> M:
+    obj = get_live(session, model, row_id, label)
+    obj.deleted_at = utcnow()
+    return obj
+
+
+def data_values(data: Any, exclude: tuple[str, ...] = ("id",)) -> dict[str, Any]:
+    """A dataclass's fields as a dict, text trimmed, without the excluded fields."""
+    out = {}
+    for f in dataclasses.fields(data):
+        if f.name in exclude:
+            continue
+        value = getattr(data, f.name)
+        if isinstance(value, str):
+            value = clean(value)
+        if isinstance(value, enum.Enum):
+            value = value.value
+        out[f.name] = value
+    return out
+
+
+def from_row(cls: type, obj: Any) -> Any:
+    """Build a dataclass from an ORM row's attributes of the same names."""
+    values = {}
+    for f in dataclasses.fields(cls):
+        value = getattr(obj, f.name, None)
+        if isinstance(value, enum.Enum):
+            value = value.value
+        values[f.name] = value
+    return cls(**values)
+
+
+def exists(session: Session, stmt: sa.Select) -> bool:
+    return session.scalar(sa.select(stmt.exists())) is True

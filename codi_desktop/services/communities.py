@@ -1,0 +1,92 @@
+"""Communities (ชุมชน): register, edit and tombstone them — each one user action."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from codi_desktop.models import Community, CommunityKind
+from codi_desktop.store.database import Store
+
+from ._common import (
+    Errors,
+    assign,
+    check_subdistrict,
+    data_values,
+    from_row,
+    get_live,
+    require_province,
+    tombstone,
+)
+from .errors import ServiceError
+
+
+@dataclass
+class CommunityData:
+    name: str = ""
+    kind: str = CommunityKind.VILLAGE.value
+    subdistrict_id: str | None = None
+    moo: int | None = None
+    households: int | None = None
+    population: int | None = None
+    leader_name: str | None = None
+    phone: str | None = None
+    notes: str | None = None
+    id: str | None = None
+    district_id: str | None = None
+
+
+def validate_community(data: CommunityData) -> dict[str, ServiceError]:
+    """Field errors that need no database (for validation as the person types)."""
+    errors = Errors()
+    errors.text("name", data.name, required=True, max_len=300)
+    errors.choice("kind", data.kind, CommunityKind)
+    errors.count("households", data.households)
+    errors.count("population", data.population)
+    if data.moo is not None and (not isinstance(data.moo, int) or not 1 <= data.moo <= 99):
+        errors.add("moo", "moo_range")
+    if (
+        isinstance(data.households, int)
+        and isinstance(data.population, int)
+        and data.households >= 0
+        and 0 <= data.population < data.households
+    ):
+        errors.add("population", "population_below_households")
+    errors.text("leader_name", data.leader_name, max_len=200)
+    errors.phone("phone", data.phone)
+    return errors
+
+
+def _values(store: Store, session, data: CommunityData) -> dict:
+    errors = Errors(validate_community(data))
+    district_id = check_subdistrict(session, require_province(store), data.subdistrict_id, errors)
+    errors.raise_if_any()
+    values = data_values(data, exclude=("id", "district_id"))
+    values["district_id"] = district_id
+    return values
+
+
+def create_community(store: Store, data: CommunityData, author: str | None = None) -> str:
+    province = require_province(store)
+    with store.action(f"ลงทะเบียนชุมชน {data.name.strip()}", author) as session:
+        community = Community(province_code=province, **_values(store, session, data))
+        session.add(community)
+        session.flush()
+        return community.id
+
+
+def update_community(
+    store: Store, community_id: str, data: CommunityData, author: str | None = None
+) -> None:
+    with store.action(f"แก้ไขข้อมูลชุมชน {data.name.strip()}", author) as session:
+        community = get_live(session, Community, community_id, "community")
+        assign(community, _values(store, session, data))
+
+
+def delete_community(store: Store, community_id: str, author: str | None = None) -> None:
+    with store.action("ลบชุมชน", author) as session:
+        tombstone(session, Community, community_id, "community")
+
+
+def get_community(store: Store, community_id: str) -> CommunityData:
+    with store.read() as session:
+        return from_row(CommunityData, get_live(session, Community, community_id, "community"))

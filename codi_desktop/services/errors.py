@@ -1,0 +1,162 @@
+"""Errors a person can read, in Thai (default) or English, with a stable code.
+
+Services raise ``ServiceError``; the UI shows ``message(lang)`` next to the field it names
+or in the status area. Nothing else about the error leaks to the person.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+# code -> (Thai, English). Templates take the error's params with str.format.
+MESSAGES: dict[str, tuple[str, str]] = {
+    "required": ("กรุณากรอก{label}", "{label_en} is required"),
+    "too_long": ("{label}ยาวเกิน {max} ตัวอักษร", "{label_en} is longer than {max} characters"),
+    "not_negative": ("{label}ต้องไม่ติดลบ", "{label_en} must not be negative"),
+    "not_number": ("{label}ต้องเป็นตัวเลข", "{label_en} must be a number"),
+    "moo_range": ("หมู่ที่ต้องอยู่ระหว่าง 1 ถึง 99", "Village number must be between 1 and 99"),
+    "population_below_households": (
+        "ประชากรต้องไม่น้อยกว่าจำนวนครัวเรือน",
+        "Population cannot be less than the number of households",
+    ),
+    "unknown_choice": ("ค่า{label}ไม่ถูกต้อง", "Unknown {label_en}"),
+    "outside_province": (
+        "ตำบลนี้ไม่อยู่ในจังหวัดของฐานข้อมูลนี้",
+        "This subdistrict is not in this database's province",
+    ),
+    "unknown_subdistrict": ("ไม่พบตำบลที่เลือก", "The chosen subdistrict does not exist"),
+    "not_found": ("ไม่พบ{label}ที่ต้องการ (อาจถูกลบไปแล้ว)", "{label_en} not found (it may have been deleted)"),
+    "deleted": ("{label}นี้ถูกลบไปแล้ว", "This {label_en} has been deleted"),
+    "date_order": ("วันที่สิ้นสุดต้องไม่ก่อนวันที่เริ่ม", "The end date cannot be before the start date"),
+    "date_in_future": ("{label}ต้องไม่เป็นวันในอนาคต", "{label_en} cannot be in the future"),
+    "fiscal_year_range": (
+        "ปีงบประมาณต้องเป็นปี พ.ศ. ระหว่าง 2500 ถึง 2700",
+        "Fiscal year must be a Buddhist-Era year between 2500 and 2700",
+    ),
+    "no_province": (
+        "ยังไม่ได้เลือกจังหวัดของฐานข้อมูลนี้",
+        "This database has no province yet",
+    ),
+    "duplicate_code": ("รหัส {code} ถูกใช้แล้ว", "Code {code} is already used"),
+    "invalid_phone": ("หมายเลขโทรศัพท์ไม่ถูกต้อง", "Invalid phone number"),
+    "invalid_email": ("อีเมลไม่ถูกต้อง", "Invalid e-mail address"),
+    # ledger
+    "amount_positive": (
+        "จำนวนเงินต้องมากกว่าศูนย์ (การแก้ไขให้ใช้รายการกลับบัญชี)",
+        "The amount must be greater than zero (use a reversal to correct an entry)",
+    ),
+    "amount_too_large": ("จำนวนเงินมากเกินไป", "The amount is too large"),
+    "over_approved": (
+        "เบิกจ่ายเกินวงเงินอนุมัติ: อนุมัติ {approved} เบิกแล้ว {disbursed} ขอเบิก {amount}",
+        "Disbursement above the approved amount: approved {approved}, disbursed {disbursed}, "
+        "requested {amount}",
+    ),
+    "refund_above_disbursed": (
+        "คืนเงินเกินยอดที่เบิกจ่าย (เบิกจ่ายสุทธิ {disbursed})",
+        "Refund above the amount disbursed (net disbursed {disbursed})",
+    ),
+    "approval_below_disbursed": (
+        "กลับรายการอนุมัตินี้ไม่ได้ เพราะจะทำให้วงเงินอนุมัติต่ำกว่ายอดเบิกจ่าย ({disbursed})",
+        "Reversing this approval would leave less approved than already disbursed ({disbursed})",
+    ),
+    "already_reversed": ("รายการนี้ถูกกลับบัญชีไปแล้ว", "This entry has already been reversed"),
+    "reverse_reversal": (
+        "กลับบัญชีรายการกลับบัญชีไม่ได้ ให้บันทึกรายการใหม่แทน",
+        "A reversal cannot be reversed; record a new entry instead",
+    ),
+    "ledger_immutable": (
+        "รายการบัญชีแก้ไขหรือลบไม่ได้ ให้ใช้รายการกลับบัญชี",
+        "Ledger entries cannot be edited or deleted; use a reversal",
+    ),
+    "project_not_approved": (
+        "โครงการยังไม่มีวงเงินอนุมัติ",
+        "The project has no approved amount yet",
+    ),
+    "reversal_mismatch": (
+        "รายการกลับบัญชีต้องมีจำนวนเงินและโครงการเดียวกับรายการเดิม",
+        "A reversal must carry the same amount and project as the entry it reverses",
+    ),
+    "project_required": ("กรุณาเลือกโครงการ", "Choose a project"),
+    "wrong_program": (
+        "แผนงานไม่ตรงกับแผนงานของโครงการ",
+        "The program does not match the project's program",
+    ),
+}
+
+# Field labels: field -> (Thai, English).
+LABELS: dict[str, tuple[str, str]] = {
+    "name": ("ชื่อ", "Name"),
+    "kind": ("ประเภท", "Type"),
+    "sector": ("ภาคส่วน", "Sector"),
+    "subdistrict_id": ("ตำบล", "Subdistrict"),
+    "moo": ("หมู่ที่", "Village number"),
+    "households": ("จำนวนครัวเรือน", "Households"),
+    "population": ("จำนวนประชากร", "Population"),
+    "leader_name": ("ชื่อผู้นำชุมชน", "Community leader"),
+    "phone": ("โทรศัพท์", "Phone"),
+    "email": ("อีเมล", "E-mail"),
+    "notes": ("หมายเหตุ", "Notes"),
+    "members_count": ("จำนวนสมาชิก", "Members"),
+    "fund_balance_satang": ("ยอดเงินกองทุน", "Fund balance"),
+    "savings_satang": ("เงินออม", "Savings"),
+    "registered_on": ("วันที่จดแจ้งจัดตั้ง", "Registration date"),
+    "founded_on": ("วันที่ก่อตั้ง", "Founding date"),
+    "first_name": ("ชื่อ", "First name"),
+    "last_name": ("นามสกุล", "Last name"),
+    "prefix": ("คำนำหน้า", "Title"),
+    "gender": ("เพศ", "Gender"),
+    "position": ("ตำแหน่ง", "Position"),
+    "role": ("บทบาท", "Role"),
+    "from_on": ("วันที่เริ่ม", "From"),
+    "to_on": ("วันที่สิ้นสุด", "To"),
+    "code": ("รหัสโครงการ", "Project code"),
+    "program_id": ("แผนงาน", "Program"),
+    "fiscal_year": ("ปีงบประมาณ", "Fiscal year"),
+    "status": ("สถานะ", "Status"),
+    "amount_satang": ("จำนวนเงิน", "Amount"),
+    "entry_date": ("วันที่", "Date"),
+    "project_id": ("โครงการ", "Project"),
+    "person_id": ("บุคคล", "Person"),
+    "organization_id": ("องค์กร", "Organization"),
+    "community": ("ชุมชน", "community"),
+    "organization": ("องค์กร", "organization"),
+    "person": ("บุคคล", "person"),
+    "project": ("โครงการ", "project"),
+    "membership": ("สมาชิกภาพ", "membership"),
+    "ledger_entry": ("รายการบัญชี", "ledger entry"),
+    "starts_on": ("วันที่เริ่มโครงการ", "Start date"),
+    "ends_on": ("วันที่สิ้นสุดโครงการ", "End date"),
+}
+
+
+class ServiceError(Exception):
+    """A refusal a person can understand and act on."""
+
+    def __init__(self, code: str, field: str | None = None, **params: Any):
+        self.code = code
+        self.field = field
+        self.params = params
+        super().__init__(self.message("en"))
+
+    def message(self, lang: str = "th") -> str:
+        th, en = MESSAGES.get(code := self.code, (code, code))
+        label_key = self.params.get("label", self.field or "")
+        label_th, label_en = LABELS.get(label_key, (label_key, label_key))
+        params = {**self.params, "label": label_th, "label_en": label_en}
+        template = en if lang == "en" else th
+        try:
+            return template.format(**params)
+        except (KeyError, IndexError):
+            return template
+
+
+class ValidationFailed(ServiceError):
+    """Several fields are wrong; ``errors`` maps each field to its error."""
+
+    def __init__(self, errors: dict[str, ServiceError]):
+        self.errors = errors
+        first = next(iter(errors.values()))
+        super().__init__(first.code, first.field, **first.params)
+
+    def message(self, lang: str = "th") -> str:
+        return "\n".join(e.message(lang) for e in self.errors.values())
