@@ -27,6 +27,7 @@ __all__ = [
     "fiscal_year_bounds",
     "format_amount",
     "format_baht",
+    "mask_phone",
     "meeting_number",
     "parse_baht",
     "thai_date",
@@ -273,3 +274,22 @@ def parse_baht(text: str) -> int:
     if result >= _MAX_SATANG:
         raise ValueError("จำนวนเงินมากเกินไป กรุณาตรวจสอบอีกครั้ง")
     return result
+
+
+def mask_phone(phone: str) -> str:
+    """Hide all but the last four digits of a phone number: ``08x-xxx-5678``.
+
+    Printed sign-in sheets are seen by everyone who signs after you; showing the
+    operator prefix and the last four digits is enough for the organizer to match a
+    number without exposing it (PDPA: collect and show no more than needed).
+    """
+    digits = "".join(ch for ch in phone.translate(_ARABIC_DIGITS) if ch.isdigit())
+    if not digits:
+        return ""
+    if len(digits) <= 4:
+        return "x" * len(digits)
+    if len(digits) == 10:  # mobile: 08x-xxx-5678
+        return f"{digits[:2]}x-xxx-{digits[-4:]}"
+    if len(digits) == 9:  # landline: 02-xxx-5678
+        return f"{digits[:2]}-xxx-{digits[-4:]}"
+    return "x" * (len(digits) - 4) + digits[-4:]

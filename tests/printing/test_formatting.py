@@ -160,3 +160,19 @@ def test_meeting_number():
     assert f.meeting_number(12, 2569, use_thai_digits=True) == "๑๒/๒๕๖๙"
     with pytest.raises(ValueError):
         f.meeting_number(0, 2569)
+
+
+@pytest.mark.parametrize(
+    ("phone", "masked"),
+    [
+        ("0812345678", "08x-xxx-5678"),
+        ("081-234-5678", "08x-xxx-5678"),
+        ("๐๘๑๒๓๔๕๖๗๘", "08x-xxx-5678"),
+        ("02 123 4567", "02-xxx-4567"),
+        ("+66812345678", "xxxxxxx5678"),
+        ("123", "xxx"),
+        ("", ""),
+    ],
+)
+def test_mask_phone_keeps_only_the_last_four_digits(phone, masked):
+    assert f.mask_phone(phone) == masked

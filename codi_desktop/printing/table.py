@@ -1,0 +1,220 @@
+"""A ruled table of Thai paragraphs that splits across pages, between rows or inside one.
+
+reportlab's ``Table`` wraps every cell flowable again on each page split (quadratic in
+the number of rows) and handles in-row splitting only as an option. Documents here
+need long tables (a 500-row sign-in sheet) with the header repeated on every page, and
+cells that can hold a paragraph longer than a page, so :class:`ThaiTable` does just
+that, with each cell a :class:`~.text.ThaiParagraph`. Row heights are computed once per
+width; a split hands the already laid-out rows to the two halves.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from reportlab.lib.units import cm
+from reportlab.platypus import Flowable
+
+from .text import Align, Run, TextStyle, ThaiParagraph
+
+__all__ = ["Cell", "RowStyle", "ThaiTable"]
+
+#: A4 height minus usual top and bottom margins: rows shorter than this are moved to
+#: the next page whole; taller ones are split inside their cells.
+_DEFAULT_FRAME_HEIGHT = 29.7 * cm - 5 * cm
+
+
+@dataclass(frozen=True, slots=True)
+class Cell:
+    """Cell content with its own alignment or weight; plain strings use the column's."""
+
+    content: str | Sequence[str | Run]
+    align: Align | None = None
+    bold: bool | None = None
+    span: int = 1  # columns this cell covers (cells it covers are omitted from the row)
+
+
+@dataclass(frozen=True, slots=True)
+class RowStyle:
+    bold: bool = False
+    background: tuple[float, float, float] | None = None
+    min_height: float = 0
+
+
+@dataclass(slots=True)
+class _Row:
+    cells: list[tuple[int, int, ThaiParagraph]]  # (first column, span, paragraph)
+    style: RowStyle
+    height: float = 0
+    heights: list[float] = field(default_factory=list)
+
+
+class ThaiTable(Flowable):
+    """Rows of Thai paragraphs in ruled cells, with repeated header rows.
+
+    ``rows`` are sequences of cells (``str``, :class:`Cell` or a ready
+    :class:`ThaiParagraph`); the first ``header_rows`` repeat at the top of each page.
+    ``col_aligns`` sets each column's default alignment; ``row_styles`` maps a row
+    index to a :class:`RowStyle` (bold totals, shading, a minimum height for signing).
+    """
+
+    def __init__(
+        self,
+        rows: Sequence[Sequence[str | Cell | ThaiParagraph]],
+        col_widths: Sequence[float],
+        *,
+        header_rows: int = 1,
+        text_style: TextStyle | None = None,
+        col_aligns: Sequence[Align] | None = None,
+        row_styles: dict[int, RowStyle] | None = None,
+        default_row_style: RowStyle | None = None,
+        header_style: RowStyle | None = None,
+        padding: float = 3,
+        line_width: float = 0.5,
+        frame_height: float = _DEFAULT_FRAME_HEIGHT,
+        extra_words: Sequence[str] = (),
+        _rows: list[_Row] | None = None,
+    ):
+        super().__init__()
+        self.col_widths = list(col_widths)
+        self.header_rows = header_rows
+        self.padding = padding
+        self.line_width = line_width
+        self.frame_height = frame_height
+        self._width_done: float | None = None
+        if _rows is not None:
+            self._rows = _rows
+            return
+        base = text_style or TextStyle(font_size=14, leading=17)
+        aligns = list(col_aligns or ["left"] * len(self.col_widths))
+        row_styles = row_styles or {}
+        header_style = header_style or RowStyle(bold=True, background=(0.9, 0.9, 0.9))
+        default_row_style = default_row_style or RowStyle()
+        self._rows = []
+        for r, row in enumerate(rows):
+            rstyle = row_styles.get(r, header_style if r < header_rows else default_row_style)
+            cells = []
+            col = 0
+            for item in row:
+                span = item.span if isinstance(item, Cell) else 1
+                if isinstance(item, ThaiParagraph):
+                    para = item
+                else:
+                    content = item.content if isinstance(item, Cell) else item
+                    align = (item.align if isinstance(item, Cell) else None) or (
+                        "center" if r < header_rows else aligns[col]
+                    )
+                    bold = item.bold if isinstance(item, Cell) and item.bold is not None else None
+                    style = base.but(align=align, bold=rstyle.bold if bold is None else bold)
+                    para = ThaiParagraph(content, style, extra_words=extra_words)
+                cells.append((col, span, para))
+                col += span
+            self._rows.append(_Row(cells, rstyle))
+
+    # -- geometry --
+
+    def _cell_width(self, col: int, span: int) -> float:
+        return sum(self.col_widths[col : col + span]) - 2 * self.padding
+
+    def _measure(self, row: _Row) -> None:
+        heights = []
+        for col, span, para in row.cells:
+            _, h = para.wrap(self._cell_width(col, span), 1e9)
+            heights.append(h)
+        row.heights = heights
+        row.height = max([*heights, 0]) + 2 * self.padding
+        row.height = max(row.height, row.style.min_height)
+
+    def _ensure_measured(self) -> None:
+        if self._width_done is None:
+            for row in self._rows:
+                self._measure(row)
+            self._width_done = sum(self.col_widths)
+
+    def wrap(self, availWidth, availHeight):  # noqa: N803 - reportlab's signature
+        self._ensure_measured()
+        self.width = sum(self.col_widths)
+        self.height = sum(r.height for r in self._rows)
+        return self.width, self.height
+
+    def split(self, availWidth, availHeight):  # noqa: N803
+        self._ensure_measured()
+        header = self._rows[: self.header_rows]
+        body = self._rows[self.header_rows :]
+        used = sum(r.height for r in header)
+        fit = 0
+        for row in body:
+            if used + row.height > availHeight + 1e-6:
+                break
+            used += row.height
+            fit += 1
+        if fit == len(body):
+            return [self]
+        if fit > 0:
+            return [self._sub(header + body[:fit]), self._sub(header + body[fit:])]
+        # Not even one row fits. Move it to the next page unless it is taller than a
+        # page, in which case cut it between lines of its cells.
+        row = body[0]
+        room = availHeight - used - 2 * self.padding
+        if row.height <= self.frame_height - used or room <= 0:
+            return []
+        head_cells, tail_cells = [], []
+        for col, span, para in row.cells:
+            parts = para.split(self._cell_width(col, span), room)
+            if not parts:  # not one line of this cell fits: the whole cell goes on
+                head_cells.append((col, span, ThaiParagraph("", para.style)))
+                tail_cells.append((col, span, para))
+            elif len(parts) == 1:
+                head_cells.append((col, span, parts[0]))
+                tail_cells.append((col, span, ThaiParagraph("", para.style)))
+            else:
+                head_cells.append((col, span, parts[0]))
+                tail_cells.append((col, span, parts[1]))
+        head_row = _Row(head_cells, row.style)
+        tail_row = _Row(tail_cells, row.style)
+        self._measure_at(head_row)
+        self._measure_at(tail_row)
+        head_row.height = min(head_row.height, availHeight - used)
+        return [self._sub([*header, head_row]), self._sub([*header, tail_row, *body[1:]])]
+
+    def _measure_at(self, row: _Row) -> None:
+        self._measure(row)
+
+    def _sub(self, rows: list[_Row]) -> ThaiTable:
+        sub = ThaiTable(
+            [],
+            self.col_widths,
+            header_rows=self.header_rows,
+            padding=self.padding,
+            line_width=self.line_width,
+            frame_height=self.frame_height,
+            _rows=rows,
+        )
+        sub._width_done = self._width_done
+        return sub
+
+    # -- drawing --
+
+    def draw(self):
+        canv = self.canv
+        canv.saveState()
+        canv.setLineWidth(self.line_width)
+        x_edges = [0.0]
+        for w in self.col_widths:
+            x_edges.append(x_edges[-1] + w)
+        y = self.height
+        for row in self._rows:
+            bottom = y - row.height
+            if row.style.background:
+                canv.setFillColorRGB(*row.style.background)
+                canv.rect(0, bottom, x_edges[-1], row.height, stroke=0, fill=1)
+                canv.setFillColorRGB(0, 0, 0)
+            for (col, span, para), h in zip(row.cells, row.heights, strict=True):
+                del h
+                x0 = x_edges[col]
+                if self.line_width > 0:  # 0 means a borderless layout table, not hairlines
+                    canv.rect(x0, bottom, x_edges[col + span] - x0, row.height, stroke=1, fill=0)
+                para.drawOn(canv, x0 + self.padding, y - self.padding - para.height)
+            y = bottom
+        canv.restoreState()

@@ -1,0 +1,124 @@
+"""Helpers for the printing tests: extract text from real PDFs and compare it honestly.
+
+Two extractors read every PDF: pypdf, which follows the content stream, and poppler's
+``pdftotext``, which is what Linux viewers use for copy and search. The comparison is
+done on NFKC text with all whitespace removed (line breaks and spaces are layout, not
+content; NFKC because ำ is drawn as ํ + า and comes back that way).
+"""
+
+from __future__ import annotations
+
+import io
+import subprocess
+import tempfile
+import unicodedata
+from collections import Counter
+from pathlib import Path
+
+import pytest
+from pypdf import PdfReader
+
+from codi_desktop.printing import layout, text
+
+#: Thai combining marks (above/below vowels, tone marks, thanthakhat, nikhahit...).
+THAI_MARKS = frozenset(
+    "\u0e31\u0e34\u0e35\u0e36\u0e37\u0e38\u0e39\u0e3a\u0e47\u0e48\u0e49\u0e4a\u0e4b\u0e4c\u0e4d\u0e4e"
+)
+
+
+def squash(s: str) -> str:
+    """NFKC, all whitespace removed."""
+    return "".join(unicodedata.normalize("NFKC", s).split())
+
+
+def without_marks(s: str) -> str:
+    return "".join(c for c in s if c not in THAI_MARKS)
+
+
+def marks(s: str) -> Counter:
+    return Counter(c for c in s if c in THAI_MARKS)
+
+
+def pypdf_pages(pdf: bytes) -> list[str]:
+    return [page.extract_text() or "" for page in PdfReader(io.BytesIO(pdf)).pages]
+
+
+def poppler_pages(pdf: bytes, *, mode: str = "-raw") -> list[str]:
+    """pdftotext per page (pages are separated by form feeds)."""
+    with tempfile.TemporaryDirectory() as tmp:
+        path = Path(tmp) / "doc.pdf"
+        path.write_bytes(pdf)
+        out = subprocess.run(
+            ["pdftotext", mode, "-enc", "UTF-8", str(path), "-"],
+            check=True,
+            capture_output=True,
+            text=True,
+        ).stdout
+    pages = out.split("\f")
+    return pages[:-1] if pages and not pages[-1].strip() else pages
+
+
+def bad_code_points(s: str) -> list[str]:
+    """Private-use code points and U+FFFD: signs of a broken ToUnicode map or tofu."""
+    return [f"U+{ord(c):04X}" for c in s if 0xE000 <= ord(c) <= 0xF8FF or c == "\ufffd"]
+
+
+class DrawRecorder:
+    """Records, per page and in drawing order, the text each paragraph and each
+    page-furniture string (page number, draft label) put on the page."""
+
+    def __init__(self):
+        self.pages: dict[int, list[str]] = {}
+        self.paragraphs: list[text.ThaiParagraph] = []
+
+    def note(self, canv, s: str) -> None:
+        self.pages.setdefault(canv.getPageNumber(), []).append(s)
+
+    def page_texts(self) -> list[str]:
+        return ["".join(self.pages.get(n, [])) for n in range(1, max(self.pages, default=0) + 1)]
+
+
+@pytest.fixture
+def recorder(monkeypatch) -> DrawRecorder:
+    rec = DrawRecorder()
+    original_draw = text.ThaiParagraph.draw
+    original_draw_text = layout.draw_text
+
+    def draw(self):
+        rec.note(self.canv, "".join(line.text for line in self.lines))
+        rec.paragraphs.append(self)
+        original_draw(self)
+
+    def draw_text(canv, x, y, s, **kwargs):
+        rec.note(canv, s)
+        return original_draw_text(canv, x, y, s, **kwargs)
+
+    monkeypatch.setattr(text.ThaiParagraph, "draw", draw)
+    monkeypatch.setattr(layout, "draw_text", draw_text)
+    return rec
+
+
+def assert_text_survives(pdf: bytes, rec: DrawRecorder) -> None:
+    """The strongest true statements about the text of *pdf*, page by page.
+
+    - pypdf (content-stream order): exactly the text that was laid out, under NFKC and
+      without whitespace.
+    - pdftotext -raw (also stream order): poppler moves a tone mark that sits on an
+      above-vowel past the next letter ("สิ่ง" comes out "สิง่") because both glyphs sit
+      at the same x. So: the letters without marks are exactly the source's, and every
+      page has exactly the source's marks, in number and kind.
+    - neither has private-use code points or U+FFFD.
+    """
+    expected_pages = rec.page_texts()
+    got_pypdf = pypdf_pages(pdf)
+    got_poppler = poppler_pages(pdf)
+    assert len(got_pypdf) == len(expected_pages) == len(got_poppler)
+    for n, (expected, a, b) in enumerate(
+        zip(expected_pages, got_pypdf, got_poppler, strict=True), 1
+    ):
+        assert not bad_code_points(a), (n, bad_code_points(a))
+        assert not bad_code_points(b), (n, bad_code_points(b))
+        exp = squash(expected)
+        assert squash(a) == exp, f"page {n}: pypdf text differs"
+        assert without_marks(squash(b)) == without_marks(exp), f"page {n}: poppler letters differ"
+        assert marks(squash(b)) == marks(exp), f"page {n}: poppler marks differ"
