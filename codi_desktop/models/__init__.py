@@ -34,6 +34,7 @@ from .meetings import (
     Meeting,
     MeetingKind,
     MeetingStatus,
+    MinutesVersion,
     Vote,
 )
 from .projects import (
@@ -77,6 +78,7 @@ SYNCED_MODELS: dict[str, type[Synced]] = {
         Attendance,
         Vote,
         ActionItem,
+        MinutesVersion,
         Criterion,
         Assessment,
         CriterionScore,
@@ -116,6 +118,7 @@ __all__ = [
     "Meeting",
     "MeetingKind",
     "MeetingStatus",
+    "MinutesVersion",
     "Membership",
     "MembershipRole",
     "Organization",

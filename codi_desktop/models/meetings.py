@@ -176,3 +176,18 @@ class ActionItem(Synced, Base):
     closed_at: Mapped[dt.datetime | None] = mapped_column(UTCDateTime)
     closed_in_meeting_id: Mapped[str | None] = mapped_column(sa.ForeignKey("meeting.id"))
     closing_note: Mapped[str | None] = mapped_column(sa.Text)
+
+
+class MinutesVersion(Synced, Base):
+    """A locked version of a meeting's minutes, kept whole: a correction after locking is a
+    new version, and every earlier one stays readable exactly as it was certified."""
+
+    __tablename__ = "minutes_version"
+
+    meeting_id: Mapped[str] = mapped_column(sa.ForeignKey("meeting.id"), index=True)
+    version: Mapped[int]
+    snapshot: Mapped[dict] = mapped_column(sa.JSON)  # the minutes as they read when locked
+    reason: Mapped[str | None] = mapped_column(sa.Text)  # why this correction was made
+    locked_at: Mapped[dt.datetime] = mapped_column(UTCDateTime)
+
+    __table_args__ = (sa.CheckConstraint("version >= 1", name="version_positive"),)
