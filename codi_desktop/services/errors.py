@@ -81,6 +81,85 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "แผนงานไม่ตรงกับแผนงานของโครงการ",
         "The program does not match the project's program",
     ),
+    # meetings
+    "end_before_start": (
+        "เวลาสิ้นสุดต้องไม่ก่อนเวลาเริ่ม", "The end time cannot be before the start time"
+    ),
+    "meeting_number_used": (
+        "ครั้งที่ {number} ถูกใช้แล้ว ({body}) กรุณาใช้ครั้งที่ {next}",
+        "Meeting number {number} is already used ({body}); use {next}",
+    ),
+    "number_positive": ("ครั้งที่ต้องเป็นจำนวนเต็มบวก", "The meeting number must be positive"),
+    "minutes_locked": (
+        "รายงานการประชุมนี้ล็อกแล้ว แก้ไขได้โดยบันทึกเป็นฉบับแก้ไขใหม่เท่านั้น",
+        "These minutes are locked; correct them by saving a new version",
+    ),
+    "minutes_certified": (
+        "รายงานการประชุมนี้รับรองแล้ว ให้ล็อกรายงานแล้วแก้ไขเป็นฉบับใหม่",
+        "These minutes are certified; lock them and correct them as a new version",
+    ),
+    "lock_needs_minute_taker": (
+        "ล็อกรายงานการประชุมไม่ได้ เพราะยังไม่ได้ระบุผู้จดรายงานการประชุม",
+        "The minutes cannot be locked without a minute-taker",
+    ),
+    "lock_needs_certified": (
+        "ล็อกได้เฉพาะรายงานการประชุมที่รับรองแล้ว",
+        "Only certified minutes can be locked",
+    ),
+    "amend_needs_locked": (
+        "แก้ไขเป็นฉบับใหม่ได้เฉพาะรายงานการประชุมที่ล็อกแล้ว",
+        "Only locked minutes are corrected as a new version",
+    ),
+    "certify_not_held": (
+        "รับรองรายงานการประชุมไม่ได้ เพราะการประชุมนี้ยังไม่ได้จัดขึ้น",
+        "Minutes of a meeting that was never held cannot be certified",
+    ),
+    "certify_how": (
+        "ระบุการประชุมที่รับรองรายงาน หรือวันที่รับรองโดยการเวียน อย่างใดอย่างหนึ่ง",
+        "Give either the meeting that certified the minutes or the date of circulation",
+    ),
+    "certify_meeting_order": (
+        "การประชุมที่รับรองรายงานต้องจัดขึ้นหลังการประชุมนี้",
+        "The certifying meeting must come after this meeting",
+    ),
+    "already_certified": (
+        "รายงานการประชุมนี้รับรองแล้ว", "These minutes have already been certified"
+    ),
+    "vote_above_present": (
+        "จำนวนผู้ลงคะแนนรวม {total} คน มากกว่าผู้เข้าประชุม {present} คน",
+        "{total} votes counted but only {present} people are present",
+    ),
+    "already_signed_in": (
+        "{name} ลงทะเบียนในการประชุมนี้แล้ว", "{name} has already signed in to this meeting"
+    ),
+    "substitute_for_required": (
+        "กรุณาระบุว่ามาประชุมแทนผู้ใด", "Say whom the substitute is attending for"
+    ),
+    "reason_required": ("กรุณาระบุเหตุผลที่ไม่มาประชุม", "Give the reason for the absence"),
+    "wrong_meeting": (
+        "รายการนี้ไม่ได้อยู่ในการประชุมเดียวกัน", "This item belongs to another meeting"
+    ),
+    "section_range": ("ระเบียบวาระต้องอยู่ระหว่าง 1 ถึง 6", "The agenda section must be 1 to 6"),
+    "template_sections": (
+        "แม่แบบระเบียบวาระต้องมีครบ 6 วาระ", "The agenda template must have six sections"
+    ),
+    "action_closed": ("เรื่องนี้ปิดไปแล้ว", "This action item is already closed"),
+    "not_assembly": (
+        "ใช้ได้เฉพาะการประชุมสมัชชาจังหวัด", "This is only for a provincial assembly"
+    ),
+    "import_unreadable": (
+        "เปิดไฟล์ Excel ไม่ได้ ({detail}) กรุณาบันทึกเป็นไฟล์ .xlsx แล้วลองใหม่",
+        "The Excel file cannot be read ({detail}); save it as .xlsx and try again",
+    ),
+    "import_no_header": (
+        "ไม่พบหัวตารางในไฟล์ (ต้องมีคอลัมน์ ชื่อ-สกุล หรือ ชื่อ)",
+        "No header row found (a name column such as ชื่อ-สกุล is required)",
+    ),
+    "import_empty": ("ไม่มีรายชื่อในไฟล์", "The file lists no participants"),
+    "import_rows": (
+        "นำเข้าไม่ได้ มีข้อมูลไม่ถูกต้องในแถวที่ {rows} (ยังไม่ได้นำเข้าข้อมูลใด ๆ)\n{details}",
+        "Nothing was imported: rows {rows} are not valid\n{details}",
+    ),
 }
 
 # Field labels: field -> (Thai, English).
@@ -126,6 +205,27 @@ LABELS: dict[str, tuple[str, str]] = {
     "ledger_entry": ("รายการบัญชี", "ledger entry"),
     "starts_on": ("วันที่เริ่มโครงการ", "Start date"),
     "ends_on": ("วันที่สิ้นสุดโครงการ", "End date"),
+    # meetings
+    "meeting": ("การประชุม", "meeting"),
+    "agenda_item": ("ระเบียบวาระ", "agenda item"),
+    "attendance": ("การลงทะเบียน", "attendance"),
+    "action_item": ("เรื่องที่ต้องติดตาม", "action item"),
+    "title": ("ชื่อเรื่อง", "Title"),
+    "starts_at": ("วันเวลาเริ่ม", "Start"),
+    "ends_at": ("เวลาสิ้นสุด", "End"),
+    "started_at": ("เวลาเริ่มประชุม", "Started at"),
+    "ended_at": ("เวลาเลิกประชุม", "Ended at"),
+    "number": ("ครั้งที่", "Meeting number"),
+    "place": ("สถานที่", "Place"),
+    "organiser": ("ผู้จัด", "Organiser"),
+    "chair_id": ("ประธาน", "Chair"),
+    "minute_taker_id": ("ผู้จดรายงานการประชุม", "Minute-taker"),
+    "reason": ("เหตุผล", "Reason"),
+    "due_on": ("กำหนดเสร็จ", "Due date"),
+    "owner_name": ("ผู้รับผิดชอบ", "Owner"),
+    "votes": ("คะแนนเสียง", "Votes"),
+    "organization_name": ("ชื่อองค์กร", "Organization"),
+    "duration_minutes": ("ระยะเวลา (นาที)", "Duration (minutes)"),
 }
 
 
