@@ -125,6 +125,8 @@ class ChangeSetResult(_Wire):
     code: str | None = None
     detail: str | None = None
     detail_th: str | None = None
+    # For a rejection caused by one change: its position in the change set (0-based).
+    change_index: int | None = None
 
 
 class PushResponse(_Wire):

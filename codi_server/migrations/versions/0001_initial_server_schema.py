@@ -353,6 +353,25 @@ def upgrade() -> None:
         batch_op.create_index(batch_op.f('ix_membership_person_id'), ['person_id'], unique=False)
         batch_op.create_index(batch_op.f('ix_membership_province_code'), ['province_code'], unique=False)
 
+    op.create_table('minutes_version',
+    sa.Column('meeting_id', sa.String(length=36), nullable=False),
+    sa.Column('version', sa.Integer(), nullable=False),
+    sa.Column('snapshot', sa.JSON(), nullable=False),
+    sa.Column('reason', sa.Text(), nullable=True),
+    sa.Column('locked_at', codi_desktop.models.base.UTCDateTime(timezone=True), nullable=False),
+    sa.Column('id', sa.String(length=36), nullable=False),
+    sa.Column('province_code', sa.String(length=2), nullable=True),
+    sa.Column('seq', sa.BigInteger(), nullable=True),
+    sa.Column('created_at', codi_desktop.models.base.UTCDateTime(timezone=True), nullable=False),
+    sa.Column('updated_at', codi_desktop.models.base.UTCDateTime(timezone=True), nullable=False),
+    sa.Column('deleted_at', codi_desktop.models.base.UTCDateTime(timezone=True), nullable=True),
+    sa.CheckConstraint('version >= 1', name=op.f('ck_minutes_version_version_positive')),
+    sa.PrimaryKeyConstraint('id', name=op.f('pk_minutes_version'))
+    )
+    with op.batch_alter_table('minutes_version', schema=None) as batch_op:
+        batch_op.create_index(batch_op.f('ix_minutes_version_meeting_id'), ['meeting_id'], unique=False)
+        batch_op.create_index(batch_op.f('ix_minutes_version_province_code'), ['province_code'], unique=False)
+
     op.create_table('organization',
     sa.Column('name', sa.String(length=300), nullable=False),
     sa.Column('kind', sa.Enum('tambon_council', 'welfare_fund', 'savings_group', 'cooperative', 'network', 'committee', 'community_org', 'partner', name='organization_kind', native_enum=False, create_constraint=True, length=32), nullable=False),
@@ -710,6 +729,11 @@ def downgrade() -> None:
         batch_op.drop_index(batch_op.f('ix_organization_community_id'))
 
     op.drop_table('organization')
+    with op.batch_alter_table('minutes_version', schema=None) as batch_op:
+        batch_op.drop_index(batch_op.f('ix_minutes_version_province_code'))
+        batch_op.drop_index(batch_op.f('ix_minutes_version_meeting_id'))
+
+    op.drop_table('minutes_version')
     with op.batch_alter_table('membership', schema=None) as batch_op:
         batch_op.drop_index(batch_op.f('ix_membership_province_code'))
         batch_op.drop_index(batch_op.f('ix_membership_person_id'))

@@ -1,0 +1,66 @@
+"""``codi-server demo``: fill the server with one demo province from the foundation's
+generator (``codi_desktop.store.demo.generate_demo``), in bulk, with seqs.
+
+The generator yields ``(model, rows)`` in foreign-key order; each batch is inserted with
+one executemany and gets consecutive seqs in that order, so a snapshot pull delivers
+parents before children. One transaction: the counter is taken per batch (the counter
+row stays locked until the commit, which keeps seqs in commit order).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import sqlalchemy as sa
+
+from codi_desktop.models import SYNCED_MODELS, utcnow
+
+from . import schema
+from .db import write_connection
+from .seqs import log_new_rows, take_seqs
+
+
+def load_demo(engine: sa.Engine, province: str, scale: str, seed: int = 1) -> dict[str, int]:
+    from codi_desktop.store.demo import generate_demo
+
+    counts: dict[str, int] = {}
+    now = utcnow()
+    with write_connection(engine) as conn, conn.begin():
+        for model, rows in generate_demo(province, scale, seed):
+            name = model.__tablename__
+            if name not in SYNCED_MODELS or not rows:
+                continue  # local-only tables are not the server's
+            table = schema.DOMAIN_TABLES[name]
+            have = _existing_ids(conn, table, [r["id"] for r in rows])
+            fresh = [r for r in rows if r["id"] not in have]
+            if not fresh:
+                continue
+            first = take_seqs(conn, len(fresh))
+            params: list[dict[str, Any]] = []
+            for offset, row in enumerate(fresh):
+                values = {k: v for k, v in row.items() if k in table.c}
+                values["seq"] = first + offset
+                values.setdefault("created_at", now)
+                values.setdefault("updated_at", now)
+                params.append(values)
+            for start in range(0, len(params), 2000):
+                conn.execute(sa.insert(table), params[start : start + 2000])
+            log_new_rows(
+                conn,
+                name,
+                [
+                    (p["id"], p.get("province_code"), p.get("deleted_at") is not None, p["seq"])
+                    for p in params
+                ],
+                now,
+            )
+            counts[name] = counts.get(name, 0) + len(fresh)
+    return counts
+
+
+def _existing_ids(conn: sa.Connection, table: sa.Table, ids: list[str]) -> set[str]:
+    have: set[str] = set()
+    for start in range(0, len(ids), 900):
+        chunk = ids[start : start + 900]
+        have.update(conn.execute(sa.select(table.c.id).where(table.c.id.in_(chunk))).scalars())
+    return have

@@ -1,0 +1,161 @@
+"""Pull: the rows in a device's scope written after a cursor, oldest first.
+
+The row log holds one entry per row with the seq of its last write, so a page is a range
+scan of ``(province_code, seq)`` per scope key (each of the device's provinces, and NULL
+for national reference rows), merged by seq; HQ scans ``seq`` alone. The row images are
+then read from the domain tables by id. On PostgreSQL the page runs in REPEATABLE READ,
+so the log and the rows come from one snapshot. Tombstones are delivered like any row
+(``deleted: true``) until they are purged; a cursor older than the purge horizon gets
+410 ``cursor_expired``.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+from typing import Any
+
+import sqlalchemy as sa
+
+from codi_desktop.models import utcnow
+from codi_desktop.models.serialize import content_columns, encode_value
+from codi_desktop.sync.wire import CURSOR_EXPIRED, INVALID_CURSOR, decode_cursor, encode_cursor
+
+from . import schema
+from .apply import DeviceScope
+from .db import write_connection
+from .problems import ProblemError
+
+log = logging.getLogger("codi_server.pull")
+
+
+def _row_image(table: sa.Table, row: Any) -> dict[str, Any]:
+    return {c.name: encode_value(c, row[c.name]) for c in content_columns(table)}
+
+
+def pull(engine: sa.Engine, scope: DeviceScope, cursor: str | None, limit: int) -> dict[str, Any]:
+    after = 0
+    if cursor:
+        try:
+            after = decode_cursor(cursor)
+        except ValueError:
+            raise ProblemError(
+                400, INVALID_CURSOR, "This cursor was not made by this server.",
+                "ตัวชี้ตำแหน่งการดึงข้อมูลไม่ถูกต้อง",
+            ) from None
+    with engine.connect() as conn:
+        if engine.dialect.name == "postgresql":
+            conn = conn.execution_options(isolation_level="REPEATABLE READ")
+        with conn.begin():
+            state = conn.execute(
+                sa.select(schema.server_state.c.last_seq, schema.server_state.c.purged_seq)
+            ).one()
+            if cursor and after < state.purged_seq:
+                raise ProblemError(
+                    410,
+                    CURSOR_EXPIRED,
+                    "The cursor is older than the deletions the server still keeps; take a "
+                    "fresh snapshot.",
+                    "ข้อมูลในเครื่องเก่าเกินไป ต้องดึงข้อมูลชุดใหม่ทั้งหมด",
+                )
+            if after > state.last_seq:
+                raise ProblemError(
+                    400, INVALID_CURSOR, "This cursor is ahead of the server.",
+                    "ตัวชี้ตำแหน่งการดึงข้อมูลไม่ถูกต้อง",
+                )
+            entries = _page(conn, scope, after, limit + 1)
+            more = len(entries) > limit
+            entries = entries[:limit]
+            changes = _images(conn, entries)
+    new_cursor = encode_cursor(entries[-1].seq if entries else after)
+    return {"changes": changes, "cursor": new_cursor, "more": more}
+
+
+def _page(conn: sa.Connection, scope: DeviceScope, after: int, n: int) -> list[Any]:
+    rl = schema.row_log
+    cols = [rl.c.seq, rl.c.table_name, rl.c.row_id, rl.c.deleted]
+    if scope.provinces is None:
+        query = sa.select(*cols).where(rl.c.seq > after).order_by(rl.c.seq).limit(n)
+        return list(conn.execute(query))
+    keys: list[str | None] = [None, *sorted(scope.provinces)]
+    parts = []
+    for key in keys:
+        cond = rl.c.province_code.is_(None) if key is None else rl.c.province_code == key
+        parts.append(
+            sa.select(*cols).where(cond, rl.c.seq > after).order_by(rl.c.seq).limit(n).subquery()
+        )
+    union = sa.union_all(*[sa.select(p) for p in parts]).subquery()
+    query = sa.select(union).order_by(union.c.seq).limit(n)
+    return list(conn.execute(query))
+
+
+def _images(conn: sa.Connection, entries: list[Any]) -> list[dict[str, Any]]:
+    wanted: dict[str, list[str]] = {}
+    for e in entries:
+        wanted.setdefault(e.table_name, []).append(e.row_id)
+    rows: dict[tuple[str, str], Any] = {}
+    for name, ids in wanted.items():
+        table = schema.DOMAIN_TABLES[name]
+        for start in range(0, len(ids), 900):
+            for row in conn.execute(
+                sa.select(table).where(table.c.id.in_(ids[start : start + 900]))
+            ).mappings():
+                rows[(name, row["id"])] = row
+    changes = []
+    for e in entries:
+        row = rows.get((e.table_name, e.row_id))
+        if row is None:
+            continue
+        table = schema.DOMAIN_TABLES[e.table_name]
+        changes.append(
+            {
+                "seq": row["seq"] if row["seq"] is not None else e.seq,
+                "table": e.table_name,
+                "row_id": e.row_id,
+                "deleted": row["deleted_at"] is not None,
+                "fields": _row_image(table, row),
+            }
+        )
+    return changes
+
+
+def purge_tombstones(engine: sa.Engine, older_than: dt.timedelta) -> int:
+    """Hard-delete rows deleted longer ago than ``older_than``; returns how many.
+
+    Raises the purge horizon to the highest purged seq: a cursor below it may have
+    missed a deletion, so it gets ``cursor_expired``.
+    """
+    rl = schema.row_log
+    horizon = utcnow() - older_than
+    purged = 0
+    with write_connection(engine) as conn, conn.begin():
+        doomed = list(
+            conn.execute(
+                sa.select(rl.c.table_name, rl.c.row_id, rl.c.seq)
+                .where(rl.c.deleted.is_(True), rl.c.written_at < horizon)
+                .with_for_update()
+            )
+        )
+        if not doomed:
+            return 0
+        by_table: dict[str, list[str]] = {}
+        for d in doomed:
+            by_table.setdefault(d.table_name, []).append(d.row_id)
+        for name, ids in by_table.items():
+            table = schema.DOMAIN_TABLES[name]
+            for start in range(0, len(ids), 900):
+                chunk = ids[start : start + 900]
+                conn.execute(sa.delete(table).where(table.c.id.in_(chunk)))
+                conn.execute(
+                    sa.delete(rl).where(rl.c.table_name == name, rl.c.row_id.in_(chunk))
+                )
+        purged = len(doomed)
+        top = max(d.seq for d in doomed)
+        state = schema.server_state
+        conn.execute(
+            sa.update(state)
+            .where(state.c.id == 1, state.c.purged_seq < top)
+            .values(purged_seq=top)
+        )
+    log.info("purged tombstones", extra={"event": "purge", "rows": purged})
+    return purged
