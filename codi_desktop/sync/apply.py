@@ -1,0 +1,517 @@
+"""Writing what the server says into the local database, without change capture.
+
+Three kinds of write, each done inside a transaction the caller owns (a SQLAlchemy
+``Connection`` in an explicit ``BEGIN IMMEDIATE``): a pulled page of full row images
+(upserted table by table), the results of a push (change set statuses, conflicts), and
+undoing a rejected change set (the server's version of its rows back in place).
+
+Rows with changes still waiting in the outbox keep their local values (PROTOCOL.md);
+the server's image of such a row is kept aside in the ``sync_shadow`` local setting so
+that, if the waiting change is later rejected, the server's version can be put back
+without a round trip.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import logging
+from collections import defaultdict
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from typing import Any
+
+import sqlalchemy as sa
+from sqlalchemy.dialects.sqlite import insert as sqlite_insert
+
+from codi_desktop.models import (
+    SYNCED_MODELS,
+    Change,
+    ChangeOp,
+    ChangeSet,
+    ChangeSetStatus,
+    Conflict,
+    ConflictStatus,
+    LocalSetting,
+    utcnow,
+)
+from codi_desktop.models.serialize import WireValueError, content_columns, decode_value
+from codi_desktop.store.database import Store
+
+log = logging.getLogger(__name__)
+
+S_CURSOR = "sync_cursor"
+S_SHADOW = "sync_shadow"
+
+_change_t: sa.Table = Change.__table__  # type: ignore[assignment]
+_change_set_t: sa.Table = ChangeSet.__table__  # type: ignore[assignment]
+_setting_t: sa.Table = LocalSetting.__table__  # type: ignore[assignment]
+
+
+@contextmanager
+def write_transaction(store: Store) -> Iterator[sa.Connection]:
+    """One local write transaction for applying server data.
+
+    Foreign keys are switched off for it: a page of row images comes in server order,
+    where a child can arrive before the update that brought its parent, and the server
+    has already checked references. ``BEGIN IMMEDIATE`` takes the write lock up front so
+    the set of rows with waiting changes cannot change under us.
+    """
+    with store.engine.connect() as conn:
+        conn.exec_driver_sql("PRAGMA foreign_keys=OFF")
+        conn.commit()
+        try:
+            conn.exec_driver_sql("BEGIN IMMEDIATE")
+            try:
+                yield conn
+            except BaseException:
+                conn.rollback()
+                raise
+            conn.commit()
+        finally:
+            conn.exec_driver_sql("PRAGMA foreign_keys=ON")
+            conn.commit()
+
+
+# -- settings inside a transaction ------------------------------------------------------
+
+
+def get_setting(conn: sa.Connection, key: str, default: Any = None) -> Any:
+    row = conn.execute(sa.select(_setting_t.c.value).where(_setting_t.c.key == key)).first()
+    return default if row is None else row[0]
+
+
+def set_setting(conn: sa.Connection, key: str, value: Any) -> None:
+    stmt = sqlite_insert(_setting_t).values(key=key, value=value)
+    conn.execute(stmt.on_conflict_do_update(index_elements=["key"], set_={"value": value}))
+
+
+# -- rows waiting in the outbox --------------------------------------------------------
+
+
+def pending_fields(conn: sa.Connection) -> dict[tuple[str, str], set[str]]:
+    """(table, row_id) → fields changed by change sets still waiting to be pushed."""
+    rows = conn.execute(
+        sa.select(_change_t.c.table_name, _change_t.c.row_id, _change_t.c.op, _change_t.c.fields)
+        .join(_change_set_t, _change_set_t.c.id == _change_t.c.change_set_id)
+        .where(_change_set_t.c.status == ChangeSetStatus.PENDING)
+    )
+    out: dict[tuple[str, str], set[str]] = defaultdict(set)
+    for table, row_id, op, fields in rows:
+        names = out[(table, row_id)]
+        if isinstance(fields, str):
+            fields = json.loads(fields)
+        names.update(fields or {})
+        if op in (ChangeOp.DELETE, ChangeOp.INSERT):
+            names.add("*")
+    return out
+
+
+# -- decoding row images ---------------------------------------------------------------
+
+
+@dataclass
+class _TableCodec:
+    table: sa.Table
+    columns: dict[str, sa.Column]
+
+    @classmethod
+    def for_table(cls, name: str) -> _TableCodec | None:
+        model = SYNCED_MODELS.get(name)
+        if model is None:
+            return None
+        table: sa.Table = model.__table__  # type: ignore[attr-defined]
+        return cls(table, {c.name: c for c in content_columns(table)})
+
+    def decode(self, fields: dict[str, Any]) -> dict[str, Any]:
+        out: dict[str, Any] = {}
+        for name, value in fields.items():
+            column = self.columns.get(name)
+            if column is None:
+                continue  # a field a newer server knows: ignore it, keep the rest
+            out[name] = decode_value(column, value)
+        return out
+
+
+_CODECS: dict[str, _TableCodec | None] = {}
+
+
+def codec(table: str) -> _TableCodec | None:
+    if table not in _CODECS:
+        _CODECS[table] = _TableCodec.for_table(table)
+    return _CODECS[table]
+
+
+@dataclass
+class PageResult:
+    applied: int = 0
+    kept_local: int = 0
+    skipped: list[str] = field(default_factory=list)
+
+
+def _upsert(conn: sa.Connection, table: sa.Table, rows: list[dict[str, Any]]) -> None:
+    """Insert or replace rows; rows are grouped by their key sets for executemany."""
+    groups: dict[tuple[str, ...], list[dict[str, Any]]] = defaultdict(list)
+    for row in rows:
+        groups[tuple(row)].append(row)
+    for keys, batch in groups.items():
+        stmt = sqlite_insert(table)
+        update = {k: stmt.excluded[k] for k in keys if k != "id"}
+        if update:
+            stmt = stmt.on_conflict_do_update(index_elements=["id"], set_=update)
+        else:
+            stmt = stmt.on_conflict_do_nothing(index_elements=["id"])
+        conn.execute(stmt, batch)
+
+
+def _row_from_image(item: dict[str, Any]) -> tuple[_TableCodec, dict[str, Any]] | None:
+    table_codec = codec(item["table"])
+    if table_codec is None:
+        return None
+    row = table_codec.decode(item.get("fields") or {})
+    row["id"] = item["row_id"]
+    row["seq"] = item.get("seq")
+    return table_codec, row
+
+
+def apply_page(
+    conn: sa.Connection,
+    changes: list[dict[str, Any]],
+    *,
+    seen: set[tuple[str, str]] | None = None,
+) -> PageResult:
+    """Write one pulled page of full row images (caller commits it with the cursor)."""
+    result = PageResult()
+    waiting = pending_fields(conn)
+    shadow: dict[str, Any] | None = None
+    by_table: dict[str, list[dict[str, Any]]] = defaultdict(list)
+    tombstones: dict[str, list[tuple[str, int | None]]] = defaultdict(list)
+    # Later images of the same row in one page replace earlier ones.
+    latest: dict[tuple[str, str], dict[str, Any]] = {}
+    for item in changes:
+        latest[(item["table"], item["row_id"])] = item
+    for key, item in latest.items():
+        if seen is not None:
+            seen.add(key)
+        if key in waiting:
+            if shadow is None:
+                shadow = dict(get_setting(conn, S_SHADOW, {}) or {})
+            shadow[f"{key[0]}|{key[1]}"] = item
+            result.kept_local += 1
+            continue
+        try:
+            decoded = _row_from_image(item)
+        except WireValueError as exc:
+            result.skipped.append(f"{key[0]} {key[1]}: {exc}")
+            continue
+        if decoded is None:
+            result.skipped.append(f"{key[0]}: unknown table")
+            continue
+        table_codec, row = decoded
+        if item.get("deleted") and len(row) <= 2:
+            tombstones[table_codec.table.name].append((row["id"], row["seq"]))
+        else:
+            if item.get("deleted") and row.get("deleted_at") is None:
+                row["deleted_at"] = utcnow()
+            by_table[table_codec.table.name].append(row)
+        result.applied += 1
+    for name, rows in by_table.items():
+        _upsert(conn, SYNCED_MODELS[name].__table__, rows)  # type: ignore[attr-defined]
+    for name, ids in tombstones.items():
+        table: sa.Table = SYNCED_MODELS[name].__table__  # type: ignore[attr-defined]
+        for row_id, seq in ids:
+            conn.execute(
+                table.update()
+                .where(table.c.id == row_id)
+                .values(deleted_at=sa.func.coalesce(table.c.deleted_at, utcnow()), seq=seq)
+            )
+    if shadow is not None:
+        set_setting(conn, S_SHADOW, shadow)
+    return result
+
+
+# -- push results ----------------------------------------------------------------------
+
+
+def _changes_of(conn: sa.Connection, change_set_id: str) -> list[sa.Row[Any]]:
+    return list(
+        conn.execute(
+            sa.select(_change_t)
+            .where(_change_t.c.change_set_id == change_set_id)
+            .order_by(_change_t.c.position)
+        )
+    )
+
+
+def _json(value: Any) -> Any:
+    return json.loads(value) if isinstance(value, str) else value
+
+
+def _write_fields(
+    conn: sa.Connection, table_name: str, row_id: str, fields: dict[str, Any], **extra: Any
+) -> None:
+    table_codec = codec(table_name)
+    if table_codec is None or not (fields or extra):
+        return
+    values = table_codec.decode(fields)
+    values.update(extra)
+    if values:
+        table = table_codec.table
+        conn.execute(table.update().where(table.c.id == row_id).values(**values))
+
+
+def _row_exists(conn: sa.Connection, table_name: str, row_id: str) -> bool:
+    table_codec = codec(table_name)
+    if table_codec is None:
+        return False
+    t = table_codec.table
+    return conn.execute(sa.select(t.c.id).where(t.c.id == row_id)).first() is not None
+
+
+def restore_rejected(conn: sa.Connection, change_set_id: str) -> int:
+    """Put back the server's version of the rows a rejected change set touched.
+
+    The server's image kept aside while the change waited is used when there is one;
+    otherwise the values from before the change (``old_fields``), and a row the change
+    inserted is removed (the server never had it). Fields that other, still waiting,
+    change sets changed keep their local values. Returns the number of rows restored.
+    """
+    waiting = pending_fields(conn)
+    shadow = dict(get_setting(conn, S_SHADOW, {}) or {})
+    restored = 0
+    for change in reversed(_changes_of(conn, change_set_id)):
+        key = (change.table_name, change.row_id)
+        keep = waiting.get(key, set())
+        image = shadow.get(f"{key[0]}|{key[1]}")
+        if image is not None:
+            fields = {k: v for k, v in (image.get("fields") or {}).items() if k not in keep}
+            if "*" not in keep:
+                decoded = _row_from_image({**image, "fields": fields})
+                if decoded is not None:
+                    table_codec, row = decoded
+                    _upsert(conn, table_codec.table, [row])
+                    restored += 1
+            if not keep:
+                shadow.pop(f"{key[0]}|{key[1]}", None)
+            continue
+        op = ChangeOp(change.op)
+        if op is ChangeOp.INSERT:
+            if not keep and (table_codec := codec(change.table_name)) is not None:
+                t = table_codec.table
+                conn.execute(t.delete().where(t.c.id == change.row_id))
+                restored += 1
+            continue
+        old = {k: v for k, v in (_json(change.old_fields) or {}).items() if k not in keep}
+        if op is ChangeOp.DELETE:
+            old.setdefault("deleted_at", None)
+            old = {k: v for k, v in old.items() if k not in keep}
+        if old and "*" not in keep:
+            _write_fields(conn, change.table_name, change.row_id, old)
+            restored += 1
+    set_setting(conn, S_SHADOW, shadow)
+    return restored
+
+
+def record_result(conn: sa.Connection, result: dict[str, Any]) -> tuple[str, int]:
+    """Store one change set's result; returns (status, number of conflicts)."""
+    cs_id = result["id"]
+    status = result.get("status")
+    cs = conn.execute(sa.select(_change_set_t).where(_change_set_t.c.id == cs_id)).first()
+    if cs is None:
+        log.warning("result for an unknown change set %s", cs_id)
+        return "unknown", 0
+    now = utcnow()
+    if status == "applied":
+        conn.execute(
+            _change_set_t.update()
+            .where(_change_set_t.c.id == cs_id)
+            .values(
+                status=ChangeSetStatus.APPLIED,
+                server_seq=result.get("seq"),
+                result_code=None,
+                result_detail=None,
+                sent_at=now,
+            )
+        )
+        conflicts = result.get("conflicts") or []
+        changes = {(c.table_name, c.row_id): c for c in _changes_of(conn, cs_id)}
+        waiting = pending_fields(conn)
+        for conflict in conflicts:
+            _record_conflict(conn, cs, conflict, changes, waiting)
+        _clear_shadow(conn, changes.keys(), waiting)
+        server_seq = result.get("seq")
+        if server_seq is not None:
+            conflicted = {(c.get("table"), c.get("row_id")) for c in conflicts}
+            _rebase_waiting(conn, changes, int(server_seq), conflicted)
+        return "applied", len(conflicts)
+    if status == "rejected":
+        conn.execute(
+            _change_set_t.update()
+            .where(_change_set_t.c.id == cs_id)
+            .values(
+                status=ChangeSetStatus.REJECTED,
+                server_seq=None,
+                result_code=result.get("code") or "rejected",
+                result_detail=result.get("detail"),
+                sent_at=now,
+            )
+        )
+        restore_rejected(conn, cs_id)
+        return "rejected", 0
+    raise ValueError(f"unexpected change set status from the server: {status!r}")
+
+
+def _rebase_waiting(
+    conn: sa.Connection,
+    changes: dict[tuple[str, str], sa.Row[Any]],
+    server_seq: int,
+    conflicted: set[tuple[str, str]],
+) -> None:
+    """Waiting edits made on top of a change set the server just applied get its seq
+    as their base, where that is safe.
+
+    A row this device inserted has no base until the server has it (the server refuses
+    an update without ``base_seq``). A later edit of fields this change set also wrote
+    (without a conflict) was made on this device's own version, and the server already
+    checked those fields for other writers up to ``server_seq``: basing it there keeps
+    the device from conflicting with itself. Any other edit keeps its base, so the
+    server still sees other devices' writes to its fields.
+    """
+    waiting = (
+        list(
+            conn.execute(
+                sa.select(
+                    _change_t.c.id,
+                    _change_t.c.table_name,
+                    _change_t.c.row_id,
+                    _change_t.c.base_seq,
+                    _change_t.c.fields,
+                )
+                .join(_change_set_t, _change_set_t.c.id == _change_t.c.change_set_id)
+                .where(
+                    _change_set_t.c.status == ChangeSetStatus.PENDING,
+                    _change_t.c.op != ChangeOp.INSERT,
+                    sa.tuple_(_change_t.c.table_name, _change_t.c.row_id).in_(list(changes)),
+                )
+            )
+        )
+        if changes
+        else []
+    )
+    for change_id, table_name, row_id, base_seq, fields in waiting:
+        ours = changes[(table_name, row_id)]
+        rebase = False
+        if base_seq is None or (
+            ChangeOp(ours.op) is ChangeOp.UPDATE
+            and (table_name, row_id) not in conflicted
+            and ours.base_seq == base_seq
+            and set(_json(fields) or {}) <= set(_json(ours.fields) or {})
+        ):
+            rebase = True
+        if rebase:
+            conn.execute(
+                _change_t.update().where(_change_t.c.id == change_id).values(base_seq=server_seq)
+            )
+    for table_name, row_id in changes:
+        table_codec = codec(table_name)
+        if (
+            table_codec is not None
+            and ChangeOp(changes[(table_name, row_id)].op) is ChangeOp.INSERT
+        ):
+            t = table_codec.table
+            conn.execute(
+                t.update().where(t.c.id == row_id, t.c.seq.is_(None)).values(seq=server_seq)
+            )
+
+
+def _clear_shadow(
+    conn: sa.Connection,
+    keys: Iterable[tuple[str, str]],
+    waiting: dict[tuple[str, str], set[str]],
+) -> None:
+    shadow = get_setting(conn, S_SHADOW, {}) or {}
+    if not shadow:
+        return
+    changed = False
+    for key in keys:
+        if key not in waiting and shadow.pop(f"{key[0]}|{key[1]}", None) is not None:
+            changed = True
+    if changed:
+        set_setting(conn, S_SHADOW, shadow)
+
+
+def _record_conflict(
+    conn: sa.Connection,
+    change_set: sa.Row[Any],
+    conflict: dict[str, Any],
+    changes: dict[tuple[str, str], sa.Row[Any]],
+    waiting: dict[tuple[str, str], set[str]],
+) -> None:
+    """Show the conflict at once and put the server's value (which stays) in the row."""
+    table_name = conflict.get("table")
+    row_id = conflict.get("row_id")
+    field_name = conflict.get("field")
+    table_codec = codec(table_name) if isinstance(table_name, str) else None
+    province = None
+    if table_codec is not None:
+        t = table_codec.table
+        province = conn.execute(
+            sa.select(t.c.province_code).where(t.c.id == row_id)
+        ).scalar_one_or_none()
+    conflict_t: sa.Table = Conflict.__table__  # type: ignore[assignment]
+    now = utcnow()
+    stmt = sqlite_insert(conflict_t).values(
+        id=conflict["conflict_id"],
+        province_code=province,
+        table_name=table_name,
+        row_id=row_id,
+        field=field_name,
+        server_value=conflict.get("server_value"),
+        client_value=conflict.get("client_value"),
+        change_set_id=change_set.id,
+        author=change_set.author,
+        status=ConflictStatus.OPEN,
+        created_at=now,
+        updated_at=now,
+    )
+    conn.execute(stmt.on_conflict_do_nothing(index_elements=["id"]))
+    if table_codec is None or (table_name, row_id) not in changes:
+        return
+    keep = waiting.get((table_name, row_id), set())
+    ours = changes[(table_name, row_id)]
+    if ChangeOp(ours.op) is ChangeOp.DELETE:
+        # A delete against an edit: the row is kept on the server, so keep it here too.
+        if "deleted_at" not in keep and "*" not in keep:
+            _write_fields(conn, table_name, row_id, {"deleted_at": None})
+        return
+    if field_name in table_codec.columns and field_name not in keep:
+        try:
+            _write_fields(conn, table_name, row_id, {field_name: conflict.get("server_value")})
+        except WireValueError:
+            log.warning("conflict %s: server value not valid here", conflict["conflict_id"])
+
+
+def purge_unseen(conn: sa.Connection, seen: set[tuple[str, str]]) -> int:
+    """After a complete fresh snapshot: drop synced rows the server no longer has.
+
+    Only rows that came from the server before (``seq`` set) and have no waiting
+    change are removed; local rows not yet pushed stay.
+    """
+    waiting = pending_fields(conn)
+    removed = 0
+    for name, model in SYNCED_MODELS.items():
+        t: sa.Table = model.__table__  # type: ignore[attr-defined]
+        ids = [
+            r[0]
+            for r in conn.execute(sa.select(t.c.id).where(t.c.seq.is_not(None)))
+            if (name, r[0]) not in seen and (name, r[0]) not in waiting
+        ]
+        for chunk in range(0, len(ids), 500):
+            conn.execute(t.delete().where(t.c.id.in_(ids[chunk : chunk + 500])))
+        removed += len(ids)
+    return removed
+
+
+def now_iso() -> str:
+    return dt.datetime.now(dt.UTC).isoformat()

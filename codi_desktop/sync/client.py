@@ -1,0 +1,223 @@
+"""HTTP client for the sync server (PROTOCOL.md "Transport"): one small class per server.
+
+It speaks JSON over HTTPS with gzip bodies, verifies TLS (optionally against a custom CA
+file), sends ``Codi-Protocol: 1`` and the device token, and turns RFC 9457 problem
+details into ``ProblemError`` with the stable ``code``. It never retries by itself; the
+engine decides what to do with each error.
+"""
+
+from __future__ import annotations
+
+import gzip
+import json
+import ssl
+from dataclasses import dataclass, field
+from email.utils import parsedate_to_datetime
+from typing import Any
+
+import httpx
+
+PROTOCOL_VERSION = 1
+DEFAULT_TIMEOUT = httpx.Timeout(30.0, connect=10.0)
+
+
+class SyncTransportError(RuntimeError):
+    """The server could not be reached or the connection broke (we are offline)."""
+
+
+@dataclass
+class ProblemError(RuntimeError):
+    """The server answered with an error (a problem details body when it sends one)."""
+
+    status: int
+    code: str
+    detail: str = ""
+    body: dict[str, Any] = field(default_factory=dict)
+    retry_after: float | None = None
+
+    def __str__(self) -> str:
+        return f"{self.status} {self.code}: {self.detail}"
+
+
+def normalise_server_url(url: str) -> str:
+    url = url.strip().rstrip("/")
+    if not url.startswith(("http://", "https://")):
+        url = "https://" + url
+    return url
+
+
+def _parse_retry_after(value: str | None) -> float | None:
+    if not value:
+        return None
+    try:
+        return max(0.0, float(value))
+    except ValueError:
+        pass
+    try:
+        import datetime as dt
+
+        when = parsedate_to_datetime(value)
+        return max(0.0, (when - dt.datetime.now(dt.UTC)).total_seconds())
+    except (TypeError, ValueError):
+        return None
+
+
+def _problem(response: httpx.Response) -> ProblemError:
+    body: dict[str, Any] = {}
+    try:
+        parsed = response.json()
+        if isinstance(parsed, dict):
+            body = parsed
+    except (ValueError, UnicodeDecodeError):
+        pass
+    code = body.get("code") if isinstance(body.get("code"), str) else None
+    if code is None:
+        # FastAPI's own errors carry "detail" only; give them a code of their kind.
+        code = {
+            400: "bad_request",
+            401: "unauthorized",
+            403: "forbidden",
+            404: "not_found",
+            409: "conflict",
+            410: "gone",
+            413: "too_large",
+            422: "invalid",
+            426: "protocol_unsupported",
+            429: "too_many_requests",
+            503: "unavailable",
+        }.get(response.status_code, "server_error")
+    detail = body.get("detail")
+    if not isinstance(detail, str):
+        detail = body.get("title") if isinstance(body.get("title"), str) else ""
+        if not detail:
+            detail = response.text[:300] if not body else json.dumps(body)[:300]
+    return ProblemError(
+        status=response.status_code,
+        code=code,
+        detail=detail,
+        body=body,
+        retry_after=_parse_retry_after(response.headers.get("Retry-After")),
+    )
+
+
+def make_verify(ca_file: str | None) -> ssl.SSLContext | bool:
+    """TLS verification: the system's trust store by default, or a custom CA file."""
+    if ca_file:
+        return ssl.create_default_context(cafile=ca_file)
+    return True
+
+
+class SyncClient:
+    """Requests to one sync server, with or without a device token."""
+
+    def __init__(
+        self,
+        server_url: str,
+        *,
+        token: str | None = None,
+        ca_file: str | None = None,
+        timeout: httpx.Timeout | float = DEFAULT_TIMEOUT,
+        transport: httpx.BaseTransport | None = None,
+    ) -> None:
+        self.server_url = normalise_server_url(server_url)
+        self.token = token
+        self._http = httpx.Client(
+            base_url=self.server_url,
+            verify=make_verify(ca_file),
+            timeout=timeout,
+            transport=transport,
+            headers={"Codi-Protocol": str(PROTOCOL_VERSION), "Accept": "application/json"},
+            follow_redirects=False,
+        )
+
+    def close(self) -> None:
+        self._http.close()
+
+    def __enter__(self) -> SyncClient:
+        return self
+
+    def __exit__(self, *_exc: object) -> None:
+        self.close()
+
+    # -- plumbing ---------------------------------------------------------------------
+
+    def _headers(self, auth: bool) -> dict[str, str]:
+        headers: dict[str, str] = {}
+        if auth:
+            if not self.token:
+                raise ProblemError(401, "not_enrolled", "no device token")
+            headers["Authorization"] = f"Bearer {self.token}"
+        return headers
+
+    def _request(
+        self,
+        method: str,
+        path: str,
+        *,
+        auth: bool = True,
+        json_body: Any = None,
+        params: dict[str, Any] | None = None,
+        gzip_body: bool = True,
+    ) -> httpx.Response:
+        headers = self._headers(auth)
+        content: bytes | None = None
+        if json_body is not None:
+            raw = json.dumps(json_body, ensure_ascii=False, separators=(",", ":")).encode()
+            headers["Content-Type"] = "application/json"
+            if gzip_body:
+                content = gzip.compress(raw, compresslevel=5)
+                headers["Content-Encoding"] = "gzip"
+            else:
+                content = raw
+        try:
+            response = self._http.request(
+                method, path, content=content, params=params, headers=headers
+            )
+        except httpx.TransportError as exc:
+            raise SyncTransportError(f"{type(exc).__name__}: {exc}") from exc
+        if response.status_code >= 400:
+            raise _problem(response)
+        return response
+
+    @staticmethod
+    def _json(response: httpx.Response) -> dict[str, Any]:
+        try:
+            data = response.json()
+        except (ValueError, UnicodeDecodeError) as exc:
+            raise SyncTransportError(f"the server sent a body that is not JSON: {exc}") from exc
+        if not isinstance(data, dict):
+            raise SyncTransportError("the server sent an unexpected answer")
+        return data
+
+    # -- endpoints --------------------------------------------------------------------
+
+    def health(self) -> dict[str, Any]:
+        return self._json(self._request("GET", "/v1/health", auth=False))
+
+    def enrol(
+        self, username: str, password: str, device_name: str, device_id: str | None = None
+    ) -> dict[str, Any]:
+        body: dict[str, Any] = {
+            "username": username,
+            "password": password,
+            "device_name": device_name,
+        }
+        if device_id:
+            body["device_id"] = device_id
+        # Not gzipped: the body is tiny and some proxies mangle compressed logins.
+        return self._json(
+            self._request("POST", "/v1/devices", auth=False, json_body=body, gzip_body=False)
+        )
+
+    def revoke(self, device_id: str) -> None:
+        self._request("DELETE", f"/v1/devices/{device_id}")
+
+    def push(self, device_id: str, change_sets: list[dict[str, Any]]) -> dict[str, Any]:
+        body = {"device_id": device_id, "change_sets": change_sets}
+        return self._json(self._request("POST", "/v1/sync/push", json_body=body))
+
+    def pull(self, cursor: str | None, limit: int) -> dict[str, Any]:
+        params: dict[str, Any] = {"limit": limit}
+        if cursor is not None:
+            params["cursor"] = cursor
+        return self._json(self._request("GET", "/v1/sync/pull", params=params))

@@ -1,0 +1,395 @@
+"""Enrolment and the device token: kept only in the OS keyring, or only in memory.
+
+Enrolling sends the user's name and password once (POST /v1/devices) and gets a device
+token. Where the OS has a secure keyring the token goes there (service
+``codi-desktop``, one entry per data folder and server) and nowhere else. Where it has
+none (the fail/null backends, a chainer with nothing behind it, a plaintext file) we
+say so plainly and never write the token anywhere: each sync asks for the password
+and rotates the device's token (enrolment with the known ``device_id``), keeping the
+new token only in memory. Device id, server URL, user name and CA file are ordinary
+local settings: they are not secrets.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import platform
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import keyring
+import keyring.backend
+import keyring.errors
+
+from codi_desktop.store.database import Store
+
+from .client import ProblemError, SyncClient, normalise_server_url
+
+KEYRING_SERVICE = "codi-desktop"
+
+# Local settings written by enrolment (never secrets).
+S_DEVICE_ID = "device_id"
+S_SERVER_URL = "server_url"
+S_USERNAME = "sync_username"
+S_DEVICE_NAME = "device_name"
+S_CA_FILE = "sync_ca_file"
+S_SCOPE = "sync_scope"
+S_ROLE = "sync_role"
+S_REVOKED = "sync_revoked"
+S_TOKEN_IN_KEYRING = "sync_token_in_keyring"
+# Local device_seq minus this = the device_seq the server sees. A new device's numbering
+# starts at 1 (PROTOCOL.md) while the local outbox numbering never restarts.
+S_SEQ_OFFSET = "sync_device_seq_offset"
+
+
+class EnrolmentError(RuntimeError):
+    """Enrolment could not be done; ``message(lang)`` says why to a person."""
+
+    def __init__(self, code: str, th: str, en: str):
+        super().__init__(en)
+        self.code = code
+        self.th = th
+        self.en = en
+
+    def message(self, lang: str = "th") -> str:
+        return self.th if lang == "th" else self.en
+
+
+DEMO_REFUSED = EnrolmentError(
+    "demo",
+    "ฐานข้อมูลนี้เป็นข้อมูลตัวอย่าง (ทดลองใช้) ซึ่งไม่ซิงค์กับเซิร์ฟเวอร์ "
+    "กรุณาสร้างฐานข้อมูลใหม่ในโฟลเดอร์อื่นเพื่อลงทะเบียนเครื่อง",
+    "This database is a demo sandbox and never syncs. Use a new data folder to enrol this device.",
+)
+
+
+# -- the keyring ------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class KeyringStatus:
+    """Whether the OS keyring can hold the token, in words a person understands."""
+
+    secure: bool
+    backend: str
+    reason: str = ""
+
+    def message(self, lang: str = "th") -> str:
+        if self.secure:
+            if lang == "th":
+                return f"เก็บรหัสเครื่องไว้ในที่เก็บรหัสผ่านของระบบ ({self.backend})"
+            return f"The device token is kept in the system keyring ({self.backend})."
+        if lang == "th":
+            return (
+                "เครื่องนี้ไม่มีที่เก็บรหัสผ่านที่ปลอดภัย (keyring) "
+                f"[{self.backend}{': ' + self.reason if self.reason else ''}] "
+                "โปรแกรมจะไม่บันทึกรหัสลงไฟล์ จึงต้องขอรหัสผ่านของท่านทุกครั้งที่ซิงค์"
+            )
+        return (
+            "This computer has no secure keyring "
+            f"[{self.backend}{': ' + self.reason if self.reason else ''}]. "
+            "The token is never written to a file, so you will be asked for your "
+            "password at each sync."
+        )
+
+
+def _backend_name(backend: Any) -> str:
+    cls = type(backend)
+    return f"{cls.__module__}.{cls.__name__}"
+
+
+def _insecure_reason(backend: keyring.backend.KeyringBackend) -> str | None:
+    """Why this backend cannot hold a secret safely, or None if it can."""
+    from keyring.backends import chainer, fail
+
+    if isinstance(backend, fail.Keyring):
+        return "no keyring backend available"
+    try:
+        from keyring.backends import null
+
+        if isinstance(backend, null.Keyring):
+            return "the null keyring stores nothing"
+    except ImportError:  # pragma: no cover - older keyring
+        pass
+    if isinstance(backend, chainer.ChainerBackend):
+        viable = [b for b in backend.backends if _insecure_reason(b) is None]
+        if not viable:
+            return "no viable backend behind the chainer"
+        return None
+    cls = type(backend)
+    module = cls.__module__
+    if "plaintext" in cls.__name__.lower() or module.startswith("keyrings.alt.file"):
+        return "a plain file on disk is not a secure store"
+    if module.startswith("keyrings.alt") and "file" in module:
+        return "a file on disk is not a secure store"
+    try:
+        priority = backend.priority
+    except Exception:  # a backend that cannot even say its priority is not usable
+        return "backend not usable"
+    if priority is not None and priority <= 0:
+        return "backend not recommended by keyring"
+    return None
+
+
+def keyring_status() -> KeyringStatus:
+    backend = keyring.get_keyring()
+    reason = _insecure_reason(backend)
+    return KeyringStatus(secure=reason is None, backend=_backend_name(backend), reason=reason or "")
+
+
+def token_key(data_dir: Path, server_url: str) -> str:
+    """The keyring entry's name: one per data folder and server."""
+    return f"{normalise_server_url(server_url)}|{Path(data_dir).resolve()}"
+
+
+def save_token(data_dir: Path, server_url: str, token: str) -> bool:
+    """Put the token in the keyring; False (nothing written) if the keyring is not secure."""
+    if not keyring_status().secure:
+        return False
+    try:
+        keyring.set_password(KEYRING_SERVICE, token_key(data_dir, server_url), token)
+    except keyring.errors.KeyringError:
+        return False
+    return True
+
+
+def load_token(data_dir: Path, server_url: str) -> str | None:
+    if not keyring_status().secure:
+        return None
+    try:
+        return keyring.get_password(KEYRING_SERVICE, token_key(data_dir, server_url))
+    except keyring.errors.KeyringError:
+        return None
+
+
+def forget_token(data_dir: Path, server_url: str) -> None:
+    with contextlib.suppress(keyring.errors.KeyringError):
+        keyring.delete_password(KEYRING_SERVICE, token_key(data_dir, server_url))
+
+
+# -- enrolment --------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class SyncAccount:
+    """What this data folder knows about its enrolment (all from local settings)."""
+
+    server_url: str
+    device_id: str
+    username: str
+    ca_file: str | None
+    revoked: bool
+
+
+def account(store: Store) -> SyncAccount | None:
+    server_url = store.get_setting(S_SERVER_URL)
+    device_id = store.get_setting(S_DEVICE_ID)
+    if not server_url or not device_id:
+        return None
+    return SyncAccount(
+        server_url=server_url,
+        device_id=device_id,
+        username=store.get_setting(S_USERNAME) or "",
+        ca_file=store.get_setting(S_CA_FILE),
+        revoked=bool(store.get_setting(S_REVOKED, False)),
+    )
+
+
+@dataclass(frozen=True)
+class EnrolResult:
+    device_id: str
+    username: str
+    role: str
+    provinces: list[str] | str
+    keyring: KeyringStatus
+    token_in_keyring: bool
+    rotated: bool
+    # Only when the keyring is not secure: the token, for use in this process only.
+    memory_token: str | None = None
+
+
+def default_device_name() -> str:
+    return platform.node() or "CODI Desktop"
+
+
+def _translate_enrol_error(exc: ProblemError) -> EnrolmentError:
+    if exc.status == 401:
+        return EnrolmentError(
+            "bad_credentials",
+            "ชื่อผู้ใช้หรือรหัสผ่านไม่ถูกต้อง",
+            "The user name or password is wrong.",
+        )
+    if exc.status == 429:
+        return EnrolmentError(
+            "too_many_attempts",
+            "ลองเข้าสู่ระบบผิดหลายครั้งเกินไป กรุณารอสักครู่แล้วลองใหม่",
+            "Too many failed sign-ins; wait a while and try again.",
+        )
+    if exc.code == "device_revoked" or exc.status in (403, 404):
+        return EnrolmentError(
+            "device_revoked",
+            "เครื่องนี้ถูกเพิกถอนสิทธิ์หรือไม่พบในเซิร์ฟเวอร์ กรุณาติดต่อฝ่ายไอทีของสำนักงานใหญ่",
+            "This device was revoked or is unknown to the server; contact HQ IT.",
+        )
+    return EnrolmentError(
+        exc.code,
+        f"เซิร์ฟเวอร์ไม่รับการลงทะเบียน ({exc.status} {exc.code})",
+        f"The server refused the enrolment ({exc.status} {exc.code}: {exc.detail}).",
+    )
+
+
+def _first_unsent_seq(store: Store) -> int:
+    """The local device_seq that becomes a new device's device_seq 1."""
+    import sqlalchemy as sa
+
+    from codi_desktop.models import ChangeSet, ChangeSetStatus
+
+    with store.read() as s:
+        pending = s.scalar(
+            sa.select(sa.func.min(ChangeSet.device_seq)).where(
+                ChangeSet.status == ChangeSetStatus.PENDING
+            )
+        )
+        if pending is not None:
+            return int(pending)
+        last = s.scalar(sa.select(sa.func.max(ChangeSet.device_seq))) or 0
+        return int(last) + 1
+
+
+def enrol(
+    store: Store,
+    server_url: str,
+    username: str,
+    password: str,
+    *,
+    device_name: str | None = None,
+    ca_file: str | None = None,
+    client_factory: Callable[..., SyncClient] = SyncClient,
+) -> EnrolResult:
+    """Enrol this data folder with a server, or rotate its token if already enrolled there."""
+    if store.is_demo:
+        raise DEMO_REFUSED
+    server_url = normalise_server_url(server_url)
+    status = keyring_status()
+    previous = account(store)
+    # Re-enrolling on the same server with the same account keeps the device (and its
+    # device_seq numbering): the server rotates the token instead of making a new device.
+    reuse_device = (
+        previous.device_id
+        if previous
+        and previous.server_url == server_url
+        and previous.username == username
+        and not previous.revoked
+        else None
+    )
+    name = device_name or store.get_setting(S_DEVICE_NAME) or default_device_name()
+    with client_factory(server_url, ca_file=ca_file) as client:
+        try:
+            answer = client.enrol(username, password, name, device_id=reuse_device)
+        except ProblemError as exc:
+            if reuse_device and (exc.code == "device_revoked" or exc.status in (403, 404)):
+                # The old device is gone on the server (revoked, deleted): make a new one.
+                try:
+                    answer = client.enrol(username, password, name)
+                    reuse_device = None
+                except ProblemError as exc2:
+                    raise _translate_enrol_error(exc2) from exc2
+            else:
+                raise _translate_enrol_error(exc) from exc
+    token = answer["token"]
+    device_id = answer["device_id"]
+    stored = save_token(store.data_dir, server_url, token) if status.secure else False
+    if not reuse_device or previous is None or previous.device_id != device_id:
+        store.set_setting(S_SEQ_OFFSET, _first_unsent_seq(store) - 1)
+    store.set_setting(S_SERVER_URL, server_url)
+    store.set_setting(S_DEVICE_ID, device_id)
+    store.set_setting(S_USERNAME, answer.get("user") or username)
+    store.set_setting(S_DEVICE_NAME, name)
+    store.set_setting(S_CA_FILE, ca_file)
+    store.set_setting(S_ROLE, answer.get("role"))
+    scope = answer.get("scope") or {}
+    provinces = scope.get("provinces", [])
+    store.set_setting(S_SCOPE, provinces)
+    store.set_setting(S_REVOKED, False)
+    store.set_setting(S_TOKEN_IN_KEYRING, stored)
+    if isinstance(provinces, list) and len(provinces) == 1 and not store.province_code:
+        store.set_setting("province_code", provinces[0])
+    return EnrolResult(
+        device_id=device_id,
+        username=answer.get("user") or username,
+        role=answer.get("role") or "",
+        provinces=provinces,
+        keyring=status,
+        token_in_keyring=stored,
+        rotated=bool(reuse_device),
+        memory_token=None if stored else token,
+    )
+
+
+class NeedPassword(RuntimeError):
+    """No token is at hand (no secure keyring): ask the person for their password."""
+
+
+class TokenProvider:
+    """Hands the engine a token: from the keyring, else from memory, else by rotating.
+
+    ``password_prompt`` is called (when needed) to get the password; it may raise or
+    return None to give up. A token obtained by rotation lives only in this object.
+    """
+
+    def __init__(
+        self,
+        store: Store,
+        *,
+        password_prompt: Callable[[], str | None] | None = None,
+        memory_token: str | None = None,
+        client_factory: Callable[..., SyncClient] = SyncClient,
+    ) -> None:
+        self.store = store
+        self.password_prompt = password_prompt
+        self._memory = memory_token
+        self._client_factory = client_factory
+
+    def token(self) -> str:
+        acct = account(self.store)
+        if acct is None:
+            raise EnrolmentError(
+                "not_enrolled",
+                "เครื่องนี้ยังไม่ได้ลงทะเบียนกับเซิร์ฟเวอร์",
+                "This device is not enrolled with a server yet.",
+            )
+        if self._memory:
+            return self._memory
+        stored = load_token(self.store.data_dir, acct.server_url)
+        if stored:
+            return stored
+        return self.rotate()
+
+    def invalidate(self) -> None:
+        """Forget the in-memory token (after the server refused it)."""
+        self._memory = None
+
+    def rotate(self) -> str:
+        """Ask for the password and get a fresh token for this same device."""
+        acct = account(self.store)
+        assert acct is not None
+        password = self.password_prompt() if self.password_prompt else None
+        if not password:
+            raise NeedPassword(keyring_status().message("en"))
+        result = enrol(
+            self.store,
+            acct.server_url,
+            acct.username,
+            password,
+            ca_file=acct.ca_file,
+            client_factory=self._client_factory,
+        )
+        token = result.memory_token
+        if token is None:  # the keyring became usable meanwhile: it holds the token now
+            token = load_token(self.store.data_dir, acct.server_url)
+        if not token:
+            raise NeedPassword("no token after rotation")
+        self._memory = None if result.token_in_keyring else token
+        return token

@@ -1,0 +1,523 @@
+"""One sync with the server: push the outbox, then pull until up to date (no Qt).
+
+``run_sync(store, ...)`` (or ``SyncEngine(...).run()``) is a plain blocking function
+that takes a cancel flag and a progress callback, so the app can run it on a worker
+thread and the command line can run it directly. Every step is checkpointed in the
+local database: a change set is marked done only when its result arrives, and each
+pulled page is written together with its cursor in one transaction, so a cut
+connection or a killed process resumes where it stopped and nothing is applied twice.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+import random
+import threading
+import time
+from collections.abc import Callable
+from dataclasses import asdict, dataclass, field
+from typing import Any
+
+import sqlalchemy as sa
+from sqlalchemy.orm import selectinload
+
+from codi_desktop.models import ChangeOp, ChangeSet, ChangeSetStatus
+from codi_desktop.store import paths
+from codi_desktop.store.database import Store, backup_database, head_revision
+
+from . import apply
+from .client import ProblemError, SyncClient, SyncTransportError
+from .credentials import (
+    S_REVOKED,
+    S_SEQ_OFFSET,
+    EnrolmentError,
+    NeedPassword,
+    TokenProvider,
+    account,
+)
+
+log = logging.getLogger(__name__)
+
+S_LAST_SUCCESS = "sync_last_success"
+S_HISTORY = "sync_history"
+HISTORY_KEEP = 20
+
+
+class Cancelled(Exception):
+    """The person (or the app closing) asked the sync to stop."""
+
+
+@dataclass
+class SyncIssue:
+    """Something that went wrong, in both languages, with a stable code."""
+
+    code: str
+    th: str
+    en: str
+
+    def message(self, lang: str = "th") -> str:
+        return self.th if lang == "th" else self.en
+
+
+@dataclass
+class SyncProgress:
+    phase: str  # "push" | "pull" | "wait"
+    done: int
+    total: int | None
+    message: str = ""
+
+
+@dataclass
+class SyncSummary:
+    """What one sync did. ``ok`` means everything went through."""
+
+    started_at: dt.datetime
+    finished_at: dt.datetime | None = None
+    pushed: int = 0  # change sets answered by the server in this sync
+    applied: int = 0
+    rejected: int = 0
+    conflicts: int = 0
+    pulled_rows: int = 0
+    pages: int = 0
+    kept_local: int = 0  # pulled rows that kept local values (waiting changes)
+    waiting: int = 0  # change sets still in the outbox at the end
+    errors: list[SyncIssue] = field(default_factory=list)
+    offline: bool = False
+    revoked: bool = False
+    cancelled: bool = False
+    snapshot_reset: bool = False
+    backup: str | None = None
+
+    @property
+    def ok(self) -> bool:
+        return (
+            not self.errors
+            and not self.rejected
+            and not self.cancelled
+            and not self.offline
+            and not self.revoked
+            and self.waiting == 0
+        )
+
+    def to_dict(self) -> dict[str, Any]:
+        data = asdict(self)
+        data["started_at"] = self.started_at.isoformat()
+        data["finished_at"] = self.finished_at.isoformat() if self.finished_at else None
+        data["ok"] = self.ok
+        return data
+
+    def describe(self, lang: str = "th") -> str:
+        if lang == "th":
+            parts = [
+                f"ส่ง {self.pushed} ชุด (ผ่าน {self.applied}, ถูกปฏิเสธ {self.rejected})",
+                f"ความขัดแย้ง {self.conflicts}",
+                f"รับข้อมูล {self.pulled_rows} แถว",
+                f"รอส่ง {self.waiting} รายการ",
+            ]
+        else:
+            parts = [
+                f"pushed {self.pushed} change sets (applied {self.applied}, "
+                f"rejected {self.rejected})",
+                f"conflicts {self.conflicts}",
+                f"pulled {self.pulled_rows} rows",
+                f"waiting {self.waiting}",
+            ]
+        text = "; ".join(parts)
+        for issue in self.errors:
+            text += "\n- " + issue.message(lang)
+        return text
+
+
+OFFLINE = SyncIssue(
+    "offline",
+    "ติดต่อเซิร์ฟเวอร์ไม่ได้ (ออฟไลน์) ข้อมูลที่รอส่งยังเก็บไว้ครบ จะลองใหม่เมื่อกลับมาออนไลน์",
+    "Cannot reach the server (offline). Waiting changes are kept and will be sent later.",
+)
+REVOKED = SyncIssue(
+    "device_revoked",
+    "เครื่องนี้ถูกเพิกถอนสิทธิ์การซิงค์โดยสำนักงานใหญ่ ข้อมูลและรายการที่รอส่งยังอยู่ครบในเครื่อง "
+    "กรุณาติดต่อฝ่ายไอทีเพื่อลงทะเบียนใหม่",
+    "This device was revoked by HQ. Your data and waiting changes are kept on this "
+    "computer; contact HQ IT to enrol again.",
+)
+NOT_ENROLLED = SyncIssue(
+    "not_enrolled",
+    "เครื่องนี้ยังไม่ได้ลงทะเบียนกับเซิร์ฟเวอร์",
+    "This device is not enrolled with a server yet.",
+)
+DEMO = SyncIssue(
+    "demo",
+    "ฐานข้อมูลตัวอย่างไม่ซิงค์กับเซิร์ฟเวอร์",
+    "A demo database never syncs.",
+)
+SIGN_IN = SyncIssue(
+    "sign_in",
+    "เซิร์ฟเวอร์ไม่รับรหัสของเครื่องนี้ กรุณาเข้าสู่ระบบ (ลงทะเบียน) ใหม่",
+    "The server did not accept this device's token; please sign in (enrol) again.",
+)
+
+
+def _server_issue(exc: ProblemError) -> SyncIssue:
+    return SyncIssue(
+        exc.code,
+        f"เซิร์ฟเวอร์ตอบข้อผิดพลาด {exc.status} ({exc.code}) {exc.detail}".strip(),
+        f"The server answered {exc.status} ({exc.code}) {exc.detail}".strip(),
+    )
+
+
+CancelFlag = threading.Event | Callable[[], bool] | None
+ProgressCallback = Callable[[SyncProgress], None] | None
+
+
+class _Revoked(Exception):
+    pass
+
+
+class SyncEngine:
+    """Push then pull, for one store and one server."""
+
+    def __init__(
+        self,
+        store: Store,
+        *,
+        tokens: TokenProvider | None = None,
+        cancel: CancelFlag = None,
+        progress: ProgressCallback = None,
+        client_factory: Callable[..., SyncClient] = SyncClient,
+        push_batch: int = 200,
+        page_limit: int = 1000,
+        transport_retries: int = 4,
+        max_wait: float = 120.0,
+        sleep: Callable[[float], None] = time.sleep,
+    ) -> None:
+        self.store = store
+        self.tokens = tokens or TokenProvider(store)
+        self._cancel = cancel
+        self._progress = progress
+        self._client_factory = client_factory
+        self.push_batch = push_batch
+        self.page_limit = page_limit
+        self.transport_retries = transport_retries
+        self.max_wait = max_wait
+        self._sleep = sleep
+        self.summary = SyncSummary(started_at=dt.datetime.now(dt.UTC))
+
+    # -- small helpers ----------------------------------------------------------------
+
+    def cancelled(self) -> bool:
+        flag = self._cancel
+        if flag is None:
+            return False
+        if isinstance(flag, threading.Event):
+            return flag.is_set()
+        return bool(flag())
+
+    def _check_cancel(self) -> None:
+        if self.cancelled():
+            raise Cancelled()
+
+    def _report(self, phase: str, done: int, total: int | None, message: str = "") -> None:
+        if self._progress is not None:
+            self._progress(SyncProgress(phase, done, total, message))
+
+    def _wait(self, seconds: float) -> None:
+        deadline = time.monotonic() + seconds
+        while True:
+            self._check_cancel()
+            left = deadline - time.monotonic()
+            if left <= 0:
+                return
+            self._sleep(min(left, 0.2))
+
+    def _call(self, client: SyncClient, fn: Callable[[], Any]) -> Any:
+        """One request, honouring Retry-After and retrying a broken connection a few times."""
+        waited = 0.0
+        transport_failures = 0
+        unauthorized_retried = False
+        while True:
+            self._check_cancel()
+            try:
+                client.token = self.tokens.token()
+                return fn()
+            except SyncTransportError:
+                transport_failures += 1
+                if transport_failures > self.transport_retries:
+                    raise
+                delay = min(8.0, 0.25 * 2**transport_failures) * (0.5 + random.random() / 2)
+                self._report("wait", 0, None, "reconnecting")
+                self._wait(delay)
+            except ProblemError as exc:
+                if exc.status in (429, 503):
+                    delay = exc.retry_after if exc.retry_after is not None else 2.0
+                    if waited + delay > self.max_wait:
+                        raise
+                    waited += delay
+                    self._report("wait", 0, None, f"server busy, retrying in {delay:.0f} s")
+                    self._wait(delay)
+                    continue
+                if exc.status == 401 and exc.code == "device_revoked":
+                    raise _Revoked() from exc
+                if exc.status == 401 and not unauthorized_retried:
+                    # A token rotated elsewhere (or a stale in-memory one): ask again once.
+                    unauthorized_retried = True
+                    self.tokens.invalidate()
+                    if self.tokens.password_prompt is not None:
+                        self.tokens.rotate()
+                        continue
+                raise
+
+    # -- the sync ---------------------------------------------------------------------
+
+    def run(self) -> SyncSummary:
+        summary = self.summary
+        try:
+            self._run()
+        except Cancelled:
+            summary.cancelled = True
+        except _Revoked:
+            summary.revoked = True
+            summary.errors.append(REVOKED)
+            self.store.set_setting(S_REVOKED, True)
+        except SyncTransportError as exc:
+            log.info("sync stopped, offline: %s", exc)
+            summary.offline = True
+            summary.errors.append(OFFLINE)
+        except EnrolmentError as exc:
+            summary.errors.append(SyncIssue(exc.code, exc.th, exc.en))
+        except NeedPassword as exc:
+            summary.errors.append(
+                SyncIssue(
+                    "need_password",
+                    "ต้องใช้รหัสผ่านเพื่อซิงค์ (เครื่องนี้ไม่มีที่เก็บรหัสผ่านที่ปลอดภัย)",
+                    f"A password is needed to sync: {exc}",
+                )
+            )
+        except ProblemError as exc:
+            summary.errors.append(SIGN_IN if exc.status == 401 else _server_issue(exc))
+        summary.finished_at = dt.datetime.now(dt.UTC)
+        summary.waiting = _count_waiting(self.store)
+        self._remember(summary)
+        return summary
+
+    def _run(self) -> None:
+        store = self.store
+        if store.is_demo:
+            self.summary.errors.append(DEMO)
+            return
+        acct = account(store)
+        if acct is None:
+            self.summary.errors.append(NOT_ENROLLED)
+            return
+        if acct.revoked:
+            raise _Revoked()
+        with self._client_factory(acct.server_url, ca_file=acct.ca_file) as client:
+            self._push(client, acct.device_id)
+            self._pull(client)
+
+    # -- push -------------------------------------------------------------------------
+
+    def _load_batch(self, from_seq: int | None = None) -> list[ChangeSet]:
+        with self.store.read() as s:
+            q = sa.select(ChangeSet).options(selectinload(ChangeSet.changes))
+            if from_seq is None:
+                q = q.where(ChangeSet.status == ChangeSetStatus.PENDING)
+            else:
+                # Resending after out_of_order: everything from that point that the
+                # server should have, whatever we believe about it.
+                q = q.where(
+                    ChangeSet.device_seq >= from_seq,
+                    ChangeSet.status != ChangeSetStatus.LOCAL,
+                    ChangeSet.status != ChangeSetStatus.DISCARDED,
+                )
+            q = q.order_by(ChangeSet.device_seq).limit(self.push_batch)
+            return list(s.scalars(q))
+
+    def _push(self, client: SyncClient, device_id: str) -> None:
+        offset = int(self.store.get_setting(S_SEQ_OFFSET, 0) or 0)
+        total = _count_waiting(self.store)
+        done = 0
+        resend_from: int | None = None
+        out_of_order = 0
+        schema = head_revision()
+        while True:
+            self._check_cancel()
+            batch = _cut_at_dependency(self._load_batch(resend_from))
+            resend_from = None
+            if not batch:
+                return
+            wire = []
+            for cs in batch:
+                body = cs.to_wire()
+                body["device_seq"] = cs.device_seq - offset
+                if not body["schema_version"]:
+                    body["schema_version"] = schema
+                wire.append(body)
+            self._report("push", done, total, f"{len(batch)} change sets")
+            try:
+                answer = self._call(client, lambda w=wire: client.push(device_id, w))
+            except ProblemError as exc:
+                if exc.status == 409 and exc.code == "out_of_order" and out_of_order < 3:
+                    out_of_order += 1
+                    expected = exc.body.get("expected_device_seq")
+                    if not isinstance(expected, int):
+                        raise
+                    offset, resend_from = self._realign(batch[0].device_seq, offset, expected)
+                    continue
+                raise
+            results = answer.get("results") or []
+            by_id = {cs.id: cs for cs in batch}
+            with apply.write_transaction(self.store) as conn:
+                for result in results:
+                    if result.get("id") not in by_id:
+                        continue
+                    status, conflicts = apply.record_result(conn, result)
+                    self.summary.pushed += 1
+                    if status == "applied":
+                        self.summary.applied += 1
+                        self.summary.conflicts += conflicts
+                    elif status == "rejected":
+                        self.summary.rejected += 1
+            done += len(results)
+            self._report("push", done, total)
+            answered = {r.get("id") for r in results}
+            if not answered & set(by_id):
+                # The server answered none of what we sent: stop rather than loop.
+                raise ProblemError(502, "no_results", "the server answered no change set")
+
+    def _realign(self, first_local: int, offset: int, expected: int) -> tuple[int, int | None]:
+        """After 409 out_of_order: resend from what the server expects.
+
+        If this device still has the change set the server expects, resend from it.
+        If it has none (a new device for an old outbox, a restored database), number
+        the waiting change sets from the expected one instead.
+        """
+        wanted_local = expected + offset
+        with self.store.read() as s:
+            have = s.scalar(
+                sa.select(sa.func.count())
+                .select_from(ChangeSet)
+                .where(
+                    ChangeSet.device_seq == wanted_local,
+                    ChangeSet.status.not_in([ChangeSetStatus.LOCAL, ChangeSetStatus.DISCARDED]),
+                )
+            )
+        if have and wanted_local < first_local:
+            return offset, wanted_local
+        new_offset = first_local - expected
+        self.store.set_setting(S_SEQ_OFFSET, new_offset)
+        log.warning("renumbered the outbox: local %s is now device_seq %s", first_local, expected)
+        return new_offset, None
+
+    # -- pull -------------------------------------------------------------------------
+
+    def _pull(self, client: SyncClient) -> None:
+        cursor = self.store.get_setting(apply.S_CURSOR)
+        seen: set[tuple[str, str]] | None = None
+        reset_done = False
+        while True:
+            self._check_cancel()
+            try:
+                page = self._call(client, lambda c=cursor: client.pull(c, self.page_limit))
+            except ProblemError as exc:
+                if exc.status == 410 and not reset_done:
+                    reset_done = True
+                    self._reset_snapshot()
+                    cursor = None
+                    seen = set()
+                    continue
+                raise
+            changes = page.get("changes") or []
+            new_cursor = page.get("cursor")
+            with apply.write_transaction(self.store) as conn:
+                result = apply.apply_page(conn, changes, seen=seen)
+                if new_cursor is not None:
+                    apply.set_setting(conn, apply.S_CURSOR, new_cursor)
+                more = bool(page.get("more"))
+                if not more and seen is not None:
+                    apply.purge_unseen(conn, seen)
+            cursor = new_cursor if new_cursor is not None else cursor
+            self.summary.pages += 1
+            self.summary.pulled_rows += result.applied
+            self.summary.kept_local += result.kept_local
+            for problem in result.skipped:
+                log.warning("pulled row skipped: %s", problem)
+            self._report("pull", self.summary.pulled_rows, None)
+            if not more:
+                return
+            if not changes and new_cursor is None:
+                raise ProblemError(502, "no_progress", "the server said more but sent nothing")
+
+    def _reset_snapshot(self) -> None:
+        """410 cursor_expired: back up, then start again from a fresh snapshot."""
+        backup = backup_database(
+            self.store.path, paths.backups_dir(self.store.data_dir), "cursor-expired"
+        )
+        self.summary.snapshot_reset = True
+        self.summary.backup = str(backup)
+        self.store.set_setting(apply.S_CURSOR, None)
+
+    # -- bookkeeping --------------------------------------------------------------------
+
+    def _remember(self, summary: SyncSummary) -> None:
+        try:
+            if summary.ok or (not summary.offline and not summary.errors):
+                self.store.set_setting(S_LAST_SUCCESS, summary.finished_at.isoformat())
+            history = list(self.store.get_setting(S_HISTORY, []) or [])
+            history.insert(0, summary.to_dict())
+            self.store.set_setting(S_HISTORY, history[:HISTORY_KEEP])
+        except Exception:  # bookkeeping must never hide the sync's own outcome
+            log.exception("could not record the sync summary")
+
+
+def _cut_at_dependency(batch: list[ChangeSet]) -> list[ChangeSet]:
+    """End the batch before a change set that edits a row an earlier one in it wrote.
+
+    Its ``base_seq`` must be the server seq of that earlier change set (the server
+    refuses an update without a base, and an old base would make the device conflict
+    with itself), which is known only once the earlier result has arrived.
+    """
+    touched: set[tuple[str, str]] = set()
+    for index, cs in enumerate(batch):
+        keys = {(c.table_name, c.row_id) for c in cs.changes}
+        if index and any(
+            c.op is not ChangeOp.INSERT and (c.table_name, c.row_id) in touched
+            for c in cs.changes
+        ):
+            return batch[:index]
+        touched |= keys
+    return batch
+
+
+def _count_waiting(store: Store) -> int:
+    with store.read() as s:
+        return int(
+            s.scalar(
+                sa.select(sa.func.count())
+                .select_from(ChangeSet)
+                .where(ChangeSet.status == ChangeSetStatus.PENDING)
+            )
+            or 0
+        )
+
+
+def run_sync(
+    store: Store,
+    *,
+    tokens: TokenProvider | None = None,
+    cancel: CancelFlag = None,
+    progress: ProgressCallback = None,
+    **options: Any,
+) -> SyncSummary:
+    """Sync once (push, then pull); never raises for network or server trouble."""
+    return SyncEngine(store, tokens=tokens, cancel=cancel, progress=progress, **options).run()
+
+
+def probe(server_url: str, *, ca_file: str | None = None, timeout: float = 5.0) -> bool:
+    """Is the server reachable? A cheap GET /v1/health."""
+    try:
+        with SyncClient(server_url, ca_file=ca_file, timeout=timeout) as client:
+            data = client.health()
+        return data.get("status") == "ok"
+    except (SyncTransportError, ProblemError, OSError):
+        return False
