@@ -161,6 +161,9 @@ class Document:
             creator="CODI Desktop",
             subject=self.subject,
             lang="th-TH",
+            # Otherwise every page carries an unused, unembedded Helvetica resource.
+            initialFontName=FONT_REGULAR,
+            initialFontSize=16,
         )
         frame = Frame(
             LEFT_MARGIN,
