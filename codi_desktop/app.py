@@ -1,0 +1,145 @@
+"""Start-up of the desktop application: Qt, language, font, the store, the main window.
+
+``run_app(args)`` is what ``codi-desktop`` runs without a subcommand. ``start(args)``
+does everything but the event loop, so tests, the screenshot script and the benchmark
+open exactly the window a person gets.
+"""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import logging.handlers
+import sys
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtGui import QFont, QFontDatabase
+from PySide6.QtWidgets import QApplication, QLabel, QPushButton, QVBoxLayout, QWidget
+
+from codi_desktop.store import paths
+from codi_desktop.store.database import MigrationError, Store, open_store
+
+from .ui.errors import install_excepthook
+from .ui.i18n import install_language, saved_language
+from .ui.main_window import MainWindow
+
+log = logging.getLogger("codi_desktop")
+
+UI_FONT = "Sarabun"
+UI_POINT_SIZE = 11  # Thai glyphs with stacked marks need a little more than Qt's default
+
+
+def setup_logging(data_dir: Path) -> None:
+    """Log to ``<data dir>/logs/codi-desktop.log`` (rotated); never secrets."""
+    folder = data_dir / "logs"
+    folder.mkdir(parents=True, exist_ok=True)
+    root = logging.getLogger()
+    if any(getattr(h, "_codi", False) for h in root.handlers):
+        return
+    handler = logging.handlers.RotatingFileHandler(
+        folder / "codi-desktop.log", maxBytes=2_000_000, backupCount=3, encoding="utf-8"
+    )
+    handler._codi = True  # type: ignore[attr-defined]
+    handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
+    root.addHandler(handler)
+    root.setLevel(logging.INFO)
+
+
+def register_fonts(app: QApplication) -> str | None:
+    """Register Sarabun for the interface; returns the family, or None if missing."""
+    try:
+        import fontpkg_sarabun
+    except ImportError:
+        log.warning("fontpkg-sarabun is not installed; using the system font")
+        return None
+    folder = Path(fontpkg_sarabun.ROOT) / "files"
+    family = None
+    for style in ("Regular", "Bold", "Italic", "BoldItalic", "Medium", "SemiBold"):
+        font_id = QFontDatabase.addApplicationFont(str(folder / f"Sarabun-{style}.ttf"))
+        if font_id >= 0 and family is None:
+            families = QFontDatabase.applicationFontFamilies(font_id)
+            family = families[0] if families else None
+    if family:
+        font = QFont(family, UI_POINT_SIZE)
+        font.setHintingPreference(QFont.HintingPreference.PreferNoHinting)
+        app.setFont(font)
+    return family
+
+
+def application() -> QApplication:
+    app = QApplication.instance()
+    if app is None:
+        QCoreApplication.setOrganizationName("CODI")
+        QCoreApplication.setApplicationName("CODI Desktop")
+        app = QApplication(sys.argv[:1])
+    register_fonts(app)  # type: ignore[arg-type]
+    return app  # type: ignore[return-value]
+
+
+class StartupProblem(QWidget):
+    """Shown instead of the main window when the database cannot be opened."""
+
+    def __init__(self, text: str, detail: str, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setWindowTitle("CODI Desktop")
+        label = QLabel(text)
+        label.setObjectName("startup_problem")
+        label.setWordWrap(True)
+        more = QLabel(detail)
+        more.setWordWrap(True)
+        more.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        more.setStyleSheet("color: #555;")
+        close = QPushButton(self.tr("ปิดโปรแกรม"))
+        close.clicked.connect(self.close)
+        layout = QVBoxLayout(self)
+        layout.addWidget(label)
+        layout.addWidget(more)
+        layout.addWidget(close)
+        self.resize(560, 220)
+
+    def text(self) -> str:
+        return self.findChild(QLabel, "startup_problem").text()
+
+
+def start(args: argparse.Namespace) -> QWidget:
+    """Everything up to the event loop; returns the main window (or the problem shown)."""
+    app = application()
+    data_dir = paths.resolve_data_dir(getattr(args, "data_dir", None))
+    setup_logging(data_dir)
+    lang = getattr(args, "lang", None) or saved_language()
+    install_language(lang)
+    try:
+        store = open_store(data_dir)
+    except MigrationError as exc:
+        log.error("database upgrade failed: %s", exc)
+        return StartupProblem(
+            QCoreApplication.translate(
+                "Startup",
+                "ปรับรุ่นฐานข้อมูลไม่สำเร็จ ไฟล์เดิมถูกกู้คืนจากสำเนาสำรองแล้วและยังใช้งานได้ "
+                "กรุณาใช้โปรแกรมรุ่นก่อนหน้า หรือแจ้งผู้ดูแลระบบพร้อมข้อความด้านล่าง",
+            ),
+            str(exc),
+        )
+    except Exception as exc:  # noqa: BLE001 - an unreadable file must not be a traceback
+        log.exception("could not open the database in %s", data_dir)
+        return StartupProblem(
+            QCoreApplication.translate(
+                "Startup", "เปิดฐานข้อมูลไม่ได้ ตรวจสอบว่าโฟลเดอร์ข้อมูลเขียนได้และไฟล์ไม่เสีย"
+            ),
+            f"{data_dir}: {exc}",
+        )
+
+    def reopen() -> Store:
+        return open_store(data_dir)
+
+    window = MainWindow(store, reopen_store=reopen)
+    install_excepthook(window.show_error)
+    app.aboutToQuit.connect(lambda: window.store.close())
+    return window
+
+
+def run_app(args: argparse.Namespace) -> int:
+    window = start(args)
+    window.show()
+    return QApplication.instance().exec()  # type: ignore[union-attr]

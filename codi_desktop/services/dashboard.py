@@ -1,0 +1,150 @@
+"""Read-side figures for the dashboard of one fiscal year (counts, budgets, meetings).
+
+One call returns everything the dashboard draws as plain dataclasses, so the page can
+fetch it off the UI thread and draw it when it arrives.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+import sqlalchemy as sa
+
+from codi_desktop.formatting import fiscal_year, fiscal_year_bounds
+from codi_desktop.models import (
+    Assessment,
+    Community,
+    CriterionScore,
+    Meeting,
+    MeetingStatus,
+    Organization,
+    Project,
+)
+from codi_desktop.store.database import Store
+
+from .ledger import ProgramBudget, budget_by_program
+
+HELD = (
+    MeetingStatus.HELD,
+    MeetingStatus.MINUTES_DRAFT,
+    MeetingStatus.MINUTES_CERTIFIED,
+    MeetingStatus.LOCKED,
+)
+
+
+@dataclass
+class DashboardData:
+    fiscal_year: int
+    communities: int
+    households: int
+    organizations_by_kind: list[tuple[str, int]]
+    projects_by_status: list[tuple[str, int]]
+    budget: list[ProgramBudget]
+    #: (CE year, month 1-12, meetings held) for the 12 months Oct..Sep of the fiscal year.
+    meetings_by_month: list[tuple[int, int, int]]
+    meetings_planned: int
+    #: (criterion number, level 0-4) of this fiscal year's assessment, if there is one.
+    assessment_levels: list[tuple[int, int]] = field(default_factory=list)
+
+    @property
+    def organizations(self) -> int:
+        return sum(n for _, n in self.organizations_by_kind)
+
+    @property
+    def projects(self) -> int:
+        return sum(n for _, n in self.projects_by_status)
+
+    @property
+    def meetings_held(self) -> int:
+        return sum(n for *_, n in self.meetings_by_month)
+
+
+def current_fiscal_year(today: dt.date | None = None) -> int:
+    return fiscal_year(today or dt.date.today())
+
+
+def _fy_months(fy: int) -> list[tuple[int, int]]:
+    first, _ = fiscal_year_bounds(fy)
+    out = []
+    year, month = first.year, first.month
+    for _ in range(12):
+        out.append((year, month))
+        month += 1
+        if month == 13:
+            year, month = year + 1, 1
+    return out
+
+
+def dashboard(store: Store, fy: int | None = None) -> DashboardData:
+    fy = fy or current_fiscal_year()
+    first, last = fiscal_year_bounds(fy)
+    # Stored times are UTC; Bangkok is UTC+7 all year, so shift by 7 hours for months.
+    start = dt.datetime.combine(first, dt.time(), dt.UTC) - dt.timedelta(hours=7)
+    end = dt.datetime.combine(last + dt.timedelta(days=1), dt.time(), dt.UTC) - dt.timedelta(
+        hours=7
+    )
+    with store.read() as s:
+        communities, households = s.execute(
+            sa.select(sa.func.count(), sa.func.coalesce(sa.func.sum(Community.households), 0))
+            .where(Community.deleted_at.is_(None))
+        ).one()
+        orgs = s.execute(
+            sa.select(Organization.kind, sa.func.count())
+            .where(Organization.deleted_at.is_(None))
+            .group_by(Organization.kind)
+            .order_by(sa.func.count().desc())
+        ).all()
+        projects = s.execute(
+            sa.select(Project.status, sa.func.count())
+            .where(Project.deleted_at.is_(None), Project.fiscal_year == fy)
+            .group_by(Project.status)
+        ).all()
+        month = sa.func.strftime("%Y-%m", sa.func.datetime(Meeting.starts_at, "+7 hours"))
+        in_fy = [Meeting.deleted_at.is_(None), Meeting.starts_at >= start, Meeting.starts_at < end]
+        held = dict(
+            s.execute(
+                sa.select(month, sa.func.count())
+                .where(*in_fy, Meeting.status.in_(HELD))
+                .group_by(month)
+            ).all()
+        )
+        planned = s.scalar(
+            sa.select(sa.func.count()).where(*in_fy, Meeting.status.not_in(HELD))
+        )
+        assessment_id = s.scalar(
+            sa.select(Assessment.id)
+            .where(Assessment.fiscal_year == fy, Assessment.deleted_at.is_(None))
+            .limit(1)
+        )
+        levels: list[tuple[int, int]] = []
+        if assessment_id:
+            from codi_desktop.models import Criterion
+
+            levels = [
+                (n, lv)
+                for n, lv in s.execute(
+                    sa.select(Criterion.number, CriterionScore.level)
+                    .join(Criterion, Criterion.id == CriterionScore.criterion_id)
+                    .where(
+                        CriterionScore.assessment_id == assessment_id,
+                        CriterionScore.deleted_at.is_(None),
+                    )
+                    .order_by(Criterion.number)
+                )
+            ]
+    status_order = ["proposed", "approved", "in_progress", "completed", "cancelled"]
+    by_status = {str(getattr(k, "value", k)): n for k, n in projects}
+    return DashboardData(
+        fiscal_year=fy,
+        communities=int(communities),
+        households=int(households),
+        organizations_by_kind=[(str(getattr(k, "value", k)), n) for k, n in orgs],
+        projects_by_status=[(k, by_status.get(k, 0)) for k in status_order],
+        budget=budget_by_program(store, fy),
+        meetings_by_month=[
+            (y, m, int(held.get(f"{y:04d}-{m:02d}", 0))) for y, m in _fy_months(fy)
+        ],
+        meetings_planned=int(planned or 0),
+        assessment_levels=levels,
+    )

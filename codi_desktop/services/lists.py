@@ -1,0 +1,603 @@
+"""Read-side queries for the list pages: counts, windows of plain rows, filter choices.
+
+The UI's table models never load ORM objects: they ask a ``RecordList`` for the number
+of matching rows and for one window (``LIMIT/OFFSET`` ordered by a real sort key, the
+row id as tie-breaker so windows never overlap), and get plain tuples back —
+``(id, value, value, ...)`` in the list's column order, values being real values (ints,
+dates, enum strings), formatted only at the edge.
+
+Search text is matched against the ``fts_*`` trigram indexes (migration 0002): terms of
+three or more characters use FTS5 ``MATCH``; one- or two-character terms fall back to
+``LIKE`` on the same indexed text (still only the indexed table, which is small).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any
+
+import sqlalchemy as sa
+
+from codi_desktop.formatting import fiscal_year_bounds
+from codi_desktop.models import (
+    Assessment,
+    Community,
+    CriterionScore,
+    District,
+    LedgerEntry,
+    Meeting,
+    Organization,
+    Person,
+    Program,
+    Project,
+    Subdistrict,
+)
+from codi_desktop.store.database import Store
+
+PAGE_SIZE = 200
+
+
+@dataclass(frozen=True)
+class ListFilter:
+    """What the person narrowed a list to. ``None``/empty means "any"."""
+
+    text: str = ""
+    district_id: str | None = None
+    subdistrict_id: str | None = None
+    kind: str | None = None
+    status: str | None = None
+    fiscal_year: int | None = None
+    program_id: str | None = None
+
+
+@dataclass(frozen=True)
+class Choice:
+    """One entry of a filter drop-down: a value and its Thai and English names."""
+
+    value: Any
+    name_th: str
+    name_en: str
+
+    def name(self, lang: str) -> str:
+        return self.name_en if lang == "en" and self.name_en else self.name_th
+
+
+def _fts_condition(table: str, id_column: sa.ColumnElement, text: str) -> sa.ColumnElement | None:
+    terms = [t for t in text.split() if t]
+    if not terms:
+        return None
+    conds = []
+    params: dict[str, Any] = {}
+    long_terms = [t for t in terms if len(t) >= 3]
+    if long_terms:
+        params["q"] = " AND ".join('"' + t.replace('"', '""') + '"' for t in long_terms)
+        conds.append(f"fts_{table} MATCH :q")
+    for i, term in enumerate(t for t in terms if len(t) < 3):
+        escaped = term.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+        params[f"s{i}"] = f"%{escaped}%"
+        conds.append(f"body LIKE :s{i} ESCAPE '\\'")
+    sub = sa.text(f"SELECT row_id FROM fts_{table} WHERE {' AND '.join(conds)}").bindparams(
+        **params
+    )
+    return id_column.in_(sub.columns(sa.column("row_id", sa.String)))
+
+
+def _name(column_th: sa.ColumnElement, column_en: sa.ColumnElement, lang: str):
+    return column_en if lang == "en" else column_th
+
+
+@dataclass
+class RecordList:
+    """One list page's query: its columns, filters, sort keys and row windows.
+
+    ``build(lang)`` returns ``(select_from, {column key: expression})``; the first
+    expression of every row is the record id.
+    """
+
+    table: str
+    id_column: sa.ColumnElement
+    deleted_column: sa.ColumnElement
+    columns: tuple[str, ...]
+    build: Callable[[str], tuple[Any, dict[str, sa.ColumnElement]]]
+    filters: Callable[[ListFilter], list[sa.ColumnElement]]
+    default_sort: str
+    sort_keys: dict[str, sa.ColumnElement] = field(default_factory=dict)
+
+    def _where(self, flt: ListFilter) -> list[sa.ColumnElement]:
+        conds = [self.deleted_column.is_(None), *self.filters(flt)]
+        fts = _fts_condition(self.table, self.id_column, flt.text.strip())
+        if fts is not None:
+            conds.append(fts)
+        return conds
+
+    def count(self, store: Store, flt: ListFilter) -> int:
+        stmt = sa.select(sa.func.count()).select_from(self.id_column.table).where(*self._where(flt))
+        with store.read() as session:
+            return int(session.scalar(stmt) or 0)
+
+    def window(
+        self,
+        store: Store,
+        flt: ListFilter,
+        *,
+        sort: str | None = None,
+        descending: bool = False,
+        offset: int = 0,
+        limit: int = PAGE_SIZE,
+        lang: str = "th",
+    ) -> list[tuple]:
+        source, exprs = self.build(lang)
+        sort = sort if sort in self.columns else self.default_sort
+        key = self.sort_keys.get(sort, exprs[sort])
+        # NULLs last whichever way, then the id so that windows never overlap.
+        order = [key.is_(None), key.desc() if descending else key.asc(), self.id_column]
+        stmt = (
+            sa.select(self.id_column, *(exprs[c] for c in self.columns))
+            .select_from(source)
+            .where(*self._where(flt))
+            .order_by(*order)
+            .offset(offset)
+            .limit(limit)
+        )
+        with store.read() as session:
+            return [tuple(r) for r in session.execute(stmt)]
+
+
+# --- the lists ---------------------------------------------------------------------------
+
+sd = sa.orm.aliased(Subdistrict)
+ds = sa.orm.aliased(District)
+
+
+def _place_filters(model, flt: ListFilter) -> list[sa.ColumnElement]:
+    conds = []
+    if flt.subdistrict_id:
+        conds.append(model.subdistrict_id == flt.subdistrict_id)
+    elif flt.district_id:
+        if hasattr(model, "district_id"):
+            conds.append(model.district_id == flt.district_id)
+        else:
+            conds.append(
+                model.subdistrict_id.in_(
+                    sa.select(Subdistrict.id).where(Subdistrict.district_id == flt.district_id)
+                )
+            )
+    return conds
+
+
+def _communities(lang: str):
+    source = sa.outerjoin(Community, sd, sd.id == Community.subdistrict_id).outerjoin(
+        ds, ds.id == Community.district_id
+    )
+    return source, {
+        "name": Community.name,
+        "kind": Community.kind,
+        "subdistrict": _name(sd.name_th, sd.name_en, lang),
+        "district": _name(ds.name_th, ds.name_en, lang),
+        "moo": Community.moo,
+        "households": Community.households,
+        "population": Community.population,
+        "leader_name": Community.leader_name,
+    }
+
+
+COMMUNITIES = RecordList(
+    table="community",
+    id_column=Community.id,
+    deleted_column=Community.deleted_at,
+    columns=("name", "kind", "subdistrict", "district", "moo", "households", "population",
+             "leader_name"),
+    build=_communities,
+    filters=lambda f: _place_filters(Community, f)
+    + ([Community.kind == f.kind] if f.kind else []),
+    default_sort="name",
+)
+
+
+def _organizations(lang: str):
+    source = sa.outerjoin(Organization, sd, sd.id == Organization.subdistrict_id).outerjoin(
+        ds, ds.id == Organization.district_id
+    )
+    return source, {
+        "name": Organization.name,
+        "kind": Organization.kind,
+        "sector": Organization.sector,
+        "subdistrict": _name(sd.name_th, sd.name_en, lang),
+        "district": _name(ds.name_th, ds.name_en, lang),
+        "members_count": Organization.members_count,
+        "registered_on": Organization.registered_on,
+        "fund_balance_satang": Organization.fund_balance_satang,
+    }
+
+
+ORGANIZATIONS = RecordList(
+    table="organization",
+    id_column=Organization.id,
+    deleted_column=Organization.deleted_at,
+    columns=("name", "kind", "sector", "subdistrict", "district", "members_count",
+             "registered_on", "fund_balance_satang"),
+    build=_organizations,
+    filters=lambda f: _place_filters(Organization, f)
+    + ([Organization.kind == f.kind] if f.kind else []),
+    default_sort="name",
+)
+
+_community_of_person = sa.orm.aliased(Community)
+
+
+def _people(lang: str):
+    source = sa.outerjoin(Person, sd, sd.id == Person.subdistrict_id).outerjoin(
+        _community_of_person, _community_of_person.id == Person.community_id
+    )
+    full_name = (
+        sa.func.coalesce(Person.prefix, "") + Person.first_name + " " + Person.last_name
+    )
+    return source, {
+        "full_name": full_name,
+        "position": Person.position,
+        "phone": Person.phone,
+        "community": _community_of_person.name,
+        "subdistrict": _name(sd.name_th, sd.name_en, lang),
+    }
+
+
+PEOPLE = RecordList(
+    table="person",
+    id_column=Person.id,
+    deleted_column=Person.deleted_at,
+    columns=("full_name", "position", "phone", "community", "subdistrict"),
+    build=_people,
+    filters=lambda f: _place_filters(Person, f),
+    default_sort="full_name",
+    # Sort people by first name then last name, not by the title in front.
+    sort_keys={"full_name": Person.first_name + " " + Person.last_name},
+)
+
+_org_of_project = sa.orm.aliased(Organization)
+
+
+def _projects(lang: str):
+    source = (
+        sa.join(Project, Program, Program.id == Project.program_id)
+        .outerjoin(sd, sd.id == Project.subdistrict_id)
+        .outerjoin(_org_of_project, _org_of_project.id == Project.organization_id)
+    )
+    return source, {
+        "code": Project.code,
+        "name": Project.name,
+        "program": _name(Program.name_th, Program.name_en, lang),
+        "fiscal_year": Project.fiscal_year,
+        "status": Project.status,
+        "organization": _org_of_project.name,
+        "subdistrict": _name(sd.name_th, sd.name_en, lang),
+        "households": Project.households,
+    }
+
+
+def _project_filters(f: ListFilter) -> list[sa.ColumnElement]:
+    conds = _place_filters(Project, f)
+    if f.status:
+        conds.append(Project.status == f.status)
+    if f.fiscal_year:
+        conds.append(Project.fiscal_year == f.fiscal_year)
+    if f.program_id:
+        conds.append(Project.program_id == f.program_id)
+    return conds
+
+
+PROJECTS = RecordList(
+    table="project",
+    id_column=Project.id,
+    deleted_column=Project.deleted_at,
+    columns=("code", "name", "program", "fiscal_year", "status", "organization", "subdistrict",
+             "households"),
+    build=_projects,
+    filters=_project_filters,
+    default_sort="code",
+    sort_keys={"program": Program.sort_order},
+)
+
+_org_of_meeting = sa.orm.aliased(Organization)
+
+
+def _meetings(lang: str):
+    source = sa.outerjoin(Meeting, _org_of_meeting, _org_of_meeting.id == Meeting.organization_id)
+    return source, {
+        "starts_at": Meeting.starts_at,
+        "number": sa.case(
+            (Meeting.number.is_not(None),
+             sa.cast(Meeting.number, sa.String) + "/" + sa.cast(Meeting.number_year, sa.String)),
+            else_=None,
+        ),
+        "title": Meeting.title,
+        "kind": Meeting.kind,
+        "status": Meeting.status,
+        "place": Meeting.place,
+        "organization": _org_of_meeting.name,
+    }
+
+
+def _meeting_filters(f: ListFilter) -> list[sa.ColumnElement]:
+    conds = _place_filters(Meeting, f)
+    if f.kind:
+        conds.append(Meeting.kind == f.kind)
+    if f.status:
+        conds.append(Meeting.status == f.status)
+    if f.fiscal_year:
+        first, last = fiscal_year_bounds(f.fiscal_year)
+        # Bangkok midnight is 17:00 UTC the day before.
+        start = dt.datetime.combine(first, dt.time(), dt.UTC) - dt.timedelta(hours=7)
+        end = dt.datetime.combine(last + dt.timedelta(days=1), dt.time(), dt.UTC) - dt.timedelta(
+            hours=7
+        )
+        conds.extend([Meeting.starts_at >= start, Meeting.starts_at < end])
+    return conds
+
+
+MEETINGS = RecordList(
+    table="meeting",
+    id_column=Meeting.id,
+    deleted_column=Meeting.deleted_at,
+    columns=("starts_at", "number", "title", "kind", "status", "place", "organization"),
+    build=_meetings,
+    filters=_meeting_filters,
+    default_sort="starts_at",
+    sort_keys={"number": Meeting.number_year * 1000 + Meeting.number},
+)
+
+LISTS: dict[str, RecordList] = {
+    "community": COMMUNITIES,
+    "organization": ORGANIZATIONS,
+    "person": PEOPLE,
+    "project": PROJECTS,
+    "meeting": MEETINGS,
+}
+
+
+# --- filter choices --------------------------------------------------------------------
+
+
+def districts(store: Store) -> list[Choice]:
+    """Districts of this database's province (all districts if it has none yet)."""
+    province = store.province_code
+    stmt = sa.select(District.id, District.name_th, District.name_en).order_by(District.id)
+    if province:
+        stmt = stmt.where(District.province_id == province)
+    with store.read() as s:
+        return [Choice(*r) for r in s.execute(stmt)]
+
+
+def subdistricts(store: Store, district_id: str | None) -> list[Choice]:
+    """Tambons of a district (or of the whole province when ``district_id`` is None)."""
+    stmt = sa.select(Subdistrict.id, Subdistrict.name_th, Subdistrict.name_en).order_by(
+        Subdistrict.id
+    )
+    if district_id:
+        stmt = stmt.where(Subdistrict.district_id == district_id)
+    elif store.province_code:
+        stmt = stmt.where(Subdistrict.province_id == store.province_code)
+    with store.read() as s:
+        return [Choice(*r) for r in s.execute(stmt)]
+
+
+def subdistrict_district(store: Store, subdistrict_id: str) -> str | None:
+    with store.read() as s:
+        return s.scalar(sa.select(Subdistrict.district_id).where(Subdistrict.id == subdistrict_id))
+
+
+def provinces(store: Store) -> list[Choice]:
+    from codi_desktop.models import Province
+
+    with store.read() as s:
+        rows = s.execute(
+            sa.select(Province.id, Province.name_th, Province.name_en).order_by(Province.name_th)
+        )
+        return [Choice(*r) for r in rows]
+
+
+def programs(store: Store) -> list[Choice]:
+    with store.read() as s:
+        rows = s.execute(
+            sa.select(Program.id, Program.name_th, Program.name_en)
+            .where(Program.deleted_at.is_(None))
+            .order_by(Program.sort_order)
+        )
+        return [Choice(*r) for r in rows]
+
+
+def fiscal_years(store: Store) -> list[int]:
+    """Fiscal years that have projects or budget entries, newest first."""
+    with store.read() as s:
+        years = set(s.scalars(sa.select(Project.fiscal_year).distinct()))
+        years |= set(s.scalars(sa.select(LedgerEntry.fiscal_year).distinct()))
+        years |= set(s.scalars(sa.select(Assessment.fiscal_year).distinct()))
+    return sorted(years, reverse=True)
+
+
+def name_of(store: Store, table: str, row_id: str | None) -> str | None:
+    """The display name of one record (for labels such as a membership's organization)."""
+    if not row_id:
+        return None
+    model = {"community": Community, "organization": Organization, "person": Person}[table]
+    with store.read() as s:
+        obj = s.get(model, row_id)
+        if obj is None:
+            return None
+        return obj.full_name if isinstance(obj, Person) else obj.name
+
+
+def search_names(store: Store, table: str, text: str, limit: int = 20) -> list[Choice]:
+    """Records whose name matches ``text`` (for pickers such as a membership's org)."""
+    source = LISTS[table]
+    rows = source.window(store, ListFilter(text=text), limit=limit)
+    return [Choice(r[0], r[1], r[1]) for r in rows]
+
+
+# --- assessments (small: one per fiscal year) ------------------------------------------
+
+
+@dataclass(frozen=True)
+class AssessmentRow:
+    id: str
+    fiscal_year: int
+    pilot_status: str
+    assessed_on: dt.date | None
+    criteria_scored: int
+    average_level: float | None
+    notes: str | None
+
+
+@dataclass(frozen=True)
+class CriterionScoreRow:
+    number: int
+    text_th: str
+    text_en: str
+    level: int
+    evidence: str | None
+
+
+def assessments(store: Store, fiscal_year: int | None = None) -> list[AssessmentRow]:
+    scored = (
+        sa.select(
+            CriterionScore.assessment_id,
+            sa.func.count().label("n"),
+            sa.func.avg(CriterionScore.level).label("avg"),
+        )
+        .where(CriterionScore.deleted_at.is_(None))
+        .group_by(CriterionScore.assessment_id)
+        .subquery()
+    )
+    stmt = (
+        sa.select(
+            Assessment.id,
+            Assessment.fiscal_year,
+            Assessment.pilot_status,
+            Assessment.assessed_on,
+            sa.func.coalesce(scored.c.n, 0),
+            scored.c.avg,
+            Assessment.notes,
+        )
+        .outerjoin(scored, scored.c.assessment_id == Assessment.id)
+        .where(Assessment.deleted_at.is_(None))
+        .order_by(Assessment.fiscal_year.desc())
+    )
+    if fiscal_year:
+        stmt = stmt.where(Assessment.fiscal_year == fiscal_year)
+    with store.read() as s:
+        return [
+            AssessmentRow(r[0], r[1], str(r[2].value if hasattr(r[2], "value") else r[2]), r[3],
+                          r[4], r[5], r[6])
+            for r in s.execute(stmt)
+        ]
+
+
+def criterion_scores(store: Store, assessment_id: str) -> list[CriterionScoreRow]:
+    from codi_desktop.models import Criterion
+
+    stmt = (
+        sa.select(Criterion.number, Criterion.text_th, Criterion.text_en,
+                  sa.func.coalesce(CriterionScore.level, 0), CriterionScore.evidence)
+        .outerjoin(
+            CriterionScore,
+            sa.and_(
+                CriterionScore.criterion_id == Criterion.id,
+                CriterionScore.assessment_id == assessment_id,
+                CriterionScore.deleted_at.is_(None),
+            ),
+        )
+        .order_by(Criterion.number)
+    )
+    with store.read() as s:
+        return [CriterionScoreRow(*r) for r in s.execute(stmt)]
+
+
+def pending_changes(store: Store) -> int:
+    """Change sets waiting in the outbox (what the status bar shows until sync runs)."""
+    from codi_desktop.models import ChangeSet, ChangeSetStatus
+
+    with store.read() as s:
+        return int(
+            s.scalar(
+                sa.select(sa.func.count())
+                .select_from(ChangeSet)
+                .where(ChangeSet.status == ChangeSetStatus.PENDING)
+            )
+            or 0
+        )
+
+
+# --- read-only summaries for pages that later issues make editable ---------------------
+
+
+@dataclass(frozen=True)
+class MeetingSummary:
+    id: str
+    title: str
+    kind: str
+    status: str
+    number: int | None
+    number_year: int | None
+    starts_at: dt.datetime
+    ends_at: dt.datetime | None
+    place: str | None
+    organization: str | None
+    agenda: list[tuple[int, str, str | None]]  # (section, title, resolution)
+    present: int
+    absent: int
+    open_actions: int
+
+
+def meeting_summary(store: Store, meeting_id: str) -> MeetingSummary | None:
+    from codi_desktop.models import ActionItem, AgendaItem, Attendance, AttendanceStatus
+
+    with store.read() as s:
+        m = s.get(Meeting, meeting_id)
+        if m is None or m.deleted_at is not None:
+            return None
+        org = s.get(Organization, m.organization_id) if m.organization_id else None
+        agenda = [
+            (a.section, a.title, a.resolution)
+            for a in s.scalars(
+                sa.select(AgendaItem)
+                .where(AgendaItem.meeting_id == meeting_id, AgendaItem.deleted_at.is_(None))
+                .order_by(AgendaItem.section, AgendaItem.position)
+            )
+        ]
+        counts = dict(
+            s.execute(
+                sa.select(Attendance.status, sa.func.count())
+                .where(Attendance.meeting_id == meeting_id, Attendance.deleted_at.is_(None))
+                .group_by(Attendance.status)
+            ).all()
+        )
+        open_actions = s.scalar(
+            sa.select(sa.func.count()).where(
+                ActionItem.meeting_id == meeting_id,
+                ActionItem.deleted_at.is_(None),
+                ActionItem.status == "open",
+            )
+        )
+        present = sum(
+            n for k, n in counts.items()
+            if k in (AttendanceStatus.PRESENT, AttendanceStatus.SUBSTITUTE)
+        )
+        return MeetingSummary(
+            m.id, m.title, m.kind.value, m.status.value, m.number, m.number_year, m.starts_at,
+            m.ends_at, m.place, org.name if org else None, agenda, present,
+            counts.get(AttendanceStatus.ABSENT, 0), int(open_actions or 0),
+        )
+
+
+def recent_change_sets(store: Store, limit: int = 200) -> list[tuple]:
+    """(created_at, author, summary, status) of this device's latest change sets."""
+    from codi_desktop.models import ChangeSet
+
+    with store.read() as s:
+        rows = s.execute(
+            sa.select(ChangeSet.created_at, ChangeSet.author, ChangeSet.summary, ChangeSet.status)
+            .order_by(ChangeSet.device_seq.desc())
+            .limit(limit)
+        )
+        return [(a, b, c, str(getattr(d, "value", d))) for a, b, c, d in rows]

@@ -1,0 +1,246 @@
+"""A list page: search box, filters, a paged table, and a detail panel beside it.
+
+Used by communities, organizations, people, projects and meetings. The page gets what
+it needs passed in — the store, the list query, the columns, which filters to offer and
+a detail panel — and nothing else (no reference to the main window).
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Sequence
+
+from PySide6.QtCore import QItemSelectionModel, Qt, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QSplitter,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from codi_desktop.services import lists
+from codi_desktop.services.lists import ListFilter, RecordList
+from codi_desktop.store.database import Store
+
+from .i18n import current_language
+from .labels import choices
+from .table_model import Column, RecordTableModel
+from .widgets import SearchBox, heading
+
+
+class DetailPanel(QWidget):
+    """What a list page shows beside the table. Subclasses fill it in."""
+
+    changed = Signal(str)  # a record was saved or deleted: the list reloads
+
+    def show_record(self, record_id: str) -> None:
+        raise NotImplementedError
+
+    def new_record(self) -> None:  # only for editable lists
+        raise NotImplementedError
+
+
+class ListPage(QWidget):
+    """Search + filters + paged table + detail panel."""
+
+    record_changed = Signal(str)
+
+    def __init__(
+        self,
+        store: Store,
+        *,
+        title: str,
+        source: RecordList,
+        columns: list[Column],
+        filters: Sequence[str] = ("district", "subdistrict"),
+        kinds: dict[str, str] | None = None,
+        statuses: dict[str, str] | None = None,
+        detail: DetailPanel | None = None,
+        new_label: str | None = None,
+        search_hint: str = "",
+        parent: QWidget | None = None,
+    ):
+        super().__init__(parent)
+        self.store = store
+        self.model = RecordTableModel(store, source, columns, parent=self)
+        self.detail = detail
+        self._filter = ListFilter()
+
+        self.search = SearchBox()
+        self.search.setPlaceholderText(search_hint or self.tr("ค้นหา (พิมพ์ชื่อบางส่วนได้)"))
+        self.search.search.connect(lambda text: self._update(text=text))
+        self.count_label = QLabel()
+        self.combos: dict[str, QComboBox] = {}
+
+        bar = QHBoxLayout()
+        bar.addWidget(self.search, 2)
+        for name in filters:
+            combo = QComboBox()
+            combo.setObjectName(f"filter_{name}")
+            combo.setMinimumContentsLength(10)
+            combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+            self.combos[name] = combo
+            bar.addWidget(combo, 1)
+        self._fill_filters(kinds, statuses)
+        bar.addWidget(self.count_label)
+        self.new_button: QPushButton | None = None
+        if new_label and detail is not None:
+            self.new_button = QPushButton(new_label)
+            self.new_button.clicked.connect(self._new)
+            bar.addWidget(self.new_button)
+
+        self.table = QTableView()
+        self.table.setModel(self.model)
+        self.table.setSortingEnabled(True)
+        self.table.sortByColumn(0, Qt.SortOrder.AscendingOrder)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setAlternatingRowColors(True)
+        self.table.verticalHeader().hide()
+        self.table.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 10)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setDefaultSectionSize(120)
+        header.resizeSection(0, 240)
+        header.setStretchLastSection(True)
+        self.table.selectionModel().currentRowChanged.connect(self._row_changed)
+
+        splitter = QSplitter()
+        splitter.addWidget(self.table)
+        if detail is not None:
+            splitter.addWidget(detail)
+            splitter.setStretchFactor(0, 3)
+            splitter.setStretchFactor(1, 2)
+            detail.changed.connect(self._detail_changed)
+            detail.hide()
+
+        layout = QVBoxLayout(self)
+        layout.addWidget(heading(title))
+        layout.addLayout(bar)
+        layout.addWidget(splitter, 1)
+        self.setFocusProxy(self.search)
+        self._loaded = False
+
+    # --- filters ----------------------------------------------------------------------
+
+    def _fill_filters(self, kinds: dict[str, str] | None, statuses: dict[str, str] | None):
+        lang = current_language()
+        for name, combo in self.combos.items():
+            combo.blockSignals(True)
+            if name == "district":
+                combo.addItem(self.tr("ทุกอำเภอ"), None)
+                for c in lists.districts(self.store):
+                    combo.addItem(c.name(lang), c.value)
+            elif name == "subdistrict":
+                combo.addItem(self.tr("ทุกตำบล"), None)
+            elif name == "kind":
+                combo.addItem(self.tr("ทุกประเภท"), None)
+                for value, text in choices(kinds or {}):
+                    combo.addItem(text, value)
+            elif name == "status":
+                combo.addItem(self.tr("ทุกสถานะ"), None)
+                for value, text in choices(statuses or {}):
+                    combo.addItem(text, value)
+            elif name == "fiscal_year":
+                combo.addItem(self.tr("ทุกปีงบประมาณ"), None)
+                for fy in lists.fiscal_years(self.store):
+                    combo.addItem(self.tr("ปีงบประมาณ %1").replace("%1", str(fy)), fy)
+            elif name == "program":
+                combo.addItem(self.tr("ทุกแผนงาน"), None)
+                for c in lists.programs(self.store):
+                    combo.addItem(c.name(lang), c.value)
+            combo.blockSignals(False)
+            combo.currentIndexChanged.connect(lambda _i, n=name: self._combo_changed(n))
+
+    def _combo_changed(self, name: str) -> None:
+        value = self.combos[name].currentData()
+        if name == "district":
+            sub = self.combos.get("subdistrict")
+            if sub is not None:
+                sub.blockSignals(True)
+                sub.clear()
+                sub.addItem(self.tr("ทุกตำบล"), None)
+                if value:
+                    for c in lists.subdistricts(self.store, value):
+                        sub.addItem(c.name(current_language()), c.value)
+                sub.blockSignals(False)
+            self._update(district_id=value, subdistrict_id=None)
+        elif name == "subdistrict":
+            self._update(subdistrict_id=value)
+        elif name == "kind":
+            self._update(kind=value)
+        elif name == "status":
+            self._update(status=value)
+        elif name == "fiscal_year":
+            self._update(fiscal_year=value)
+        elif name == "program":
+            self._update(program_id=value)
+
+    def set_combo(self, name: str, value) -> None:
+        combo = self.combos[name]
+        combo.setCurrentIndex(max(0, combo.findData(value)))
+
+    def _update(self, **changes) -> None:
+        self.apply_filter(dataclasses.replace(self._filter, **changes))
+
+    def apply_filter(self, flt: ListFilter) -> None:
+        self._filter = flt
+        self.model.set_filter(flt)
+        self._loaded = True
+        self._show_count()
+
+    def _show_count(self) -> None:
+        self.count_label.setText(self.tr("%1 รายการ").replace("%1", f"{self.model.total:,}"))
+
+    def ensure_loaded(self) -> None:
+        """Load the first page when the page is first shown (not at start-up)."""
+        if not self._loaded:
+            self.apply_filter(self._filter)
+
+    def reload(self) -> None:
+        self.model.reload()
+        self._show_count()
+
+    # --- selection and detail ---------------------------------------------------------
+
+    def _row_changed(self, current, _previous) -> None:
+        if self.detail is None or not current.isValid():
+            return
+        self.detail.show()
+        self.detail.show_record(self.model.record_id(current.row()))
+
+    def open_record(self, record_id: str) -> None:
+        """Select a record in the table (if loaded) and show it in the detail panel."""
+        row = self.model.row_of(record_id)
+        if row is not None:
+            self.table.selectionModel().setCurrentIndex(
+                self.model.index(row, 0),
+                QItemSelectionModel.SelectionFlag.ClearAndSelect
+                | QItemSelectionModel.SelectionFlag.Rows,
+            )
+        if self.detail is not None:
+            self.detail.show()
+            self.detail.show_record(record_id)
+
+    def _new(self) -> None:
+        if self.detail is None:
+            return
+        self.table.clearSelection()
+        self.detail.show()
+        self.detail.new_record()
+
+    def _detail_changed(self, record_id: str) -> None:
+        self.reload()
+        row = self.model.row_of(record_id)
+        if row is not None:
+            self.table.selectionModel().blockSignals(True)
+            self.table.selectRow(row)
+            self.table.selectionModel().blockSignals(False)
+        self.record_changed.emit(record_id)

@@ -1,0 +1,296 @@
+"""The main window: side navigation, the pages, a message area and the status bar.
+
+The window owns the store it was given and builds each page with only what that page
+needs (the store, mostly). It does not reach into pages and pages do not reach back:
+they talk through signals (a record changed → the sync status refreshes).
+
+Sync hooks (the sync module adds these files; the window works without them):
+``codi_desktop.ui.sync_page.SyncPage(store, sync_status)`` replaces the outbox page,
+and ``codi_desktop.ui.sync_controller.SyncController(store, sync_status, parent=window)``
+is created once and drives ``sync_status`` (a ``SyncStatusWidget``) from then on.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+
+from PySide6.QtCore import QCoreApplication, Qt, QTimer, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QListWidget,
+    QListWidgetItem,
+    QMainWindow,
+    QSplitter,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from codi_desktop.services import lists
+from codi_desktop.store.database import Store
+
+from .dashboard_page import DashboardPage
+from .errors import error_text
+from .i18n import current_language, install_language, save_language
+from .list_page import ListPage
+from .record_pages import (
+    AssessmentPage,
+    ProjectsPage,
+    communities_page,
+    meetings_page,
+    organizations_page,
+    people_page,
+)
+from .setup_pages import OutboxPage, SettingsPage, WelcomePage, sync_module
+from .status import SyncStatusWidget, TaskProgress
+from .widgets import MessageBar
+
+log = logging.getLogger(__name__)
+translate = QCoreApplication.translate
+
+PAGES = [
+    "dashboard", "communities", "organizations", "people", "projects", "meetings",
+    "assessment", "sync", "settings",
+]
+
+
+def page_title(key: str) -> str:
+    titles = {
+        "dashboard": translate("MainWindow", "ภาพรวม"),
+        "communities": translate("MainWindow", "ชุมชน"),
+        "organizations": translate("MainWindow", "องค์กร"),
+        "people": translate("MainWindow", "บุคคล"),
+        "projects": translate("MainWindow", "โครงการและงบประมาณ"),
+        "meetings": translate("MainWindow", "การประชุมและสมัชชา"),
+        "assessment": translate("MainWindow", "การประเมินจังหวัด"),
+        "sync": translate("MainWindow", "ซิงค์ข้อมูล"),
+        "settings": translate("MainWindow", "ตั้งค่า"),
+    }
+    return titles[key]
+
+
+class MainWindow(QMainWindow):
+    ready = Signal()  # the pages are built (after the welcome page, if any)
+
+    def __init__(self, store: Store, *, reopen_store: Callable[[], Store] | None = None,
+                 parent: QWidget | None = None):
+        super().__init__(parent)
+        self.store = store
+        self.reopen_store = reopen_store or (lambda: store)
+        self.pages: dict[str, QWidget] = {}
+        self.nav: QListWidget | None = None
+        self.stack: QStackedWidget | None = None
+        self.welcome: WelcomePage | None = None
+        self.sync_controller = None
+        self.resize(1280, 800)
+
+        self.message = MessageBar()
+        self.sync_status = SyncStatusWidget()
+        self.sync_status.setObjectName("sync_status")
+        self.sync_status.clicked.connect(lambda: self.show_page("sync"))
+        self.progress = TaskProgress()
+        self.statusBar().addWidget(self.progress)
+        self.statusBar().addPermanentWidget(self.sync_status)
+        self._waiting_timer = QTimer(self)
+        self._waiting_timer.setInterval(10_000)
+        self._waiting_timer.timeout.connect(self.refresh_waiting)
+
+        self._shortcuts: list[QShortcut] = []
+        for i in range(len(PAGES)):
+            sc = QShortcut(QKeySequence(f"Ctrl+{i + 1}"), self)
+            sc.activated.connect(lambda i=i: self.show_page(PAGES[i]))
+            self._shortcuts.append(sc)
+        find = QShortcut(QKeySequence.StandardKey.Find, self)
+        find.activated.connect(self._focus_search)
+
+        if store.province_code:
+            self._build_main()
+        else:
+            self._build_welcome()
+
+    # --- building ---------------------------------------------------------------------
+
+    def _set_central(self, widget: QWidget) -> None:
+        holder = QWidget()
+        layout = QVBoxLayout(holder)
+        layout.setContentsMargins(6, 6, 6, 0)
+        self.message.setParent(None)
+        layout.addWidget(self.message)
+        layout.addWidget(widget, 1)
+        old = self.centralWidget()
+        self.setCentralWidget(holder)
+        if old is not None:
+            old.deleteLater()
+
+    def _update_title(self) -> None:
+        name = ""
+        code = self.store.province_code
+        if code:
+            name = next((c.name(current_language()) for c in lists.provinces(self.store)
+                         if c.value == code), code)
+        title = "CODI Desktop"
+        if name:
+            title += " — " + name
+        if self.store.is_demo:
+            title += " " + self.tr("(สาธิต)")
+        self.setWindowTitle(title)
+
+    def _build_welcome(self) -> None:
+        self.welcome = WelcomePage(self.store, self.reopen_store)
+        self.welcome.ready.connect(self._welcome_done)
+        self.welcome.task_started.connect(
+            lambda task, title: self.progress.track(task, title, cancellable=False))
+        self._set_central(self.welcome)
+        self._update_title()
+        self._update_sync_status()
+
+    def _welcome_done(self, store: Store) -> None:
+        self.store = store
+        self.welcome = None
+        self._build_main()
+        self.show_page("dashboard")
+
+    def _build_main(self, current: str = "dashboard") -> None:
+        store = self.store
+        self.pages = {
+            "dashboard": DashboardPage(store),
+            "communities": communities_page(store),
+            "organizations": organizations_page(store),
+            "people": people_page(store),
+            "projects": ProjectsPage(store),
+            "meetings": meetings_page(store),
+            "assessment": AssessmentPage(store),
+            "sync": self._sync_page(),
+            "settings": SettingsPage(store),
+        }
+        for page in self.pages.values():
+            if isinstance(page, ListPage):
+                page.record_changed.connect(lambda _id: self.refresh_waiting())
+        self.pages["settings"].language_changed.connect(self.set_language)
+
+        self.nav = QListWidget()
+        self.nav.setObjectName("nav")
+        self.nav.setMinimumWidth(190)
+        self.nav.setMaximumWidth(260)
+        self.nav.setStyleSheet(
+            "#nav { font-size: 12pt; } #nav::item { padding: 7px 10px; }"
+            " #nav::item:selected { background: #1f6f8b; color: white; }")
+        for key in PAGES:
+            item = QListWidgetItem(page_title(key))
+            item.setData(Qt.ItemDataRole.UserRole, key)
+            self.nav.addItem(item)
+        self.stack = QStackedWidget()
+        for key in PAGES:
+            self.stack.addWidget(self.pages[key])
+        self.nav.currentRowChanged.connect(self._nav_changed)
+        split = QSplitter()
+        split.addWidget(self.nav)
+        split.addWidget(self.stack)
+        split.setStretchFactor(1, 1)
+        split.setSizes([210, 1070])
+        self._set_central(split)
+        self._update_title()
+        self._attach_sync_controller()
+        self._update_sync_status()
+        self._waiting_timer.start()
+        self.show_page(current)
+        self.ready.emit()
+
+    def _sync_page(self) -> QWidget:
+        module = sync_module("sync_page")
+        if module is not None and hasattr(module, "SyncPage"):
+            try:
+                return module.SyncPage(self.store, self.sync_status)
+            except Exception as exc:  # noqa: BLE001 - the app must open without sync
+                log.exception("the sync page could not be built")
+                self.show_error(error_text(exc))
+        return OutboxPage(self.store)
+
+    def _attach_sync_controller(self) -> None:
+        if self.sync_controller is not None:
+            return
+        module = sync_module("sync_controller")
+        if module is None or not hasattr(module, "SyncController"):
+            return
+        try:
+            self.sync_controller = module.SyncController(self.store, self.sync_status,
+                                                         parent=self)
+        except Exception as exc:  # noqa: BLE001
+            log.exception("the sync controller could not start")
+            self.show_error(error_text(exc))
+
+    # --- navigation -------------------------------------------------------------------
+
+    def _nav_changed(self, row: int) -> None:
+        if self.stack is None or row < 0:
+            return
+        key = PAGES[row]
+        page = self.pages[key]
+        self.stack.setCurrentWidget(page)
+        if hasattr(page, "ensure_loaded"):
+            page.ensure_loaded()
+
+    def show_page(self, key: str) -> QWidget | None:
+        if self.nav is None:
+            return None
+        row = PAGES.index(key)
+        if self.nav.currentRow() != row:
+            self.nav.setCurrentRow(row)
+        else:
+            self._nav_changed(row)
+        return self.pages[key]
+
+    def current_page(self) -> str | None:
+        if self.nav is None or self.nav.currentRow() < 0:
+            return None
+        return PAGES[self.nav.currentRow()]
+
+    def _focus_search(self) -> None:
+        key = self.current_page()
+        page = self.pages.get(key or "")
+        search = getattr(page, "search", None) or getattr(getattr(page, "list", None),
+                                                          "search", None)
+        if search is not None:
+            search.setFocus()
+            search.selectAll()
+
+    # --- language ---------------------------------------------------------------------
+
+    def set_language(self, lang: str) -> None:
+        """Switch the interface language now: reload the translation, rebuild the pages."""
+        if lang == current_language():
+            return
+        if not install_language(lang):
+            self.show_error(self.tr("ไม่พบไฟล์แปลภาษา จึงยังแสดงเป็นภาษาไทย"))
+            install_language("th")
+            lang = "th"
+        save_language(lang)
+        current = self.current_page() or "settings"
+        old_stack = self.stack
+        self._build_main(current)
+        if old_stack is not None:
+            old_stack.deleteLater()
+        self.sync_status.set_state(self.sync_status.state)  # re-render in the new language
+        self.progress.cancel.setText(self.progress.tr("ยกเลิก"))
+
+    # --- status -----------------------------------------------------------------------
+
+    def _update_sync_status(self) -> None:
+        self.sync_status.update_state(demo=self.store.is_demo)
+        self.refresh_waiting()
+
+    def refresh_waiting(self) -> None:
+        """The outbox count (the sync controller, when present, keeps it current itself)."""
+        if self.sync_controller is not None:
+            return
+        try:
+            self.sync_status.set_waiting(lists.pending_changes(self.store))
+        except Exception:  # noqa: BLE001 - a status refresh must never break the window
+            log.exception("could not count waiting changes")
+
+    def show_error(self, text: str) -> None:
+        self.message.show_message(text, "error")
+
+    def show_info(self, text: str) -> None:
+        self.message.show_message(text, "info")

@@ -1,0 +1,387 @@
+"""The record list pages: communities, organizations, people (editable), projects and
+meetings (read-only here until their own issues add editing), and the assessment page.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtWidgets import (
+    QComboBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QSplitter,
+    QTableWidget,
+    QTableWidgetItem,
+    QTextBrowser,
+    QVBoxLayout,
+    QWidget,
+)
+
+from codi_desktop.formatting import meeting_number
+from codi_desktop.services import ledger, lists, projects
+from codi_desktop.services.errors import ServiceError
+from codi_desktop.store.database import Store
+
+from . import labels as L
+from .forms import OrganizationPanel, PersonPanel, RecordPanel, community_spec
+from .i18n import current_language
+from .list_page import DetailPanel, ListPage
+from .table_model import Column
+from .widgets import heading
+
+translate = QCoreApplication.translate
+
+
+def _n(v) -> str:
+    return L.number_text(v)
+
+
+def communities_page(store: Store) -> ListPage:
+    return ListPage(
+        store,
+        title=translate("Pages", "ชุมชน"),
+        source=lists.COMMUNITIES,
+        columns=[
+            Column("name", translate("Pages", "ชื่อชุมชน")),
+            Column("kind", translate("Pages", "ประเภท"), lambda v: L.label(L.COMMUNITY_KIND, v)),
+            Column("subdistrict", translate("Pages", "ตำบล")),
+            Column("district", translate("Pages", "อำเภอ")),
+            Column("moo", translate("Pages", "หมู่ที่"), _n, numeric=True),
+            Column("households", translate("Pages", "ครัวเรือน"), _n, numeric=True),
+            Column("population", translate("Pages", "ประชากร"), _n, numeric=True),
+            Column("leader_name", translate("Pages", "ผู้นำชุมชน")),
+        ],
+        filters=("district", "subdistrict", "kind"),
+        kinds=L.COMMUNITY_KIND,
+        detail=RecordPanel(store, community_spec()),
+        new_label=translate("Pages", "+ ชุมชนใหม่"),
+        search_hint=translate("Pages", "ค้นหาชุมชน ผู้นำ หรือตำบล"),
+    )
+
+
+def organizations_page(store: Store) -> ListPage:
+    return ListPage(
+        store,
+        title=translate("Pages", "องค์กรชุมชนและภาคี"),
+        source=lists.ORGANIZATIONS,
+        columns=[
+            Column("name", translate("Pages", "ชื่อองค์กร")),
+            Column("kind", translate("Pages", "ประเภท"),
+                   lambda v: L.label(L.ORGANIZATION_KIND, v)),
+            Column("subdistrict", translate("Pages", "ตำบล")),
+            Column("district", translate("Pages", "อำเภอ")),
+            Column("members_count", translate("Pages", "สมาชิก"), _n, numeric=True),
+            Column("registered_on", translate("Pages", "จดแจ้งเมื่อ"), L.date_text),
+            Column("fund_balance_satang", translate("Pages", "เงินกองทุน"), L.money_text,
+                   numeric=True),
+        ],
+        filters=("district", "subdistrict", "kind"),
+        kinds=L.ORGANIZATION_KIND,
+        detail=OrganizationPanel(store),
+        new_label=translate("Pages", "+ องค์กรใหม่"),
+        search_hint=translate("Pages", "ค้นหาองค์กรหรือตำบล"),
+    )
+
+
+def people_page(store: Store) -> ListPage:
+    return ListPage(
+        store,
+        title=translate("Pages", "บุคคล"),
+        source=lists.PEOPLE,
+        columns=[
+            Column("full_name", translate("Pages", "ชื่อ-นามสกุล")),
+            Column("position", translate("Pages", "ตำแหน่ง")),
+            Column("phone", translate("Pages", "โทรศัพท์")),
+            Column("community", translate("Pages", "ชุมชน")),
+            Column("subdistrict", translate("Pages", "ตำบล")),
+        ],
+        filters=("district", "subdistrict"),
+        detail=PersonPanel(store),
+        new_label=translate("Pages", "+ บุคคลใหม่"),
+        search_hint=translate("Pages", "ค้นหาชื่อ ตำแหน่ง หรือโทรศัพท์"),
+    )
+
+
+# --- projects --------------------------------------------------------------------------
+
+
+class ProjectPanel(DetailPanel):
+    """A project, its indicators and its budget ledger (read-only on this page)."""
+
+    def __init__(self, store: Store, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.store = store
+        self.view = QTextBrowser()
+        self.view.setObjectName("project_view")
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.view)
+
+    def show_record(self, record_id: str) -> None:
+        t = lambda s: translate("ProjectPanel", s)  # noqa: E731
+        try:
+            p = projects.get_project(self.store, record_id)
+        except ServiceError as exc:
+            self.view.setPlainText(exc.message(current_language()))
+            return
+        balance = ledger.get_project_balance(self.store, record_id)
+        indicators = projects.list_indicators(self.store, record_id)
+        entries = ledger.project_entries(self.store, record_id)
+        rows = [
+            (t("รหัสโครงการ"), p.code),
+            (t("ปีงบประมาณ"), str(p.fiscal_year)),
+            (t("สถานะ"), L.label(L.PROJECT_STATUS, p.status)),
+            (t("ประเภทเงิน"), L.label(L.FUNDING_TYPE, p.funding_type)),
+            (t("ครัวเรือน"), _n(p.households)),
+            (t("ระยะเวลา"), f"{L.date_text(p.starts_on)} – {L.date_text(p.ends_on)}"),
+            (t("วงเงินอนุมัติ"), L.money_text(balance.approved)),
+            (t("เบิกจ่ายแล้ว"), L.money_text(balance.disbursed)),
+            (t("รายงานการใช้จ่าย"), L.money_text(balance.spent)),
+            (t("คงเหลือ"), L.money_text(balance.remaining)),
+        ]
+        html = [f"<h3>{_esc(p.name)}</h3><table cellpadding=3>"]
+        html += [f"<tr><td><b>{_esc(k)}</b></td><td>{_esc(v)}</td></tr>" for k, v in rows]
+        html.append("</table>")
+        if p.description:
+            html.append(f"<p>{_esc(p.description)}</p>")
+        if indicators:
+            html.append(f"<h4>{t('ตัวชี้วัด')}</h4><table cellpadding=3 border=0>")
+            html.append(f"<tr><th align=left>{t('ตัวชี้วัด')}</th><th>{t('เป้าหมาย')}</th>"
+                        f"<th>{t('ผลจริง')}</th></tr>")
+            for i in indicators:
+                html.append(f"<tr><td>{_esc(i.name)}</td><td align=right>{_n(i.target)} "
+                            f"{_esc(i.unit or '')}</td><td align=right>{_n(i.actual)}</td></tr>")
+            html.append("</table>")
+        if entries:
+            html.append(f"<h4>{t('รายการงบประมาณ')}</h4><table cellpadding=3>")
+            for e in entries:
+                struck = " style='text-decoration: line-through'" if e.reversed else ""
+                html.append(
+                    f"<tr{struck}><td>{L.date_text(e.entry_date)}</td>"
+                    f"<td>{L.label(L.LEDGER_KIND, e.kind)}"
+                    f"{' ' + t('งวดที่') + ' ' + str(e.tranche_no) if e.tranche_no else ''}</td>"
+                    f"<td align=right>{L.money_text(e.amount_satang)}</td>"
+                    f"<td>{_esc(e.reference or '')}</td></tr>")
+            html.append("</table>")
+        self.view.setHtml("".join(html))
+
+
+def _esc(text: str | None) -> str:
+    from html import escape
+
+    return escape(text or "")
+
+
+class ProjectsPage(QWidget):
+    """Budget by program for a fiscal year above the project list."""
+
+    def __init__(self, store: Store, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.store = store
+        self.list = ListPage(
+            store,
+            title=self.tr("โครงการและงบประมาณ"),
+            source=lists.PROJECTS,
+            columns=[
+                Column("code", self.tr("รหัส")),
+                Column("name", self.tr("ชื่อโครงการ")),
+                Column("program", self.tr("แผนงาน")),
+                Column("fiscal_year", self.tr("ปีงบประมาณ"), str, numeric=True),
+                Column("status", self.tr("สถานะ"), lambda v: L.label(L.PROJECT_STATUS, v)),
+                Column("organization", self.tr("องค์กร")),
+                Column("subdistrict", self.tr("ตำบล")),
+                Column("households", self.tr("ครัวเรือน"), _n, numeric=True),
+            ],
+            filters=("fiscal_year", "program", "status", "district", "subdistrict"),
+            statuses=L.PROJECT_STATUS,
+            detail=ProjectPanel(store),
+            search_hint=self.tr("ค้นหารหัส ชื่อโครงการ หรือตำบล"),
+        )
+        self.budget = QTableWidget(0, 5)
+        self.budget.setObjectName("program_budget")
+        self.budget.setHorizontalHeaderLabels(
+            [self.tr("แผนงาน"), self.tr("จัดสรร"), self.tr("อนุมัติ"), self.tr("เบิกจ่าย"),
+             self.tr("คงเหลือ")])
+        self.budget.verticalHeader().hide()
+        self.budget.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+        self.budget.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        self.budget_caption = QLabel()
+        box = QWidget()
+        v = QVBoxLayout(box)
+        v.setContentsMargins(8, 0, 8, 0)
+        v.addWidget(self.budget_caption)
+        v.addWidget(self.budget)
+        split = QSplitter(Qt.Orientation.Vertical)
+        split.addWidget(self.list)
+        split.addWidget(box)
+        split.setStretchFactor(0, 3)
+        split.setStretchFactor(1, 1)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(split)
+        self.list.combos["fiscal_year"].currentIndexChanged.connect(lambda _i: self._budget())
+        self.setFocusProxy(self.list)
+
+    def ensure_loaded(self) -> None:
+        self.list.ensure_loaded()
+        self._budget()
+
+    def _budget(self) -> None:
+        fy = self.list.combos["fiscal_year"].currentData()
+        if fy is None:
+            years = lists.fiscal_years(self.store)
+            fy = years[0] if years else None
+        if fy is None:
+            self.budget_caption.setText(self.tr("ยังไม่มีงบประมาณ"))
+            self.budget.setRowCount(0)
+            return
+        self.budget_caption.setText(self.tr("งบประมาณตามแผนงาน ปีงบประมาณ %1").replace("%1", str(fy)))
+        rows = [b for b in ledger.budget_by_program(self.store, fy)
+                if b.allocated or b.approved or b.disbursed]
+        self.budget.setRowCount(len(rows))
+        lang = current_language()
+        for r, b in enumerate(rows):
+            values = [b.name_en if lang == "en" else b.name_th] + [
+                L.money_text(x) for x in (b.allocated, b.approved, b.disbursed, b.remaining)]
+            for c, text in enumerate(values):
+                item = QTableWidgetItem(text)
+                if c:
+                    item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+                self.budget.setItem(r, c, item)
+
+
+# --- meetings --------------------------------------------------------------------------
+
+
+class MeetingPanel(DetailPanel):
+    def __init__(self, store: Store, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.store = store
+        self.view = QTextBrowser()
+        self.view.setObjectName("meeting_view")
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.view)
+
+    def show_record(self, record_id: str) -> None:
+        t = lambda s: translate("MeetingPanel", s)  # noqa: E731
+        m = lists.meeting_summary(self.store, record_id)
+        if m is None:
+            self.view.setPlainText(t("ไม่พบการประชุมนี้ (อาจถูกลบไปแล้ว)"))
+            return
+        number = (t("ครั้งที่ %1").replace("%1", meeting_number(m.number, m.number_year))
+                  if m.number and m.number_year else "")
+        rows = [
+            (t("ประเภท"), L.label(L.MEETING_KIND, m.kind)),
+            (t("สถานะ"), L.label(L.MEETING_STATUS, m.status)),
+            (t("เมื่อ"), L.datetime_text(m.starts_at)),
+            (t("ณ"), m.place or ""),
+            (t("องค์กร"), m.organization or ""),
+            (t("ผู้มาประชุม"), _n(m.present)),
+            (t("ผู้ไม่มาประชุม"), _n(m.absent)),
+            (t("งานที่ต้องติดตาม"), _n(m.open_actions)),
+        ]
+        html = [f"<h3>{_esc(m.title)} {_esc(number)}</h3><table cellpadding=3>"]
+        html += [f"<tr><td><b>{_esc(k)}</b></td><td>{_esc(v)}</td></tr>" for k, v in rows]
+        html.append("</table>")
+        if m.agenda:
+            html.append(f"<h4>{t('ระเบียบวาระการประชุม')}</h4><ol>")
+            for section, title, resolution in m.agenda:
+                res = f"<br><i>{t('มติ')}: {_esc(resolution)}</i>" if resolution else ""
+                html.append(f"<li value={section}>{_esc(title)}{res}</li>")
+            html.append("</ol>")
+        self.view.setHtml("".join(html))
+
+
+def meetings_page(store: Store) -> ListPage:
+    return ListPage(
+        store,
+        title=translate("Pages", "การประชุมและสมัชชา"),
+        source=lists.MEETINGS,
+        columns=[
+            Column("starts_at", translate("Pages", "วันที่"), L.datetime_text),
+            Column("number", translate("Pages", "ครั้งที่")),
+            Column("title", translate("Pages", "เรื่อง")),
+            Column("kind", translate("Pages", "ประเภท"), lambda v: L.label(L.MEETING_KIND, v)),
+            Column("status", translate("Pages", "สถานะ"), lambda v: L.label(L.MEETING_STATUS, v)),
+            Column("place", translate("Pages", "สถานที่")),
+            Column("organization", translate("Pages", "องค์กร")),
+        ],
+        filters=("fiscal_year", "kind", "status"),
+        kinds=L.MEETING_KIND,
+        statuses=L.MEETING_STATUS,
+        detail=MeetingPanel(store),
+        search_hint=translate("Pages", "ค้นหาเรื่อง สถานที่ หรือผู้จัด"),
+    )
+
+
+# --- assessment ------------------------------------------------------------------------
+
+
+class AssessmentPage(QWidget):
+    """The province's self-assessments by fiscal year and the level of each criterion."""
+
+    def __init__(self, store: Store, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.store = store
+        self.year = QComboBox()
+        self.year.setObjectName("assessment_year")
+        self.year.currentIndexChanged.connect(lambda _i: self._show())
+        self.summary = QLabel()
+        self.summary.setWordWrap(True)
+        self.table = QTableWidget(0, 3)
+        self.table.setObjectName("criteria")
+        self.table.setHorizontalHeaderLabels(
+            [self.tr("เกณฑ์"), self.tr("ระดับ (0–4)"), self.tr("หลักฐาน")])
+        self.table.verticalHeader().hide()
+        self.table.setWordWrap(True)
+        self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+        self.table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        self.table.horizontalHeader().setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
+        top = QHBoxLayout()
+        top.addWidget(heading(self.tr("การประเมินจังหวัดจัดการตนเอง")))
+        top.addStretch(1)
+        top.addWidget(self.year)
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addWidget(self.summary)
+        layout.addWidget(self.table, 1)
+        self.rows: list[lists.AssessmentRow] = []
+        self._loaded = False
+
+    def ensure_loaded(self) -> None:
+        if self._loaded:
+            return
+        self._loaded = True
+        self.rows = lists.assessments(self.store)
+        self.year.blockSignals(True)
+        self.year.clear()
+        for r in self.rows:
+            self.year.addItem(self.tr("ปีงบประมาณ %1").replace("%1", str(r.fiscal_year)), r.id)
+        self.year.blockSignals(False)
+        self._show()
+
+    def _show(self) -> None:
+        if not self.rows:
+            self.summary.setText(self.tr("ยังไม่มีการประเมินในฐานข้อมูลนี้"))
+            self.table.setRowCount(0)
+            return
+        row = self.rows[max(0, self.year.currentIndex())]
+        avg = f"{row.average_level:.1f}" if row.average_level is not None else "–"
+        self.summary.setText(
+            self.tr("สถานะ: %1 · ประเมินเมื่อ %2 · ระดับเฉลี่ย %3 จาก 4")
+            .replace("%1", L.label(L.PILOT_STATUS, row.pilot_status))
+            .replace("%2", L.date_text(row.assessed_on) or "–")
+            .replace("%3", avg))
+        scores = lists.criterion_scores(self.store, row.id)
+        lang = current_language()
+        self.table.setRowCount(len(scores))
+        for i, s in enumerate(scores):
+            text = f"{s.number}. {s.text_en if lang == 'en' else s.text_th}"
+            items = [QTableWidgetItem(text), QTableWidgetItem("●" * s.level + "○" * (4 - s.level)),
+                     QTableWidgetItem(s.evidence or "")]
+            items[1].setToolTip(str(s.level))
+            for c, item in enumerate(items):
+                self.table.setItem(i, c, item)
+        self.table.resizeRowsToContents()

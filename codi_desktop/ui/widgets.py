@@ -1,0 +1,319 @@
+"""Small reusable widgets: bar chart, debounced search box, BE date field, message bars.
+
+The bar chart is drawn with QPainter because QtCharts is not in PySide6-Essentials (it
+is in PySide6-Addons, which pulls QtWebEngine, about 670 MB) and the dashboard needs only
+plain bars with labels.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+
+from PySide6.QtCore import QCoreApplication, QEvent, QRectF, QSize, Qt, QTimer, Signal
+from PySide6.QtGui import QColor, QFontMetrics, QPainter, QPalette
+from PySide6.QtWidgets import (
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QSizePolicy,
+    QToolTip,
+    QWidget,
+)
+
+from codi_desktop.formatting import BE_OFFSET
+
+PALETTE = ("#1f6f8b", "#e07a1f", "#5c9e31", "#b03a48", "#7d5ba6", "#8c8c8c")
+
+
+@dataclass
+class Series:
+    name: str
+    color: str
+
+
+class BarChart(QWidget):
+    """Grouped bars for a few categories; horizontal (long labels) or vertical (months).
+
+    ``set_data(categories, series, values)`` where ``values[i][j]`` is category i's value
+    for series j. ``value_text`` formats a value for the tips at the end of the bars.
+    """
+
+    def __init__(
+        self,
+        *,
+        horizontal: bool = True,
+        value_text: Callable[[float], str] = lambda v: f"{v:,.0f}",
+        parent: QWidget | None = None,
+    ):
+        super().__init__(parent)
+        self.horizontal = horizontal
+        self.value_text = value_text
+        self.categories: list[str] = []
+        self.series: list[Series] = []
+        self.values: list[list[float]] = []
+        self.empty_text = ""
+        self._tips: list[tuple[QRectF, str]] = []
+        self.setMouseTracking(True)
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
+        self.setMinimumHeight(120)
+
+    def set_data(
+        self,
+        categories: Sequence[str],
+        series: Sequence[Series],
+        values: Sequence[Sequence[float]],
+    ) -> None:
+        self.categories = list(categories)
+        self.series = list(series)
+        self.values = [list(v) for v in values]
+        self.updateGeometry()
+        self.update()
+
+    def _legend_height(self, fm: QFontMetrics) -> int:
+        return fm.height() + 8 if len(self.series) > 1 else 0
+
+    #: bar thickness in horizontal charts, as a share of the text height
+    bar_scale = 0.55
+
+    def sizeHint(self) -> QSize:
+        fm = self.fontMetrics()
+        if self.horizontal:
+            nser = max(1, len(self.series))
+            band = max(fm.height() + 4, nser * fm.height() * self.bar_scale + 8)
+            return QSize(420, int(self._legend_height(fm) + band * max(1, len(self.categories)) + 8))
+        return QSize(420, fm.height() * 10)
+
+    def minimumSizeHint(self) -> QSize:
+        return self.sizeHint()
+
+    def maximum(self) -> float:
+        return max((v for row in self.values for v in row), default=0.0)
+
+    def _tip(self, bar: QRectF, category: str, series: int, value: float) -> None:
+        name = self.series[series].name if series < len(self.series) else ""
+        self._tips.append((bar.adjusted(0, -2, 0, 2), f"{category} · {name}: {self.value_text(value)}"))
+
+    def event(self, event) -> bool:
+        if event.type() == QEvent.Type.ToolTip:
+            pos = event.position() if hasattr(event, "position") else event.pos()
+            for bar, text in self._tips:
+                if bar.contains(pos):
+                    QToolTip.showText(event.globalPos(), text, self)
+                    return True
+            QToolTip.hideText()
+            return True
+        return super().event(event)
+
+    def paintEvent(self, _event) -> None:  # noqa: C901 - drawing is one long recipe
+        self._tips = []
+        p = QPainter(self)
+        p.setRenderHint(QPainter.RenderHint.Antialiasing)
+        fm = p.fontMetrics()
+        text_color = self.palette().color(QPalette.ColorRole.WindowText)
+        rect = QRectF(self.rect()).adjusted(4, 4, -4, -4)
+        top = rect.top()
+        if len(self.series) > 1:  # legend
+            x = rect.left()
+            for s in self.series:
+                p.fillRect(QRectF(x, top + 3, 12, fm.height() - 6), QColor(s.color))
+                p.setPen(text_color)
+                p.drawText(QRectF(x + 16, top, fm.horizontalAdvance(s.name) + 4, fm.height()),
+                           Qt.AlignmentFlag.AlignVCenter, s.name)
+                x += 16 + fm.horizontalAdvance(s.name) + 16
+            top += self._legend_height(fm)
+        maximum = self.maximum()
+        if not self.categories or maximum <= 0:
+            p.setPen(text_color)
+            p.drawText(rect.adjusted(0, top - rect.top(), 0, 0), Qt.AlignmentFlag.AlignCenter,
+                       self.empty_text or QCoreApplication.translate("BarChart", "ยังไม่มีข้อมูล"))
+            return
+        nser = max(1, len(self.series))
+        if self.horizontal:
+            label_w = min(rect.width() * 0.4, max(fm.horizontalAdvance(c) for c in self.categories) + 8)
+            tip_w = max(fm.horizontalAdvance(self.value_text(maximum)) + 8, 40)
+            bar_area = rect.width() - label_w - tip_w
+            band = (rect.bottom() - top) / len(self.categories)
+            bar_h = max(3.0, min((band - 6) / nser, fm.height() * 0.9))
+            for i, cat in enumerate(self.categories):
+                y = top + i * band
+                p.setPen(text_color)
+                elided = fm.elidedText(cat, Qt.TextElideMode.ElideRight, int(label_w - 8))
+                p.drawText(QRectF(rect.left(), y, label_w - 8, band),
+                           Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignRight, elided)
+                for j, value in enumerate(self.values[i]):
+                    w = bar_area * (value / maximum) if value > 0 else 0
+                    by = y + 3 + j * bar_h
+                    color = self.series[j].color if j < len(self.series) else PALETTE[0]
+                    bar = QRectF(rect.left() + label_w, by, max(w, 1), bar_h - 1)
+                    p.fillRect(bar, QColor(color))
+                    self._tip(bar, cat, j, value)
+                    if nser == 1 or bar_h >= fm.height() * 0.7:
+                        p.setPen(text_color)
+                        p.drawText(QRectF(rect.left() + label_w + w + 4, by - 4, tip_w, bar_h + 8),
+                                   Qt.AlignmentFlag.AlignVCenter, self.value_text(value))
+        else:
+            label_h = fm.height() + 4
+            tip_h = fm.height() + 2
+            bar_area = rect.bottom() - top - label_h - tip_h
+            band = rect.width() / len(self.categories)
+            bar_w = max(3.0, (band - 8) / nser)
+            base = rect.bottom() - label_h
+            p.setPen(QColor("#b0b0b0"))
+            p.drawLine(int(rect.left()), int(base), int(rect.right()), int(base))
+            for i, cat in enumerate(self.categories):
+                x = rect.left() + i * band
+                p.setPen(text_color)
+                p.drawText(QRectF(x, base + 2, band, label_h), Qt.AlignmentFlag.AlignCenter, cat)
+                for j, value in enumerate(self.values[i]):
+                    h = bar_area * (value / maximum) if value > 0 else 0
+                    bx = x + 4 + j * bar_w
+                    color = self.series[j].color if j < len(self.series) else PALETTE[0]
+                    bar = QRectF(bx, base - h, bar_w - 1, h)
+                    p.fillRect(bar, QColor(color))
+                    self._tip(bar, cat, j, value)
+                    if value > 0:
+                        p.setPen(text_color)
+                        p.drawText(QRectF(bx - 10, base - h - tip_h, bar_w + 20, tip_h),
+                                   Qt.AlignmentFlag.AlignCenter, self.value_text(value))
+
+
+class SearchBox(QLineEdit):
+    """A search field that reports its text once typing pauses (debounced)."""
+
+    search = Signal(str)
+
+    def __init__(self, delay_ms: int = 200, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setClearButtonEnabled(True)
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(delay_ms)
+        self._timer.timeout.connect(lambda: self.search.emit(self.text().strip()))
+        self.textChanged.connect(lambda _t: self._timer.start())
+        self.returnPressed.connect(self.flush)
+
+    def flush(self) -> None:
+        """Search now (Enter, or a test that does not want to wait for the pause)."""
+        self._timer.stop()
+        self.search.emit(self.text().strip())
+
+
+_DATE_RE = re.compile(r"^\s*(\d{1,2})\s*[/.\-]\s*(\d{1,2})\s*[/.\-]\s*(\d{4})\s*$")
+
+
+def parse_be_date(text: str) -> dt.date:
+    """``25/11/2569`` (day/month/Buddhist-Era year) to a date; ValueError if not a date.
+
+    A year below 2400 is taken as CE, since people sometimes type it that way.
+    """
+    m = _DATE_RE.match(text.translate(str.maketrans("๐๑๒๓๔๕๖๗๘๙", "0123456789")))
+    if not m:
+        raise ValueError(text)
+    day, month, year = (int(g) for g in m.groups())
+    if year >= 2400:
+        year -= BE_OFFSET
+    return dt.date(year, month, day)
+
+
+def be_date_input(value: dt.date | None) -> str:
+    return "" if value is None else f"{value.day}/{value.month}/{value.year + BE_OFFSET}"
+
+
+class DateField(QLineEdit):
+    """A date typed as day/month/BE year (``25/11/2569``); empty means no date."""
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setPlaceholderText(QCoreApplication.translate("DateField", "วว/ดด/ปปปป (พ.ศ.)"))
+
+    def set_date(self, value: dt.date | None) -> None:
+        self.setText(be_date_input(value))
+
+    def date(self) -> dt.date | None:
+        """The date, None when empty; ValueError when the text is not a date."""
+        text = self.text().strip()
+        return parse_be_date(text) if text else None
+
+
+class MessageBar(QFrame):
+    """A message inside the window (never a modal box): info, success or error."""
+
+    COLORS = {"info": ("#e8f1fb", "#1f4e79"), "ok": ("#e9f6e9", "#23632b"),
+              "error": ("#fdecea", "#8a1c1c")}
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setObjectName("messageBar")
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(10, 4, 4, 4)
+        self.label = QLabel()
+        self.label.setWordWrap(True)
+        self.label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        close = QPushButton("×")
+        close.setFlat(True)
+        close.setFixedWidth(28)
+        close.setToolTip(QCoreApplication.translate("MessageBar", "ปิดข้อความ"))
+        close.clicked.connect(self.hide)
+        layout.addWidget(self.label, 1)
+        layout.addWidget(close)
+        self.kind = "info"
+        self.hide()
+
+    def show_message(self, text: str, kind: str = "info") -> None:
+        bg, fg = self.COLORS.get(kind, self.COLORS["info"])
+        self.kind = kind
+        self.setStyleSheet(f"#messageBar {{ background: {bg}; border-radius: 4px; }}"
+                           f" #messageBar QLabel {{ color: {fg}; }}")
+        self.label.setText(text)
+        self.show()
+
+    def text(self) -> str:
+        return self.label.text() if self.isVisible() else ""
+
+
+class ConfirmBar(QFrame):
+    """An inline "are you sure?" with a confirm and a cancel button (no modal dialog)."""
+
+    confirmed = Signal()
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setObjectName("confirmBar")
+        self.setStyleSheet("#confirmBar { background: #fff4e5; border: 1px solid #e0a050;"
+                           " border-radius: 4px; }")
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(10, 4, 4, 4)
+        self.label = QLabel()
+        self.label.setWordWrap(True)
+        self.yes = QPushButton()
+        self.no = QPushButton(QCoreApplication.translate("ConfirmBar", "ไม่ลบ"))
+        layout.addWidget(self.label, 1)
+        layout.addWidget(self.yes)
+        layout.addWidget(self.no)
+        self.yes.clicked.connect(self._yes)
+        self.no.clicked.connect(self.hide)
+        self.hide()
+
+    def ask(self, question: str, action: str) -> None:
+        self.label.setText(question)
+        self.yes.setText(action)
+        self.show()
+        self.no.setFocus()
+
+    def _yes(self) -> None:
+        self.hide()
+        self.confirmed.emit()
+
+
+def heading(text: str, size: float = 1.35) -> QLabel:
+    label = QLabel(text)
+    font = label.font()
+    font.setPointSizeF(font.pointSizeF() * size)
+    font.setBold(True)
+    label.setFont(font)
+    return label
