@@ -174,9 +174,10 @@ def start_server(tmp: Path, port: int | None = None, database_url: str | None = 
     raise RuntimeError(f"codi-server did not start: {server.log()}")
 
 
-@pytest.fixture
-def server(tmp_path: Path) -> Iterator[Server]:
-    srv = start_server(tmp_path)
+@pytest.fixture(scope="module")
+def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
+    """One server per test module (each test enrols its own laptops = new devices)."""
+    srv = start_server(tmp_path_factory.mktemp("server"))
     srv.create_user("somchai")
     srv.create_user("malee")
     try:
