@@ -727,7 +727,7 @@ class _Generator:
         self.council_chairs = []
         for code, _n, _d in self.tambons:
             council = self.council_of[code]
-            size = min(25, max(7, len(self.communities_by_tambon[code]) + rng.randint(2, 6)))
+            size = min(19, max(7, len(self.communities_by_tambon[code]) // 2 + rng.randint(2, 5)))
             members = self.staff_body(council, pool(code), size)
             self.council_chairs.append(members[0])
         for kind, (lo, hi) in sizes.items():
@@ -759,11 +759,14 @@ class _Generator:
             self.staff_body(wg, wg_pool, rng.randint(8, 11))
             self.seat(wg, self.staff[i % len(self.staff)], MembershipRole.COORDINATOR,
                       wg["founded_on"])
-        # Everyone belongs somewhere: ordinary members of their tambon's council.
+        # Everyone belongs somewhere: an ordinary member of their tambon's welfare fund or
+        # of its council (a community's representative).
         for person in self.local_people:
             if person["id"] not in self.person_orgs:
-                council = self.council_of[person["subdistrict_id"]]
-                self.seat(council, person, MembershipRole.MEMBER, council["founded_on"])
+                tambon = person["subdistrict_id"]
+                body = self.welfare_of.get(tambon) if rng.random() < 0.5 else None
+                body = body or self.council_of[tambon]
+                self.seat(body, person, MembershipRole.MEMBER, body["founded_on"])
 
     def seat(self, o: dict[str, Any], person: dict[str, Any], role: MembershipRole,
              from_on: dt.date, to_on: dt.date | None = None) -> dict[str, Any]:
@@ -793,9 +796,10 @@ class _Generator:
                 MembershipRole.ADVISOR if i >= size - 1 and size > 12 else MembershipRole.COMMITTEE)
             if rng.random() < 0.12 and len(self.local_people) > 10:
                 # An earlier holder of this seat, whose term ended.
-                change = self.day_between(dt.date(2018, 1, 1), dt.date(2025, 6, 30))
+                change = self.day_between(max(start + dt.timedelta(days=365),
+                                              dt.date(2018, 1, 1)), dt.date(2025, 6, 30))
                 earlier = rng.choice(people)
-                if earlier["id"] != person["id"]:
+                if earlier["id"] != person["id"] and change < dt.date(2025, 6, 30):
                     self.seat(o, earlier, role, start, change - dt.timedelta(days=1))
                     self.seat(o, person, role, change)
                     current.append(person)
@@ -1075,7 +1079,7 @@ class _Generator:
                 if last and refund_leftover:
                     spend = amount - rng.randint(1, max(1, amount // 10_000_00 + 1)) * 1000_00 \
                         if amount > 2000_00 else amount
-                reports = _split(spend, rng.randint(1, 2), rng, 1)
+                reports = _split(spend, rng.randint(1, 3), rng, 1)
                 for j, spent in enumerate(reports):
                     rday = day + dt.timedelta(days=rng.randint(20, 60) * (j + 1))
                     if rday > self.today:
@@ -1457,7 +1461,7 @@ class _Generator:
             "รายงานสถานการณ์ภัยพิบัติและการช่วยเหลือผู้ประสบภัย",
             "รายงานผลการประชุมคณะทำงานชุดต่าง ๆ",
         ]
-        if rng.random() < 0.7:
+        if rng.random() < 0.5:
             item(4, rng.choice(info), "ที่ประชุมรับทราบ", secretary)
         # 5. For decision, some about this year's projects.
         fy_projects = self.projects_by_fy.get(fy, [])
@@ -1500,7 +1504,7 @@ class _Generator:
                     title, resolution = rng.choice(topics)
                     decisions.append(item(5, title, resolution, chair))
         # 6. Other business.
-        if rng.random() < 0.5:
+        if rng.random() < 0.4:
             if next_held_day is not None:
                 item(6, "กำหนดวันประชุมครั้งต่อไป",
                      f"ที่ประชุมกำหนดประชุมครั้งต่อไปในวันที่ {thai_date(next_held_day)}", chair)
@@ -1733,6 +1737,7 @@ def build_demo(data_dir: str | Path | None, province_code: str, scale: str, seed
             # A fresh file nobody else uses: durability can wait until the commit is done.
             conn.exec_driver_sql("PRAGMA synchronous=OFF")
             conn.exec_driver_sql("PRAGMA cache_size=-131072")
+            conn.commit()
             try:
                 with store.sessions(bind=conn) as session:
                     session.info["capture"] = False
@@ -1744,9 +1749,12 @@ def build_demo(data_dir: str | Path | None, province_code: str, scale: str, seed
                                        ("demo_scale", scale), ("demo_seed", seed)):
                         session.merge(LocalSetting(key=key, value=value))
                     session.commit()
+                conn.commit()
             finally:
+                conn.rollback()  # nothing is left open if the load failed
                 conn.exec_driver_sql("PRAGMA cache_size=-2000")
                 conn.exec_driver_sql("PRAGMA synchronous=NORMAL")
+                conn.commit()
     finally:
         store.close()
     return DemoSummary(counts, time.perf_counter() - began, province_code, scale, seed,
