@@ -279,7 +279,7 @@ def render_invitation(
     if data.contact:
         doc.add(Spacer(1, 0.8 * cm))
         for line in data.contact.split("\n"):
-            doc.add_para(line, BODY.but(font_size=14, leading=17))
+            doc.add_para(line, BODY.but(font_size=14, leading=19))
     if data.agenda:
         doc.add(PageBreak())
         _agenda_story(doc, m, data.agenda)
@@ -315,7 +315,7 @@ def render_sign_in_sheet(
         when += f" เวลา {fmt.thai_time(m.start_time)}"
     doc.add_para(when, CENTER)
     doc.add_para(f"ณ {m.place}", CENTER)
-    small = BODY.but(font_size=13, leading=16)
+    small = BODY.but(font_size=13, leading=17)
     doc.add_para(PRIVACY_NOTICE, small.but(space_before=4, space_after=6))
     header = ["ลำดับ", "ชื่อ-สกุล", "องค์กร/หน่วยงาน", "ตำแหน่ง", "โทรศัพท์", "ลายมือชื่อ"]
     rows: list[list[str]] = [header]
@@ -340,7 +340,7 @@ def render_sign_in_sheet(
             rows,
             widths,
             header_rows=1,
-            text_style=BODY.but(font_size=14, leading=17),
+            text_style=BODY.but(font_size=14, leading=19),
             col_aligns=["center", "left", "left", "left", "center", "left"],
             default_row_style=RowStyle(min_height=0.9 * cm),
             frame_height=doc.frame_height,
@@ -422,14 +422,14 @@ def render_budget_report(
             rows,
             widths,
             header_rows=1,
-            text_style=BODY.but(font_size=14, leading=17),
+            text_style=BODY.but(font_size=14, leading=19),
             col_aligns=["left", "left", "right", "right", "right", "right"],
             row_styles=styles,
             frame_height=doc.frame_height,
             extra_words=doc.extra_words,
         )
     )
-    note = BODY.but(font_size=14, leading=17, space_before=4)
+    note = BODY.but(font_size=14, leading=19, space_before=4)
     doc.add_para(
         "หน่วย: บาท  คงเหลือของโครงการ = อนุมัติ - เบิกจ่าย; คงเหลือของแผนงาน = จัดสรร - เบิกจ่าย", note
     )

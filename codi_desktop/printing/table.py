@@ -86,7 +86,7 @@ class ThaiTable(Flowable):
         if _rows is not None:
             self._rows = _rows
             return
-        base = text_style or TextStyle(font_size=14, leading=17)
+        base = text_style or TextStyle(font_size=14, leading=19)
         aligns = list(col_aligns or ["left"] * len(self.col_widths))
         row_styles = row_styles or {}
         header_style = header_style or RowStyle(bold=True, background=(0.9, 0.9, 0.9))

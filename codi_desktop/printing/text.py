@@ -37,7 +37,7 @@ class TextStyle:
     """How a paragraph looks. Sizes in points."""
 
     font_size: float = 16
-    leading: float | None = None  # line pitch; 1.25 × size when None
+    leading: float | None = None  # line pitch; 1.35 × size when None
     bold: bool = False
     italic: bool = False
     align: Align = "left"
@@ -50,7 +50,7 @@ class TextStyle:
 
     @property
     def line_height(self) -> float:
-        return self.leading if self.leading is not None else self.font_size * 1.25
+        return self.leading if self.leading is not None else self.font_size * 1.35
 
     def but(self, **changes) -> TextStyle:
         """A copy with some fields changed."""

@@ -1,0 +1,73 @@
+"""Printing benchmark: how long the documents people wait for take to render.
+
+Run from the repository root:  python benchmarks/bench_printing.py
+
+Prints the cold first-call time of the Thai segmenter (loading pythainlp's dictionary,
+which the app hides by calling printing.warm_up() in a background thread at start-up),
+then warm timings (best and median of several runs) for a 30-page minutes document and
+a 500-row sign-in sheet. Warm runs reuse the per-font cache of shaped words, as a
+running app does. A benchmark, not a test: it asserts nothing.
+"""
+
+from __future__ import annotations
+
+import io
+import os
+import statistics
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+os.environ.setdefault("PYTHAINLP_DATA", os.path.join(tempfile.gettempdir(), "codi-pythainlp-data"))
+
+
+def _timed(fn, repeat: int) -> tuple[float, float, object]:
+    times, result = [], None
+    for _ in range(repeat):
+        started = time.perf_counter()
+        result = fn()
+        times.append(time.perf_counter() - started)
+    return min(times), statistics.median(times), result
+
+
+def _pages(pdf: bytes) -> int:
+    from pypdf import PdfReader
+
+    return len(PdfReader(io.BytesIO(pdf)).pages)
+
+
+def main() -> None:
+    started = time.perf_counter()
+    from codi_desktop import printing
+    from codi_desktop.printing import samples
+
+    imported = time.perf_counter() - started
+    started = time.perf_counter()
+    printing.warm_up()
+    cold = time.perf_counter() - started
+    print(f"import codi_desktop.printing          {imported * 1000:7.0f} ms")
+    print(f"segmenter cold first call (warm_up)   {cold * 1000:7.0f} ms")
+
+    # Find the number of agenda items that makes about 30 pages.
+    items = 30
+    while _pages(printing.render_minutes(samples.sample_minutes(items=items))) < 30:
+        items += 4
+    minutes = samples.sample_minutes(items=items)
+    sheet = samples.sample_sign_in_sheet(500)
+
+    best, median, pdf = _timed(lambda: printing.render_minutes(minutes), 5)
+    print(
+        f"minutes, {_pages(pdf)} pages ({items} items)      "
+        f"best {best * 1000:6.0f} ms   median {median * 1000:6.0f} ms"
+    )
+    best, median, pdf = _timed(lambda: printing.render_sign_in_sheet(sheet), 5)
+    print(
+        f"sign-in sheet, 500 rows ({_pages(pdf)} pages) "
+        f"best {best * 1000:6.0f} ms   median {median * 1000:6.0f} ms"
+    )
+
+
+if __name__ == "__main__":
+    main()
