@@ -272,7 +272,7 @@ class MainWindow(QMainWindow):
         if old_stack is not None:
             old_stack.deleteLater()
         self.sync_status.set_state(self.sync_status.state)  # re-render in the new language
-        self.progress.cancel.setText(self.progress.tr("ยกเลิก"))
+        self.progress.cancel.setText(translate("TaskProgress", "ยกเลิก"))
 
     # --- status -----------------------------------------------------------------------
 

@@ -119,7 +119,6 @@ class ProjectPanel(DetailPanel):
         layout.addWidget(self.view)
 
     def show_record(self, record_id: str) -> None:
-        t = lambda s: translate("ProjectPanel", s)  # noqa: E731
         try:
             p = projects.get_project(self.store, record_id)
         except ServiceError as exc:
@@ -129,38 +128,43 @@ class ProjectPanel(DetailPanel):
         indicators = projects.list_indicators(self.store, record_id)
         entries = ledger.project_entries(self.store, record_id)
         rows = [
-            (t("รหัสโครงการ"), p.code),
-            (t("ปีงบประมาณ"), str(p.fiscal_year)),
-            (t("สถานะ"), L.label(L.PROJECT_STATUS, p.status)),
-            (t("ประเภทเงิน"), L.label(L.FUNDING_TYPE, p.funding_type)),
-            (t("ครัวเรือน"), _n(p.households)),
-            (t("ระยะเวลา"), f"{L.date_text(p.starts_on)} – {L.date_text(p.ends_on)}"),
-            (t("วงเงินอนุมัติ"), L.money_text(balance.approved)),
-            (t("เบิกจ่ายแล้ว"), L.money_text(balance.disbursed)),
-            (t("รายงานการใช้จ่าย"), L.money_text(balance.spent)),
-            (t("คงเหลือ"), L.money_text(balance.remaining)),
+            (translate("ProjectPanel", "รหัสโครงการ"), p.code),
+            (translate("ProjectPanel", "ปีงบประมาณ"), str(p.fiscal_year)),
+            (translate("ProjectPanel", "สถานะ"), L.label(L.PROJECT_STATUS, p.status)),
+            (translate("ProjectPanel", "ประเภทเงิน"), L.label(L.FUNDING_TYPE, p.funding_type)),
+            (translate("ProjectPanel", "ครัวเรือน"), _n(p.households)),
+            (translate("ProjectPanel", "ระยะเวลา"), f"{L.date_text(p.starts_on)} – {L.date_text(p.ends_on)}"),
+            (translate("ProjectPanel", "วงเงินอนุมัติ"), L.money_text(balance.approved)),
+            (translate("ProjectPanel", "เบิกจ่ายแล้ว"), L.money_text(balance.disbursed)),
+            (translate("ProjectPanel", "รายงานการใช้จ่าย"), L.money_text(balance.spent)),
+            (translate("ProjectPanel", "คงเหลือ"), L.money_text(balance.remaining)),
         ]
+        h_ind = translate("ProjectPanel", "ตัวชี้วัด")
+        h_target = translate("ProjectPanel", "เป้าหมาย")
+        h_actual = translate("ProjectPanel", "ผลจริง")
+        h_ledger = translate("ProjectPanel", "รายการงบประมาณ")
+        h_tranche = translate("ProjectPanel", "งวดที่")
         html = [f"<h3>{_esc(p.name)}</h3><table cellpadding=3>"]
         html += [f"<tr><td><b>{_esc(k)}</b></td><td>{_esc(v)}</td></tr>" for k, v in rows]
         html.append("</table>")
         if p.description:
             html.append(f"<p>{_esc(p.description)}</p>")
         if indicators:
-            html.append(f"<h4>{t('ตัวชี้วัด')}</h4><table cellpadding=3 border=0>")
-            html.append(f"<tr><th align=left>{t('ตัวชี้วัด')}</th><th>{t('เป้าหมาย')}</th>"
-                        f"<th>{t('ผลจริง')}</th></tr>")
+            html.append(f"<h4>{h_ind}</h4><table cellpadding=3 border=0>")
+            html.append(f"<tr><th align=left>{h_ind}</th><th>{h_target}</th>"
+                        f"<th>{h_actual}</th></tr>")
             for i in indicators:
                 html.append(f"<tr><td>{_esc(i.name)}</td><td align=right>{_n(i.target)} "
                             f"{_esc(i.unit or '')}</td><td align=right>{_n(i.actual)}</td></tr>")
             html.append("</table>")
         if entries:
-            html.append(f"<h4>{t('รายการงบประมาณ')}</h4><table cellpadding=3>")
+            html.append(f"<h4>{h_ledger}</h4><table cellpadding=3>")
             for e in entries:
                 struck = " style='text-decoration: line-through'" if e.reversed else ""
                 html.append(
                     f"<tr{struck}><td>{L.date_text(e.entry_date)}</td>"
                     f"<td>{L.label(L.LEDGER_KIND, e.kind)}"
-                    f"{' ' + t('งวดที่') + ' ' + str(e.tranche_no) if e.tranche_no else ''}</td>"
+                    f"{' ' + h_tranche + ' ' + str(e.tranche_no) if e.tranche_no else ''}</td>"
                     f"<td align=right>{L.money_text(e.amount_satang)}</td>"
                     f"<td>{_esc(e.reference or '')}</td></tr>")
             html.append("</table>")
@@ -265,30 +269,31 @@ class MeetingPanel(DetailPanel):
         layout.addWidget(self.view)
 
     def show_record(self, record_id: str) -> None:
-        t = lambda s: translate("MeetingPanel", s)  # noqa: E731
         m = lists.meeting_summary(self.store, record_id)
         if m is None:
-            self.view.setPlainText(t("ไม่พบการประชุมนี้ (อาจถูกลบไปแล้ว)"))
+            self.view.setPlainText(translate("MeetingPanel", "ไม่พบการประชุมนี้ (อาจถูกลบไปแล้ว)"))
             return
-        number = (t("ครั้งที่ %1").replace("%1", meeting_number(m.number, m.number_year))
+        number = (translate("MeetingPanel", "ครั้งที่ %1").replace("%1", meeting_number(m.number, m.number_year))
                   if m.number and m.number_year else "")
         rows = [
-            (t("ประเภท"), L.label(L.MEETING_KIND, m.kind)),
-            (t("สถานะ"), L.label(L.MEETING_STATUS, m.status)),
-            (t("เมื่อ"), L.datetime_text(m.starts_at)),
-            (t("ณ"), m.place or ""),
-            (t("องค์กร"), m.organization or ""),
-            (t("ผู้มาประชุม"), _n(m.present)),
-            (t("ผู้ไม่มาประชุม"), _n(m.absent)),
-            (t("งานที่ต้องติดตาม"), _n(m.open_actions)),
+            (translate("MeetingPanel", "ประเภท"), L.label(L.MEETING_KIND, m.kind)),
+            (translate("MeetingPanel", "สถานะ"), L.label(L.MEETING_STATUS, m.status)),
+            (translate("MeetingPanel", "เมื่อ"), L.datetime_text(m.starts_at)),
+            (translate("MeetingPanel", "ณ"), m.place or ""),
+            (translate("MeetingPanel", "องค์กร"), m.organization or ""),
+            (translate("MeetingPanel", "ผู้มาประชุม"), _n(m.present)),
+            (translate("MeetingPanel", "ผู้ไม่มาประชุม"), _n(m.absent)),
+            (translate("MeetingPanel", "งานที่ต้องติดตาม"), _n(m.open_actions)),
         ]
+        h_agenda = translate("MeetingPanel", "ระเบียบวาระการประชุม")
+        h_resolution = translate("MeetingPanel", "มติ")
         html = [f"<h3>{_esc(m.title)} {_esc(number)}</h3><table cellpadding=3>"]
         html += [f"<tr><td><b>{_esc(k)}</b></td><td>{_esc(v)}</td></tr>" for k, v in rows]
         html.append("</table>")
         if m.agenda:
-            html.append(f"<h4>{t('ระเบียบวาระการประชุม')}</h4><ol>")
+            html.append(f"<h4>{h_agenda}</h4><ol>")
             for section, title, resolution in m.agenda:
-                res = f"<br><i>{t('มติ')}: {_esc(resolution)}</i>" if resolution else ""
+                res = f"<br><i>{h_resolution}: {_esc(resolution)}</i>" if resolution else ""
                 html.append(f"<li value={section}>{_esc(title)}{res}</li>")
             html.append("</ol>")
         self.view.setHtml("".join(html))

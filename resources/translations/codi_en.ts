@@ -1,0 +1,1327 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="en_GB" sourcelanguage="th_TH">
+<context>
+    <name>AssessmentPage</name>
+    <message>
+        <source>เกณฑ์</source>
+        <translation>Criterion</translation>
+    </message>
+    <message>
+        <source>ระดับ (0–4)</source>
+        <translation>Level (0–4)</translation>
+    </message>
+    <message>
+        <source>หลักฐาน</source>
+        <translation>Evidence</translation>
+    </message>
+    <message>
+        <source>การประเมินจังหวัดจัดการตนเอง</source>
+        <translation>Self-managing province assessment</translation>
+    </message>
+    <message>
+        <source>ปีงบประมาณ %1</source>
+        <translation>Fiscal year %1</translation>
+    </message>
+    <message>
+        <source>ยังไม่มีการประเมินในฐานข้อมูลนี้</source>
+        <translation>There is no assessment in this database yet</translation>
+    </message>
+    <message>
+        <source>สถานะ: %1 · ประเมินเมื่อ %2 · ระดับเฉลี่ย %3 จาก 4</source>
+        <translation>Status: %1 · assessed on %2 · average level %3 of 4</translation>
+    </message>
+</context>
+<context>
+    <name>BarChart</name>
+    <message>
+        <source>ยังไม่มีข้อมูล</source>
+        <extracomment>bar thickness in horizontal charts, as a share of the text height</extracomment>
+        <translation>No data yet</translation>
+    </message>
+</context>
+<context>
+    <name>ConfirmBar</name>
+    <message>
+        <source>ไม่ลบ</source>
+        <translation>Keep it</translation>
+    </message>
+</context>
+<context>
+    <name>DashboardPage</name>
+    <message>
+        <source>ปีงบประมาณ %1</source>
+        <translation>Fiscal year %1</translation>
+    </message>
+    <message>
+        <source>ภาพรวมจังหวัด</source>
+        <translation>Province overview</translation>
+    </message>
+    <message>
+        <source>ชุมชน</source>
+        <translation>Communities</translation>
+    </message>
+    <message>
+        <source>ครัวเรือนในชุมชน</source>
+        <translation>Households in communities</translation>
+    </message>
+    <message>
+        <source>องค์กรชุมชนและภาคี</source>
+        <translation>Community organizations and partners</translation>
+    </message>
+    <message>
+        <source>โครงการในปีงบประมาณ</source>
+        <translation>Projects in the fiscal year</translation>
+    </message>
+    <message>
+        <source>การประชุมที่จัดแล้วในปีงบประมาณ</source>
+        <translation>Meetings held in the fiscal year</translation>
+    </message>
+    <message>
+        <source>แผนงาน</source>
+        <translation>Program</translation>
+    </message>
+    <message>
+        <source>จัดสรร</source>
+        <translation>Allocated</translation>
+    </message>
+    <message>
+        <source>อนุมัติ</source>
+        <translation>Approved</translation>
+    </message>
+    <message>
+        <source>เบิกจ่าย</source>
+        <translation>Disbursed</translation>
+    </message>
+    <message>
+        <source>คงเหลือ</source>
+        <translation>Remaining</translation>
+    </message>
+    <message>
+        <source>งบประมาณตามแผนงาน (บาท)</source>
+        <translation>Budget by program (baht)</translation>
+    </message>
+    <message>
+        <source>การประชุมที่จัดแล้วในแต่ละเดือน</source>
+        <translation>Meetings held per month</translation>
+    </message>
+    <message>
+        <source>โครงการตามสถานะ</source>
+        <translation>Projects by status</translation>
+    </message>
+    <message>
+        <source>องค์กรตามประเภท</source>
+        <translation>Organizations by type</translation>
+    </message>
+    <message>
+        <source>งบประมาณตามแผนงาน (ตัวเลข)</source>
+        <translation>Budget by program (figures)</translation>
+    </message>
+    <message>
+        <source>จำนวน</source>
+        <translation>Number</translation>
+    </message>
+    <message>
+        <source>โครงการ</source>
+        <translation>Projects</translation>
+    </message>
+    <message>
+        <source>การประชุม</source>
+        <translation>Meetings</translation>
+    </message>
+    <message>
+        <source>รวม</source>
+        <translation>Total</translation>
+    </message>
+</context>
+<context>
+    <name>DateField</name>
+    <message>
+        <source>วว/ดด/ปปปป (พ.ศ.)</source>
+        <translation>dd/mm/yyyy (Buddhist Era)</translation>
+    </message>
+</context>
+<context>
+    <name>Errors</name>
+    <message>
+        <source>อ่านหรือเขียนไฟล์ไม่ได้: %1</source>
+        <translation>Could not read or write a file: %1</translation>
+    </message>
+    <message>
+        <source>เกิดข้อผิดพลาดที่ไม่คาดคิด ข้อมูลที่บันทึกแล้วยังอยู่ครบ ลองทำอีกครั้ง หากยังเกิดขึ้นให้แจ้งผู้ดูแลระบบพร้อมไฟล์บันทึก (log)</source>
+        <translation>Something unexpected went wrong. Everything already saved is safe. Try again; if it happens again, tell your administrator and send the log file.</translation>
+    </message>
+</context>
+<context>
+    <name>Form</name>
+    <message>
+        <source>พิมพ์ชื่อตำบล</source>
+        <extracomment>only shown for these values of the form&apos;s &quot;kind&quot; field (organization kinds)</extracomment>
+        <translation>Type a subdistrict name</translation>
+    </message>
+    <message>
+        <source>ไม่พบตำบลนี้ ให้เลือกจากรายการ</source>
+        <translation>Unknown subdistrict: choose one from the list</translation>
+    </message>
+    <message>
+        <source>วันที่ไม่ถูกต้อง ให้พิมพ์เป็น วัน/เดือน/ปี พ.ศ. เช่น 25/11/2569</source>
+        <translation>Not a date: type day/month/Buddhist-Era year, e.g. 25/11/2569</translation>
+    </message>
+    <message>
+        <source>จำนวนเงินไม่ถูกต้อง ให้พิมพ์เป็นตัวเลข เช่น 1,234.50</source>
+        <translation>Not an amount: type a number, e.g. 1,234.50</translation>
+    </message>
+    <message>
+        <source>บันทึก</source>
+        <translation>Save</translation>
+    </message>
+    <message>
+        <source>ลบ…</source>
+        <translation>Delete…</translation>
+    </message>
+    <message>
+        <source>ลบ</source>
+        <translation>Delete</translation>
+    </message>
+    <message>
+        <source>ยังบันทึกไม่ได้: กรุณาแก้ไขช่องที่มีข้อความสีแดง</source>
+        <translation>Not saved yet: please fix the fields with a red message</translation>
+    </message>
+    <message>
+        <source>บันทึกแล้ว</source>
+        <translation>Saved</translation>
+    </message>
+    <message>
+        <source>ลบแล้ว</source>
+        <translation>Deleted</translation>
+    </message>
+    <message>
+        <source>เมื่อ</source>
+        <translation>When</translation>
+    </message>
+    <message>
+        <source>ผู้แก้ไข</source>
+        <translation>By</translation>
+    </message>
+    <message>
+        <source>รายการ</source>
+        <translation>Change</translation>
+    </message>
+    <message>
+        <source>รายละเอียด</source>
+        <translation>Details</translation>
+    </message>
+    <message>
+        <source>ประวัติการแก้ไข</source>
+        <translation>History</translation>
+    </message>
+    <message>
+        <source>ชื่อชุมชน</source>
+        <translation>Community name</translation>
+    </message>
+    <message>
+        <source>ประเภทชุมชน</source>
+        <translation>Community type</translation>
+    </message>
+    <message>
+        <source>ตำบล</source>
+        <translation>Subdistrict</translation>
+    </message>
+    <message>
+        <source>หมู่ที่</source>
+        <translation>Village no.</translation>
+    </message>
+    <message>
+        <source>จำนวนครัวเรือน</source>
+        <translation>Households</translation>
+    </message>
+    <message>
+        <source>จำนวนประชากร</source>
+        <translation>Population</translation>
+    </message>
+    <message>
+        <source>ชื่อผู้นำชุมชน</source>
+        <translation>Community leader</translation>
+    </message>
+    <message>
+        <source>โทรศัพท์</source>
+        <translation>Phone</translation>
+    </message>
+    <message>
+        <source>หมายเหตุ</source>
+        <translation>Notes</translation>
+    </message>
+    <message>
+        <source>ลงทะเบียนชุมชนใหม่</source>
+        <translation>Register a new community</translation>
+    </message>
+    <message>
+        <source>ชุมชน</source>
+        <translation>Community</translation>
+    </message>
+    <message>
+        <source>ลบชุมชนนี้? ข้อมูลจะถูกทำเครื่องหมายว่าลบ และส่งไปยังส่วนกลางเมื่อซิงค์</source>
+        <translation>Delete this community? It is marked as deleted and the deletion goes to headquarters with the next sync.</translation>
+    </message>
+    <message>
+        <source>ชื่อองค์กร</source>
+        <translation>Organization name</translation>
+    </message>
+    <message>
+        <source>ประเภทองค์กร</source>
+        <translation>Organization type</translation>
+    </message>
+    <message>
+        <source>ภาคส่วน</source>
+        <translation>Sector</translation>
+    </message>
+    <message>
+        <source>วันที่ก่อตั้ง</source>
+        <translation>Founded on</translation>
+    </message>
+    <message>
+        <source>วันที่จดแจ้งจัดตั้ง</source>
+        <translation>Registered on</translation>
+    </message>
+    <message>
+        <source>จำนวนสมาชิก</source>
+        <translation>Members</translation>
+    </message>
+    <message>
+        <source>ยอดเงินกองทุน (บาท)</source>
+        <translation>Fund balance (baht)</translation>
+    </message>
+    <message>
+        <source>เงินออม (บาท)</source>
+        <translation>Savings (baht)</translation>
+    </message>
+    <message>
+        <source>ลงทะเบียนองค์กรใหม่</source>
+        <translation>Register a new organization</translation>
+    </message>
+    <message>
+        <source>องค์กร</source>
+        <translation>Organization</translation>
+    </message>
+    <message>
+        <source>ลบองค์กรนี้? ข้อมูลจะถูกทำเครื่องหมายว่าลบ และส่งไปยังส่วนกลางเมื่อซิงค์</source>
+        <translation>Delete this organization? It is marked as deleted and the deletion goes to headquarters with the next sync.</translation>
+    </message>
+    <message>
+        <source>คำนำหน้า</source>
+        <translation>Title</translation>
+    </message>
+    <message>
+        <source>ชื่อ</source>
+        <translation>First name</translation>
+    </message>
+    <message>
+        <source>นามสกุล</source>
+        <translation>Last name</translation>
+    </message>
+    <message>
+        <source>เพศ</source>
+        <translation>Gender</translation>
+    </message>
+    <message>
+        <source>ตำแหน่ง</source>
+        <translation>Position</translation>
+    </message>
+    <message>
+        <source>อีเมล</source>
+        <translation>E-mail</translation>
+    </message>
+    <message>
+        <source>เพิ่มบุคคลใหม่</source>
+        <translation>Add a new person</translation>
+    </message>
+    <message>
+        <source>บุคคล</source>
+        <translation>Person</translation>
+    </message>
+    <message>
+        <source>ลบบุคคลนี้? ข้อมูลจะถูกทำเครื่องหมายว่าลบ และส่งไปยังส่วนกลางเมื่อซิงค์</source>
+        <translation>Delete this person? They are marked as deleted and the deletion goes to headquarters with the next sync.</translation>
+    </message>
+    <message>
+        <source>บทบาท</source>
+        <translation>Role</translation>
+    </message>
+    <message>
+        <source>ตั้งแต่</source>
+        <translation>From</translation>
+    </message>
+    <message>
+        <source>ถึง</source>
+        <translation>To</translation>
+    </message>
+    <message>
+        <source>พิมพ์ชื่อองค์กรอย่างน้อย 1 ตัวอักษร</source>
+        <translation>Type part of an organization&apos;s name</translation>
+    </message>
+    <message>
+        <source>เพิ่มสมาชิกภาพ</source>
+        <translation>Add membership</translation>
+    </message>
+    <message>
+        <source>สิ้นสุดสมาชิกภาพที่เลือก (ใช้วันที่ &apos;ถึง&apos;)</source>
+        <translation>End the selected membership (on the &apos;To&apos; date)</translation>
+    </message>
+    <message>
+        <source>ลบที่เลือก</source>
+        <translation>Remove selected</translation>
+    </message>
+    <message>
+        <source>เลือกองค์กรจากรายการ</source>
+        <translation>Choose the organization from the list</translation>
+    </message>
+    <message>
+        <source>กรุณาเลือกองค์กร</source>
+        <translation>Choose an organization</translation>
+    </message>
+    <message>
+        <source>เพิ่มสมาชิกภาพแล้ว</source>
+        <translation>Membership added</translation>
+    </message>
+    <message>
+        <source>เลือกสมาชิกภาพในรายการก่อน</source>
+        <translation>Select a membership in the list first</translation>
+    </message>
+    <message>
+        <source>สิ้นสุดสมาชิกภาพแล้ว</source>
+        <translation>Membership ended</translation>
+    </message>
+    <message>
+        <source>ลบสมาชิกภาพแล้ว</source>
+        <translation>Membership removed</translation>
+    </message>
+    <message>
+        <source>สมาชิกภาพในองค์กร</source>
+        <translation>Memberships</translation>
+    </message>
+    <message>
+        <source>สมาชิกและกรรมการ</source>
+        <translation>Members and committee</translation>
+    </message>
+</context>
+<context>
+    <name>Labels</name>
+    <message>
+        <source>ชุมชนหมู่บ้าน</source>
+        <translation>Village community</translation>
+    </message>
+    <message>
+        <source>ชุมชนเมือง</source>
+        <translation>Urban community</translation>
+    </message>
+    <message>
+        <source>ชุมชนริมคลอง</source>
+        <translation>Canal-side community</translation>
+    </message>
+    <message>
+        <source>ชุมชนชายฝั่ง</source>
+        <translation>Coastal community</translation>
+    </message>
+    <message>
+        <source>ชุมชนในเขตป่า</source>
+        <translation>Forest community</translation>
+    </message>
+    <message>
+        <source>ชุมชนริมทางรถไฟ</source>
+        <translation>Railway-side community</translation>
+    </message>
+    <message>
+        <source>อื่น ๆ</source>
+        <translation>Other</translation>
+    </message>
+    <message>
+        <source>สภาองค์กรชุมชนตำบล</source>
+        <translation>Tambon community council</translation>
+    </message>
+    <message>
+        <source>กองทุนสวัสดิการชุมชน</source>
+        <translation>Community welfare fund</translation>
+    </message>
+    <message>
+        <source>กลุ่มออมทรัพย์</source>
+        <translation>Savings group</translation>
+    </message>
+    <message>
+        <source>สหกรณ์</source>
+        <translation>Cooperative</translation>
+    </message>
+    <message>
+        <source>เครือข่าย</source>
+        <translation>Network</translation>
+    </message>
+    <message>
+        <source>คณะกรรมการ / คณะทำงาน</source>
+        <translation>Committee / working group</translation>
+    </message>
+    <message>
+        <source>องค์กรชุมชน</source>
+        <translation>Community organization</translation>
+    </message>
+    <message>
+        <source>ภาคี / หน่วยงานภาคี</source>
+        <translation>Partner / partner agency</translation>
+    </message>
+    <message>
+        <source>องค์กรปกครองส่วนท้องถิ่น</source>
+        <translation>Local government</translation>
+    </message>
+    <message>
+        <source>ส่วนราชการ</source>
+        <translation>Government agency</translation>
+    </message>
+    <message>
+        <source>ภาคประชาสังคม</source>
+        <translation>Civil society</translation>
+    </message>
+    <message>
+        <source>ภาคเอกชน</source>
+        <translation>Private sector</translation>
+    </message>
+    <message>
+        <source>สถาบันการศึกษา</source>
+        <translation>Academic</translation>
+    </message>
+    <message>
+        <source>ขบวนองค์กรชุมชน</source>
+        <translation>Community movement</translation>
+    </message>
+    <message>
+        <source>หญิง</source>
+        <translation>Female</translation>
+    </message>
+    <message>
+        <source>ชาย</source>
+        <translation>Male</translation>
+    </message>
+    <message>
+        <source>สมาชิก</source>
+        <translation>Member</translation>
+    </message>
+    <message>
+        <source>กรรมการ</source>
+        <translation>Committee member</translation>
+    </message>
+    <message>
+        <source>ประธาน</source>
+        <translation>Chair</translation>
+    </message>
+    <message>
+        <source>รองประธาน</source>
+        <translation>Vice-chair</translation>
+    </message>
+    <message>
+        <source>เลขานุการ</source>
+        <translation>Secretary</translation>
+    </message>
+    <message>
+        <source>เหรัญญิก</source>
+        <translation>Treasurer</translation>
+    </message>
+    <message>
+        <source>ผู้ประสานงาน</source>
+        <translation>Coordinator</translation>
+    </message>
+    <message>
+        <source>ที่ปรึกษา</source>
+        <translation>Advisor</translation>
+    </message>
+    <message>
+        <source>เสนอโครงการ</source>
+        <translation>Proposed</translation>
+    </message>
+    <message>
+        <source>อนุมัติ</source>
+        <translation>Approved</translation>
+    </message>
+    <message>
+        <source>ดำเนินการ</source>
+        <translation>In progress</translation>
+    </message>
+    <message>
+        <source>แล้วเสร็จ</source>
+        <translation>Completed</translation>
+    </message>
+    <message>
+        <source>ยกเลิก</source>
+        <translation>Cancelled</translation>
+    </message>
+    <message>
+        <source>เงินอุดหนุน</source>
+        <translation>Subsidy</translation>
+    </message>
+    <message>
+        <source>สินเชื่อ</source>
+        <translation>Loan</translation>
+    </message>
+    <message>
+        <source>จัดสรรงบประมาณ</source>
+        <translation>Allocation</translation>
+    </message>
+    <message>
+        <source>อนุมัติโครงการ</source>
+        <translation>Approval</translation>
+    </message>
+    <message>
+        <source>เบิกจ่าย</source>
+        <translation>Disbursement</translation>
+    </message>
+    <message>
+        <source>รายงานการใช้จ่าย</source>
+        <translation>Expenditure report</translation>
+    </message>
+    <message>
+        <source>คืนเงิน</source>
+        <translation>Refund</translation>
+    </message>
+    <message>
+        <source>รายการกลับบัญชี</source>
+        <translation>Reversal</translation>
+    </message>
+    <message>
+        <source>คณะกรรมการขบวนองค์กรชุมชนจังหวัด</source>
+        <translation>Provincial committee</translation>
+    </message>
+    <message>
+        <source>ประชุมกลุ่มจังหวัด</source>
+        <translation>Province cluster</translation>
+    </message>
+    <message>
+        <source>คณะทำงาน</source>
+        <translation>Working group</translation>
+    </message>
+    <message>
+        <source>หารือภาคี</source>
+        <translation>Partner consultation</translation>
+    </message>
+    <message>
+        <source>สมัชชาจังหวัด</source>
+        <translation>Provincial assembly</translation>
+    </message>
+    <message>
+        <source>วางแผน</source>
+        <translation>Planned</translation>
+    </message>
+    <message>
+        <source>ส่งหนังสือเชิญแล้ว</source>
+        <translation>Invited</translation>
+    </message>
+    <message>
+        <source>ประชุมแล้ว</source>
+        <translation>Held</translation>
+    </message>
+    <message>
+        <source>ร่างรายงานการประชุม</source>
+        <translation>Minutes draft</translation>
+    </message>
+    <message>
+        <source>รับรองรายงานแล้ว</source>
+        <translation>Minutes certified</translation>
+    </message>
+    <message>
+        <source>ปิดเรื่อง</source>
+        <translation>Locked</translation>
+    </message>
+    <message>
+        <source>ยังไม่เข้าร่วม</source>
+        <translation>Not yet</translation>
+    </message>
+    <message>
+        <source>จังหวัดนำร่อง</source>
+        <translation>Pilot province</translation>
+    </message>
+    <message>
+        <source>จังหวัดขยายผล</source>
+        <translation>Expansion province</translation>
+    </message>
+    <message>
+        <source>สร้าง</source>
+        <translation>Created</translation>
+    </message>
+    <message>
+        <source>แก้ไข</source>
+        <translation>Edited</translation>
+    </message>
+    <message>
+        <source>ลบ</source>
+        <translation>Deleted</translation>
+    </message>
+    <message>
+        <source>รอส่ง</source>
+        <translation>Waiting</translation>
+    </message>
+    <message>
+        <source>ส่งแล้ว</source>
+        <translation>Sent</translation>
+    </message>
+    <message>
+        <source>ถูกปฏิเสธ</source>
+        <translation>Rejected</translation>
+    </message>
+    <message>
+        <source>ยกเลิกแล้ว</source>
+        <translation>Discarded</translation>
+    </message>
+    <message>
+        <source>ในเครื่อง (สาธิต)</source>
+        <translation>Local (demo)</translation>
+    </message>
+    <message>
+        <source>ต.ค.</source>
+        <translation>Oct</translation>
+    </message>
+    <message>
+        <source>พ.ย.</source>
+        <translation>Nov</translation>
+    </message>
+    <message>
+        <source>ธ.ค.</source>
+        <translation>Dec</translation>
+    </message>
+    <message>
+        <source>ม.ค.</source>
+        <translation>Jan</translation>
+    </message>
+    <message>
+        <source>ก.พ.</source>
+        <translation>Feb</translation>
+    </message>
+    <message>
+        <source>มี.ค.</source>
+        <translation>Mar</translation>
+    </message>
+    <message>
+        <source>เม.ย.</source>
+        <translation>Apr</translation>
+    </message>
+    <message>
+        <source>พ.ค.</source>
+        <translation>May</translation>
+    </message>
+    <message>
+        <source>มิ.ย.</source>
+        <translation>Jun</translation>
+    </message>
+    <message>
+        <source>ก.ค.</source>
+        <translation>Jul</translation>
+    </message>
+    <message>
+        <source>ส.ค.</source>
+        <translation>Aug</translation>
+    </message>
+    <message>
+        <source>ก.ย.</source>
+        <translation>Sep</translation>
+    </message>
+</context>
+<context>
+    <name>ListPage</name>
+    <message>
+        <source>ค้นหา (พิมพ์ชื่อบางส่วนได้)</source>
+        <translation>Search (part of a name is enough)</translation>
+    </message>
+    <message>
+        <source>ทุกอำเภอ</source>
+        <translation>All districts</translation>
+    </message>
+    <message>
+        <source>ทุกตำบล</source>
+        <translation>All subdistricts</translation>
+    </message>
+    <message>
+        <source>ทุกประเภท</source>
+        <translation>All types</translation>
+    </message>
+    <message>
+        <source>ทุกสถานะ</source>
+        <translation>All statuses</translation>
+    </message>
+    <message>
+        <source>ทุกปีงบประมาณ</source>
+        <translation>All fiscal years</translation>
+    </message>
+    <message>
+        <source>ปีงบประมาณ %1</source>
+        <translation>Fiscal year %1</translation>
+    </message>
+    <message>
+        <source>ทุกแผนงาน</source>
+        <translation>All programs</translation>
+    </message>
+    <message>
+        <source>%1 รายการ</source>
+        <translation>%1 records</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <source>ภาพรวม</source>
+        <translation>Dashboard</translation>
+    </message>
+    <message>
+        <source>ชุมชน</source>
+        <translation>Communities</translation>
+    </message>
+    <message>
+        <source>องค์กร</source>
+        <translation>Organizations</translation>
+    </message>
+    <message>
+        <source>บุคคล</source>
+        <translation>People</translation>
+    </message>
+    <message>
+        <source>โครงการและงบประมาณ</source>
+        <translation>Projects &amp; budgets</translation>
+    </message>
+    <message>
+        <source>การประชุมและสมัชชา</source>
+        <translation>Meetings &amp; assemblies</translation>
+    </message>
+    <message>
+        <source>การประเมินจังหวัด</source>
+        <translation>Assessment</translation>
+    </message>
+    <message>
+        <source>ซิงค์ข้อมูล</source>
+        <translation>Sync</translation>
+    </message>
+    <message>
+        <source>ตั้งค่า</source>
+        <translation>Settings</translation>
+    </message>
+    <message>
+        <source>(สาธิต)</source>
+        <translation>(demo)</translation>
+    </message>
+    <message>
+        <source>ไม่พบไฟล์แปลภาษา จึงยังแสดงเป็นภาษาไทย</source>
+        <translation>The translation file is missing, so the interface stays in Thai</translation>
+    </message>
+</context>
+<context>
+    <name>MeetingPanel</name>
+    <message>
+        <source>ไม่พบการประชุมนี้ (อาจถูกลบไปแล้ว)</source>
+        <translation>Meeting not found (it may have been deleted)</translation>
+    </message>
+    <message>
+        <source>ครั้งที่ %1</source>
+        <translation>No. %1</translation>
+    </message>
+    <message>
+        <source>ประเภท</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <source>สถานะ</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>เมื่อ</source>
+        <translation>When</translation>
+    </message>
+    <message>
+        <source>ณ</source>
+        <translation>At</translation>
+    </message>
+    <message>
+        <source>องค์กร</source>
+        <translation>Organization</translation>
+    </message>
+    <message>
+        <source>ผู้มาประชุม</source>
+        <translation>Present</translation>
+    </message>
+    <message>
+        <source>ผู้ไม่มาประชุม</source>
+        <translation>Absent</translation>
+    </message>
+    <message>
+        <source>งานที่ต้องติดตาม</source>
+        <translation>Open action items</translation>
+    </message>
+    <message>
+        <source>ระเบียบวาระการประชุม</source>
+        <translation>Agenda</translation>
+    </message>
+    <message>
+        <source>มติ</source>
+        <translation>Resolution</translation>
+    </message>
+</context>
+<context>
+    <name>MessageBar</name>
+    <message>
+        <source>ปิดข้อความ</source>
+        <translation>Close message</translation>
+    </message>
+</context>
+<context>
+    <name>OutboxPage</name>
+    <message>
+        <source>เมื่อ</source>
+        <translation>When</translation>
+    </message>
+    <message>
+        <source>ผู้บันทึก</source>
+        <translation>By</translation>
+    </message>
+    <message>
+        <source>รายการ</source>
+        <translation>Change</translation>
+    </message>
+    <message>
+        <source>สถานะ</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>ซิงค์ข้อมูล</source>
+        <translation>Sync</translation>
+    </message>
+    <message>
+        <source>นี่คือฐานข้อมูลสาธิต การเปลี่ยนแปลงเก็บไว้ในเครื่องนี้เท่านั้น ไม่ส่งไปสำนักงานใหญ่</source>
+        <translation>This is a demo database: changes stay on this computer and are never sent to headquarters.</translation>
+    </message>
+    <message>
+        <source>รอส่ง %1 รายการ การซิงค์กับสำนักงานใหญ่จะทำงานเมื่อติดตั้งโมดูลซิงค์และลงทะเบียนเครื่องแล้ว</source>
+        <translation>%1 changes waiting. Sync with headquarters starts once the sync module is installed and this computer is enrolled.</translation>
+    </message>
+</context>
+<context>
+    <name>Pages</name>
+    <message>
+        <source>ชุมชน</source>
+        <translation>Communities</translation>
+    </message>
+    <message>
+        <source>ชื่อชุมชน</source>
+        <translation>Community name</translation>
+    </message>
+    <message>
+        <source>ประเภท</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <source>ตำบล</source>
+        <translation>Subdistrict</translation>
+    </message>
+    <message>
+        <source>อำเภอ</source>
+        <translation>District</translation>
+    </message>
+    <message>
+        <source>หมู่ที่</source>
+        <translation>Village no.</translation>
+    </message>
+    <message>
+        <source>ครัวเรือน</source>
+        <translation>Households</translation>
+    </message>
+    <message>
+        <source>ประชากร</source>
+        <translation>Population</translation>
+    </message>
+    <message>
+        <source>ผู้นำชุมชน</source>
+        <translation>Leader</translation>
+    </message>
+    <message>
+        <source>+ ชุมชนใหม่</source>
+        <translation>+ New community</translation>
+    </message>
+    <message>
+        <source>ค้นหาชุมชน ผู้นำ หรือตำบล</source>
+        <translation>Search communities, leaders or subdistricts</translation>
+    </message>
+    <message>
+        <source>องค์กรชุมชนและภาคี</source>
+        <translation>Community organizations and partners</translation>
+    </message>
+    <message>
+        <source>ชื่อองค์กร</source>
+        <translation>Organization name</translation>
+    </message>
+    <message>
+        <source>สมาชิก</source>
+        <translation>Members</translation>
+    </message>
+    <message>
+        <source>จดแจ้งเมื่อ</source>
+        <translation>Registered</translation>
+    </message>
+    <message>
+        <source>เงินกองทุน</source>
+        <translation>Fund balance</translation>
+    </message>
+    <message>
+        <source>+ องค์กรใหม่</source>
+        <translation>+ New organization</translation>
+    </message>
+    <message>
+        <source>ค้นหาองค์กรหรือตำบล</source>
+        <translation>Search organizations or subdistricts</translation>
+    </message>
+    <message>
+        <source>บุคคล</source>
+        <translation>People</translation>
+    </message>
+    <message>
+        <source>ชื่อ-นามสกุล</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>ตำแหน่ง</source>
+        <translation>Position</translation>
+    </message>
+    <message>
+        <source>โทรศัพท์</source>
+        <translation>Phone</translation>
+    </message>
+    <message>
+        <source>+ บุคคลใหม่</source>
+        <translation>+ New person</translation>
+    </message>
+    <message>
+        <source>ค้นหาชื่อ ตำแหน่ง หรือโทรศัพท์</source>
+        <translation>Search names, positions or phones</translation>
+    </message>
+    <message>
+        <source>การประชุมและสมัชชา</source>
+        <translation>Meetings &amp; assemblies</translation>
+    </message>
+    <message>
+        <source>วันที่</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <source>ครั้งที่</source>
+        <translation>No.</translation>
+    </message>
+    <message>
+        <source>เรื่อง</source>
+        <translation>Title</translation>
+    </message>
+    <message>
+        <source>สถานะ</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>สถานที่</source>
+        <translation>Place</translation>
+    </message>
+    <message>
+        <source>องค์กร</source>
+        <translation>Organization</translation>
+    </message>
+    <message>
+        <source>ค้นหาเรื่อง สถานที่ หรือผู้จัด</source>
+        <translation>Search titles, places or organisers</translation>
+    </message>
+</context>
+<context>
+    <name>ProjectPanel</name>
+    <message>
+        <source>รหัสโครงการ</source>
+        <translation>Project code</translation>
+    </message>
+    <message>
+        <source>ปีงบประมาณ</source>
+        <translation>Fiscal year</translation>
+    </message>
+    <message>
+        <source>สถานะ</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>ประเภทเงิน</source>
+        <translation>Funding</translation>
+    </message>
+    <message>
+        <source>ครัวเรือน</source>
+        <translation>Households</translation>
+    </message>
+    <message>
+        <source>ระยะเวลา</source>
+        <translation>Period</translation>
+    </message>
+    <message>
+        <source>วงเงินอนุมัติ</source>
+        <translation>Approved amount</translation>
+    </message>
+    <message>
+        <source>เบิกจ่ายแล้ว</source>
+        <translation>Disbursed</translation>
+    </message>
+    <message>
+        <source>รายงานการใช้จ่าย</source>
+        <translation>Expenditure report</translation>
+    </message>
+    <message>
+        <source>คงเหลือ</source>
+        <translation>Remaining</translation>
+    </message>
+    <message>
+        <source>ตัวชี้วัด</source>
+        <translation>Indicators</translation>
+    </message>
+    <message>
+        <source>เป้าหมาย</source>
+        <translation>Target</translation>
+    </message>
+    <message>
+        <source>ผลจริง</source>
+        <translation>Actual</translation>
+    </message>
+    <message>
+        <source>รายการงบประมาณ</source>
+        <translation>Budget entries</translation>
+    </message>
+    <message>
+        <source>งวดที่</source>
+        <translation>tranche</translation>
+    </message>
+</context>
+<context>
+    <name>ProjectsPage</name>
+    <message>
+        <source>โครงการและงบประมาณ</source>
+        <translation>Projects &amp; budgets</translation>
+    </message>
+    <message>
+        <source>รหัส</source>
+        <translation>Code</translation>
+    </message>
+    <message>
+        <source>ชื่อโครงการ</source>
+        <translation>Project name</translation>
+    </message>
+    <message>
+        <source>แผนงาน</source>
+        <translation>Program</translation>
+    </message>
+    <message>
+        <source>ปีงบประมาณ</source>
+        <translation>Fiscal year</translation>
+    </message>
+    <message>
+        <source>สถานะ</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>องค์กร</source>
+        <translation>Organization</translation>
+    </message>
+    <message>
+        <source>ตำบล</source>
+        <translation>Subdistrict</translation>
+    </message>
+    <message>
+        <source>ครัวเรือน</source>
+        <translation>Households</translation>
+    </message>
+    <message>
+        <source>ค้นหารหัส ชื่อโครงการ หรือตำบล</source>
+        <translation>Search codes, project names or subdistricts</translation>
+    </message>
+    <message>
+        <source>จัดสรร</source>
+        <translation>Allocated</translation>
+    </message>
+    <message>
+        <source>อนุมัติ</source>
+        <translation>Approved</translation>
+    </message>
+    <message>
+        <source>เบิกจ่าย</source>
+        <translation>Disbursed</translation>
+    </message>
+    <message>
+        <source>คงเหลือ</source>
+        <translation>Remaining</translation>
+    </message>
+    <message>
+        <source>ยังไม่มีงบประมาณ</source>
+        <translation>No budget yet</translation>
+    </message>
+    <message>
+        <source>งบประมาณตามแผนงาน ปีงบประมาณ %1</source>
+        <translation>Budget by program, fiscal year %1</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsPage</name>
+    <message>
+        <source>ภาษาที่ใช้แสดง</source>
+        <translation>Interface language</translation>
+    </message>
+    <message>
+        <source>เปลี่ยนทันที และจำไว้สำหรับครั้งต่อไป</source>
+        <translation>Applies at once and is remembered next time</translation>
+    </message>
+    <message>
+        <source>ฐานข้อมูลในเครื่องนี้</source>
+        <translation>The database on this computer</translation>
+    </message>
+    <message>
+        <source>จังหวัด</source>
+        <translation>Province</translation>
+    </message>
+    <message>
+        <source>ประเภท</source>
+        <translation>Kind</translation>
+    </message>
+    <message>
+        <source>ฐานข้อมูลสาธิต (ไม่ซิงค์)</source>
+        <translation>Demo database (never syncs)</translation>
+    </message>
+    <message>
+        <source>ฐานข้อมูลจริง</source>
+        <translation>Real database</translation>
+    </message>
+    <message>
+        <source>โฟลเดอร์ข้อมูล</source>
+        <translation>Data folder</translation>
+    </message>
+    <message>
+        <source>สำรองล่าสุด</source>
+        <translation>Latest backup</translation>
+    </message>
+    <message>
+        <source>ตั้งค่า</source>
+        <translation>Settings</translation>
+    </message>
+</context>
+<context>
+    <name>Startup</name>
+    <message>
+        <source>ปรับรุ่นฐานข้อมูลไม่สำเร็จ ไฟล์เดิมถูกกู้คืนจากสำเนาสำรองแล้วและยังใช้งานได้ กรุณาใช้โปรแกรมรุ่นก่อนหน้า หรือแจ้งผู้ดูแลระบบพร้อมข้อความด้านล่าง</source>
+        <translation>Upgrading the database failed. The previous file was restored from its backup and is still usable. Use the previous version of the app, or send the text below to your administrator.</translation>
+    </message>
+    <message>
+        <source>เปิดฐานข้อมูลไม่ได้ ตรวจสอบว่าโฟลเดอร์ข้อมูลเขียนได้และไฟล์ไม่เสีย</source>
+        <translation>The database could not be opened. Check that the data folder is writable and the file is not damaged.</translation>
+    </message>
+</context>
+<context>
+    <name>StartupProblem</name>
+    <message>
+        <source>ปิดโปรแกรม</source>
+        <translation>Quit</translation>
+    </message>
+</context>
+<context>
+    <name>SyncStatusWidget</name>
+    <message>
+        <source>ฐานข้อมูลสาธิต (ไม่ซิงค์)</source>
+        <translation>Demo database (never syncs)</translation>
+    </message>
+    <message>
+        <source>กำลังซิงค์ข้อมูล…</source>
+        <translation>Syncing…</translation>
+    </message>
+    <message>
+        <source>ออนไลน์</source>
+        <translation>Online</translation>
+    </message>
+    <message>
+        <source>ออฟไลน์</source>
+        <translation>Offline</translation>
+    </message>
+    <message numerus="yes">
+        <source>รอส่ง %n รายการ</source>
+        <translation>
+            <numerusform>%n change waiting</numerusform>
+            <numerusform>%n changes waiting</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>ไม่มีรายการรอส่ง</source>
+        <translation>no changes waiting</translation>
+    </message>
+    <message>
+        <source>ซิงค์ล่าสุดเมื่อ %1 น.</source>
+        <translation>last synced at %1</translation>
+    </message>
+    <message>
+        <source>ยังไม่เคยซิงค์</source>
+        <translation>never synced</translation>
+    </message>
+    <message>
+        <source>เปิดหน้าซิงค์ข้อมูล</source>
+        <translation>Open the sync page</translation>
+    </message>
+</context>
+<context>
+    <name>TaskProgress</name>
+    <message>
+        <source>ยกเลิก</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>กำลังยกเลิก…</source>
+        <translation>Cancelling…</translation>
+    </message>
+</context>
+<context>
+    <name>WelcomePage</name>
+    <message>
+        <source>ยินดีต้อนรับสู่ CODI Desktop เครื่องมือของศูนย์ประสานงานจังหวัดสำหรับข้อมูลชุมชน องค์กร โครงการ งบประมาณ และการประชุม ใช้งานได้โดยไม่ต้องต่ออินเทอร์เน็ต และซิงค์กับสำนักงานใหญ่เมื่อมีสัญญาณ เลือกวิธีเริ่มต้น:</source>
+        <translation>Welcome to CODI Desktop, the provincial centre&apos;s tool for communities, organizations, projects, budgets and meetings. It works without internet and syncs with headquarters when there is a connection. Choose how to start:</translation>
+    </message>
+    <message>
+        <source>เปิดจังหวัดสาธิต (อุบลราชธานี)</source>
+        <translation>Open the demo province (Ubon Ratchathani)</translation>
+    </message>
+    <message>
+        <source>ข้อมูลสมมุติสำหรับทดลองใช้ ไม่ซิงค์กับสำนักงานใหญ่ ใช้เวลาสร้างไม่กี่วินาที</source>
+        <translation>Made-up data to try the app; it never syncs with headquarters and takes a few seconds to build.</translation>
+    </message>
+    <message>
+        <source>ทดลองใช้</source>
+        <translation>Try it out</translation>
+    </message>
+    <message>
+        <source>เริ่มฐานข้อมูลว่างของจังหวัดนี้</source>
+        <translation>Start an empty database for this province</translation>
+    </message>
+    <message>
+        <source>เริ่มจากฐานข้อมูลว่าง</source>
+        <translation>Start empty</translation>
+    </message>
+    <message>
+        <source>เริ่มต้นใช้งาน CODI Desktop</source>
+        <translation>Getting started with CODI Desktop</translation>
+    </message>
+    <message>
+        <source>ลงทะเบียนเครื่องกับสำนักงานใหญ่</source>
+        <translation>Enrol with headquarters</translation>
+    </message>
+    <message>
+        <source>การลงทะเบียนเครื่องต้องใช้โมดูลซิงค์ข้อมูล ซึ่งยังไม่ได้ติดตั้งในโปรแกรมรุ่นนี้ ระหว่างนี้ลงทะเบียนได้จากบรรทัดคำสั่ง: codi-desktop enrol --server ที่อยู่เซิร์ฟเวอร์ --username ชื่อผู้ใช้ แล้วเปิดโปรแกรมอีกครั้ง</source>
+        <translation>Enrolling this computer needs the sync module, which this version does not include yet. Meanwhile enrol from the command line: codi-desktop enrol --server SERVER-ADDRESS --username USER, then open the app again.</translation>
+    </message>
+    <message>
+        <source>ที่อยู่เซิร์ฟเวอร์</source>
+        <translation>Server address</translation>
+    </message>
+    <message>
+        <source>ชื่อผู้ใช้</source>
+        <translation>User name</translation>
+    </message>
+    <message>
+        <source>กำลังสร้างจังหวัดสาธิต…</source>
+        <translation>Building the demo province…</translation>
+    </message>
+    <message>
+        <source>กรุณาเลือกจังหวัดจากรายการ</source>
+        <translation>Choose a province from the list</translation>
+    </message>
+</context>
+</TS>

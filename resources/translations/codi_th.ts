@@ -1,0 +1,1326 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="th_TH" sourcelanguage="th_TH">
+<context>
+    <name>AssessmentPage</name>
+    <message>
+        <source>เกณฑ์</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ระดับ (0–4)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>หลักฐาน</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>การประเมินจังหวัดจัดการตนเอง</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ปีงบประมาณ %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ยังไม่มีการประเมินในฐานข้อมูลนี้</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>สถานะ: %1 · ประเมินเมื่อ %2 · ระดับเฉลี่ย %3 จาก 4</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>BarChart</name>
+    <message>
+        <source>ยังไม่มีข้อมูล</source>
+        <extracomment>bar thickness in horizontal charts, as a share of the text height</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ConfirmBar</name>
+    <message>
+        <source>ไม่ลบ</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>DashboardPage</name>
+    <message>
+        <source>ปีงบประมาณ %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ภาพรวมจังหวัด</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ชุมชน</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ครัวเรือนในชุมชน</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>องค์กรชุมชนและภาคี</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>โครงการในปีงบประมาณ</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>การประชุมที่จัดแล้วในปีงบประมาณ</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>แผนงาน</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>จัดสรร</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>อนุมัติ</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>เบิกจ่าย</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>คงเหลือ</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>งบประมาณตามแผนงาน (บาท)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>การประชุมที่จัดแล้วในแต่ละเดือน</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>โครงการตามสถานะ</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>องค์กรตามประเภท</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>งบประมาณตามแผนงาน (ตัวเลข)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>จำนวน</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>โครงการ</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>การประชุม</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>รวม</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>DateField</name>
+    <message>
+        <source>วว/ดด/ปปปป (พ.ศ.)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Errors</name>
+    <message>
+        <source>อ่านหรือเขียนไฟล์ไม่ได้: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>เกิดข้อผิดพลาดที่ไม่คาดคิด ข้อมูลที่บันทึกแล้วยังอยู่ครบ ลองทำอีกครั้ง หากยังเกิดขึ้นให้แจ้งผู้ดูแลระบบพร้อมไฟล์บันทึก (log)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Form</name>
+    <message>
+        <source>พิมพ์ชื่อตำบล</source>
+        <extracomment>only shown for these values of the form&apos;s &quot;kind&quot; field (organization kinds)</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ไม่พบตำบลนี้ ให้เลือกจากรายการ</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>วันที่ไม่ถูกต้อง ให้พิมพ์เป็น วัน/เดือน/ปี พ.ศ. เช่น 25/11/2569</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>จำนวนเงินไม่ถูกต้อง ให้พิมพ์เป็นตัวเลข เช่น 1,234.50</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>บันทึก</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ลบ…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ลบ</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ยังบันทึกไม่ได้: กรุณาแก้ไขช่องที่มีข้อความสีแดง</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>บันทึกแล้ว</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ลบแล้ว</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>เมื่อ</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ผู้แก้ไข</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>รายการ</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>รายละเอียด</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ประวัติการแก้ไข</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ชื่อชุมชน</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ประเภทชุมชน</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ตำบล</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>หมู่ที่</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>จำนวนครัวเรือน</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>จำนวนประชากร</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ชื่อผู้นำชุมชน</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>โทรศัพท์</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>หมายเหตุ</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ลงทะเบียนชุมชนใหม่</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ชุมชน</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ลบชุมชนนี้? ข้อมูลจะถูกทำเครื่องหมายว่าลบ และส่งไปยังส่วนกลางเมื่อซิงค์</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ชื่อองค์กร</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ประเภทองค์กร</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ภาคส่วน</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>วันที่ก่อตั้ง</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>วันที่จดแจ้งจัดตั้ง</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>จำนวนสมาชิก</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ยอดเงินกองทุน (บาท)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>เงินออม (บาท)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ลงทะเบียนองค์กรใหม่</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>องค์กร</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ลบองค์กรนี้? ข้อมูลจะถูกทำเครื่องหมายว่าลบ และส่งไปยังส่วนกลางเมื่อซิงค์</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>คำนำหน้า</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ชื่อ</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>นามสกุล</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>เพศ</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ตำแหน่ง</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>อีเมล</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>เพิ่มบุคคลใหม่</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>บุคคล</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ลบบุคคลนี้? ข้อมูลจะถูกทำเครื่องหมายว่าลบ และส่งไปยังส่วนกลางเมื่อซิงค์</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>บทบาท</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ตั้งแต่</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ถึง</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>พิมพ์ชื่อองค์กรอย่างน้อย 1 ตัวอักษร</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>เพิ่มสมาชิกภาพ</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>สิ้นสุดสมาชิกภาพที่เลือก (ใช้วันที่ &apos;ถึง&apos;)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ลบที่เลือก</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>เลือกองค์กรจากรายการ</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>กรุณาเลือกองค์กร</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>เพิ่มสมาชิกภาพแล้ว</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>เลือกสมาชิกภาพในรายการก่อน</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>สิ้นสุดสมาชิกภาพแล้ว</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ลบสมาชิกภาพแล้ว</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>สมาชิกภาพในองค์กร</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>สมาชิกและกรรมการ</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Labels</name>
+    <message>
+        <source>ชุมชนหมู่บ้าน</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ชุมชนเมือง</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ชุมชนริมคลอง</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ชุมชนชายฝั่ง</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ชุมชนในเขตป่า</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ชุมชนริมทางรถไฟ</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>อื่น ๆ</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>สภาองค์กรชุมชนตำบล</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>กองทุนสวัสดิการชุมชน</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>กลุ่มออมทรัพย์</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>สหกรณ์</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>เครือข่าย</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>คณะกรรมการ / คณะทำงาน</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>องค์กรชุมชน</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ภาคี / หน่วยงานภาคี</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>องค์กรปกครองส่วนท้องถิ่น</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ส่วนราชการ</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ภาคประชาสังคม</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ภาคเอกชน</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>สถาบันการศึกษา</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ขบวนองค์กรชุมชน</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>หญิง</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ชาย</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>สมาชิก</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>กรรมการ</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ประธาน</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>รองประธาน</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>เลขานุการ</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>เหรัญญิก</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ผู้ประสานงาน</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ที่ปรึกษา</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>เสนอโครงการ</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>อนุมัติ</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ดำเนินการ</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>แล้วเสร็จ</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ยกเลิก</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>เงินอุดหนุน</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>สินเชื่อ</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>จัดสรรงบประมาณ</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>อนุมัติโครงการ</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>เบิกจ่าย</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>รายงานการใช้จ่าย</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>คืนเงิน</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>รายการกลับบัญชี</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>คณะกรรมการขบวนองค์กรชุมชนจังหวัด</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ประชุมกลุ่มจังหวัด</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>คณะทำงาน</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>หารือภาคี</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>สมัชชาจังหวัด</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>วางแผน</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ส่งหนังสือเชิญแล้ว</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ประชุมแล้ว</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ร่างรายงานการประชุม</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>รับรองรายงานแล้ว</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ปิดเรื่อง</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ยังไม่เข้าร่วม</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>จังหวัดนำร่อง</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>จังหวัดขยายผล</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>สร้าง</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>แก้ไข</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ลบ</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>รอส่ง</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ส่งแล้ว</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ถูกปฏิเสธ</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ยกเลิกแล้ว</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ในเครื่อง (สาธิต)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ต.ค.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>พ.ย.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ธ.ค.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ม.ค.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ก.พ.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>มี.ค.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>เม.ย.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>พ.ค.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>มิ.ย.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ก.ค.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ส.ค.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ก.ย.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ListPage</name>
+    <message>
+        <source>ค้นหา (พิมพ์ชื่อบางส่วนได้)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ทุกอำเภอ</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ทุกตำบล</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ทุกประเภท</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ทุกสถานะ</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ทุกปีงบประมาณ</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ปีงบประมาณ %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ทุกแผนงาน</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 รายการ</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <source>ภาพรวม</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ชุมชน</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>องค์กร</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>บุคคล</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>โครงการและงบประมาณ</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>การประชุมและสมัชชา</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>การประเมินจังหวัด</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ซิงค์ข้อมูล</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ตั้งค่า</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(สาธิต)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ไม่พบไฟล์แปลภาษา จึงยังแสดงเป็นภาษาไทย</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>MeetingPanel</name>
+    <message>
+        <source>ไม่พบการประชุมนี้ (อาจถูกลบไปแล้ว)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ครั้งที่ %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ประเภท</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>สถานะ</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>เมื่อ</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ณ</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>องค์กร</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ผู้มาประชุม</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ผู้ไม่มาประชุม</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>งานที่ต้องติดตาม</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ระเบียบวาระการประชุม</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>มติ</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>MessageBar</name>
+    <message>
+        <source>ปิดข้อความ</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>OutboxPage</name>
+    <message>
+        <source>เมื่อ</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ผู้บันทึก</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>รายการ</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>สถานะ</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ซิงค์ข้อมูล</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>นี่คือฐานข้อมูลสาธิต การเปลี่ยนแปลงเก็บไว้ในเครื่องนี้เท่านั้น ไม่ส่งไปสำนักงานใหญ่</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>รอส่ง %1 รายการ การซิงค์กับสำนักงานใหญ่จะทำงานเมื่อติดตั้งโมดูลซิงค์และลงทะเบียนเครื่องแล้ว</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Pages</name>
+    <message>
+        <source>ชุมชน</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ชื่อชุมชน</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ประเภท</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ตำบล</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>อำเภอ</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>หมู่ที่</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ครัวเรือน</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ประชากร</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ผู้นำชุมชน</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>+ ชุมชนใหม่</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ค้นหาชุมชน ผู้นำ หรือตำบล</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>องค์กรชุมชนและภาคี</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ชื่อองค์กร</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>สมาชิก</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>จดแจ้งเมื่อ</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>เงินกองทุน</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>+ องค์กรใหม่</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ค้นหาองค์กรหรือตำบล</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>บุคคล</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ชื่อ-นามสกุล</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ตำแหน่ง</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>โทรศัพท์</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>+ บุคคลใหม่</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ค้นหาชื่อ ตำแหน่ง หรือโทรศัพท์</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>การประชุมและสมัชชา</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>วันที่</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ครั้งที่</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>เรื่อง</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>สถานะ</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>สถานที่</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>องค์กร</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ค้นหาเรื่อง สถานที่ หรือผู้จัด</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ProjectPanel</name>
+    <message>
+        <source>รหัสโครงการ</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ปีงบประมาณ</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>สถานะ</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ประเภทเงิน</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ครัวเรือน</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ระยะเวลา</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>วงเงินอนุมัติ</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>เบิกจ่ายแล้ว</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>รายงานการใช้จ่าย</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>คงเหลือ</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ตัวชี้วัด</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>เป้าหมาย</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ผลจริง</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>รายการงบประมาณ</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>งวดที่</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ProjectsPage</name>
+    <message>
+        <source>โครงการและงบประมาณ</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>รหัส</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ชื่อโครงการ</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>แผนงาน</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ปีงบประมาณ</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>สถานะ</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>องค์กร</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ตำบล</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ครัวเรือน</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ค้นหารหัส ชื่อโครงการ หรือตำบล</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>จัดสรร</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>อนุมัติ</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>เบิกจ่าย</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>คงเหลือ</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ยังไม่มีงบประมาณ</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>งบประมาณตามแผนงาน ปีงบประมาณ %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>SettingsPage</name>
+    <message>
+        <source>ภาษาที่ใช้แสดง</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>เปลี่ยนทันที และจำไว้สำหรับครั้งต่อไป</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ฐานข้อมูลในเครื่องนี้</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>จังหวัด</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ประเภท</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ฐานข้อมูลสาธิต (ไม่ซิงค์)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ฐานข้อมูลจริง</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>โฟลเดอร์ข้อมูล</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>สำรองล่าสุด</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ตั้งค่า</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Startup</name>
+    <message>
+        <source>ปรับรุ่นฐานข้อมูลไม่สำเร็จ ไฟล์เดิมถูกกู้คืนจากสำเนาสำรองแล้วและยังใช้งานได้ กรุณาใช้โปรแกรมรุ่นก่อนหน้า หรือแจ้งผู้ดูแลระบบพร้อมข้อความด้านล่าง</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>เปิดฐานข้อมูลไม่ได้ ตรวจสอบว่าโฟลเดอร์ข้อมูลเขียนได้และไฟล์ไม่เสีย</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>StartupProblem</name>
+    <message>
+        <source>ปิดโปรแกรม</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>SyncStatusWidget</name>
+    <message>
+        <source>ฐานข้อมูลสาธิต (ไม่ซิงค์)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>กำลังซิงค์ข้อมูล…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ออนไลน์</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ออฟไลน์</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>รอส่ง %n รายการ</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>ไม่มีรายการรอส่ง</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ซิงค์ล่าสุดเมื่อ %1 น.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ยังไม่เคยซิงค์</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>เปิดหน้าซิงค์ข้อมูล</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>TaskProgress</name>
+    <message>
+        <source>ยกเลิก</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>กำลังยกเลิก…</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>WelcomePage</name>
+    <message>
+        <source>ยินดีต้อนรับสู่ CODI Desktop เครื่องมือของศูนย์ประสานงานจังหวัดสำหรับข้อมูลชุมชน องค์กร โครงการ งบประมาณ และการประชุม ใช้งานได้โดยไม่ต้องต่ออินเทอร์เน็ต และซิงค์กับสำนักงานใหญ่เมื่อมีสัญญาณ เลือกวิธีเริ่มต้น:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>เปิดจังหวัดสาธิต (อุบลราชธานี)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ข้อมูลสมมุติสำหรับทดลองใช้ ไม่ซิงค์กับสำนักงานใหญ่ ใช้เวลาสร้างไม่กี่วินาที</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ทดลองใช้</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>เริ่มฐานข้อมูลว่างของจังหวัดนี้</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>เริ่มจากฐานข้อมูลว่าง</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>เริ่มต้นใช้งาน CODI Desktop</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ลงทะเบียนเครื่องกับสำนักงานใหญ่</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>การลงทะเบียนเครื่องต้องใช้โมดูลซิงค์ข้อมูล ซึ่งยังไม่ได้ติดตั้งในโปรแกรมรุ่นนี้ ระหว่างนี้ลงทะเบียนได้จากบรรทัดคำสั่ง: codi-desktop enrol --server ที่อยู่เซิร์ฟเวอร์ --username ชื่อผู้ใช้ แล้วเปิดโปรแกรมอีกครั้ง</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ที่อยู่เซิร์ฟเวอร์</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ชื่อผู้ใช้</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>กำลังสร้างจังหวัดสาธิต…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>กรุณาเลือกจังหวัดจากรายการ</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+</TS>
