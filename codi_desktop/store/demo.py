@@ -1699,6 +1699,27 @@ def _has_data(store: Any) -> bool:
                    for m in province_models)
 
 
+def _bulk_insert(conn: sa.Connection, table: sa.Table, rows: list[dict[str, Any]]) -> None:
+    """One executemany straight to the driver, values bound by the columns' own types.
+
+    The same conversions an ``insert()`` makes (enum values, UTC timestamps, dates), minus
+    SQLAlchemy's per-row statement bookkeeping, which was half the time of a large build.
+    """
+    if not rows:
+        return
+    dialect = conn.dialect
+    quote = dialect.identifier_preparer.quote
+    columns = list(table.columns)
+    keys = [c.key for c in columns]
+    processors = [c.type.dialect_impl(dialect).bind_processor(dialect) for c in columns]
+    sql = (f"INSERT INTO {quote(table.name)} ({', '.join(quote(c.name) for c in columns)}) "
+           f"VALUES ({', '.join('?' * len(columns))})")
+    pairs = list(zip(keys, processors, strict=True))
+    data = [tuple(r[k] if p is None or r[k] is None else p(r[k]) for k, p in pairs)
+            for r in rows]
+    conn.exec_driver_sql(sql, data)
+
+
 def build_demo(data_dir: str | Path | None, province_code: str, scale: str, seed: int = 2567,
                force: bool = False) -> DemoSummary:
     """Create (or replace) the demo database in *data_dir* and fill it in one transaction.
@@ -1742,8 +1763,7 @@ def build_demo(data_dir: str | Path | None, province_code: str, scale: str, seed
                 with store.sessions(bind=conn) as session:
                     session.info["capture"] = False
                     for model, rows in generate_demo(province_code, scale, seed):
-                        if rows:
-                            session.execute(sa.insert(model.__table__), rows)  # type: ignore[attr-defined]
+                        _bulk_insert(session.connection(), model.__table__, rows)  # type: ignore[attr-defined]
                         counts[model.__tablename__] = len(rows)  # type: ignore[attr-defined]
                     for key, value in (("province_code", province_code), ("demo", True),
                                        ("demo_scale", scale), ("demo_seed", seed)):
