@@ -179,6 +179,7 @@ SURNAME_TAILS = _words(
     "สุวรรณ วงศ์ ประเสริฐ ศรี มา ดี เจริญ สุข พันธ์ ทอง งาม รักษ์ ภักดี บุตร ธรรม ชาติ กุล แสง "
     "สมบูรณ์ เพ็ง ไชย วิเศษ สอน คำ พิมพ์ ทา สิงห์ หล้า อ่อน จันทร์"
 )
+SURNAME_ENDINGS = _words("วงศ์ กุล ชัย ศักดิ์ สกุล")
 VILLAGE_HEADS = _words(
     "โนน หนอง ดอน นา โคก ห้วย บึง ป่า ท่า วัง สระ บ่อ คำ กุด แก่ง ปาก หัว ทุ่ง เหล่า ศรี บุ่ง "
     "ม่วง หาด ดง โพน ซำ นาง ไร่ สวน"
@@ -293,6 +294,19 @@ def _split(total: int, parts: int, rng: random.Random, unit: int) -> list[int]:
     return [*out, rest]
 
 
+def certification_links(meetings: list[dict[str, Any]]) -> list[dict[str, str]]:
+    """``{"meeting_id", "certified_in_meeting_id"}`` for each demo meeting whose minutes
+    were certified: by the next meeting of the same body.
+
+    That meeting comes later in the same table, so the link is left out of the yielded
+    rows (they stay insertable parents-first); insert the meetings, then apply these with
+    one executemany UPDATE, as ``build_demo`` does.
+    """
+    next_of = {m["previous_meeting_id"]: m["id"] for m in meetings if m["previous_meeting_id"]}
+    return [{"meeting_id": m["id"], "certified_in_meeting_id": next_of[m["id"]]}
+            for m in meetings if m["certified_on"] is not None and m["id"] in next_of]
+
+
 class _Generator:
     """Builds one demo province, table by table, keeping what later tables refer to."""
 
@@ -385,9 +399,13 @@ class _Generator:
 
     def surname(self) -> str:
         rng = self.rng
-        name = rng.choice(SURNAME_HEADS) + rng.choice(SURNAME_TAILS)
-        if rng.random() < 0.25:
-            name += rng.choice(SURNAME_TAILS)
+        head, tail = rng.choice(SURNAME_HEADS), rng.choice(SURNAME_TAILS)
+        if head == tail:
+            tail = "สุวรรณ"
+        name = head + tail
+        if rng.random() < 0.15 and tail not in SURNAME_ENDINGS:
+            # Longer family names end the way Thai ones do (…วงศ์, …กุล, …ชัย).
+            name += rng.choice(SURNAME_ENDINGS)
         return name
 
     def full_name(self, p: dict[str, Any]) -> str:
@@ -1289,9 +1307,9 @@ class _Generator:
                 reviewer_id=((vice or chair or {}).get("person_id")) if held else None,
                 status=status,
                 previous_meeting_id=previous["id"] if previous else None,
-                # The certifying meeting comes later in the same table, which a plain
-                # parents-first bulk insert cannot satisfy; the link is the next
-                # meeting's previous_meeting_id and its section-2 agenda item.
+                # The certifying meeting comes later in this same table, so a
+                # parents-first insert cannot carry the link: certification_links()
+                # gives it, to apply once the meetings are in.
                 certified_on=certified_on, certified_in_meeting_id=None,
                 minutes_version=2 if certified_on and rng.random() < 0.15 else 1,
                 notes=None,
@@ -1333,7 +1351,8 @@ class _Generator:
         if not held:
             return 0
         starts = m["started_at"]
-        present = 0
+        present = 0  # members and their substitutes: those who may vote
+        guests_present = 0
         seen.clear()
         rows = self.attendance
         for ms in members:
@@ -1393,8 +1412,8 @@ class _Generator:
                 subdistrict_id=person["subdistrict_id"], gender=person["gender"],
                 status=AttendanceStatus.ATTENDEE, reason=None, substitute_for_id=None,
                 substitute_for_name=None, signed_in_at=signed))
-            present += 1
-        self.attendance_of[mid] = present
+            guests_present += 1
+        self.attendance_of[mid] = present + guests_present
         return present
 
     def _agenda(self, m: dict[str, Any], body: dict[str, Any], kind: MeetingKind,
@@ -1764,6 +1783,14 @@ def build_demo(data_dir: str | Path | None, province_code: str, scale: str, seed
                     session.info["capture"] = False
                     for model, rows in generate_demo(province_code, scale, seed):
                         _bulk_insert(session.connection(), model.__table__, rows)  # type: ignore[attr-defined]
+                        if model is Meeting and rows:
+                            table = Meeting.__table__
+                            session.connection().execute(
+                                sa.update(table)
+                                .where(table.c.id == sa.bindparam("meeting_id"))
+                                .values(certified_in_meeting_id=sa.bindparam(
+                                    "certified_in_meeting_id")),
+                                certification_links(rows))
                         counts[model.__tablename__] = len(rows)  # type: ignore[attr-defined]
                     for key, value in (("province_code", province_code), ("demo", True),
                                        ("demo_scale", scale), ("demo_seed", seed)):

@@ -261,8 +261,14 @@ def test_build_demo_writes_a_demo_database(tmp_path):
         assert store.get_setting("demo_seed") == 2567
         with store.read() as s:
             assert s.scalar(sa.select(sa.func.count()).select_from(ChangeSet)) == 0
-            meeting = s.scalar(sa.select(Meeting).order_by(Meeting.starts_at).limit(1))
-            assert meeting.starts_at.tzinfo is not None
+            meetings = {m.id: m for m in s.scalars(sa.select(Meeting))}
+        # Certified minutes name the meeting that certified them: the body's next one.
+        certified = [m for m in meetings.values() if m.certified_on is not None]
+        assert certified
+        for m in certified:
+            by = meetings[m.certified_in_meeting_id]
+            assert by.previous_meeting_id == m.id and by.starts_at.date() == m.certified_on
+            assert m.starts_at.tzinfo is not None
         # A demo is a sandbox: what a person does in it stays local.
         with store.action("แก้ไขชื่อชุมชน") as s:
             community = s.scalar(sa.select(Community).limit(1))
