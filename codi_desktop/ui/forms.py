@@ -86,8 +86,12 @@ _INT_RE = re.compile(r"^\d[\d,]*$")
 class FieldInput:
     """The widget of one field and its error label; reads and writes the value."""
 
-    def __init__(self, spec: FieldSpec, store: Store, on_change: Callable[[], None]):
+    def __init__(self, spec: FieldSpec, store: Store, changed: Callable[[], None]):
         self.spec = spec
+
+        def on_change(*_signal_args) -> None:  # signals pass their value; not needed
+            changed()
+
         self.error = QLabel()
         self.error.setObjectName(f"error_{spec.name}")
         self.error.setStyleSheet("color: #b3261e;")
@@ -113,13 +117,13 @@ class FieldInput:
                 completer.setFilterMode(Qt.MatchFlag.MatchContains)
                 completer.setCompletionMode(QCompleter.CompletionMode.PopupCompletion)
                 combo.lineEdit().setPlaceholderText(translate("Form", "พิมพ์ชื่อตำบล"))
-                combo.editTextChanged.connect(lambda _t: on_change())
+                combo.editTextChanged.connect(on_change)
             else:
                 if spec.optional_choice:
                     combo.addItem("", None)
                 for value, text in spec.choices:
                     combo.addItem(text, value)
-            combo.currentIndexChanged.connect(lambda _i: on_change())
+            combo.currentIndexChanged.connect(on_change)
             self.widget = combo
         elif kind == "date":
             self.widget = DateField()

@@ -1,0 +1,115 @@
+"""The list queries and the paged Qt table model, without any window."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import QModelIndex, Qt
+
+from codi_desktop.services import communities as svc
+from codi_desktop.services import lists
+from codi_desktop.services.lists import ListFilter
+from codi_desktop.ui.table_model import ID_ROLE, SORT_ROLE, Column, RecordTableModel
+
+
+def community_model(store, page_size=50):
+    return RecordTableModel(
+        store,
+        lists.COMMUNITIES,
+        [Column("name", "name"), Column("households", "households", numeric=True),
+         Column("subdistrict", "tambon")],
+        page_size=page_size,
+    )
+
+
+def test_model_fetches_in_pages_not_all_rows(qapp, demo_store):
+    model = community_model(demo_store, page_size=50)
+    model.set_filter(ListFilter())
+    assert model.total == 200
+    assert model.rowCount() == 50
+    assert model.canFetchMore(QModelIndex())
+    model.fetchMore(QModelIndex())
+    assert model.rowCount() == 100
+    while model.canFetchMore(QModelIndex()):
+        model.fetchMore(QModelIndex())
+    assert model.rowCount() == 200
+    ids = [model.data(model.index(r, 0), ID_ROLE) for r in range(200)]
+    assert len(set(ids)) == 200, "pages must not overlap or repeat rows"
+
+
+def test_sort_is_by_real_values(qapp, demo_store):
+    model = community_model(demo_store, page_size=500)
+    model.set_filter(ListFilter())
+    model.sort(1, Qt.SortOrder.DescendingOrder)
+    values = [model.data(model.index(r, 1), SORT_ROLE) for r in range(model.rowCount())]
+    numbers = [v for v in values if v is not None]
+    assert numbers == sorted(numbers, reverse=True)
+    assert isinstance(numbers[0], int)
+    # the display text is formatted, the sort value is not
+    assert model.data(model.index(0, 1), Qt.ItemDataRole.DisplayRole) == f"{numbers[0]:,}"
+    assert all(v is None for v in values[len(numbers):]), "empty values sort last"
+
+
+def test_thai_substring_search_uses_the_index_and_short_text_falls_back(qapp, demo_store):
+    some = lists.COMMUNITIES.window(demo_store, ListFilter(), limit=1)[0]
+    name = some[1]
+    needle = name[len("ชุมชน"):][:4] if name.startswith("ชุมชน") else name[:4]
+    rows = lists.COMMUNITIES.window(demo_store, ListFilter(text=needle), limit=500)
+    assert some[0] in [r[0] for r in rows]
+    count = lists.COMMUNITIES.count(demo_store, ListFilter(text=needle))
+    assert count == len(rows) < 200
+    # two characters: LIKE on the indexed text, still a substring match
+    two = lists.COMMUNITIES.window(demo_store, ListFilter(text=needle[:2]), limit=500)
+    assert {r[0] for r in rows} <= {r[0] for r in two}
+
+
+def test_search_index_follows_every_write(qapp, demo_store):
+    row = lists.COMMUNITIES.window(demo_store, ListFilter(), limit=1)[0]
+    data = svc.get_community(demo_store, row[0])
+    data.name = "ชุมชนทดสอบดัชนีค้นหา"
+    svc.update_community(demo_store, row[0], data)
+    found = lists.COMMUNITIES.window(demo_store, ListFilter(text="ทดสอบดัชนี"))
+    assert [r[0] for r in found] == [row[0]]
+    still = lists.COMMUNITIES.window(demo_store, ListFilter(text=row[1]), limit=500)
+    assert row[0] not in [r[0] for r in still], "the old name is gone from the index"
+    svc.delete_community(demo_store, row[0])
+    assert lists.COMMUNITIES.count(demo_store, ListFilter(text="ทดสอบดัชนี")) == 0
+
+
+@pytest.mark.parametrize("name", ["community", "organization", "person", "project", "meeting"])
+def test_every_list_counts_filters_and_windows(qapp, demo_store, name):
+    source = lists.LISTS[name]
+    total = source.count(demo_store, ListFilter())
+    assert total > 0
+    for column in source.columns:
+        rows = source.window(demo_store, ListFilter(), sort=column, descending=True, limit=5)
+        assert len(rows) == 5
+        assert all(len(r) == len(source.columns) + 1 for r in rows)
+    district = lists.districts(demo_store)[0].value
+    narrowed = source.count(demo_store, ListFilter(district_id=district))
+    assert narrowed <= total
+
+
+def test_filters_by_type_status_and_fiscal_year(qapp, demo_store):
+    councils = lists.ORGANIZATIONS.window(demo_store, ListFilter(kind="tambon_council"),
+                                          limit=500)
+    assert councils and {r[2] for r in councils} == {"tambon_council"}
+    years = lists.fiscal_years(demo_store)
+    fy = years[0]
+    projects = lists.PROJECTS.window(demo_store, ListFilter(fiscal_year=fy), limit=1000)
+    assert projects and {r[4] for r in projects} == {fy}
+    held = lists.MEETINGS.count(demo_store, ListFilter(status="held"))
+    all_meetings = lists.MEETINGS.count(demo_store, ListFilter())
+    assert held < all_meetings
+
+
+def test_dashboard_figures_add_up(qapp, demo_store):
+    from codi_desktop.services.dashboard import dashboard
+
+    fy = lists.fiscal_years(demo_store)[0]
+    data = dashboard(demo_store, fy)
+    assert data.communities == 200
+    assert data.organizations == lists.ORGANIZATIONS.count(demo_store, ListFilter())
+    assert data.projects == lists.PROJECTS.count(demo_store, ListFilter(fiscal_year=fy))
+    assert len(data.meetings_by_month) == 12
+    assert data.meetings_by_month[0][1] == 10  # the fiscal year starts in October
+    assert any(b.allocated for b in data.budget)
