@@ -18,7 +18,7 @@ from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate
 
 from .. import formatting
 from .fonts import FONT_REGULAR, register_fonts
-from .text import Run, TextStyle, ThaiParagraph, shaped
+from .text import Run, TextStyle, ThaiParagraph, shaped, show_shaped
 
 __all__ = ["Document", "Output", "draw_text"]
 
@@ -52,7 +52,7 @@ def draw_text(
         x -= width
     t = canv.beginText(x, y)
     t.setFont(font, size)
-    t.textOut(s)
+    show_shaped(t, s, text)
     canv.drawText(t)
     return width
 

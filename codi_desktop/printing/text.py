@@ -24,7 +24,16 @@ from reportlab.platypus import Flowable
 from . import linebreak
 from .fonts import font_name, register_fonts
 
-__all__ = ["Line", "Run", "TextStyle", "ThaiParagraph", "layout_lines", "shaped"]
+__all__ = [
+    "Line",
+    "Run",
+    "TextStyle",
+    "ThaiParagraph",
+    "clear_caches",
+    "layout_lines",
+    "shaped",
+    "show_shaped",
+]
 
 Align = Literal["left", "center", "right", "justify"]
 
@@ -93,6 +102,13 @@ def shaped(text: str, font: str) -> tuple[ShapedStr, float]:
         _shape_cache.clear()
     _shape_cache[key] = (s, width)
     return s, width
+
+
+def clear_caches() -> None:
+    """Forget shaped words and segmentations (for benchmarks; never needed for output)."""
+    with _shape_lock:
+        _shape_cache.clear()
+    linebreak.clear_cache()
 
 
 # --- layout ----------------------------------------------------------------------------
@@ -409,21 +425,40 @@ def _draw_line(text_obj, line: Line, width: float, y: float, style: TextStyle) -
     # justifying so the extra width lands there.
     run_font = None
     run_text: ShapedStr | str | None = None
+    run_source: list[str] = []
     run_x = x
 
     def flush():
         if run_text is not None:
             text_obj.setTextOrigin(run_x, y)
             text_obj.setFont(run_font, size, style.line_height)
-            text_obj.textOut(run_text)
+            show_shaped(text_obj, run_text, "".join(run_source))
 
     cursor = x
     for atom in line.atoms:
         s, _ = shaped(atom.text, atom.font)
         if atom.font != run_font or (gap_extra and atom.space):
             flush()
-            run_font, run_text, run_x = atom.font, s, cursor
+            run_font, run_text, run_x, run_source = atom.font, s, cursor, [atom.text]
         else:
             run_text = run_text + s
+            run_source.append(atom.text)
         cursor += atom.width + (gap_extra if atom.space else 0)
     flush()
+
+
+def show_shaped(text_obj, glyphs: ShapedStr | str, source: str) -> None:
+    """Show shaped glyphs, tagged with the text they came from (``/ActualText``).
+
+    The ToUnicode map already maps every glyph back to Thai characters, but a reader
+    still has to put them in order from their positions, and a tone mark stacked on an
+    upper vowel sits at the same x as the next letter: poppler (Evince, Okular,
+    pdftotext) reads "สิ่ง" as "สิง่" and then cannot find it. ActualText gives readers
+    that honour it the exact source text of the run; the others still have ToUnicode.
+    """
+    code = text_obj._code  # reportlab has no public API for marked content in text
+    code.append(f"/Span <</ActualText <FEFF{source.encode('utf-16-be').hex().upper()}>>> BDC")
+    # textOut would also re-measure the string unshaped just to advance a cursor that
+    # the next setTextOrigin overrides; format it directly.
+    code.append(text_obj._formatText(glyphs))
+    code.append("EMC")
