@@ -143,6 +143,14 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "template_sections": (
         "แม่แบบระเบียบวาระต้องมีครบ 6 วาระ", "The agenda template must have six sections"
     ),
+    "meeting_held_kept": (
+        "การประชุมที่จัดขึ้นแล้วลบไม่ได้ บันทึกการประชุมต้องเก็บไว้",
+        "A meeting that was held cannot be deleted; its record is kept",
+    ),
+    "evidence_not_held": (
+        "การประชุมนี้ยังไม่ได้จัดขึ้น จึงยังบันทึกผลหรือหลักฐานไม่ได้",
+        "This meeting has not been held yet, so nothing can be recorded from it",
+    ),
     "action_closed": ("เรื่องนี้ปิดไปแล้ว", "This action item is already closed"),
     "not_assembly": (
         "ใช้ได้เฉพาะการประชุมสมัชชาจังหวัด", "This is only for a provincial assembly"
@@ -226,6 +234,13 @@ LABELS: dict[str, tuple[str, str]] = {
     "votes": ("คะแนนเสียง", "Votes"),
     "organization_name": ("ชื่อองค์กร", "Organization"),
     "duration_minutes": ("ระยะเวลา (นาที)", "Duration (minutes)"),
+    "presenter": ("ผู้นำเสนอ", "Presenter"),
+    "section": ("ระเบียบวาระ", "Agenda section"),
+    "minutes_text": ("รายงานการประชุม", "Minutes"),
+    "resolution": ("มติที่ประชุม", "Resolution"),
+    "question": ("ประเด็นที่ลงคะแนน", "Question"),
+    "level": ("ระดับ", "Level"),
+    "substitute_for_id": ("ผู้ที่มาประชุมแทน", "Attending for"),
 }
 
 
