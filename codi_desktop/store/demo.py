@@ -313,6 +313,9 @@ class _Generator:
     def __init__(self, province: Any, scale: Scale, seed: int, today: dt.date) -> None:
         self.province = province
         self.pc: str = province.code
+        bangkok = self.pc == "10"
+        self.T = "แขวง" if bangkok else "ตำบล"  # what a subdistrict is called here
+        self.A = "เขต" if bangkok else "อำเภอ"  # and a district
         self.pname: str = province.name_th
         self.scale = scale
         self.today = today
@@ -425,15 +428,10 @@ class _Generator:
         all_tambons = [
             (s.code, s.name_th, d.code) for d in districts for s in geothai.subdistricts(d.code)
         ]
-        # A small demo covers whole districts (the capital district first) so it still
-        # reads like a real part of the province.
+        # A small demo covers the first tambons in DOPA order (the capital district's
+        # first), so it still reads like one real part of the province.
         want = max(6, round(len(all_tambons) * self.scale.factor))
-        chosen: list[tuple[str, str, str]] = []
-        for d in districts:
-            if len(chosen) >= want:
-                break
-            chosen.extend(t for t in all_tambons if t[2] == d.code)
-        self.tambons = chosen
+        self.tambons = chosen = all_tambons[:want]
         self.tambon_name = {code: name for code, name, _d in chosen}
         self.tambon_district = {code: d for code, _n, d in chosen}
         self.districts = sorted({d for _c, _n, d in chosen})
@@ -458,7 +456,7 @@ class _Generator:
         self.community_short: dict[str, str] = {}
         for t_index in range(len(self.tambons)):
             code, _name, district = self.tambons[t_index]
-            urban_boost = 3 if district == self.capital_district else 1
+            urban_boost = 10 if self.pc == "10" else 3 if district == self.capital_district else 1
             moo = 0
             for _ in range(per_tambon[t_index]):
                 kind = rng.choices(
@@ -586,22 +584,28 @@ class _Generator:
             registered = self.day_between(dt.date(2009, 3, 1), dt.date(2016, 9, 1))
             n_comm = len(self.communities_by_tambon[code])
             self.council_of[code] = org(
-                OrganizationKind.TAMBON_COUNCIL, f"สภาองค์กรชุมชนตำบล{name}", tambon=code,
+                OrganizationKind.TAMBON_COUNCIL, f"สภาองค์กรชุมชน{self.T}{name}", tambon=code,
                 founded=registered, registered_on=registered,
                 members_count=max(8, n_comm * rng.randint(2, 3)))
         for code, name, _d in self.tambons:
             if rng.random() < 0.85:
                 self.welfare_of[code] = org(
-                    OrganizationKind.WELFARE_FUND, f"กองทุนสวัสดิการชุมชนตำบล{name}", tambon=code,
+                    OrganizationKind.WELFARE_FUND, f"กองทุนสวัสดิการชุมชน{self.T}{name}", tambon=code,
                     founded=self.day_between(dt.date(2006, 1, 1), dt.date(2015, 12, 31)),
                     members_count=rng.randint(250, 3500),
                     fund_balance_satang=rng.randint(2_000, 60_000) * 100_00)
         # Local governments are the partners closest to communities.
         for code, name, _d in self.tambons:
+            if self.pc == "10":
+                continue  # Bangkok's districts are offices of the BMA, listed below
             if rng.random() < 0.6:
                 kind = "เทศบาลตำบล" if rng.random() < 0.3 else "องค์การบริหารส่วนตำบล"
                 org(OrganizationKind.PARTNER, f"{kind}{name}", tambon=code,
                     sector=Sector.LOCAL_GOVERNMENT, founded=dt.date(1997, 3, 1))
+        if self.pc == "10":
+            for d in self.districts:
+                org(OrganizationKind.PARTNER, f"สำนักงานเขต{self.district_names[d]}", district=d,
+                    sector=Sector.LOCAL_GOVERNMENT, founded=dt.date(1972, 12, 13))
         partners = [
             (Sector.GOVERNMENT, f"สำนักงานพัฒนาสังคมและความมั่นคงของมนุษย์จังหวัด{p}"),
             (Sector.LOCAL_GOVERNMENT, f"องค์การบริหารส่วนจังหวัด{p}"),
@@ -637,8 +641,8 @@ class _Generator:
                       "เครือข่ายเกษตรกรรมยั่งยืนจังหวัด", "เครือข่ายผู้หญิงและครอบครัวจังหวัด"):
             org(OrganizationKind.NETWORK, f"{title}{p}", district=self.capital_district,
                 members_count=rng.randint(20, 120))
-        district_networks = ("เครือข่ายองค์กรชุมชนอำเภอ", "เครือข่ายป่าชุมชนอำเภอ",
-                             "เครือข่ายสวัสดิการชุมชนอำเภอ")
+        district_networks = (f"เครือข่ายองค์กรชุมชน{self.A}", f"เครือข่ายป่าชุมชน{self.A}",
+                             f"เครือข่ายสวัสดิการชุมชน{self.A}")
         for d in self.districts:
             for title in district_networks:
                 if title is district_networks[0] or rng.random() < 0.5:
@@ -656,8 +660,8 @@ class _Generator:
                 members_count=rng.randint(30, 250),
                 savings_satang=rng.randint(300, 8_000) * 1000_00)
         rest = self.scale.organizations - len(orgs)
-        savings = round(rest * 0.6)
-        for c in rng.choices(village_comms or self.community_rows, k=max(0, savings)):
+        savings = max(3, round(rest * 0.6))
+        for c in rng.choices(village_comms or self.community_rows, k=savings):
             org(OrganizationKind.SAVINGS_GROUP,
                 f"กลุ่มออมทรัพย์เพื่อการผลิต{self.community_short[c['id']]}"
                 if c["kind"] is not CommunityKind.URBAN else
@@ -665,7 +669,7 @@ class _Generator:
                 community=c, members_count=rng.randint(30, 400),
                 savings_satang=rng.randint(50, 4_000) * 1000_00)
         for c in rng.choices(village_comms or self.community_rows,
-                             k=max(0, self.scale.organizations - len(orgs))):
+                             k=max(3, self.scale.organizations - len(orgs))):
             x = self.community_short[c["id"]].removeprefix("บ้าน")
             org(OrganizationKind.COMMUNITY_ORG, rng.choice(OCCUPATION_GROUPS).format(x=x),
                 community=c, members_count=rng.randint(10, 80))
@@ -745,7 +749,7 @@ class _Generator:
         self.council_chairs = []
         for code, _n, _d in self.tambons:
             council = self.council_of[code]
-            size = min(19, max(7, len(self.communities_by_tambon[code]) // 2 + rng.randint(2, 5)))
+            size = min(30, max(9, len(self.communities_by_tambon[code]) + rng.randint(2, 4)))
             members = self.staff_body(council, pool(code), size)
             self.council_chairs.append(members[0])
         for kind, (lo, hi) in sizes.items():
@@ -777,13 +781,20 @@ class _Generator:
             self.staff_body(wg, wg_pool, rng.randint(8, 11))
             self.seat(wg, self.staff[i % len(self.staff)], MembershipRole.COORDINATOR,
                       wg["founded_on"])
-        # Everyone belongs somewhere: an ordinary member of their tambon's welfare fund or
-        # of its council (a community's representative).
+        # Everyone belongs somewhere: an ordinary member of a group of their own community,
+        # or of their tambon's welfare fund (bodies whose members do not all sit in
+        # meetings, so attendance stays the size of the councils and committees).
+        groups: dict[str, list[dict[str, Any]]] = defaultdict(list)
+        for kind in (OrganizationKind.SAVINGS_GROUP, OrganizationKind.COMMUNITY_ORG):
+            for o in self.orgs_by_kind[kind]:
+                groups[o["community_id"]].append(o)
         for person in self.local_people:
             if person["id"] not in self.person_orgs:
                 tambon = person["subdistrict_id"]
-                body = self.welfare_of.get(tambon) if rng.random() < 0.5 else None
-                body = body or self.council_of[tambon]
+                choices = groups.get(person["community_id"], [])
+                if tambon in self.welfare_of:
+                    choices = [*choices, self.welfare_of[tambon]]
+                body = rng.choice(choices) if choices else self.council_of[tambon]
                 self.seat(body, person, MembershipRole.MEMBER, body["founded_on"])
 
     def seat(self, o: dict[str, Any], person: dict[str, Any], role: MembershipRole,
@@ -866,7 +877,8 @@ class _Generator:
             elif program == "baan_porpeang":
                 o = self.council_of[tambon_code]
                 households = rng.randint(8, 40)
-                name = f"โครงการบ้านพอเพียงชนบท ตำบล{tambon_name} อำเภอ{self.district_names[district]}"
+                name = (f"โครงการบ้านพอเพียง {self.T}{tambon_name} "
+                        f"{self.A}{self.district_names[district]}")
                 per_house = 19_500
             elif program == "canal_housing":
                 canal = [c for c in self.community_rows if c["kind"] is CommunityKind.CANAL_SIDE]
@@ -886,8 +898,8 @@ class _Generator:
                 o = self.welfare_of.get(tambon_code) or rng.choice(by_kind[K.WELFARE_FUND])
                 tambon_code = o["subdistrict_id"]
                 tambon_name = self.tambon_name[tambon_code]
-                name = rng.choice((f"โครงการสนับสนุนกองทุนสวัสดิการชุมชนตำบล{tambon_name}",
-                                   f"โครงการพัฒนาระบบสวัสดิการชุมชนตำบล{tambon_name}"))
+                name = rng.choice((f"โครงการสนับสนุนกองทุนสวัสดิการชุมชน{self.T}{tambon_name}",
+                                   f"โครงการพัฒนาระบบสวัสดิการชุมชน{self.T}{tambon_name}"))
                 per_house = 0
             elif program == "community_economy":
                 o = rng.choice(by_kind[K.COMMUNITY_ORG] or by_kind[K.SAVINGS_GROUP])
@@ -899,17 +911,17 @@ class _Generator:
                 o = self.council_of[tambon_code]
                 name = rng.choice((f"โครงการป่าชุมชน{x}", f"โครงการจัดการทรัพยากรน้ำชุมชน{x}",
                                    f"โครงการจัดการขยะและสิ่งแวดล้อมชุมชน{x}",
-                                   f"โครงการเกษตรกรรมยั่งยืนตำบล{tambon_name}"))
+                                   f"โครงการเกษตรกรรมยั่งยืน{self.T}{tambon_name}"))
                 per_house = 0
             elif program == "disaster":
                 o = self.council_of[tambon_code]
                 hazard = rng.choice(("อุทกภัย", "ภัยแล้ง", "วาตภัย", "อัคคีภัย"))
                 households = rng.randint(10, 120)
-                name = f"โครงการฟื้นฟูชุมชนหลัง{hazard} ตำบล{tambon_name}"
+                name = f"โครงการฟื้นฟูชุมชนหลัง{hazard} {self.T}{tambon_name}"
                 per_house = rng.randint(5, 15) * 1000
             elif program == "council_support":
                 o = self.council_of[tambon_code]
-                name = f"โครงการสนับสนุนการดำเนินงานสภาองค์กรชุมชนตำบล{tambon_name}"
+                name = f"โครงการสนับสนุนการดำเนินงานสภาองค์กรชุมชน{self.T}{tambon_name}"
                 per_house = 0
             else:  # leadership
                 o = rng.choice(self.working_groups + by_kind[K.NETWORK][:3])
@@ -1231,10 +1243,11 @@ class _Generator:
             name = self.tambon_name[t]
             comms = self.communities_by_tambon[t]
             place = rng.choice((
-                f"ที่ทำการสภาองค์กรชุมชนตำบล{name}",
-                f"ห้องประชุมองค์การบริหารส่วนตำบล{name}",
+                f"ที่ทำการสภาองค์กรชุมชน{self.T}{name}",
+                f"ห้องประชุมสำนักงานเขต{self.district_names[body['district_id']]}"
+                if self.pc == "10" else f"ห้องประชุมองค์การบริหารส่วนตำบล{name}",
                 f"ศาลาประชาคม{self.community_short[rng.choice(comms)['id']]}" if comms
-                else f"ศาลาประชาคมตำบล{name}",
+                else f"ศาลาประชาคม{self.T}{name}",
             ))
             return place, t
         if kind is MeetingKind.PROVINCIAL_ASSEMBLY:
