@@ -23,6 +23,7 @@ import datetime as dt
 import random
 import sys
 import time
+import unicodedata
 import uuid
 from collections import defaultdict
 from collections.abc import Iterator
@@ -1834,12 +1835,18 @@ def _find_province(text: str) -> Any:
                  if folded in (p.name_th, p.name_en.casefold())), None)
 
 
+def _cells(text: str) -> int:
+    """Columns *text* takes on a terminal: Thai vowel and tone marks sit on their letter."""
+    return sum(1 for ch in text if unicodedata.category(ch) != "Mn")
+
+
 def _province_list() -> str:
     items = [f"{p.code} {p.name_th}" for p in geothai.provinces()]
-    width = max(len(i) for i in items) + 2
+    width = max(_cells(i) for i in items) + 2
     lines = []
     for start in range(0, len(items), 4):
-        lines.append("  " + "".join(i.ljust(width) for i in items[start:start + 4]).rstrip())
+        row = "".join(i + " " * (width - _cells(i)) for i in items[start:start + 4])
+        lines.append("  " + row.rstrip())
     return "\n".join(lines)
 
 
