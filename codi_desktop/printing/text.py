@@ -313,9 +313,9 @@ class ThaiParagraph(Flowable):
     def wrap(self, availWidth, availHeight):  # noqa: N803 - reportlab's signature
         lines = self.lines_for(availWidth)
         self.width = availWidth
-        self.height = (
-            self._space_before() + len(lines) * self.style.line_height + self._space_after()
-        )
+        # Space before/after is not part of the height: platypus asks for it through
+        # getSpaceBefore/After and drops it at the top of a frame.
+        self.height = len(lines) * self.style.line_height
         return self.width, self.height
 
     def getSpaceBefore(self):  # noqa: N802
@@ -326,7 +326,7 @@ class ThaiParagraph(Flowable):
 
     def split(self, availWidth, availHeight):  # noqa: N803
         lines = self.lines_for(availWidth)
-        fit = int((availHeight - self._space_before() + 1e-6) // self.style.line_height)
+        fit = int((availHeight + 1e-6) // self.style.line_height)
         if fit <= 0:
             return []
         if fit >= len(lines):
@@ -363,7 +363,7 @@ class ThaiParagraph(Flowable):
         size = style.font_size
         lh = style.line_height
         baseline_drop = (lh - (_ASCENT + _DESCENT) * size) / 2 + _ASCENT * size
-        y = self.height - self._space_before() - baseline_drop
+        y = self.height - baseline_drop
         text_obj = canv.beginText()
         text_obj.setFillColorRGB(*style.color)
         width = self._layout_width or self.width

@@ -182,12 +182,15 @@ def test_split_between_lines_keeps_every_line():
     para = ThaiParagraph(LONG_NO_SPACES, style)
     para.wrap(WIDTH, 1e6)
     whole = [line.text for line in para.lines]
-    head, tail = para.split(WIDTH, 10 * style.line_height + 6)
+    head, tail = para.split(WIDTH, 10.5 * style.line_height)
     head.wrap(WIDTH, 1e6)
     tail.wrap(WIDTH, 1e6)
     assert len(head.lines) == 10
     assert [line.text for line in head.lines + tail.lines] == whole
     assert head.getSpaceAfter() == 0 and tail.getSpaceBefore() == 0
+    assert head.getSpaceBefore() == 6 and tail.getSpaceAfter() == 6
+    assert head.lines[0].first and not tail.lines[0].first  # one first-line indent only
+    assert tail.height == len(tail.lines) * style.line_height
     assert para.split(WIDTH, 5) == []  # not one line fits
 
 
