@@ -1,0 +1,146 @@
+"""Desktop UI figures on the LARGE demo province (4,000 communities, 8,000 people...).
+
+    python benchmarks/bench_ui.py [--data-dir DIR] [--runs 3]
+
+Prints: time from process start to an interactive main window (aim < 2 s), time to apply
+a filter to the communities list (aim < 50 ms: count + first page + model reset), and
+peak memory after visiting every page (aim < 300 MB). Builds the large demo in a
+temporary folder unless --data-dir already holds one. Offscreen Qt; figures only, no
+pass/fail.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+
+def peak_rss_mb() -> float:
+    """This process's peak resident memory (VmHWM; ru_maxrss would include the parent's
+    peak on Linux, inherited through fork and exec)."""
+    for line in Path("/proc/self/status").read_text().splitlines():
+        if line.startswith("VmHWM:"):
+            return int(line.split()[1]) / 1024
+    import resource
+
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+def child(data_dir: str, spawned_at: float) -> None:
+    """Runs in a fresh process: open the window, measure, print one JSON line."""
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    from PySide6.QtCore import Qt, QTimer
+    from PySide6.QtWidgets import QApplication
+
+    from codi_desktop.app import start
+    from codi_desktop.services.lists import ListFilter
+
+    window = start(argparse.Namespace(data_dir=data_dir, lang="th"))
+    window.show()
+    app = QApplication.instance()
+    result: dict = {}
+
+    def interactive() -> None:
+        # The first turn of the event loop after show(): the window paints and takes input.
+        result["startup_s"] = time.time() - spawned_at
+        result["rss_at_start_mb"] = peak_rss_mb()
+        page = window.show_page("communities")
+        result["communities"] = page.model.total
+        filters = [ListFilter(text=t) for t in ("หนอง", "บ้านโนน", "ศรี", "คำ", "น", "ชุมชนบ้าน")]
+        districts = [page.combos["district"].itemData(i) for i in range(1, 4)]
+        filters += [ListFilter(district_id=d) for d in districts]
+        filters += [ListFilter(text="หนอง", district_id=districts[0], kind="village")]
+        timings = []
+        for flt in filters * 3:
+            began = time.perf_counter()
+            page.apply_filter(flt)
+            app.processEvents()
+            timings.append(((time.perf_counter() - began) * 1000, flt))
+        result["filter_ms_median"] = statistics.median(t for t, _ in timings)
+        worst = max(timings, key=lambda t: t[0])
+        result["filter_ms_max"] = worst[0]
+        result["filter_worst"] = repr(worst[1])
+        page.apply_filter(ListFilter())
+        began = time.perf_counter()
+        page.model.sort(5, Qt.SortOrder.DescendingOrder)  # households, largest first
+        result["sort_ms"] = (time.perf_counter() - began) * 1000
+        began = time.perf_counter()
+        while page.model.canFetchMore():
+            page.model.fetchMore()
+        result["scroll_all_ms"] = (time.perf_counter() - began) * 1000
+        for key in ("organizations", "people", "projects", "meetings", "assessment", "sync",
+                    "settings"):
+            window.show_page(key)
+            app.processEvents()
+        dashboard = window.show_page("dashboard")
+        dashboard.data = None
+        began = time.perf_counter()
+        dashboard.refresh()
+        while dashboard.data is None:
+            app.processEvents()
+        result["dashboard_s"] = time.perf_counter() - began
+        result["peak_rss_mb"] = peak_rss_mb()
+        print("RESULT " + json.dumps(result), flush=True)
+        app.quit()
+
+    QTimer.singleShot(0, interactive)
+    app.exec()
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--data-dir", help="a folder with the large demo (built if empty)")
+    parser.add_argument("--runs", type=int, default=3)
+    parser.add_argument("--child", nargs=2, metavar=("DATA_DIR", "SPAWNED_AT"),
+                        help=argparse.SUPPRESS)
+    args = parser.parse_args()
+    if args.child:
+        child(args.child[0], float(args.child[1]))
+        return 0
+
+    data_dir = Path(args.data_dir or tempfile.mkdtemp(prefix="codi-bench-ui-"))
+    if not (data_dir / "codi.sqlite3").exists():
+        from codi_desktop.store.demo import build_demo
+
+        print(f"building the large demo province in {data_dir} …", flush=True)
+        summary = build_demo(data_dir, "34", "large")
+        print(f"  {summary.total:,} rows in {summary.seconds:.1f} s")
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
+    runs = []
+    for _ in range(args.runs):
+        spawned = time.time()
+        out = subprocess.run(
+            [sys.executable, __file__, "--child", str(data_dir), repr(spawned)],
+            capture_output=True, text=True, env=env, check=True, cwd=ROOT,
+        ).stdout
+        line = next(x for x in out.splitlines() if x.startswith("RESULT "))
+        runs.append(json.loads(line[len("RESULT "):]))
+    best = min(runs, key=lambda r: r["startup_s"])
+    print(f"communities in the list:           {best['communities']:,}")
+    print(f"process start → interactive window: "
+          f"{min(r['startup_s'] for r in runs):.2f} s best, "
+          f"{statistics.median(r['startup_s'] for r in runs):.2f} s median (aim < 2 s)")
+    print(f"apply a filter (communities):      "
+          f"{statistics.median(r['filter_ms_median'] for r in runs):.1f} ms median, "
+          f"{max(r['filter_ms_max'] for r in runs):.1f} ms worst (aim < 50 ms)")
+    print(f"  worst was {max(runs, key=lambda r: r['filter_ms_max'])['filter_worst']}")
+    print(f"re-sort by households:             {best['sort_ms']:.1f} ms")
+    print(f"scroll to the end (fetch all pages): {best['scroll_all_ms']:.0f} ms")
+    print(f"dashboard figures (background):    {best['dashboard_s']:.2f} s")
+    print(f"peak memory after every page:      "
+          f"{max(r['peak_rss_mb'] for r in runs):.0f} MB (aim < 300 MB)")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
