@@ -13,6 +13,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import logging
+import os
 import secrets
 from typing import Any
 
@@ -38,7 +39,12 @@ from .problems import ProblemError
 log = logging.getLogger("codi_server.auth")
 
 ROLES = ("province", "cluster", "region", "hq")
-_hasher = PasswordHasher()  # argon2id with the library's current recommended cost
+# argon2id at the library's recommended cost (RFC 9106 low-memory profile). The cost can
+# be lowered by environment for test suites only; production leaves these unset.
+_hasher = PasswordHasher(
+    time_cost=int(os.environ.get("CODI_SERVER_ARGON2_TIME_COST", "3")),
+    memory_cost=int(os.environ.get("CODI_SERVER_ARGON2_MEMORY_KIB", "65536")),
+)
 _DUMMY_HASH = _hasher.hash(secrets.token_urlsafe(16))
 
 # Rate limits: failures within the window, then a lock-out for LOCK_SECONDS.

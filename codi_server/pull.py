@@ -29,15 +29,23 @@ from .problems import ProblemError
 log = logging.getLogger("codi_server.pull")
 
 
+_CONTENT = {name: content_columns(table) for name, table in schema.DOMAIN_TABLES.items()}
+
+
 def _row_image(table: sa.Table, row: Any) -> dict[str, Any]:
-    return {c.name: encode_value(c, row[c.name]) for c in content_columns(table)}
+    out = {}
+    for c in _CONTENT[table.name]:
+        value = row[c.name]
+        # encode_value only changes dates, times and enums; skip it for the rest.
+        out[c.name] = value if value is None or type(value) in (str, int, bool) else encode_value(c, value)
+    return out
 
 
 def pull(engine: sa.Engine, scope: DeviceScope, cursor: str | None, limit: int) -> dict[str, Any]:
-    after = 0
+    after, seen_purged = 0, 0
     if cursor:
         try:
-            after = decode_cursor(cursor)
+            after, seen_purged = decode_cursor(cursor)
         except ValueError:
             raise ProblemError(
                 400, INVALID_CURSOR, "This cursor was not made by this server.",
@@ -50,7 +58,9 @@ def pull(engine: sa.Engine, scope: DeviceScope, cursor: str | None, limit: int) 
             state = conn.execute(
                 sa.select(schema.server_state.c.last_seq, schema.server_state.c.purged_seq)
             ).one()
-            if cursor and after < state.purged_seq:
+            # Expired: a purge since this cursor was issued removed tombstones after it.
+            # (Purges before a snapshot began do not matter: those rows were gone.)
+            if cursor and after < state.purged_seq and seen_purged < state.purged_seq:
                 raise ProblemError(
                     410,
                     CURSOR_EXPIRED,
@@ -67,7 +77,7 @@ def pull(engine: sa.Engine, scope: DeviceScope, cursor: str | None, limit: int) 
             more = len(entries) > limit
             entries = entries[:limit]
             changes = _images(conn, entries)
-    new_cursor = encode_cursor(entries[-1].seq if entries else after)
+    new_cursor = encode_cursor(entries[-1].seq if entries else after, state.purged_seq)
     return {"changes": changes, "cursor": new_cursor, "more": more}
 
 

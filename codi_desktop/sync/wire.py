@@ -172,23 +172,27 @@ class Problem(BaseModel):
 # -- cursors --------------------------------------------------------------------------
 
 
-def encode_cursor(seq: int) -> str:
-    """The opaque pull cursor for "everything up to and including ``seq``"."""
-    return base64.urlsafe_b64encode(f"v1:{seq}".encode()).decode().rstrip("=")
+def encode_cursor(seq: int, purged_seq: int = 0) -> str:
+    """The opaque pull cursor: "everything up to ``seq``", seen when the server's purge
+    horizon was ``purged_seq`` (a later purge past ``seq`` expires the cursor)."""
+    return base64.urlsafe_b64encode(f"v1:{seq}:{purged_seq}".encode()).decode().rstrip("=")
 
 
-def decode_cursor(cursor: str) -> int:
-    """The seq inside a cursor; ``ValueError`` for anything that is not one of ours."""
+def decode_cursor(cursor: str) -> tuple[int, int]:
+    """(seq, purged_seq) inside a cursor; ``ValueError`` for anything not made by us."""
     if not cursor or len(cursor) > 64:
         raise ValueError("not a cursor")
     try:
         text = base64.urlsafe_b64decode(cursor + "=" * (-len(cursor) % 4)).decode()
     except Exception as exc:  # binascii.Error, UnicodeDecodeError
         raise ValueError("not a cursor") from exc
-    prefix, _, number = text.partition(":")
-    if prefix != "v1" or not number.isdigit() or len(number) > 19:
+    parts = text.split(":")
+    if len(parts) not in (2, 3) or parts[0] != "v1":
         raise ValueError("not a cursor")
-    seq = int(number)
-    if seq > MAX_INT:
+    numbers = parts[1:] + ["0"] * (3 - len(parts))
+    if not all(n.isdigit() and len(n) <= 19 for n in numbers):
         raise ValueError("not a cursor")
-    return seq
+    seq, purged = (int(n) for n in numbers)
+    if seq > MAX_INT or purged > MAX_INT:
+        raise ValueError("not a cursor")
+    return seq, purged
