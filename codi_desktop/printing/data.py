@@ -32,8 +32,8 @@ class MeetingInfo:
     """The heading every meeting document shares."""
 
     body_name: str  # who meets: "คณะกรรมการขับเคลื่อนจังหวัดจัดการตนเองจังหวัดขอนแก่น"
-    number: int  # ครั้งที่ n ...
-    year_be: int  # ... /BE year (meetings are numbered per calendar year)
+    number: int | None  # ครั้งที่ n ... (None: an unnumbered meeting, the line is left out)
+    year_be: int | None  # ... /BE year (meetings are numbered per calendar year)
     date: date
     place: str
     start_time: time | None = None
@@ -157,8 +157,8 @@ class BudgetProgram:
 
     @property
     def remaining(self) -> int:
-        """What is left of the allocation after disbursements."""
-        return self.allocated - self.disbursed
+        """What is left of the allocation for new approvals (as the budget screens show it)."""
+        return self.allocated - self.approved
 
 
 @dataclass(slots=True)
@@ -183,4 +183,4 @@ class BudgetReport:
 
     @property
     def remaining(self) -> int:
-        return self.allocated - self.disbursed
+        return self.allocated - self.approved

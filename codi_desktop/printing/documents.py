@@ -46,9 +46,16 @@ def _paragraphs(text: str) -> list[str]:
     return [b for b in blocks if b]
 
 
+def _number(meeting: MeetingInfo) -> str:
+    if meeting.number and meeting.year_be:
+        return fmt.meeting_number(meeting.number, meeting.year_be)
+    return ""
+
+
 def _meeting_heading(doc: Document, title: str, meeting: MeetingInfo) -> None:
     doc.add_para(f"{title}{meeting.body_name}", TITLE)
-    doc.add_para(f"ครั้งที่ {fmt.meeting_number(meeting.number, meeting.year_be)}", CENTER)
+    if meeting.number and meeting.year_be:
+        doc.add_para(f"ครั้งที่ {_number(meeting)}", CENTER)
     doc.add_para(f"เมื่อ{fmt.thai_date_long(meeting.date)}", CENTER)
     doc.add_para(f"ณ {meeting.place}", CENTER)
 
@@ -59,7 +66,8 @@ def _signature(doc: Document, signatory: Signatory, role: str = "") -> KeepToget
     parts = [
         Spacer(1, 0.8 * cm),
         doc.para(f"(ลงชื่อ) ......................................... {role}".rstrip(), half),
-        doc.para(f"({signatory.name})", half),
+        # No name on record: leave a line to write it in by hand.
+        doc.para(f"({signatory.name or '.' * 40})", half),
     ]
     if signatory.position:
         parts.append(doc.para(signatory.position, half))
@@ -143,10 +151,10 @@ def render_minutes(data: Minutes, out: Output = None, *, thai_digits: bool = Fal
     """
     m = data.meeting
     doc = Document(
-        f"รายงานการประชุม{m.body_name} ครั้งที่ {fmt.meeting_number(m.number, m.year_be)}",
+        f"รายงานการประชุม{m.body_name} ครั้งที่ {_number(m)}".removesuffix(" ครั้งที่ "),
         use_thai_digits=thai_digits,
         watermark=None if data.certified else "ร่าง",
-        extra_words=[*data.extra_words, m.body_name],
+        extra_words=data.extra_words,
         subject="รายงานการประชุม",
     )
     _meeting_heading(doc, "รายงานการประชุม", m)
@@ -219,7 +227,7 @@ def render_agenda(
     doc = Document(
         f"ระเบียบวาระการประชุม{meeting.body_name}",
         use_thai_digits=thai_digits,
-        extra_words=[*extra_words, meeting.body_name],
+        extra_words=extra_words,
         subject="ระเบียบวาระการประชุม",
     )
     _agenda_story(doc, meeting, items)
@@ -235,7 +243,7 @@ def render_invitation(
     doc = Document(
         f"หนังสือเชิญประชุม{m.body_name}",
         use_thai_digits=thai_digits,
-        extra_words=[*data.extra_words, m.body_name],
+        extra_words=data.extra_words,
         subject="หนังสือเชิญประชุม",
     )
     half = doc.frame_width / 2
@@ -304,12 +312,12 @@ def render_sign_in_sheet(
     doc = Document(
         f"ใบลงทะเบียนผู้เข้าร่วมประชุม{m.body_name}",
         use_thai_digits=thai_digits,
-        extra_words=[*data.extra_words, m.body_name],
+        extra_words=data.extra_words,
         subject="ใบลงทะเบียน",
         landscape_pages=True,  # six columns at a readable 14 pt need the width
     )
     doc.add_para("ใบลงทะเบียนผู้เข้าร่วมประชุม", TITLE)
-    doc.add_para(f"{m.body_name} ครั้งที่ {fmt.meeting_number(m.number, m.year_be)}", CENTER)
+    doc.add_para(f"{m.body_name} ครั้งที่ {_number(m)}".removesuffix(" ครั้งที่ "), CENTER)
     when = fmt.thai_date_long(m.date)
     if m.start_time:
         when += f" เวลา {fmt.thai_time(m.start_time)}"
@@ -431,7 +439,9 @@ def render_budget_report(
     )
     note = BODY.but(font_size=14, leading=19, space_before=4)
     doc.add_para(
-        "หน่วย: บาท  คงเหลือของโครงการ = อนุมัติ - เบิกจ่าย; คงเหลือของแผนงาน = จัดสรร - เบิกจ่าย", note
+        "หน่วย: บาท  คงเหลือของโครงการ = อนุมัติ - เบิกจ่าย (ยังไม่ได้เบิก); "
+        "คงเหลือของแผนงาน = จัดสรร - อนุมัติ (ยังไม่ได้อนุมัติให้โครงการ)",
+        note,
     )
     words = BODY.but(left_indent=4 * cm, first_line_indent=-4 * cm)
     doc.add_para("ยอดรวมทั้งสิ้น (ตัวอักษร)", HEADING.but(space_before=10), keep_with_next=True)

@@ -227,14 +227,14 @@ def test_budget_report_totals_and_words():
         text,
         "รวมทั้งสิ้น"
         + "".join(
-            fmt.format_amount(v) for v in (allocated, approved, disbursed, allocated - disbursed)
+            fmt.format_amount(v) for v in (allocated, approved, disbursed, allocated - approved)
         ),
     )
     for label, value in (
         ("จัดสรร", allocated),
         ("อนุมัติ", approved),
         ("เบิกจ่าย", disbursed),
-        ("คงเหลือ", allocated - disbursed),
+        ("คงเหลือ", allocated - approved),
     ):
         _has(text, f"{label} {fmt.format_amount(value)} บาท ({fmt.baht_text(value)})")
     for program in data.programs:
