@@ -46,8 +46,9 @@ def main() -> int:
     if args.page == "dashboard":
         while page.data is None:
             app.processEvents()
-    if args.open_first and hasattr(page, "model"):
-        page.table.selectRow(0)
+    target = getattr(page, "list", page)  # the projects page wraps its list
+    if args.open_first and hasattr(target, "model"):
+        target.table.selectRow(0)
     for _ in range(20):
         app.processEvents()
     out = Path(args.out)

@@ -84,6 +84,25 @@ def _fts_condition(table: str, id_column: sa.ColumnElement, text: str) -> sa.Col
     return id_column.in_(sub.columns(sa.column("row_id", sa.String)))
 
 
+_LEADING_VOWELS = ("เ", "แ", "โ", "ใ", "ไ")
+
+
+def thai_order(column: sa.ColumnElement) -> sa.ColumnElement:
+    """A sort key closer to Thai dictionary order than code points.
+
+    Thai sorts a syllable by its consonant, but the vowels เ แ โ ใ ไ are written (and
+    encoded) before it, so plain code-point order puts every เ... name after ฮ. Swapping
+    a leading vowel behind the consonant that follows fixes the first syllable, which is
+    what a list sorted by name shows. (Full Thai collation needs ICU, which the
+    standard sqlite3 module lacks.)
+    """
+    def substr(*args: int) -> sa.ColumnElement:
+        return sa.func.substr(column, *args, type_=sa.String)  # typed: + means ||
+
+    first = substr(1, 1)
+    return sa.case((first.in_(_LEADING_VOWELS), substr(2, 1) + first + substr(3)), else_=column)
+
+
 def _name(column_th: sa.ColumnElement, column_en: sa.ColumnElement, lang: str):
     return column_en if lang == "en" else column_th
 
@@ -193,6 +212,7 @@ COMMUNITIES = RecordList(
     filters=lambda f: _place_filters(Community, f)
     + ([Community.kind == f.kind] if f.kind else []),
     default_sort="name",
+    sort_keys={"name": thai_order(Community.name), "leader_name": thai_order(Community.leader_name)},
 )
 
 
@@ -222,6 +242,7 @@ ORGANIZATIONS = RecordList(
     filters=lambda f: _place_filters(Organization, f)
     + ([Organization.kind == f.kind] if f.kind else []),
     default_sort="name",
+    sort_keys={"name": thai_order(Organization.name)},
 )
 
 _community_of_person = sa.orm.aliased(Community)
@@ -252,7 +273,7 @@ PEOPLE = RecordList(
     filters=lambda f: _place_filters(Person, f),
     default_sort="full_name",
     # Sort people by first name then last name, not by the title in front.
-    sort_keys={"full_name": Person.first_name + " " + Person.last_name},
+    sort_keys={"full_name": thai_order(Person.first_name + " " + Person.last_name)},
 )
 
 _org_of_project = sa.orm.aliased(Organization)
@@ -296,7 +317,7 @@ PROJECTS = RecordList(
     build=_projects,
     filters=_project_filters,
     default_sort="code",
-    sort_keys={"program": Program.sort_order},
+    sort_keys={"program": Program.sort_order, "name": thai_order(Project.name)},
 )
 
 _org_of_meeting = sa.orm.aliased(Organization)
@@ -344,7 +365,8 @@ MEETINGS = RecordList(
     build=_meetings,
     filters=_meeting_filters,
     default_sort="starts_at",
-    sort_keys={"number": Meeting.number_year * 1000 + Meeting.number},
+    sort_keys={"number": Meeting.number_year * 1000 + Meeting.number,
+               "title": thai_order(Meeting.title)},
 )
 
 LISTS: dict[str, RecordList] = {

@@ -108,7 +108,9 @@ class ListPage(QWidget):
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setDefaultSectionSize(120)
-        header.resizeSection(0, 240)
+        for i, column in enumerate(columns):
+            if column.width:
+                header.resizeSection(i, column.width)
         header.setStretchLastSection(True)
         self.table.selectionModel().currentRowChanged.connect(self._row_changed)
 

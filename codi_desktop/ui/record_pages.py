@@ -43,7 +43,7 @@ def communities_page(store: Store) -> ListPage:
         title=translate("Pages", "ชุมชน"),
         source=lists.COMMUNITIES,
         columns=[
-            Column("name", translate("Pages", "ชื่อชุมชน")),
+            Column("name", translate("Pages", "ชื่อชุมชน"), width=240),
             Column("kind", translate("Pages", "ประเภท"), lambda v: L.label(L.COMMUNITY_KIND, v)),
             Column("subdistrict", translate("Pages", "ตำบล")),
             Column("district", translate("Pages", "อำเภอ")),
@@ -66,9 +66,9 @@ def organizations_page(store: Store) -> ListPage:
         title=translate("Pages", "องค์กรชุมชนและภาคี"),
         source=lists.ORGANIZATIONS,
         columns=[
-            Column("name", translate("Pages", "ชื่อองค์กร")),
+            Column("name", translate("Pages", "ชื่อองค์กร"), width=280),
             Column("kind", translate("Pages", "ประเภท"),
-                   lambda v: L.label(L.ORGANIZATION_KIND, v)),
+                   lambda v: L.label(L.ORGANIZATION_KIND, v), width=170),
             Column("subdistrict", translate("Pages", "ตำบล")),
             Column("district", translate("Pages", "อำเภอ")),
             Column("members_count", translate("Pages", "สมาชิก"), _n, numeric=True),
@@ -90,7 +90,7 @@ def people_page(store: Store) -> ListPage:
         title=translate("Pages", "บุคคล"),
         source=lists.PEOPLE,
         columns=[
-            Column("full_name", translate("Pages", "ชื่อ-นามสกุล")),
+            Column("full_name", translate("Pages", "ชื่อ-นามสกุล"), width=230),
             Column("position", translate("Pages", "ตำแหน่ง")),
             Column("phone", translate("Pages", "โทรศัพท์")),
             Column("community", translate("Pages", "ชุมชน")),
@@ -188,12 +188,12 @@ class ProjectsPage(QWidget):
             title=self.tr("โครงการและงบประมาณ"),
             source=lists.PROJECTS,
             columns=[
-                Column("code", self.tr("รหัส")),
-                Column("name", self.tr("ชื่อโครงการ")),
-                Column("program", self.tr("แผนงาน")),
+                Column("code", self.tr("รหัส"), width=140),
+                Column("name", self.tr("ชื่อโครงการ"), width=300),
+                Column("program", self.tr("แผนงาน"), width=150),
                 Column("fiscal_year", self.tr("ปีงบประมาณ"), str, numeric=True),
                 Column("status", self.tr("สถานะ"), lambda v: L.label(L.PROJECT_STATUS, v)),
-                Column("organization", self.tr("องค์กร")),
+                Column("organization", self.tr("องค์กร"), width=200),
                 Column("subdistrict", self.tr("ตำบล")),
                 Column("households", self.tr("ครัวเรือน"), _n, numeric=True),
             ],
@@ -253,6 +253,8 @@ class ProjectsPage(QWidget):
                 if c:
                     item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
                 self.budget.setItem(r, c, item)
+        self.budget.resizeColumnsToContents()
+        self.budget.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
 
 
 # --- meetings --------------------------------------------------------------------------
@@ -305,10 +307,11 @@ def meetings_page(store: Store) -> ListPage:
         title=translate("Pages", "การประชุมและสมัชชา"),
         source=lists.MEETINGS,
         columns=[
-            Column("starts_at", translate("Pages", "วันที่"), L.datetime_text),
-            Column("number", translate("Pages", "ครั้งที่")),
-            Column("title", translate("Pages", "เรื่อง")),
-            Column("kind", translate("Pages", "ประเภท"), lambda v: L.label(L.MEETING_KIND, v)),
+            Column("starts_at", translate("Pages", "วันที่"), L.datetime_text, width=170),
+            Column("number", translate("Pages", "ครั้งที่"), width=70),
+            Column("title", translate("Pages", "เรื่อง"), width=320),
+            Column("kind", translate("Pages", "ประเภท"), lambda v: L.label(L.MEETING_KIND, v),
+                   width=170),
             Column("status", translate("Pages", "สถานะ"), lambda v: L.label(L.MEETING_STATUS, v)),
             Column("place", translate("Pages", "สถานที่")),
             Column("organization", translate("Pages", "องค์กร")),

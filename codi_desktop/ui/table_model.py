@@ -34,6 +34,7 @@ class Column:
     header: str
     show: Callable[[Any], str] = lambda v: "" if v is None else str(v)
     numeric: bool = False
+    width: int | None = None  # initial width in pixels (None: the view's default)
 
 
 class RecordTableModel(QAbstractTableModel):
