@@ -503,6 +503,7 @@ class _Generator:
                 self.communities_by_tambon[code].append(r)
                 self.community_short[r["id"]] = short
         self.community_rows = rows
+        self.community_by_id = {c["id"]: c for c in rows}
         return rows
 
     # -- organizations, people, memberships ----------------------------------------------
@@ -1006,6 +1007,7 @@ class _Generator:
                 self.indicators.append(self.row(
                     Indicator, created, pr["updated_at"], project_id=pr["id"], name=ind_name,
                     unit=unit, target=target, actual=actual))
+        self.project_by_id = {pr["id"]: pr for pr in self.project_rows}
         self.projects_by_fy: dict[int, list[dict[str, Any]]] = defaultdict(list)
         for pr in self.project_rows:
             self.projects_by_fy[pr["fiscal_year"]].append(pr)
@@ -1015,9 +1017,7 @@ class _Generator:
         cid = o["community_id"]
         if cid is None:
             return None
-        if not hasattr(self, "_community_by_id"):
-            self._community_by_id = {c["id"]: c for c in self.community_rows}
-        return self._community_by_id[cid]
+        return self.community_by_id[cid]
 
     def _org_in(self, community: dict[str, Any]) -> dict[str, Any] | None:
         for kind in (OrganizationKind.COOPERATIVE, OrganizationKind.SAVINGS_GROUP):
@@ -1040,7 +1040,8 @@ class _Generator:
                   project: dict[str, Any] | None = None, tranche: int | None = None,
                   reverses: dict[str, Any] | None = None, note: str | None = None
                   ) -> dict[str, Any]:
-            assert amount > 0
+            if amount <= 0:
+                raise AssertionError(f"ledger amounts are positive: {kind} {amount}")
             be = day.year + 543
             doc_no[be] += 1
             created = self.moment(day)
@@ -1060,7 +1061,6 @@ class _Generator:
                          target["amount_satang"], day, project=self._project(target),
                          reverses=target, note=f"กลับรายการ {target['reference']}: {why}")
 
-        allocation_rows: list[tuple[int, str]] = []
         project_entries: list[dict[str, Any]] = []
         for pr in self.project_rows:
             status = pr["status"]
@@ -1150,7 +1150,6 @@ class _Generator:
                 else:
                     entry(LedgerKind.ALLOCATION, fy, reference_id("program", program), total,
                           day, note="จัดสรรงบประมาณประจำปี")
-                allocation_rows.append((fy, program))
         rows.extend(project_entries)
         self.ledger_rows = rows
         return rows
@@ -1158,9 +1157,7 @@ class _Generator:
     def _project(self, entry: dict[str, Any]) -> dict[str, Any] | None:
         if entry["project_id"] is None:
             return None
-        if not hasattr(self, "_project_by_id"):
-            self._project_by_id = {p["id"]: p for p in self.project_rows}
-        return self._project_by_id[entry["project_id"]]
+        return self.project_by_id[entry["project_id"]]
 
     # -- meetings ------------------------------------------------------------------------
 
@@ -1316,8 +1313,9 @@ class _Generator:
                 organiser=body["name"],
                 chair_id=chair["person_id"] if chair else None,
                 secretary_id=secretary["person_id"] if secretary else None,
-                minute_taker_id=(coordinator or secretary or {}).get("person_id")
-                if held else None,
+                # Without a secretary of its own (the assembly) CODI's staff take minutes.
+                minute_taker_id=((coordinator or secretary or {}).get("person_id")
+                                 or self.staff[0]["id"]) if held else None,
                 reviewer_id=((vice or chair or {}).get("person_id")) if held else None,
                 status=status,
                 previous_meeting_id=previous["id"] if previous else None,

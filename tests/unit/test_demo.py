@@ -198,8 +198,10 @@ def test_meetings_are_numbered_and_their_statuses_fit_their_dates(demo):
             MeetingStatus.LOCKED}
     by_id = {m["id"]: m for m in meetings}
     for m in meetings:
+        assert m["chair_id"] is not None
         if m["starts_at"].date() < DEMO_TODAY:
             assert m["status"] in past and m["started_at"] is not None
+            assert m["minute_taker_id"] is not None and m["ended_at"] > m["started_at"]
         else:
             assert m["status"] in (MeetingStatus.PLANNED, MeetingStatus.INVITED)
             assert m["started_at"] is None and m["ended_at"] is None
