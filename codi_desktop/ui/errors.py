@@ -24,6 +24,17 @@ log = logging.getLogger("codi_desktop")
 def error_text(error: BaseException) -> str:
     if isinstance(error, ServiceError):
         return error.message(current_language())
+    message = getattr(error, "message", None)
+    if callable(message):  # EnrolmentError, DemoRefused...: errors written for people
+        try:
+            return str(message(current_language()))
+        except TypeError:
+            pass
+    if type(error).__name__ == "SyncTransportError":  # codi_desktop.sync.client; offline
+        return QCoreApplication.translate(
+            "Errors",
+            "ติดต่อเซิร์ฟเวอร์ไม่ได้ ตรวจสอบที่อยู่เซิร์ฟเวอร์และการเชื่อมต่ออินเทอร์เน็ต แล้วลองใหม่",
+        )
     if isinstance(error, OSError):
         return QCoreApplication.translate(
             "Errors", "อ่านหรือเขียนไฟล์ไม่ได้: %1").replace("%1", str(error.strerror or error))

@@ -50,6 +50,14 @@ def build_small_demo(data_dir, province_code: str, *, cancel, progress) -> Any:
     return build_demo(data_dir, province_code, "small", force=False)
 
 
+def enrol_device(store, server: str, username: str, password: str, *, cancel, progress):
+    """Background work: enrol this data folder with headquarters (sync module)."""
+    from codi_desktop.sync.credentials import enrol
+
+    progress(0, 0, "")
+    return enrol(store, server, username, password)
+
+
 def sync_module(name: str):
     """The sync engineer's UI module (``ui/sync_page.py``...) if it is installed."""
     full = f"codi_desktop.ui.{name}"
@@ -136,23 +144,70 @@ class WelcomePage(QWidget):
             # The sync module's own enrolment form (it calls on_enrolled when done).
             widget = factory(self.store, on_enrolled=lambda: self._finish(self.store))
             return self._box(self.tr("ลงทะเบียนเครื่องกับสำนักงานใหญ่"), widget)
+        try:
+            from codi_desktop.sync import credentials
+        except ImportError:
+            credentials = None
+        if credentials is None:
+            note = QLabel(self.tr(
+                "การลงทะเบียนเครื่องต้องใช้โมดูลซิงค์ข้อมูล ซึ่งยังไม่ได้ติดตั้งในโปรแกรมรุ่นนี้ "
+                "ระหว่างนี้ลงทะเบียนได้จากบรรทัดคำสั่ง: codi-desktop enrol --server ที่อยู่เซิร์ฟเวอร์ "
+                "--username ชื่อผู้ใช้ แล้วเปิดโปรแกรมอีกครั้ง"))
+            note.setWordWrap(True)
+            note.setObjectName("enrol_note")
+            return self._box(self.tr("ลงทะเบียนเครื่องกับสำนักงานใหญ่"), note)
         note = QLabel(self.tr(
-            "การลงทะเบียนเครื่องต้องใช้โมดูลซิงค์ข้อมูล ซึ่งยังไม่ได้ติดตั้งในโปรแกรมรุ่นนี้ "
-            "ระหว่างนี้ลงทะเบียนได้จากบรรทัดคำสั่ง: codi-desktop enrol --server ที่อยู่เซิร์ฟเวอร์ "
-            "--username ชื่อผู้ใช้ แล้วเปิดโปรแกรมอีกครั้ง"))
+            "ใช้บัญชีที่ฝ่ายไอทีของสำนักงานใหญ่ให้ไว้ รหัสผ่านใช้ครั้งเดียวตอนลงทะเบียน "
+            "เครื่องจะเก็บรหัสเครื่องไว้ในที่เก็บรหัสผ่านของระบบ ไม่บันทึกลงไฟล์"))
         note.setWordWrap(True)
-        note.setObjectName("enrol_note")
+        self.server = QLineEdit()
+        self.server.setObjectName("enrol_server")
+        self.server.setPlaceholderText("https://codi.example")
+        self.username = QLineEdit()
+        self.username.setObjectName("enrol_username")
+        self.password = QLineEdit()
+        self.password.setObjectName("enrol_password")
+        self.password.setEchoMode(QLineEdit.EchoMode.Password)
+        self.enrol_button = QPushButton(self.tr("ลงทะเบียนเครื่องนี้"))
+        self.enrol_button.setObjectName("enrol")
+        self.enrol_button.clicked.connect(self.enrol)
         form = QFormLayout()
-        server = QLineEdit()
-        server.setPlaceholderText("https://codi.example")
-        user = QLineEdit()
-        for w in (server, user):
-            w.setEnabled(False)
-        form.addRow(self.tr("ที่อยู่เซิร์ฟเวอร์"), server)
-        form.addRow(self.tr("ชื่อผู้ใช้"), user)
+        form.addRow(self.tr("ที่อยู่เซิร์ฟเวอร์"), self.server)
+        form.addRow(self.tr("ชื่อผู้ใช้"), self.username)
+        form.addRow(self.tr("รหัสผ่าน"), self.password)
+        form.addRow("", self.enrol_button)
         holder = QWidget()
         holder.setLayout(form)
         return self._box(self.tr("ลงทะเบียนเครื่องกับสำนักงานใหญ่"), note, holder)
+
+    def enrol(self) -> None:
+        server = self.server.text().strip()
+        username = self.username.text().strip()
+        password = self.password.text()
+        if not (server and username and password):
+            self.message.show_message(
+                self.tr("กรุณากรอกที่อยู่เซิร์ฟเวอร์ ชื่อผู้ใช้ และรหัสผ่าน"), "error")
+            return
+        self.enrol_button.setEnabled(False)
+        self.task = run_task(enrol_device, self.store, server, username, password, parent=self,
+                             on_done=self._enrolled, on_error=self._enrol_failed)
+        self.task_started.emit(self.task, self.tr("กำลังลงทะเบียนเครื่อง…"))
+
+    def _enrolled(self, result) -> None:
+        self.task = None
+        self.password.clear()
+        self.enrol_button.setEnabled(True)
+        if self.store.province_code:
+            self._finish(self.store)
+            return
+        self.message.show_message(self.tr(
+            "ลงทะเบียนเครื่องแล้ว บัญชีนี้ดูแลหลายจังหวัด เลือกจังหวัดที่จะทำงานด้านล่าง"), "ok")
+        self.province.setFocus()
+
+    def _enrol_failed(self, error: BaseException) -> None:
+        self.task = None
+        self.enrol_button.setEnabled(True)
+        self.message.show_message(error_text(error), "error")
 
     # --- actions ----------------------------------------------------------------------
 

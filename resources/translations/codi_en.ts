@@ -144,6 +144,10 @@
 <context>
     <name>Errors</name>
     <message>
+        <source>ติดต่อเซิร์ฟเวอร์ไม่ได้ ตรวจสอบที่อยู่เซิร์ฟเวอร์และการเชื่อมต่ออินเทอร์เน็ต แล้วลองใหม่</source>
+        <translation>Could not reach the server. Check the server address and the internet connection, then try again.</translation>
+    </message>
+    <message>
         <source>อ่านหรือเขียนไฟล์ไม่ได้: %1</source>
         <translation>Could not read or write a file: %1</translation>
     </message>
@@ -1308,12 +1312,36 @@
         <translation>Enrolling this computer needs the sync module, which this version does not include yet. Meanwhile enrol from the command line: codi-desktop enrol --server SERVER-ADDRESS --username USER, then open the app again.</translation>
     </message>
     <message>
+        <source>ใช้บัญชีที่ฝ่ายไอทีของสำนักงานใหญ่ให้ไว้ รหัสผ่านใช้ครั้งเดียวตอนลงทะเบียน เครื่องจะเก็บรหัสเครื่องไว้ในที่เก็บรหัสผ่านของระบบ ไม่บันทึกลงไฟล์</source>
+        <translation>Use the account HQ IT gave you. The password is used once, to enrol; the device token is kept in the system keyring, never in a file.</translation>
+    </message>
+    <message>
+        <source>ลงทะเบียนเครื่องนี้</source>
+        <translation>Enrol this computer</translation>
+    </message>
+    <message>
         <source>ที่อยู่เซิร์ฟเวอร์</source>
         <translation>Server address</translation>
     </message>
     <message>
         <source>ชื่อผู้ใช้</source>
         <translation>User name</translation>
+    </message>
+    <message>
+        <source>รหัสผ่าน</source>
+        <translation>Password</translation>
+    </message>
+    <message>
+        <source>กรุณากรอกที่อยู่เซิร์ฟเวอร์ ชื่อผู้ใช้ และรหัสผ่าน</source>
+        <translation>Please fill in the server address, user name and password</translation>
+    </message>
+    <message>
+        <source>กำลังลงทะเบียนเครื่อง…</source>
+        <translation>Enrolling this computer…</translation>
+    </message>
+    <message>
+        <source>ลงทะเบียนเครื่องแล้ว บัญชีนี้ดูแลหลายจังหวัด เลือกจังหวัดที่จะทำงานด้านล่าง</source>
+        <translation>This computer is enrolled. The account covers several provinces: choose the province to work on below.</translation>
     </message>
     <message>
         <source>กำลังสร้างจังหวัดสาธิต…</source>

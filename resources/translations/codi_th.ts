@@ -144,6 +144,10 @@
 <context>
     <name>Errors</name>
     <message>
+        <source>ติดต่อเซิร์ฟเวอร์ไม่ได้ ตรวจสอบที่อยู่เซิร์ฟเวอร์และการเชื่อมต่ออินเทอร์เน็ต แล้วลองใหม่</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>อ่านหรือเขียนไฟล์ไม่ได้: %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1307,11 +1311,35 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>ใช้บัญชีที่ฝ่ายไอทีของสำนักงานใหญ่ให้ไว้ รหัสผ่านใช้ครั้งเดียวตอนลงทะเบียน เครื่องจะเก็บรหัสเครื่องไว้ในที่เก็บรหัสผ่านของระบบ ไม่บันทึกลงไฟล์</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ลงทะเบียนเครื่องนี้</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>ที่อยู่เซิร์ฟเวอร์</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <source>ชื่อผู้ใช้</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>รหัสผ่าน</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>กรุณากรอกที่อยู่เซิร์ฟเวอร์ ชื่อผู้ใช้ และรหัสผ่าน</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>กำลังลงทะเบียนเครื่อง…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ลงทะเบียนเครื่องแล้ว บัญชีนี้ดูแลหลายจังหวัด เลือกจังหวัดที่จะทำงานด้านล่าง</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

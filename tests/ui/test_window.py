@@ -289,3 +289,17 @@ def test_the_table_model_shows_ids_and_formats_values(window):
     assert isinstance(page.model.data(index, ID_ROLE), str)
     assert page.model.canFetchMore(QModelIndex()) is False  # 200 rows fit one page
     assert isinstance(page.search, QLineEdit)
+
+
+def test_enrol_form_reports_an_unreachable_server_in_thai(qtbot, type_text, open_window,
+                                                          tmp_path):
+    window = open_window(tmp_path / "fresh")
+    welcome = window.welcome
+    type_text(welcome.server, "http://127.0.0.1:9")  # discard port: nothing listens
+    type_text(welcome.username, "somchai")
+    type_text(welcome.password, "secret")
+    qtbot.mouseClick(welcome.enrol_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: welcome.task is None, timeout=20_000)
+    assert "ติดต่อเซิร์ฟเวอร์ไม่ได้" in welcome.message.text()
+    assert window.nav is None  # still on the welcome page, nothing half-done
+    assert welcome.enrol_button.isEnabled()  # the person can correct and try again
