@@ -1,0 +1,351 @@
+"""What goes on paper: load a meeting or a fiscal year's budget and map it onto the
+printing layer's dataclasses (``codi_desktop.printing.data``).
+
+Each function reads through the Session it is given and writes nothing; printing then
+renders the result without ever touching the database. Times are stored in UTC and are
+turned into Bangkok local dates and times here (DESIGN.md §8).
+
+Typical use::
+
+    with store.read() as session:
+        data = documents.minutes_data(session, meeting_id)
+    printing.render_minutes(data, path)
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import defaultdict
+
+import sqlalchemy as sa
+from sqlalchemy.orm import Session
+
+from codi_desktop.formatting import thai_date_long, thai_time, to_bangkok
+from codi_desktop.models import (
+    AgendaItem,
+    Attendance,
+    AttendanceStatus,
+    Invitee,
+    LedgerEntry,
+    LedgerKind,
+    Meeting,
+    MeetingStatus,
+    Organization,
+    Person,
+    Program,
+    Project,
+    Subdistrict,
+    Vote,
+)
+from codi_desktop.models.ledger_rules import effective_amounts
+from codi_desktop.printing import data as doc
+
+from ._common import get_live
+from .meetings import KIND_NAMES
+
+__all__ = [
+    "agenda_data",
+    "budget_report_data",
+    "invitation_data",
+    "meeting_info",
+    "minutes_data",
+    "sign_in_data",
+]
+
+_CERTIFIED = (MeetingStatus.MINUTES_CERTIFIED, MeetingStatus.LOCKED)
+
+
+def _live(model):
+    return model.deleted_at.is_(None)
+
+
+def _body_name(session: Session, meeting: Meeting) -> str:
+    """Who meets: the organization's name, else the kind's standard name."""
+    if meeting.organization_id:
+        org = session.get(Organization, meeting.organization_id)
+        if org is not None and org.deleted_at is None:
+            return org.name
+    return KIND_NAMES.get(meeting.kind, (meeting.title, meeting.title))[0]
+
+
+def meeting_info(
+    session: Session, meeting: Meeting, *, actual_times: bool = False
+) -> doc.MeetingInfo:
+    """The heading shared by every meeting document.
+
+    *actual_times*: the minutes report when the meeting really began and ended
+    (``started_at``/``ended_at``), falling back to the planned times.
+    """
+    starts = to_bangkok(meeting.starts_at)
+    start = (meeting.started_at if actual_times else None) or meeting.starts_at
+    end = (meeting.ended_at if actual_times else None) or meeting.ends_at
+    place = meeting.place or ""
+    if not place and meeting.subdistrict_id:
+        sub = session.get(Subdistrict, meeting.subdistrict_id)
+        place = f"ตำบล{sub.name_th}" if sub is not None else ""
+    return doc.MeetingInfo(
+        body_name=_body_name(session, meeting),
+        number=meeting.number,
+        year_be=meeting.number_year,
+        date=starts.date(),
+        place=place,
+        start_time=to_bangkok(start).time() if start else None,
+        end_time=to_bangkok(end).time() if end else None,
+    )
+
+
+def _person(session: Session, person_id: str | None) -> Person | None:
+    person = session.get(Person, person_id) if person_id else None
+    return person if person is not None and person.deleted_at is None else None
+
+
+def _signatory(session: Session, person_id: str | None) -> doc.Signatory:
+    person = _person(session, person_id)
+    if person is None:
+        return doc.Signatory("", "")  # printed as a dotted line to fill in by hand
+    return doc.Signatory(person.full_name, person.position or "")
+
+
+def _agenda(session: Session, meeting_id: str) -> list[doc.AgendaItem]:
+    """Items in agenda order, numbered 1..n, their sub-items n.1, n.2 ..."""
+    rows = session.scalars(
+        sa.select(AgendaItem)
+        .where(AgendaItem.meeting_id == meeting_id, _live(AgendaItem))
+        .order_by(AgendaItem.section, AgendaItem.position, AgendaItem.created_at)
+    ).all()
+    votes: dict[str, Vote] = {}
+    for vote in session.scalars(
+        sa.select(Vote).where(Vote.meeting_id == meeting_id, _live(Vote)).order_by(Vote.created_at)
+    ):
+        votes[vote.agenda_item_id] = vote  # the latest count stands
+    children: dict[str, list[AgendaItem]] = defaultdict(list)
+    for row in rows:
+        if row.parent_id:
+            children[row.parent_id].append(row)
+
+    def convert(row: AgendaItem, number: str) -> doc.AgendaItem:
+        vote = votes.get(row.id)
+        return doc.AgendaItem(
+            number=number,
+            title=row.title,
+            text=row.minutes_text or "",
+            resolution=row.resolution or "",
+            vote=doc.Vote(vote.votes_for, vote.votes_against, vote.abstentions) if vote else None,
+            presenter=row.presenter or "",
+            duration_minutes=row.duration_minutes,
+            sub_items=[
+                convert(child, f"{number}.{k}")
+                for k, child in enumerate(children.get(row.id, []), 1)
+            ],
+        )
+
+    top = [row for row in rows if not row.parent_id]
+    return [convert(row, str(n)) for n, row in enumerate(top, 1)]
+
+
+def _name_words(names: list[str]) -> list[str]:
+    """Parts of people's names, for the segmenter: Thai names are rarely in its dictionary
+    and must not be broken across lines."""
+    words: set[str] = set()
+    for name in names:
+        for part in name.split():
+            for prefix in ("นางสาว", "นาย", "นาง"):
+                part = part.removeprefix(prefix)
+            if len(part) > 1:
+                words.add(part)
+    return sorted(words)
+
+
+def minutes_data(session: Session, meeting_id: str) -> doc.Minutes:
+    """The minutes of a meeting as recorded so far; drafts print with a draft mark."""
+    meeting = get_live(session, Meeting, meeting_id, "meeting")
+    rows = session.scalars(
+        sa.select(Attendance)
+        .where(Attendance.meeting_id == meeting_id, _live(Attendance))
+        .order_by(Attendance.signed_in_at.is_(None), Attendance.signed_in_at, Attendance.created_at)
+    ).all()
+    present, absent, attendees = [], [], []
+    for row in rows:
+        position = row.position or row.organization_name or ""
+        if row.status is AttendanceStatus.PRESENT:
+            present.append(doc.Attendee(row.person_name, position))
+        elif row.status is AttendanceStatus.SUBSTITUTE:
+            present.append(
+                doc.Attendee(
+                    row.person_name, position, substitute_for=row.substitute_for_name or ""
+                )
+            )
+        elif row.status is AttendanceStatus.ABSENT:
+            absent.append(doc.Attendee(row.person_name, position, reason=row.reason or ""))
+        else:
+            attendees.append(doc.Attendee(row.person_name, row.organization_name or position))
+    # The chair heads the list of those present, as in every official minutes.
+    chair = _person(session, meeting.chair_id)
+    if chair is not None:
+        present.sort(key=lambda a: a.name != chair.full_name)
+    return doc.Minutes(
+        meeting=meeting_info(session, meeting, actual_times=True),
+        present=present,
+        absent=absent,
+        attendees=attendees,
+        items=_agenda(session, meeting_id),
+        recorder=_signatory(session, meeting.minute_taker_id),
+        reviewer=_signatory(session, meeting.reviewer_id),
+        certified=meeting.status in _CERTIFIED,
+        extra_words=_name_words([r.person_name for r in rows]),
+    )
+
+
+def agenda_data(session: Session, meeting_id: str) -> tuple[doc.MeetingInfo, list[doc.AgendaItem]]:
+    """The heading and items for ``printing.render_agenda``."""
+    meeting = get_live(session, Meeting, meeting_id, "meeting")
+    return meeting_info(session, meeting), _agenda(session, meeting_id)
+
+
+def invitation_data(
+    session: Session,
+    meeting_id: str,
+    *,
+    letter_number: str,
+    issuer: str,
+    to: str | None = None,
+    body: str | None = None,
+    letter_date: dt.date | None = None,
+    signer_id: str | None = None,
+    contact: str = "",
+) -> doc.Invitation:
+    """An invitation letter for a meeting, signed by the chair unless *signer_id* says
+    otherwise. *letter_number* (ที่) and *issuer* (the office and its address) come from
+    the user; the body is written from the meeting when not given."""
+    meeting = get_live(session, Meeting, meeting_id, "meeting")
+    info = meeting_info(session, meeting)
+    when = thai_date_long(info.date)
+    if info.start_time:
+        when += f" เวลา {thai_time(info.start_time)}"
+    number = f"ครั้งที่ {info.number}/{info.year_be} " if info.number and info.year_be else ""
+    default_body = f"ด้วย{info.body_name} กำหนดจัดประชุม{number}ใน{when} ณ {info.place}".strip()
+    return doc.Invitation(
+        meeting=info,
+        letter_number=letter_number,
+        issuer=issuer,
+        letter_date=letter_date or to_bangkok(dt.datetime.now(dt.UTC)).date(),
+        to=to or f"{info.body_name}ทุกท่าน",
+        body=body or default_body,
+        signer=_signatory(session, signer_id or meeting.chair_id),
+        agenda=_agenda(session, meeting_id),
+        contact=contact,
+    )
+
+
+def sign_in_data(
+    session: Session, meeting_id: str, *, blank_rows: int = 10, show_phones: bool = False
+) -> doc.SignInSheet:
+    """The sign-in sheet lists the invitees (printed before the meeting); a meeting with
+    no invitees lists who has been recorded in the room."""
+    meeting = get_live(session, Meeting, meeting_id, "meeting")
+    rows: list[doc.SignInRow] = []
+    invitees = session.scalars(
+        sa.select(Invitee)
+        .where(Invitee.meeting_id == meeting_id, _live(Invitee))
+        .order_by(Invitee.created_at, Invitee.id)
+    ).all()
+    for inv in invitees:
+        person = _person(session, inv.person_id)
+        org = session.get(Organization, inv.organization_id) if inv.organization_id else None
+        if person is not None:
+            rows.append(
+                doc.SignInRow(
+                    person.full_name,
+                    org.name if org else "",
+                    person.position or "",
+                    person.phone or "",
+                )
+            )
+        else:  # an organization invited as such: one of its people signs for it
+            rows.append(
+                doc.SignInRow("" if org else (inv.name or ""), org.name if org else "", "", "")
+            )
+    if not invitees:
+        in_room = (AttendanceStatus.PRESENT, AttendanceStatus.SUBSTITUTE, AttendanceStatus.ATTENDEE)
+        for row in session.scalars(
+            sa.select(Attendance)
+            .where(
+                Attendance.meeting_id == meeting_id,
+                _live(Attendance),
+                Attendance.status.in_(in_room),
+            )
+            .order_by(Attendance.created_at)
+        ):
+            person = _person(session, row.person_id)
+            rows.append(
+                doc.SignInRow(
+                    row.person_name,
+                    row.organization_name or "",
+                    row.position or "",
+                    (person.phone or "") if person else "",
+                )
+            )
+    return doc.SignInSheet(
+        meeting=meeting_info(session, meeting),
+        rows=rows,
+        blank_rows=blank_rows,
+        show_phones=show_phones,
+        extra_words=_name_words([r.name for r in rows]),
+    )
+
+
+def budget_report_data(
+    session: Session,
+    fiscal_year: int,
+    *,
+    organization: str,
+    province_code: str | None = None,
+    as_of: dt.date | None = None,
+) -> doc.BudgetReport:
+    """The fiscal year's budget per program and project, from the ledger.
+
+    Reversals count against the entry they reverse; disbursed is net of refunds (the
+    same rules as ``models.ledger_rules``). Programs with neither an allocation nor a
+    project are left out. *province_code* limits the report to one province (a device
+    with a wider scope holds several).
+    """
+    conditions = [LedgerEntry.fiscal_year == fiscal_year, _live(LedgerEntry)]
+    project_filter = [Project.fiscal_year == fiscal_year, _live(Project)]
+    if province_code:
+        conditions.append(LedgerEntry.province_code == province_code)
+        project_filter.append(Project.province_code == province_code)
+    by_program = effective_amounts(session, LedgerEntry.program_id, *conditions)
+    by_project = effective_amounts(
+        session, LedgerEntry.project_id, LedgerEntry.project_id.is_not(None), *conditions
+    )
+    projects: dict[str, list[doc.BudgetProject]] = defaultdict(list)
+    for project in session.scalars(
+        sa.select(Project).where(*project_filter).order_by(Project.code, Project.name)
+    ):
+
+        def amount(kind: LedgerKind, pid: str = project.id) -> int:
+            return by_project.get((pid, kind.value), 0)
+
+        projects[project.program_id].append(
+            doc.BudgetProject(
+                code=project.code,
+                name=project.name,
+                approved=amount(LedgerKind.APPROVAL),
+                disbursed=amount(LedgerKind.DISBURSEMENT) - amount(LedgerKind.REFUND),
+            )
+        )
+    programs = []
+    for program in session.scalars(
+        sa.select(Program).where(_live(Program)).order_by(Program.sort_order, Program.name_th)
+    ):
+        allocated = by_program.get((program.id, LedgerKind.ALLOCATION.value), 0)
+        if allocated or projects.get(program.id):
+            programs.append(
+                doc.BudgetProgram(program.name_th, allocated, projects.get(program.id, []))
+            )
+    return doc.BudgetReport(
+        fiscal_year=fiscal_year,
+        organization=organization,
+        programs=programs,
+        as_of=as_of,
+    )
