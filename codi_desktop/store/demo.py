@@ -6,7 +6,10 @@ self-managing province assessment) on the province's REAL districts and tambons 
 ``geothai``, with Thai names that look real. The same seed gives the same rows, ids
 included. It yields ``(model class, rows)`` in foreign-key order (parents first), every
 column present, so both ``build_demo`` here and the server's ``codi-server demo`` can
-bulk-insert the lists as they come: that signature and row shape are a contract.
+bulk-insert the lists as they come: that signature and row shape are a contract. The one
+link that points forward within a table (a meeting's minutes certified by the body's next
+meeting) comes separately from ``certification_links(meeting_rows)``, to apply after the
+insert.
 
 ``build_demo`` writes the rows into a local database marked ``demo`` (a sandbox: its
 change sets stay "local" and it is never enrolled or synced). ``cli_demo`` is
