@@ -23,7 +23,25 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 TS_DIR = ROOT / "resources" / "translations"
 LANGS = {"en": "en_GB", "th": "th_TH"}
-SOURCES = [ROOT / "codi_desktop" / "app.py", *sorted((ROOT / "codi_desktop" / "ui").rglob("*.py"))]
+
+
+def _sources() -> list[Path]:
+    """The interface's Python files: those git tracks (so another person's unfinished
+    file in the working tree does not leak half-done strings into the .ts), or every file
+    when this is not a git checkout."""
+    paths = ["codi_desktop/app.py", "codi_desktop/ui"]
+    try:
+        out = subprocess.run(["git", "ls-files", "--", *paths], cwd=ROOT, capture_output=True,
+                             text=True, check=True).stdout.split()
+    except (OSError, subprocess.CalledProcessError):
+        out = []
+    files = [ROOT / f for f in out if f.endswith(".py")]
+    if not files:
+        files = [ROOT / paths[0], *sorted((ROOT / paths[1]).rglob("*.py"))]
+    return files
+
+
+SOURCES = _sources()
 
 
 def tool(name: str) -> str:

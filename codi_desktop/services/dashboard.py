@@ -38,6 +38,7 @@ class DashboardData:
     fiscal_year: int
     communities: int
     households: int
+    communities_by_kind: list[tuple[str, int]]
     organizations_by_kind: list[tuple[str, int]]
     projects_by_status: list[tuple[str, int]]
     budget: list[ProgramBudget]
@@ -89,6 +90,12 @@ def dashboard(store: Store, fy: int | None = None) -> DashboardData:
             sa.select(sa.func.count(), sa.func.coalesce(sa.func.sum(Community.households), 0))
             .where(Community.deleted_at.is_(None))
         ).one()
+        kinds = s.execute(
+            sa.select(Community.kind, sa.func.count())
+            .where(Community.deleted_at.is_(None))
+            .group_by(Community.kind)
+            .order_by(sa.func.count().desc())
+        ).all()
         orgs = s.execute(
             sa.select(Organization.kind, sa.func.count())
             .where(Organization.deleted_at.is_(None))
@@ -139,6 +146,7 @@ def dashboard(store: Store, fy: int | None = None) -> DashboardData:
         fiscal_year=fy,
         communities=int(communities),
         households=int(households),
+        communities_by_kind=[(str(getattr(k, "value", k)), n) for k, n in kinds],
         organizations_by_kind=[(str(getattr(k, "value", k)), n) for k, n in orgs],
         projects_by_status=[(k, by_status.get(k, 0)) for k in status_order],
         budget=budget_by_program(store, fy),

@@ -106,6 +106,7 @@ class DashboardPage(QWidget):
             cards.addWidget(card)
 
         self.orgs_chart = BarChart()
+        self.communities_chart = BarChart()
         self.status_chart = BarChart()
         self.budget_chart = BarChart(value_text=compact_money)
         self.meetings_chart = BarChart(horizontal=False)
@@ -122,9 +123,10 @@ class DashboardPage(QWidget):
         grid = QGridLayout()
         grid.addWidget(self._box(self.tr("งบประมาณตามแผนงาน (บาท)"), self.budget_chart), 0, 0)
         grid.addWidget(self._box(self.tr("การประชุมที่จัดแล้วในแต่ละเดือน"), self.meetings_chart), 0, 1)
-        grid.addWidget(self._box(self.tr("โครงการตามสถานะ"), self.status_chart), 1, 1)
         grid.addWidget(self._box(self.tr("องค์กรตามประเภท"), self.orgs_chart), 1, 0)
-        grid.addWidget(self._box(self.tr("งบประมาณตามแผนงาน (ตัวเลข)"), self.budget_table), 2, 0, 1, 2)
+        grid.addWidget(self._box(self.tr("โครงการตามสถานะ"), self.status_chart), 1, 1)
+        grid.addWidget(self._box(self.tr("ชุมชนตามประเภท"), self.communities_chart), 2, 0)
+        grid.addWidget(self._box(self.tr("งบประมาณตามแผนงาน (ตัวเลข)"), self.budget_table), 2, 1)
         grid.setColumnStretch(0, 1)
         grid.setColumnStretch(1, 1)
 
@@ -151,7 +153,9 @@ class DashboardPage(QWidget):
         return box
 
     def ensure_loaded(self) -> None:
-        if self.data is None and self.task is None:
+        """Re-read the figures each time the page is shown (in the background, ~50 ms on
+        the large province), so edits made on other pages show up."""
+        if self.task is None:
             self.refresh()
 
     def refresh(self) -> None:
@@ -179,6 +183,10 @@ class DashboardPage(QWidget):
         self.orgs_chart.set_data(
             [L.label(L.ORGANIZATION_KIND, k) for k, _ in data.organizations_by_kind], one,
             [[n] for _, n in data.organizations_by_kind])
+        self.communities_chart.set_data(
+            [L.label(L.COMMUNITY_KIND, k) for k, _ in data.communities_by_kind],
+            [Series(self.tr("ชุมชน"), PALETTE[4])],
+            [[n] for _, n in data.communities_by_kind])
         self.status_chart.set_data(
             [L.label(L.PROJECT_STATUS, k) for k, _ in data.projects_by_status],
             [Series(self.tr("โครงการ"), PALETTE[2])],

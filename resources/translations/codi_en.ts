@@ -114,6 +114,10 @@
         <translation>Organizations by type</translation>
     </message>
     <message>
+        <source>ชุมชนตามประเภท</source>
+        <translation>Communities by type</translation>
+    </message>
+    <message>
         <source>งบประมาณตามแผนงาน (ตัวเลข)</source>
         <translation>Budget by program (figures)</translation>
     </message>

@@ -114,6 +114,10 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>ชุมชนตามประเภท</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>งบประมาณตามแผนงาน (ตัวเลข)</source>
         <translation type="unfinished"></translation>
     </message>
