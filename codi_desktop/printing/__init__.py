@@ -36,7 +36,21 @@ from .documents import (
     render_minutes,
     render_sign_in_sheet,
 )
-from .linebreak import add_words, warm_up
+from .linebreak import add_words
+
+
+def warm_up() -> None:
+    """Load what the first print would otherwise wait for: the Thai word segmenter's
+    dictionary (most of the time) and the Sarabun fonts. Safe to call from a background
+    thread at start-up; calling it again costs nothing."""
+    from . import linebreak
+    from .fonts import FONT_REGULAR, register_fonts
+    from .text import shaped
+
+    register_fonts()
+    shaped("ที่ประชุม", FONT_REGULAR)
+    linebreak.warm_up()
+
 
 __all__ = [
     "AgendaItem",

@@ -173,13 +173,10 @@ class ThaiTable(Flowable):
                 tail_cells.append((col, span, parts[1]))
         head_row = _Row(head_cells, row.style)
         tail_row = _Row(tail_cells, row.style)
-        self._measure_at(head_row)
-        self._measure_at(tail_row)
+        self._measure(head_row)
+        self._measure(tail_row)
         head_row.height = min(head_row.height, availHeight - used)
         return [self._sub([*header, head_row]), self._sub([*header, tail_row, *body[1:]])]
-
-    def _measure_at(self, row: _Row) -> None:
-        self._measure(row)
 
     def _sub(self, rows: list[_Row]) -> ThaiTable:
         sub = ThaiTable(

@@ -141,7 +141,7 @@ class Line:
         return "".join(a.text for a in self.atoms)
 
 
-def _atoms(runs: Sequence[Run], style: TextStyle, extra_words: Iterable[str]) -> list[_Atom]:
+def _make_atoms(runs: Sequence[Run], style: TextStyle, extra_words: Iterable[str]) -> list[_Atom]:
     size = style.font_size
     atoms: list[_Atom] = []
     offset = 0
@@ -277,7 +277,7 @@ class ThaiParagraph(Flowable):
         self._atoms = (
             _atoms_list
             if _atoms_list is not None
-            else _atoms(self._runs, self.style, tuple(extra_words))
+            else _make_atoms(self._runs, self.style, tuple(extra_words))
         )
         self._is_continuation = _continues  # a part after a split: no first-line indent
         self._is_continued = _continued  # a part before a split: no space after
