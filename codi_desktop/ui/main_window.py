@@ -34,11 +34,11 @@ from .dashboard_page import DashboardPage
 from .errors import error_text
 from .i18n import current_language, install_language, save_language
 from .list_page import ListPage
+from .meetings import MeetingsPage
 from .record_pages import (
     AssessmentPage,
     ProjectsPage,
     communities_page,
-    meetings_page,
     organizations_page,
     people_page,
 )
@@ -159,13 +159,13 @@ class MainWindow(QMainWindow):
             "organizations": organizations_page(store),
             "people": people_page(store),
             "projects": ProjectsPage(store),
-            "meetings": meetings_page(store),
+            "meetings": MeetingsPage(store),
             "assessment": AssessmentPage(store),
             "sync": self._sync_page(),
             "settings": SettingsPage(store),
         }
         for page in self.pages.values():
-            if isinstance(page, ListPage):
+            if isinstance(page, ListPage | MeetingsPage):
                 page.record_changed.connect(lambda _id: self.refresh_waiting())
         self.pages["settings"].language_changed.connect(self.set_language)
 
