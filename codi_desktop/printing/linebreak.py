@@ -4,9 +4,10 @@ Thai has no spaces between words, and reportlab only breaks at whitespace, so th
 finds the break opportunities itself (THAI.md, "Line breaking"): pythainlp's ``newmm``
 segmenter with a dictionary that can be extended with local place and person names,
 plus a few typographic rules the segmenter does not know (keep "3/2569" and "COVID-19"
-whole, keep ๆ with its word, keep opening brackets with what follows). A run with no
-break opportunity at all is cut between Thai character clusters (TCC), which never
-separates a consonant from its vowels and tone marks.
+whole, keep ๆ with its word, keep opening brackets with what follows). A unit wider than
+its line is cut into the words it is made of, and only when it has none (a long name,
+a URL) between Thai character clusters (TCC), which never separate a consonant from
+its vowels and tone marks.
 
 pythainlp is imported and its dictionary loaded lazily, on the first segmentation or
 when the application calls :func:`warm_up` from a background thread at start-up.
@@ -27,6 +28,7 @@ __all__ = [
     "clusters",
     "is_thai",
     "segment",
+    "split_word",
     "warm_up",
 ]
 
@@ -184,6 +186,31 @@ def _break_units(text: str, extra_words: tuple[str, ...]) -> tuple[str, ...]:
         merged.append(unit)
         i += 1
     return tuple(merged)
+
+
+def split_word(word: str) -> list[str]:
+    """Cut a unit too wide for its line into smaller pieces, as gently as possible.
+
+    First the word's own parts: a compound the dictionary knows whole (ประธานกรรมการ)
+    is segmented again without itself, giving ประธาน | กรรมการ. Only when that finds
+    nothing (a long name, a URL) does it fall back to character clusters.
+    """
+    if is_thai(word):
+        from pythainlp.tokenize import word_tokenize
+
+        trie = _get_trie()
+        with _lock:
+            present = _in_trie(trie, word)
+            if present:
+                trie.remove(word)
+            try:
+                parts = word_tokenize(word, custom_dict=trie, engine="newmm")
+            finally:
+                if present:
+                    trie.add(word)
+        if len(parts) > 1 and "".join(parts) == word and not any(map(_starts_with_mark, parts)):
+            return parts
+    return clusters(word)
 
 
 _TCC = None

@@ -165,10 +165,11 @@ def _make_atoms(runs: Sequence[Run], style: TextStyle, extra_words: Iterable[str
 
 
 def _split_long(atom: _Atom, size: float) -> list[_Atom]:
-    """Cut a unit wider than a line into Thai character clusters (never inside one)."""
+    """Cut a unit wider than a line into its words, else into character clusters (never
+    inside one); the pieces are break opportunities only for this overflow."""
     parts = []
     start = atom.start
-    for c in linebreak.clusters(atom.text):
+    for c in linebreak.split_word(atom.text):
         parts.append(_Atom(c, atom.font, shaped(c, atom.font)[1] * size, False, start))
         start += len(c)
     return parts
@@ -179,8 +180,9 @@ def layout_lines(
 ) -> list[Line]:
     """Fill lines greedily; break at spaces (dropping them) or between units.
 
-    A unit wider than the whole line is cut between character clusters; a single
-    cluster wider than the line (only in absurdly narrow columns) goes on a line alone.
+    A unit wider than the whole line is cut into its words or, failing that, between
+    character clusters; a single cluster wider than the line (only in absurdly narrow
+    columns) goes on a line alone.
     """
     avail_rest = max(width - style.left_indent - style.right_indent, 1.0)
     first_indent = style.first_line_indent if starts_paragraph else 0.0

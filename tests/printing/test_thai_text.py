@@ -156,6 +156,13 @@ def test_app_wide_words():
     assert "ห้วยซ้อใต้" in linebreak.segment("บ้านห้วยซ้อใต้หมู่ที่")
 
 
+def test_a_compound_wider_than_its_column_breaks_between_its_words():
+    para = ThaiParagraph("ประธานกรรมการ", TextStyle(font_size=14))
+    width = para.wrap(1e6, 1e6) and para.lines[0].width
+    para.wrap(width * 0.8, 1e6)
+    assert [line.text for line in para.lines] == ["ประธาน", "กรรมการ"]
+
+
 def test_a_run_with_no_break_opportunity_is_cut_between_clusters_only():
     run = "กี่ก้ำกึ่งปี่ฝั่งผู้ใหญ่" * 20  # marks everywhere, and no dictionary help at this width
     para = ThaiParagraph("abcdefghijklmnopqrstuvwxyz" * 8 + " " + run)
