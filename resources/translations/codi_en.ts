@@ -2,6 +2,227 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en_GB" sourcelanguage="th_TH">
 <context>
+    <name>ActionsPanel</name>
+    <message>
+        <source>เรื่อง</source>
+        <translation>Subject</translation>
+    </message>
+    <message>
+        <source>ผู้รับผิดชอบ</source>
+        <translation>Owner</translation>
+    </message>
+    <message>
+        <source>กำหนดเสร็จ</source>
+        <translation>Due</translation>
+    </message>
+    <message>
+        <source>สถานะ</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>จากการประชุม</source>
+        <translation>From meeting</translation>
+    </message>
+    <message>
+        <source>สิ่งที่ต้องทำ</source>
+        <translation>What is to be done</translation>
+    </message>
+    <message>
+        <source>ผู้รับผิดชอบ: พิมพ์ชื่อ</source>
+        <translation>Owner: type a name</translation>
+    </message>
+    <message>
+        <source>หรือชื่อหน่วยงานผู้รับผิดชอบ</source>
+        <translation>or the responsible body</translation>
+    </message>
+    <message>
+        <source>เพิ่มเรื่องที่ต้องติดตาม</source>
+        <translation>Add action item</translation>
+    </message>
+    <message>
+        <source>ผลการดำเนินงาน</source>
+        <translation>Outcome</translation>
+    </message>
+    <message>
+        <source>ปิดเรื่อง (ดำเนินการแล้ว) ในการประชุมนี้</source>
+        <translation>Close as done in this meeting</translation>
+    </message>
+    <message>
+        <source>ยังไม่เสร็จ</source>
+        <translation>Open</translation>
+    </message>
+    <message>
+        <source>เสร็จแล้ว</source>
+        <translation>Done</translation>
+    </message>
+    <message>
+        <source>ยกเลิก</source>
+        <translation>Cancelled</translation>
+    </message>
+    <message>
+        <source>กำหนดเสร็จไม่ใช่วันที่ (วว/ดด/ปปปป)</source>
+        <translation>The due date is not a date (dd/mm/yyyy BE)</translation>
+    </message>
+    <message>
+        <source>ปิดเรื่องแล้ว</source>
+        <translation>Action item closed</translation>
+    </message>
+</context>
+<context>
+    <name>AgendaPanel</name>
+    <message>
+        <source>วาระที่</source>
+        <translation>Item</translation>
+    </message>
+    <message>
+        <source>เรื่อง</source>
+        <translation>Subject</translation>
+    </message>
+    <message>
+        <source>ผู้นำเสนอ</source>
+        <translation>Presenter</translation>
+    </message>
+    <message>
+        <source>นาที</source>
+        <translation>Minutes</translation>
+    </message>
+    <message>
+        <source>มติ</source>
+        <translation>Resolution</translation>
+    </message>
+    <message>
+        <source>เรื่องที่จะเพิ่ม</source>
+        <translation>Subject to add</translation>
+    </message>
+    <message>
+        <source> นาที</source>
+        <translation> min</translation>
+    </message>
+    <message>
+        <source>เป็นเรื่องย่อยของรายการที่เลือก</source>
+        <translation>As a sub-item of the selected item</translation>
+    </message>
+    <message>
+        <source>เพิ่มเรื่อง</source>
+        <translation>Add item</translation>
+    </message>
+    <message>
+        <source>สาระสำคัญที่ประชุมหารือ</source>
+        <translation>What the meeting discussed</translation>
+    </message>
+    <message>
+        <source>มติที่ประชุม</source>
+        <translation>Resolution</translation>
+    </message>
+    <message>
+        <source>มีการลงคะแนน</source>
+        <translation>Put to a vote</translation>
+    </message>
+    <message>
+        <source>เห็นด้วย</source>
+        <translation>For</translation>
+    </message>
+    <message>
+        <source>ไม่เห็นด้วย</source>
+        <translation>Against</translation>
+    </message>
+    <message>
+        <source>งดออกเสียง</source>
+        <translation>Abstain</translation>
+    </message>
+    <message>
+        <source>บันทึกรายงานวาระนี้</source>
+        <translation>Save this item’s minutes</translation>
+    </message>
+    <message>
+        <source>ลบเรื่องนี้</source>
+        <translation>Delete this item</translation>
+    </message>
+    <message>
+        <source>เหตุผลที่แก้ไขรายงานที่ล็อกแล้ว</source>
+        <translation>Why the locked minutes are corrected</translation>
+    </message>
+    <message>
+        <source>บันทึกเป็นฉบับแก้ไขใหม่</source>
+        <translation>Save as a new version</translation>
+    </message>
+    <message>
+        <source>รายงานการประชุม</source>
+        <translation>Minutes</translation>
+    </message>
+    <message>
+        <source>ระเบียบวาระที่ %1</source>
+        <translation>Agenda item %1</translation>
+    </message>
+    <message>
+        <source>บันทึกมติและผลการลงคะแนนแล้ว</source>
+        <translation>Resolution and vote saved</translation>
+    </message>
+    <message>
+        <source>บันทึกแล้ว</source>
+        <translation>Saved</translation>
+    </message>
+    <message>
+        <source>บันทึกรายงานวาระนี้แล้ว</source>
+        <translation>Minutes of this item saved</translation>
+    </message>
+    <message>
+        <source>บันทึกรายงานการประชุมฉบับที่ %1 แล้ว ฉบับเดิมยังเก็บไว้</source>
+        <translation>Minutes version %1 saved; the earlier version is kept</translation>
+    </message>
+</context>
+<context>
+    <name>AssemblyPanel</name>
+    <message>
+        <source>นำเข้ารายชื่อจาก Excel (.xlsx)…</source>
+        <translation>Import participants from Excel (.xlsx)…</translation>
+    </message>
+    <message>
+        <source>ข้อเสนอที่ที่ประชุมรับรอง</source>
+        <translation>Proposal adopted by the assembly</translation>
+    </message>
+    <message>
+        <source>แผนพัฒนาจังหวัด</source>
+        <translation>Provincial development plan</translation>
+    </message>
+    <message>
+        <source>ข้อเสนอเชิงนโยบาย</source>
+        <translation>Policy proposal</translation>
+    </message>
+    <message>
+        <source>บันทึกข้อเสนอ</source>
+        <translation>Save proposal</translation>
+    </message>
+    <message>
+        <source>บันทึกเป็นหลักฐานเกณฑ์ข้อ 10 ของการประเมินจังหวัด</source>
+        <translation>Record as evidence for criterion 10 of the province assessment</translation>
+    </message>
+    <message>
+        <source>บันทึกหลักฐานเกณฑ์ข้อ 10 แล้ว</source>
+        <translation>Criterion 10 evidence recorded</translation>
+    </message>
+    <message>
+        <source>ตามประเภทองค์กร</source>
+        <translation>By organization type</translation>
+    </message>
+    <message>
+        <source>ตามอำเภอ</source>
+        <translation>By district</translation>
+    </message>
+    <message>
+        <source>ตามตำบล</source>
+        <translation>By subdistrict</translation>
+    </message>
+    <message>
+        <source>ตามเพศ</source>
+        <translation>By gender</translation>
+    </message>
+    <message>
+        <source>นำเข้ารายชื่อ</source>
+        <translation>Import participants</translation>
+    </message>
+</context>
+<context>
     <name>AssessmentPage</name>
     <message>
         <source>เกณฑ์</source>
@@ -30,6 +251,77 @@
     <message>
         <source>สถานะ: %1 · ประเมินเมื่อ %2 · ระดับเฉลี่ย %3 จาก 4</source>
         <translation>Status: %1 · assessed on %2 · average level %3 of 4</translation>
+    </message>
+</context>
+<context>
+    <name>AttendancePanel</name>
+    <message>
+        <source>เหตุผลที่ไม่มา (ลาป่วย ติดภารกิจ ...)</source>
+        <translation>Reason for absence (sick, other duties ...)</translation>
+    </message>
+    <message>
+        <source>มาประชุมแทนใคร: พิมพ์ชื่อ</source>
+        <translation>Attending for: type a name</translation>
+    </message>
+    <message>
+        <source>ลงทะเบียน: พิมพ์ชื่อบางส่วน แล้วเลือก</source>
+        <translation>Sign in: type part of a name, then choose</translation>
+    </message>
+    <message>
+        <source>ชื่อ</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>นามสกุล</source>
+        <translation>Last name</translation>
+    </message>
+    <message>
+        <source>องค์กร / หน่วยงาน</source>
+        <translation>Organization / agency</translation>
+    </message>
+    <message>
+        <source>ลงทะเบียนผู้มาใหม่</source>
+        <translation>Sign in walk-in</translation>
+    </message>
+    <message>
+        <source>ผู้มาใหม่ (ยังไม่มีในฐานข้อมูล)</source>
+        <translation>Walk-in (not yet in the database)</translation>
+    </message>
+    <message>
+        <source>สถานะ</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>องค์กร / ตำแหน่ง</source>
+        <translation>Organization / position</translation>
+    </message>
+    <message>
+        <source>มาแทน / เหตุผล</source>
+        <translation>Attending for / reason</translation>
+    </message>
+    <message>
+        <source>ลบรายชื่อที่เลือก</source>
+        <translation>Remove the selected name</translation>
+    </message>
+    <message>
+        <source>บันทึกเป็น</source>
+        <translation>Record as</translation>
+    </message>
+    <message>
+        <source>อำเภอ</source>
+        <translation>District</translation>
+    </message>
+    <message>
+        <source>ตำบล</source>
+        <translation>Subdistrict</translation>
+    </message>
+    <message>
+        <source>แทน %1</source>
+        <translation>for %1</translation>
+    </message>
+    <message>
+        <source>ผู้เข้าประชุม %1 คน · ไม่มาประชุม %2 คน · เชิญ %3 ราย</source>
+        <translation>%1 present · %2 absent · %3 invited</translation>
     </message>
 </context>
 <context>
@@ -158,6 +450,33 @@
     <message>
         <source>เกิดข้อผิดพลาดที่ไม่คาดคิด ข้อมูลที่บันทึกแล้วยังอยู่ครบ ลองทำอีกครั้ง หากยังเกิดขึ้นให้แจ้งผู้ดูแลระบบพร้อมไฟล์บันทึก (log)</source>
         <translation>Something unexpected went wrong. Everything already saved is safe. Try again; if it happens again, tell your administrator and send the log file.</translation>
+    </message>
+</context>
+<context>
+    <name>FollowUpPanel</name>
+    <message>
+        <source>กรองตามผู้รับผิดชอบ</source>
+        <translation>Filter by owner</translation>
+    </message>
+    <message>
+        <source>เรื่อง</source>
+        <translation>Subject</translation>
+    </message>
+    <message>
+        <source>ผู้รับผิดชอบ</source>
+        <translation>Owner</translation>
+    </message>
+    <message>
+        <source>กำหนดเสร็จ</source>
+        <translation>Due</translation>
+    </message>
+    <message>
+        <source>จากการประชุม</source>
+        <translation>From meeting</translation>
+    </message>
+    <message>
+        <source>เลยกำหนด</source>
+        <translation>Overdue</translation>
     </message>
 </context>
 <context>
@@ -734,6 +1053,14 @@
         <translation>Search (part of a name is enough)</translation>
     </message>
     <message>
+        <source>ส่งออก…</source>
+        <translation>Export…</translation>
+    </message>
+    <message>
+        <source>บันทึกรายการที่กรองไว้เป็นไฟล์ Excel หรือ CSV</source>
+        <translation>Save the filtered list as an Excel or CSV file</translation>
+    </message>
+    <message>
         <source>ทุกอำเภอ</source>
         <translation>All districts</translation>
     </message>
@@ -764,6 +1091,26 @@
     <message>
         <source>%1 รายการ</source>
         <translation>%1 records</translation>
+    </message>
+    <message>
+        <source>ส่งออกรายการ</source>
+        <translation>Export the list</translation>
+    </message>
+    <message>
+        <source>Excel (*.xlsx);;CSV (*.csv)</source>
+        <translation>Excel (*.xlsx);;CSV (*.csv)</translation>
+    </message>
+    <message>
+        <source>กำลังส่งออก…</source>
+        <translation>Exporting…</translation>
+    </message>
+    <message>
+        <source>ส่งออก %1 รายการไปที่ %2 แล้ว</source>
+        <translation>Exported %1 records to %2</translation>
+    </message>
+    <message>
+        <source>ยกเลิกการส่งออกแล้ว ไม่มีไฟล์ถูกบันทึก</source>
+        <translation>Export cancelled; no file was saved</translation>
     </message>
 </context>
 <context>
@@ -865,10 +1212,207 @@
     </message>
 </context>
 <context>
+    <name>MeetingWorkspace</name>
+    <message>
+        <source>รายละเอียด</source>
+        <translation>Details</translation>
+    </message>
+    <message>
+        <source>ระเบียบวาระและรายงาน</source>
+        <translation>Agenda and minutes</translation>
+    </message>
+    <message>
+        <source>ลงทะเบียน</source>
+        <translation>Sign-in</translation>
+    </message>
+    <message>
+        <source>เรื่องที่ต้องติดตาม</source>
+        <translation>Action items</translation>
+    </message>
+    <message>
+        <source>รับรอง ล็อก และพิมพ์</source>
+        <translation>Certify, lock and print</translation>
+    </message>
+    <message>
+        <source>สมัชชา</source>
+        <translation>Assembly</translation>
+    </message>
+    <message>
+        <source>วางแผนการประชุมใหม่</source>
+        <translation>Plan a new meeting</translation>
+    </message>
+    <message>
+        <source>ครั้งที่ %1</source>
+        <translation>No. %1</translation>
+    </message>
+    <message>
+        <source>กำลังสร้างเอกสาร…</source>
+        <translation>Making the document…</translation>
+    </message>
+    <message>
+        <source>พิมพ์เอกสาร</source>
+        <translation>Print document</translation>
+    </message>
+    <message>
+        <source>บันทึกเอกสารแล้ว: %1</source>
+        <translation>Document saved: %1</translation>
+    </message>
+    <message>
+        <source>ส่งออกปฏิทินแล้ว: %1</source>
+        <translation>Calendar exported: %1</translation>
+    </message>
+    <message>
+        <source>กำลังนำเข้ารายชื่อ…</source>
+        <translation>Importing participants…</translation>
+    </message>
+    <message>
+        <source>นำเข้าแล้ว %1 คน (ซ้ำ %2 คน ข้ามไป)</source>
+        <translation>Imported %1 people (%2 repeats skipped)</translation>
+    </message>
+    <message>
+        <source>นำเข้ารายชื่อ</source>
+        <translation>Import participants</translation>
+    </message>
+</context>
+<context>
+    <name>MeetingsPage</name>
+    <message>
+        <source>วางแผนการประชุมใหม่</source>
+        <translation>Plan a new meeting</translation>
+    </message>
+    <message>
+        <source>เปิดการประชุมที่เลือก</source>
+        <translation>Open the selected meeting</translation>
+    </message>
+    <message>
+        <source>รายการประชุม</source>
+        <translation>Meetings</translation>
+    </message>
+    <message>
+        <source>การประชุม</source>
+        <translation>Meeting</translation>
+    </message>
+    <message>
+        <source>เรื่องที่ต้องติดตาม</source>
+        <translation>Action items</translation>
+    </message>
+</context>
+<context>
     <name>MessageBar</name>
     <message>
         <source>ปิดข้อความ</source>
         <translation>Close message</translation>
+    </message>
+</context>
+<context>
+    <name>MinutesPanel</name>
+    <message>
+        <source>บันทึกเวลาเริ่ม / เลิกประชุม</source>
+        <translation>Save start / end times</translation>
+    </message>
+    <message>
+        <source>ส่งหนังสือเชิญแล้ว</source>
+        <translation>Invitations sent</translation>
+    </message>
+    <message>
+        <source>รับรองในการประชุมครั้งถัดไป</source>
+        <translation>Certified at the next meeting</translation>
+    </message>
+    <message>
+        <source>รับรองโดยการเวียน วันที่</source>
+        <translation>Certified by circulation on</translation>
+    </message>
+    <message>
+        <source>รับรองรายงานการประชุม</source>
+        <translation>Certify the minutes</translation>
+    </message>
+    <message>
+        <source>ล็อกรายงานการประชุม</source>
+        <translation>Lock the minutes</translation>
+    </message>
+    <message>
+        <source>ล็อกรายงานการประชุมแล้ว</source>
+        <translation>Minutes locked</translation>
+    </message>
+    <message>
+        <source>พิมพ์รายงานการประชุม (PDF)…</source>
+        <translation>Print minutes (PDF)…</translation>
+    </message>
+    <message>
+        <source>พิมพ์ใบลงทะเบียน (PDF)…</source>
+        <translation>Print sign-in sheet (PDF)…</translation>
+    </message>
+    <message>
+        <source>พิมพ์ระเบียบวาระ (PDF)…</source>
+        <translation>Print agenda (PDF)…</translation>
+    </message>
+    <message>
+        <source>ส่งออกลงปฏิทิน (.ics)…</source>
+        <translation>Export to calendar (.ics)…</translation>
+    </message>
+    <message>
+        <source>เริ่มประชุมเวลา</source>
+        <translation>Started at</translation>
+    </message>
+    <message>
+        <source>เลิกประชุมเวลา</source>
+        <translation>Ended at</translation>
+    </message>
+    <message>
+        <source>ฉบับที่ล็อกแล้ว</source>
+        <translation>Locked versions</translation>
+    </message>
+    <message>
+        <source>สถานะ: %1</source>
+        <translation>Status: %1</translation>
+    </message>
+    <message>
+        <source>รับรองในการประชุมครั้งที่ %1</source>
+        <translation>certified at meeting %1</translation>
+    </message>
+    <message>
+        <source>รับรองเมื่อ %1</source>
+        <translation>certified on %1</translation>
+    </message>
+    <message>
+        <source>ฉบับที่ %1</source>
+        <translation>version %1</translation>
+    </message>
+    <message>
+        <source>ฉบับที่ %1 ล็อกเมื่อ %2</source>
+        <translation>Version %1 locked %2</translation>
+    </message>
+    <message>
+        <source>บันทึกเวลาประชุมแล้ว</source>
+        <translation>Meeting times saved</translation>
+    </message>
+    <message>
+        <source>ยังไม่มีการประชุมครั้งถัดไปขององค์กรนี้</source>
+        <translation>This body has no later meeting yet</translation>
+    </message>
+    <message>
+        <source>รับรองรายงานการประชุมแล้ว</source>
+        <translation>Minutes certified</translation>
+    </message>
+    <message>
+        <source>กรุณากรอกวันที่เวียนรับรอง (วว/ดด/ปปปป)</source>
+        <translation>Enter the circulation date (dd/mm/yyyy BE)</translation>
+    </message>
+    <message>
+        <source>รายงานการประชุม</source>
+        <translation>Minutes</translation>
+    </message>
+    <message>
+        <source>ใบลงทะเบียน</source>
+        <translation>Sign-in sheet</translation>
+    </message>
+    <message>
+        <source>ระเบียบวาระ</source>
+        <translation>Agenda</translation>
+    </message>
+    <message>
+        <source>ส่งออกลงปฏิทิน</source>
+        <translation>Export to calendar</translation>
     </message>
 </context>
 <context>
@@ -1031,6 +1575,109 @@
     <message>
         <source>ค้นหาเรื่อง สถานที่ หรือผู้จัด</source>
         <translation>Search titles, places or organisers</translation>
+    </message>
+</context>
+<context>
+    <name>PlanPanel</name>
+    <message>
+        <source>พิมพ์ชื่อคณะกรรมการ / องค์กรที่ประชุม</source>
+        <translation>Type the name of the committee / body meeting</translation>
+    </message>
+    <message>
+        <source>ไม่ระบุองค์กร</source>
+        <translation>No body</translation>
+    </message>
+    <message>
+        <source>เว้นว่างได้: ใช้ชื่อองค์กรที่ประชุม</source>
+        <translation>May be empty: the body’s name is used</translation>
+    </message>
+    <message>
+        <source>อัตโนมัติ</source>
+        <translation>Automatic</translation>
+    </message>
+    <message>
+        <source>พิมพ์ชื่อประธาน</source>
+        <translation>Type the chair’s name</translation>
+    </message>
+    <message>
+        <source>พิมพ์ชื่อผู้จดรายงานการประชุม</source>
+        <translation>Type the minute-taker’s name</translation>
+    </message>
+    <message>
+        <source>สร้างการประชุมครั้งถัดไปจากการประชุมนี้</source>
+        <translation>Create the next meeting from this one</translation>
+    </message>
+    <message>
+        <source>เวลา</source>
+        <translation>Time</translation>
+    </message>
+    <message>
+        <source>ถึง</source>
+        <translation>to</translation>
+    </message>
+    <message>
+        <source>ประเภทการประชุม</source>
+        <translation>Meeting type</translation>
+    </message>
+    <message>
+        <source>องค์กรที่ประชุม</source>
+        <translation>Body</translation>
+    </message>
+    <message>
+        <source>ชื่อการประชุม</source>
+        <translation>Meeting title</translation>
+    </message>
+    <message>
+        <source>ครั้งที่</source>
+        <translation>Number</translation>
+    </message>
+    <message>
+        <source>วันที่ (วว/ดด/ปปปป)</source>
+        <translation>Date (dd/mm/yyyy BE)</translation>
+    </message>
+    <message>
+        <source>สถานที่ (ณ)</source>
+        <translation>Place</translation>
+    </message>
+    <message>
+        <source>ผู้จัด</source>
+        <translation>Organiser</translation>
+    </message>
+    <message>
+        <source>ประธาน</source>
+        <translation>Chair</translation>
+    </message>
+    <message>
+        <source>ผู้จดรายงานการประชุม</source>
+        <translation>Minute-taker</translation>
+    </message>
+    <message>
+        <source>วางแผนการประชุม (ใช้แม่แบบระเบียบวาระ)</source>
+        <translation>Plan the meeting (from the agenda template)</translation>
+    </message>
+    <message>
+        <source>บันทึกรายละเอียดการประชุม</source>
+        <translation>Save meeting details</translation>
+    </message>
+    <message>
+        <source>วันที่ไม่ถูกต้อง ให้พิมพ์เป็น วว/ดด/ปปปป เช่น 25/11/2569</source>
+        <translation>Not a valid date: type dd/mm/yyyy, e.g. 25/11/2569</translation>
+    </message>
+    <message>
+        <source>กรุณากรอกวันที่ประชุม</source>
+        <translation>Enter the meeting date</translation>
+    </message>
+    <message>
+        <source>วางแผนการประชุมแล้ว ระเบียบวาระสร้างจากแม่แบบ</source>
+        <translation>Meeting planned; the agenda comes from the template</translation>
+    </message>
+    <message>
+        <source>บันทึกแล้ว</source>
+        <translation>Saved</translation>
+    </message>
+    <message>
+        <source>สร้างการประชุมครั้งถัดไปแล้ว</source>
+        <translation>Next meeting created</translation>
     </message>
 </context>
 <context>

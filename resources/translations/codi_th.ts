@@ -2,6 +2,227 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="th_TH" sourcelanguage="th_TH">
 <context>
+    <name>ActionsPanel</name>
+    <message>
+        <source>เรื่อง</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ผู้รับผิดชอบ</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>กำหนดเสร็จ</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>สถานะ</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>จากการประชุม</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>สิ่งที่ต้องทำ</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ผู้รับผิดชอบ: พิมพ์ชื่อ</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>หรือชื่อหน่วยงานผู้รับผิดชอบ</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>เพิ่มเรื่องที่ต้องติดตาม</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ผลการดำเนินงาน</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ปิดเรื่อง (ดำเนินการแล้ว) ในการประชุมนี้</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ยังไม่เสร็จ</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>เสร็จแล้ว</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ยกเลิก</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>กำหนดเสร็จไม่ใช่วันที่ (วว/ดด/ปปปป)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ปิดเรื่องแล้ว</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>AgendaPanel</name>
+    <message>
+        <source>วาระที่</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>เรื่อง</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ผู้นำเสนอ</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>นาที</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>มติ</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>เรื่องที่จะเพิ่ม</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> นาที</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>เป็นเรื่องย่อยของรายการที่เลือก</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>เพิ่มเรื่อง</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>สาระสำคัญที่ประชุมหารือ</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>มติที่ประชุม</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>มีการลงคะแนน</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>เห็นด้วย</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ไม่เห็นด้วย</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>งดออกเสียง</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>บันทึกรายงานวาระนี้</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ลบเรื่องนี้</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>เหตุผลที่แก้ไขรายงานที่ล็อกแล้ว</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>บันทึกเป็นฉบับแก้ไขใหม่</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>รายงานการประชุม</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ระเบียบวาระที่ %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>บันทึกมติและผลการลงคะแนนแล้ว</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>บันทึกแล้ว</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>บันทึกรายงานวาระนี้แล้ว</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>บันทึกรายงานการประชุมฉบับที่ %1 แล้ว ฉบับเดิมยังเก็บไว้</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>AssemblyPanel</name>
+    <message>
+        <source>นำเข้ารายชื่อจาก Excel (.xlsx)…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ข้อเสนอที่ที่ประชุมรับรอง</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>แผนพัฒนาจังหวัด</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ข้อเสนอเชิงนโยบาย</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>บันทึกข้อเสนอ</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>บันทึกเป็นหลักฐานเกณฑ์ข้อ 10 ของการประเมินจังหวัด</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>บันทึกหลักฐานเกณฑ์ข้อ 10 แล้ว</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ตามประเภทองค์กร</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ตามอำเภอ</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ตามตำบล</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ตามเพศ</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>นำเข้ารายชื่อ</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>AssessmentPage</name>
     <message>
         <source>เกณฑ์</source>
@@ -29,6 +250,77 @@
     </message>
     <message>
         <source>สถานะ: %1 · ประเมินเมื่อ %2 · ระดับเฉลี่ย %3 จาก 4</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>AttendancePanel</name>
+    <message>
+        <source>เหตุผลที่ไม่มา (ลาป่วย ติดภารกิจ ...)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>มาประชุมแทนใคร: พิมพ์ชื่อ</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ลงทะเบียน: พิมพ์ชื่อบางส่วน แล้วเลือก</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ชื่อ</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>นามสกุล</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>องค์กร / หน่วยงาน</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ลงทะเบียนผู้มาใหม่</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ผู้มาใหม่ (ยังไม่มีในฐานข้อมูล)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>สถานะ</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>องค์กร / ตำแหน่ง</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>มาแทน / เหตุผล</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ลบรายชื่อที่เลือก</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>บันทึกเป็น</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>อำเภอ</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ตำบล</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>แทน %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ผู้เข้าประชุม %1 คน · ไม่มาประชุม %2 คน · เชิญ %3 ราย</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -157,6 +449,33 @@
     </message>
     <message>
         <source>เกิดข้อผิดพลาดที่ไม่คาดคิด ข้อมูลที่บันทึกแล้วยังอยู่ครบ ลองทำอีกครั้ง หากยังเกิดขึ้นให้แจ้งผู้ดูแลระบบพร้อมไฟล์บันทึก (log)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>FollowUpPanel</name>
+    <message>
+        <source>กรองตามผู้รับผิดชอบ</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>เรื่อง</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ผู้รับผิดชอบ</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>กำหนดเสร็จ</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>จากการประชุม</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>เลยกำหนด</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -734,6 +1053,14 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>ส่งออก…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>บันทึกรายการที่กรองไว้เป็นไฟล์ Excel หรือ CSV</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>ทุกอำเภอ</source>
         <translation type="unfinished"></translation>
     </message>
@@ -763,6 +1090,26 @@
     </message>
     <message>
         <source>%1 รายการ</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ส่งออกรายการ</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Excel (*.xlsx);;CSV (*.csv)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>กำลังส่งออก…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ส่งออก %1 รายการไปที่ %2 แล้ว</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ยกเลิกการส่งออกแล้ว ไม่มีไฟล์ถูกบันทึก</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -865,9 +1212,206 @@
     </message>
 </context>
 <context>
+    <name>MeetingWorkspace</name>
+    <message>
+        <source>รายละเอียด</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ระเบียบวาระและรายงาน</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ลงทะเบียน</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>เรื่องที่ต้องติดตาม</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>รับรอง ล็อก และพิมพ์</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>สมัชชา</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>วางแผนการประชุมใหม่</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ครั้งที่ %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>กำลังสร้างเอกสาร…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>พิมพ์เอกสาร</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>บันทึกเอกสารแล้ว: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ส่งออกปฏิทินแล้ว: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>กำลังนำเข้ารายชื่อ…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>นำเข้าแล้ว %1 คน (ซ้ำ %2 คน ข้ามไป)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>นำเข้ารายชื่อ</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>MeetingsPage</name>
+    <message>
+        <source>วางแผนการประชุมใหม่</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>เปิดการประชุมที่เลือก</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>รายการประชุม</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>การประชุม</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>เรื่องที่ต้องติดตาม</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>MessageBar</name>
     <message>
         <source>ปิดข้อความ</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>MinutesPanel</name>
+    <message>
+        <source>บันทึกเวลาเริ่ม / เลิกประชุม</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ส่งหนังสือเชิญแล้ว</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>รับรองในการประชุมครั้งถัดไป</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>รับรองโดยการเวียน วันที่</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>รับรองรายงานการประชุม</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ล็อกรายงานการประชุม</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ล็อกรายงานการประชุมแล้ว</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>พิมพ์รายงานการประชุม (PDF)…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>พิมพ์ใบลงทะเบียน (PDF)…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>พิมพ์ระเบียบวาระ (PDF)…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ส่งออกลงปฏิทิน (.ics)…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>เริ่มประชุมเวลา</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>เลิกประชุมเวลา</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ฉบับที่ล็อกแล้ว</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>สถานะ: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>รับรองในการประชุมครั้งที่ %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>รับรองเมื่อ %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ฉบับที่ %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ฉบับที่ %1 ล็อกเมื่อ %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>บันทึกเวลาประชุมแล้ว</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ยังไม่มีการประชุมครั้งถัดไปขององค์กรนี้</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>รับรองรายงานการประชุมแล้ว</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>กรุณากรอกวันที่เวียนรับรอง (วว/ดด/ปปปป)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>รายงานการประชุม</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ใบลงทะเบียน</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ระเบียบวาระ</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ส่งออกลงปฏิทิน</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1030,6 +1574,109 @@
     </message>
     <message>
         <source>ค้นหาเรื่อง สถานที่ หรือผู้จัด</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>PlanPanel</name>
+    <message>
+        <source>พิมพ์ชื่อคณะกรรมการ / องค์กรที่ประชุม</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ไม่ระบุองค์กร</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>เว้นว่างได้: ใช้ชื่อองค์กรที่ประชุม</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>อัตโนมัติ</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>พิมพ์ชื่อประธาน</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>พิมพ์ชื่อผู้จดรายงานการประชุม</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>สร้างการประชุมครั้งถัดไปจากการประชุมนี้</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>เวลา</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ถึง</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ประเภทการประชุม</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>องค์กรที่ประชุม</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ชื่อการประชุม</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ครั้งที่</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>วันที่ (วว/ดด/ปปปป)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>สถานที่ (ณ)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ผู้จัด</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ประธาน</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ผู้จดรายงานการประชุม</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>วางแผนการประชุม (ใช้แม่แบบระเบียบวาระ)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>บันทึกรายละเอียดการประชุม</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>วันที่ไม่ถูกต้อง ให้พิมพ์เป็น วว/ดด/ปปปป เช่น 25/11/2569</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>กรุณากรอกวันที่ประชุม</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>วางแผนการประชุมแล้ว ระเบียบวาระสร้างจากแม่แบบ</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>บันทึกแล้ว</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>สร้างการประชุมครั้งถัดไปแล้ว</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

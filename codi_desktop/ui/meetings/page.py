@@ -1155,7 +1155,7 @@ class FollowUpPanel(QWidget):
         self.owner.setPlaceholderText(self.tr("กรองตามผู้รับผิดชอบ"))
         self.owner.textChanged.connect(lambda _t: self.load())
         self.table = _table([self.tr("เรื่อง"), self.tr("ผู้รับผิดชอบ"), self.tr("กำหนดเสร็จ"),
-                             self.tr("จากการประชุม"), self.tr("")])
+                             self.tr("จากการประชุม"), ""])
         self.table.setObjectName("followup_table")
         self.table.doubleClicked.connect(self._open)
         self.rows: list = []
