@@ -14,6 +14,7 @@ from PySide6.QtCore import QItemSelectionModel, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
+    QFileDialog,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -28,10 +29,13 @@ from codi_desktop.services import lists
 from codi_desktop.services.lists import ListFilter, RecordList
 from codi_desktop.store.database import Store
 
+from .errors import error_text
 from .i18n import current_language
 from .labels import choices
+from .status import TaskProgress
 from .table_model import Column, RecordTableModel
-from .widgets import SearchBox, heading
+from .tasks import Task, run_task
+from .widgets import MessageBar, SearchBox, heading
 
 
 class DetailPanel(QWidget):
@@ -89,6 +93,11 @@ class ListPage(QWidget):
             bar.addWidget(combo, 1)
         self._fill_filters(kinds, statuses)
         bar.addWidget(self.count_label)
+        self.export_button = QPushButton(self.tr("ส่งออก…"))
+        self.export_button.setObjectName("export")
+        self.export_button.setToolTip(self.tr("บันทึกรายการที่กรองไว้เป็นไฟล์ Excel หรือ CSV"))
+        self.export_button.clicked.connect(self._choose_export_file)
+        bar.addWidget(self.export_button)
         self.new_button: QPushButton | None = None
         if new_label and detail is not None:
             self.new_button = QPushButton(new_label)
@@ -123,9 +132,14 @@ class ListPage(QWidget):
             detail.changed.connect(self._detail_changed)
             detail.hide()
 
+        self.progress = TaskProgress()
+        self.message = MessageBar()
+        self.export_task: Task | None = None
         layout = QVBoxLayout(self)
         layout.addWidget(heading(title))
         layout.addLayout(bar)
+        layout.addWidget(self.progress)
+        layout.addWidget(self.message)
         layout.addWidget(splitter, 1)
         self.setFocusProxy(self.search)
         self._loaded = False
@@ -209,6 +223,46 @@ class ListPage(QWidget):
     def reload(self) -> None:
         self.model.reload()
         self._show_count()
+
+    # --- export (long work: off the UI thread, with progress and cancel) -------------
+
+    def _choose_export_file(self) -> None:
+        path, _ = QFileDialog.getSaveFileName(
+            self, self.tr("ส่งออกรายการ"), "", self.tr("Excel (*.xlsx);;CSV (*.csv)"))
+        if path:
+            if not path.lower().endswith((".xlsx", ".csv")):
+                path += ".xlsx"
+            self.export_to(path)
+
+    def export_to(self, path: str) -> Task:
+        """Write the rows the person filtered to ``path`` in the background."""
+        model = self.model
+        columns = [(c.key, c.header, None if c.raw_export else c.show) for c in model.columns]
+        self.export_button.setEnabled(False)
+        self.message.hide()
+        task = run_task(
+            lists.export_rows, self.store, model.source, self._filter, path, columns,
+            sort=model.sort_key, descending=model.descending, lang=current_language(),
+            parent=self, on_done=lambda n: self._exported(n, path), on_error=self._export_failed,
+        )
+        task.cancelled.connect(self._export_cancelled)
+        self.export_task = task
+        self.progress.track(task, self.tr("กำลังส่งออก…"))
+        return task
+
+    def _exported(self, rows: int, path: str) -> None:
+        self.export_button.setEnabled(True)
+        self.message.show_message(
+            self.tr("ส่งออก %1 รายการไปที่ %2 แล้ว").replace("%1", f"{rows:,}").replace("%2", path),
+            "ok")
+
+    def _export_failed(self, error: BaseException) -> None:
+        self.export_button.setEnabled(True)
+        self.message.show_message(error_text(error), "error")
+
+    def _export_cancelled(self) -> None:
+        self.export_button.setEnabled(True)
+        self.message.show_message(self.tr("ยกเลิกการส่งออกแล้ว ไม่มีไฟล์ถูกบันทึก"), "info")
 
     # --- selection and detail ---------------------------------------------------------
 

@@ -35,6 +35,7 @@ class Column:
     show: Callable[[Any], str] = lambda v: "" if v is None else str(v)
     numeric: bool = False
     width: int | None = None  # initial width in pixels (None: the view's default)
+    raw_export: bool = False  # exported as the real value (a number stays a number)
 
 
 class RecordTableModel(QAbstractTableModel):

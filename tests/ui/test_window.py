@@ -303,3 +303,52 @@ def test_enrol_form_reports_an_unreachable_server_in_thai(qtbot, type_text, open
     assert "ติดต่อเซิร์ฟเวอร์ไม่ได้" in welcome.message.text()
     assert window.nav is None  # still on the welcome page, nothing half-done
     assert welcome.enrol_button.isEnabled()  # the person can correct and try again
+
+
+def test_export_the_filtered_list_in_the_background(qtbot, window, tmp_path):
+    import csv
+
+    page = communities(window)
+    page.set_combo("kind", "urban")
+    expected = page.model.total
+    assert 0 < expected < 200
+    out = tmp_path / "ชุมชนเมือง.csv"
+    task = page.export_to(str(out))
+    assert page.progress.isVisible()
+    qtbot.waitUntil(lambda: not task.running, timeout=10_000)
+    assert "ส่งออก" in page.message.text()
+    with open(out, encoding="utf-8-sig", newline="") as f:
+        rows = list(csv.reader(f))
+    assert rows[0][:2] == ["ชื่อชุมชน", "ประเภท"]
+    assert len(rows) == expected + 1
+    assert {r[1] for r in rows[1:]} == {"ชุมชนเมือง"}
+    assert all(r[5].isdigit() or r[5] == "" for r in rows[1:])  # households stay numbers
+
+    xlsx = tmp_path / "list.xlsx"
+    task = page.export_to(str(xlsx))
+    qtbot.waitUntil(lambda: not task.running, timeout=10_000)
+    from openpyxl import load_workbook
+
+    sheet = load_workbook(xlsx).active
+    assert sheet.max_row == expected + 1
+
+
+def test_a_cancelled_export_leaves_no_file(demo_store, tmp_path):
+    import pytest
+
+    from codi_desktop.ui.tasks import CancelFlag, Cancelled
+
+    flag = CancelFlag()
+    seen = []
+
+    def progress(done, total, _msg):
+        seen.append(done)
+        flag.set()  # the person presses cancel after the first window
+
+    out = tmp_path / "all.csv"
+    with pytest.raises(Cancelled):
+        lists.export_rows(demo_store, lists.COMMUNITIES, ListFilter(), out,
+                          [("name", "name", None)], cancel=flag, progress=progress,
+                          page_size=50)
+    assert seen == [50]
+    assert not out.exists() and not list(tmp_path.glob("*.part"))
