@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QFrame,
     QGroupBox,
+    QHBoxLayout,
     QHeaderView,
     QLabel,
     QLineEdit,
@@ -109,6 +110,7 @@ class WelcomePage(QWidget):
         self.province.setEditable(True)
         self.province.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
         self.province.completer().setFilterMode(Qt.MatchFlag.MatchContains)
+        self.province.lineEdit().setPlaceholderText(self.tr("พิมพ์หรือเลือกจังหวัด"))
         self.province.addItem("", None)
         lang = current_language()
         for c in lists.provinces(store):
@@ -118,8 +120,14 @@ class WelcomePage(QWidget):
         self.empty_button.clicked.connect(self.start_empty)
         empty_box = self._box(self.tr("เริ่มจากฐานข้อมูลว่าง"), self.province, self.empty_button)
 
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(40, 30, 40, 30)
+        column = QWidget()
+        column.setMaximumWidth(820)
+        outer = QHBoxLayout(self)
+        outer.addStretch(1)
+        outer.addWidget(column, 4)
+        outer.addStretch(1)
+        layout = QVBoxLayout(column)
+        layout.setContentsMargins(20, 30, 20, 30)
         layout.addWidget(heading(self.tr("เริ่มต้นใช้งาน CODI Desktop"), 1.6))
         layout.addWidget(intro)
         layout.addWidget(self.message)

@@ -1943,6 +1943,10 @@
         <translation>Try it out</translation>
     </message>
     <message>
+        <source>พิมพ์หรือเลือกจังหวัด</source>
+        <translation>Type or choose a province</translation>
+    </message>
+    <message>
         <source>เริ่มฐานข้อมูลว่างของจังหวัดนี้</source>
         <translation>Start an empty database for this province</translation>
     </message>

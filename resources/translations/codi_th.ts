@@ -1942,6 +1942,10 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>พิมพ์หรือเลือกจังหวัด</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>เริ่มฐานข้อมูลว่างของจังหวัดนี้</source>
         <translation type="unfinished"></translation>
     </message>
