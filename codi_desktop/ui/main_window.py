@@ -285,7 +285,15 @@ class MainWindow(QMainWindow):
         if self.sync_controller is not None:
             return
         try:
-            self.sync_status.set_waiting(lists.pending_changes(self.store))
+            waiting = lists.pending_changes(self.store)
+            last = None
+            try:  # the sync module records its last success; shown before it drives us
+                from codi_desktop.sync.status import last_sync_time
+
+                last = last_sync_time(self.store)
+            except ImportError:
+                pass
+            self.sync_status.update_state(waiting=waiting, last_synced_at=last)
         except Exception:  # noqa: BLE001 - a status refresh must never break the window
             log.exception("could not count waiting changes")
 

@@ -227,6 +227,11 @@ def test_first_run_start_empty_counts_waiting_changes(qtbot, type_text, open_win
     assert page.detail.form.save()
     assert "รอส่ง 1 รายการ" in window.sync_status.text()
     assert "ออฟไลน์" in window.sync_status.text()
+    assert "ยังไม่เคยซิงค์" in window.sync_status.text()
+    # the sync engine records its last success; the status bar shows it in Bangkok time
+    window.store.set_setting("sync_last_success", "2026-11-25T07:05:00+00:00")
+    window.refresh_waiting()
+    assert "ซิงค์ล่าสุดเมื่อ 14.05 น." in window.sync_status.text()
 
 
 def test_sync_status_api(qtbot):
