@@ -17,7 +17,7 @@ import datetime as dt
 import json
 import logging
 from collections import defaultdict
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from typing import Any
@@ -90,22 +90,59 @@ def set_setting(conn: sa.Connection, key: str, value: Any) -> None:
 # -- rows waiting in the outbox --------------------------------------------------------
 
 
-def pending_fields(conn: sa.Connection) -> dict[tuple[str, str], set[str]]:
+class PendingIndex:
+    """The rows (and their fields) that change sets still in the outbox touch.
+
+    Built with one query; ``drop(change_set_id)`` takes a change set out once its result
+    is recorded, so a whole batch of results costs one scan of the outbox, not one each.
+    """
+
+    def __init__(self, conn: sa.Connection) -> None:
+        self.by_key: dict[tuple[str, str], dict[str, set[str]]] = defaultdict(dict)
+        self.by_change_set: dict[str, list[tuple[str, str]]] = defaultdict(list)
+        rows = conn.execute(
+            sa.select(
+                _change_t.c.change_set_id,
+                _change_t.c.table_name,
+                _change_t.c.row_id,
+                _change_t.c.op,
+                _change_t.c.fields,
+            )
+            .join(_change_set_t, _change_set_t.c.id == _change_t.c.change_set_id)
+            .where(_change_set_t.c.status == ChangeSetStatus.PENDING)
+        )
+        for cs_id, table, row_id, op, fields in rows:
+            key = (table, row_id)
+            names = set(_json(fields) or {})
+            if op in (ChangeOp.DELETE, ChangeOp.INSERT):
+                names.add("*")
+            self.by_key[key].setdefault(cs_id, set()).update(names)
+            self.by_change_set[cs_id].append(key)
+
+    def drop(self, change_set_id: str) -> None:
+        for key in self.by_change_set.pop(change_set_id, []):
+            sets = self.by_key.get(key)
+            if sets is not None:
+                sets.pop(change_set_id, None)
+                if not sets:
+                    del self.by_key[key]
+
+    def __contains__(self, key: object) -> bool:
+        return key in self.by_key
+
+    def get(self, key: tuple[str, str], default: set[str] | None = None) -> set[str]:
+        sets = self.by_key.get(key)
+        if not sets:
+            return default if default is not None else set()
+        out: set[str] = set()
+        for names in sets.values():
+            out |= names
+        return out
+
+
+def pending_fields(conn: sa.Connection) -> PendingIndex:
     """(table, row_id) → fields changed by change sets still waiting to be pushed."""
-    rows = conn.execute(
-        sa.select(_change_t.c.table_name, _change_t.c.row_id, _change_t.c.op, _change_t.c.fields)
-        .join(_change_set_t, _change_set_t.c.id == _change_t.c.change_set_id)
-        .where(_change_set_t.c.status == ChangeSetStatus.PENDING)
-    )
-    out: dict[tuple[str, str], set[str]] = defaultdict(set)
-    for table, row_id, op, fields in rows:
-        names = out[(table, row_id)]
-        if isinstance(fields, str):
-            fields = json.loads(fields)
-        names.update(fields or {})
-        if op in (ChangeOp.DELETE, ChangeOp.INSERT):
-            names.add("*")
-    return out
+    return PendingIndex(conn)
 
 
 # -- decoding row images ---------------------------------------------------------------
@@ -269,7 +306,14 @@ def _row_exists(conn: sa.Connection, table_name: str, row_id: str) -> bool:
     return conn.execute(sa.select(t.c.id).where(t.c.id == row_id)).first() is not None
 
 
-def restore_rejected(conn: sa.Connection, change_set_id: str) -> int:
+def restore_rejected(
+    conn: sa.Connection,
+    change_set_id: str,
+    waiting: PendingIndex | None = None,
+    *,
+    changes: list[Any] | None = None,
+    shadow: dict[str, Any] | None = None,
+) -> int:
     """Put back the server's version of the rows a rejected change set touched.
 
     The server's image kept aside while the change waited is used when there is one;
@@ -277,10 +321,16 @@ def restore_rejected(conn: sa.Connection, change_set_id: str) -> int:
     inserted is removed (the server never had it). Fields that other, still waiting,
     change sets changed keep their local values. Returns the number of rows restored.
     """
-    waiting = pending_fields(conn)
-    shadow = dict(get_setting(conn, S_SHADOW, {}) or {})
+    if waiting is None:
+        waiting = pending_fields(conn)
+        waiting.drop(change_set_id)
+    own_shadow = shadow is None
+    if shadow is None:
+        shadow = dict(get_setting(conn, S_SHADOW, {}) or {})
+    if changes is None:
+        changes = _changes_of(conn, change_set_id)
     restored = 0
-    for change in reversed(_changes_of(conn, change_set_id)):
+    for change in sorted(changes, key=lambda c: c.position, reverse=True):
         key = (change.table_name, change.row_id)
         keep = waiting.get(key, set())
         image = shadow.get(f"{key[0]}|{key[1]}")
@@ -309,57 +359,127 @@ def restore_rejected(conn: sa.Connection, change_set_id: str) -> int:
         if old and "*" not in keep:
             _write_fields(conn, change.table_name, change.row_id, old)
             restored += 1
-    set_setting(conn, S_SHADOW, shadow)
+    if own_shadow:
+        set_setting(conn, S_SHADOW, shadow)
     return restored
 
 
+class ResultRecorder:
+    """Records the results of one pushed batch inside one write transaction.
+
+    The outbox index and the kept-aside server images are read once per batch, and the
+    change sets' new statuses are written with one executemany at ``finish()``.
+    """
+
+    def __init__(self, conn: sa.Connection, change_sets: dict[str, Any] | None = None):
+        self.conn = conn
+        self.change_sets = change_sets or {}  # id → ChangeSet (with .changes loaded)
+        self.waiting = pending_fields(conn)
+        self.shadow: dict[str, Any] = dict(get_setting(conn, S_SHADOW, {}) or {})
+        self._shadow_dirty = False
+        self._applied: list[dict[str, Any]] = []
+        self._inserted: dict[str, list[dict[str, Any]]] = defaultdict(list)
+        self.now = utcnow()
+
+    def _change_set(self, cs_id: str) -> tuple[str | None, list[Any]] | None:
+        known = self.change_sets.get(cs_id)
+        if known is not None:
+            return known.author, list(known.changes)
+        row = self.conn.execute(
+            sa.select(_change_set_t.c.author).where(_change_set_t.c.id == cs_id)
+        ).first()
+        if row is None:
+            return None
+        return row.author, _changes_of(self.conn, cs_id)
+
+    def record(self, result: dict[str, Any]) -> tuple[str, int]:
+        """Store one change set's result; returns (status, number of conflicts)."""
+        cs_id = result["id"]
+        status = result.get("status")
+        found = self._change_set(cs_id)
+        if found is None:
+            log.warning("result for an unknown change set %s", cs_id)
+            return "unknown", 0
+        author, change_list = found
+        self.waiting.drop(cs_id)
+        changes = {(c.table_name, c.row_id): c for c in change_list}
+        if status == "applied":
+            server_seq = result.get("seq")
+            self._applied.append({"b_id": cs_id, "b_seq": server_seq})
+            conflicts = result.get("conflicts") or []
+            for conflict in conflicts:
+                _record_conflict(self.conn, cs_id, author, conflict, changes, self.waiting)
+            for key in changes:
+                if key not in self.waiting and self.shadow.pop(f"{key[0]}|{key[1]}", None):
+                    self._shadow_dirty = True
+            if server_seq is not None:
+                conflicted = {(c.get("table"), c.get("row_id")) for c in conflicts}
+                later = {k: v for k, v in changes.items() if k in self.waiting}
+                if later:
+                    ids = {i for k in later for i in self.waiting.by_key.get(k, {})}
+                    _rebase_waiting(self.conn, later, int(server_seq), conflicted, ids)
+                for (table_name, row_id), change in changes.items():
+                    if ChangeOp(change.op) is ChangeOp.INSERT:
+                        self._inserted[table_name].append({"b_id": row_id, "b_seq": server_seq})
+            return "applied", len(conflicts)
+        if status == "rejected":
+            detail = result.get("detail") or ""
+            if result.get("detail_th"):
+                detail = f"{result['detail_th']}\n{detail}".strip()
+            self.conn.execute(
+                _change_set_t.update()
+                .where(_change_set_t.c.id == cs_id)
+                .values(
+                    status=ChangeSetStatus.REJECTED,
+                    server_seq=None,
+                    result_code=result.get("code") or "rejected",
+                    result_detail=detail or None,
+                    sent_at=self.now,
+                )
+            )
+            restore_rejected(
+                self.conn, cs_id, self.waiting, changes=change_list, shadow=self.shadow
+            )
+            self._shadow_dirty = True
+            return "rejected", 0
+        raise ValueError(f"unexpected change set status from the server: {status!r}")
+
+    def finish(self) -> None:
+        if self._applied:
+            self.conn.execute(
+                _change_set_t.update()
+                .where(_change_set_t.c.id == sa.bindparam("b_id"))
+                .values(
+                    status=ChangeSetStatus.APPLIED,
+                    server_seq=sa.bindparam("b_seq"),
+                    result_code=None,
+                    result_detail=None,
+                    sent_at=self.now,
+                ),
+                self._applied,
+            )
+        for table_name, params in self._inserted.items():
+            table_codec = codec(table_name)
+            if table_codec is not None:
+                t = table_codec.table
+                self.conn.execute(
+                    t.update()
+                    .where(t.c.id == sa.bindparam("b_id"), t.c.seq.is_(None))
+                    .values(seq=sa.bindparam("b_seq")),
+                    params,
+                )
+        if self._shadow_dirty:
+            set_setting(self.conn, S_SHADOW, self.shadow)
+        self._applied.clear()
+        self._inserted.clear()
+
+
 def record_result(conn: sa.Connection, result: dict[str, Any]) -> tuple[str, int]:
-    """Store one change set's result; returns (status, number of conflicts)."""
-    cs_id = result["id"]
-    status = result.get("status")
-    cs = conn.execute(sa.select(_change_set_t).where(_change_set_t.c.id == cs_id)).first()
-    if cs is None:
-        log.warning("result for an unknown change set %s", cs_id)
-        return "unknown", 0
-    now = utcnow()
-    if status == "applied":
-        conn.execute(
-            _change_set_t.update()
-            .where(_change_set_t.c.id == cs_id)
-            .values(
-                status=ChangeSetStatus.APPLIED,
-                server_seq=result.get("seq"),
-                result_code=None,
-                result_detail=None,
-                sent_at=now,
-            )
-        )
-        conflicts = result.get("conflicts") or []
-        changes = {(c.table_name, c.row_id): c for c in _changes_of(conn, cs_id)}
-        waiting = pending_fields(conn)
-        for conflict in conflicts:
-            _record_conflict(conn, cs, conflict, changes, waiting)
-        _clear_shadow(conn, changes.keys(), waiting)
-        server_seq = result.get("seq")
-        if server_seq is not None:
-            conflicted = {(c.get("table"), c.get("row_id")) for c in conflicts}
-            _rebase_waiting(conn, changes, int(server_seq), conflicted)
-        return "applied", len(conflicts)
-    if status == "rejected":
-        conn.execute(
-            _change_set_t.update()
-            .where(_change_set_t.c.id == cs_id)
-            .values(
-                status=ChangeSetStatus.REJECTED,
-                server_seq=None,
-                result_code=result.get("code") or "rejected",
-                result_detail=result.get("detail"),
-                sent_at=now,
-            )
-        )
-        restore_rejected(conn, cs_id)
-        return "rejected", 0
-    raise ValueError(f"unexpected change set status from the server: {status!r}")
+    """Store one change set's result (outside a batch)."""
+    recorder = ResultRecorder(conn)
+    outcome = recorder.record(result)
+    recorder.finish()
+    return outcome
 
 
 def _rebase_waiting(
@@ -367,6 +487,7 @@ def _rebase_waiting(
     changes: dict[tuple[str, str], sa.Row[Any]],
     server_seq: int,
     conflicted: set[tuple[str, str]],
+    waiting_ids: set[str],
 ) -> None:
     """Waiting edits made on top of a change set the server just applied get its seq
     as their base, where that is safe.
@@ -387,10 +508,8 @@ def _rebase_waiting(
                     _change_t.c.row_id,
                     _change_t.c.base_seq,
                     _change_t.c.fields,
-                )
-                .join(_change_set_t, _change_set_t.c.id == _change_t.c.change_set_id)
-                .where(
-                    _change_set_t.c.status == ChangeSetStatus.PENDING,
+                ).where(
+                    _change_t.c.change_set_id.in_(waiting_ids),
                     _change_t.c.op != ChangeOp.INSERT,
                     sa.tuple_(_change_t.c.table_name, _change_t.c.row_id).in_(list(changes)),
                 )
@@ -413,40 +532,15 @@ def _rebase_waiting(
             conn.execute(
                 _change_t.update().where(_change_t.c.id == change_id).values(base_seq=server_seq)
             )
-    for table_name, row_id in changes:
-        table_codec = codec(table_name)
-        if (
-            table_codec is not None
-            and ChangeOp(changes[(table_name, row_id)].op) is ChangeOp.INSERT
-        ):
-            t = table_codec.table
-            conn.execute(
-                t.update().where(t.c.id == row_id, t.c.seq.is_(None)).values(seq=server_seq)
-            )
-
-
-def _clear_shadow(
-    conn: sa.Connection,
-    keys: Iterable[tuple[str, str]],
-    waiting: dict[tuple[str, str], set[str]],
-) -> None:
-    shadow = get_setting(conn, S_SHADOW, {}) or {}
-    if not shadow:
-        return
-    changed = False
-    for key in keys:
-        if key not in waiting and shadow.pop(f"{key[0]}|{key[1]}", None) is not None:
-            changed = True
-    if changed:
-        set_setting(conn, S_SHADOW, shadow)
 
 
 def _record_conflict(
     conn: sa.Connection,
-    change_set: sa.Row[Any],
+    change_set_id: str,
+    author: str | None,
     conflict: dict[str, Any],
     changes: dict[tuple[str, str], sa.Row[Any]],
-    waiting: dict[tuple[str, str], set[str]],
+    waiting: PendingIndex,
 ) -> None:
     """Show the conflict at once and put the server's value (which stays) in the row."""
     table_name = conflict.get("table")
@@ -469,8 +563,8 @@ def _record_conflict(
         field=field_name,
         server_value=conflict.get("server_value"),
         client_value=conflict.get("client_value"),
-        change_set_id=change_set.id,
-        author=change_set.author,
+        change_set_id=change_set_id,
+        author=author,
         status=ConflictStatus.OPEN,
         created_at=now,
         updated_at=now,

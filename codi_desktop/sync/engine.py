@@ -16,6 +16,7 @@ import random
 import threading
 import time
 from collections.abc import Callable
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
@@ -368,16 +369,18 @@ class SyncEngine:
             results = answer.get("results") or []
             by_id = {cs.id: cs for cs in batch}
             with apply.write_transaction(self.store) as conn:
+                recorder = apply.ResultRecorder(conn, by_id)
                 for result in results:
                     if result.get("id") not in by_id:
                         continue
-                    status, conflicts = apply.record_result(conn, result)
+                    status, conflicts = recorder.record(result)
                     self.summary.pushed += 1
                     if status == "applied":
                         self.summary.applied += 1
                         self.summary.conflicts += conflicts
                     elif status == "rejected":
                         self.summary.rejected += 1
+                recorder.finish()
             done += len(results)
             self._report("push", done, total)
             answered = {r.get("id") for r in results}
@@ -412,41 +415,58 @@ class SyncEngine:
     # -- pull -------------------------------------------------------------------------
 
     def _pull(self, client: SyncClient) -> None:
+        """Pull pages until ``more`` is false, each applied with its cursor in one
+        transaction. The next page is fetched while this one is written (the server and
+        the network work while we do), but the cursor only ever moves after a write."""
         cursor = self.store.get_setting(apply.S_CURSOR)
         seen: set[tuple[str, str]] | None = None
         reset_done = False
-        while True:
-            self._check_cancel()
-            try:
-                page = self._call(client, lambda c=cursor: client.pull(c, self.page_limit))
-            except ProblemError as exc:
-                if exc.status == 410 and not reset_done:
-                    reset_done = True
-                    self._reset_snapshot()
-                    cursor = None
-                    seen = set()
-                    continue
-                raise
-            changes = page.get("changes") or []
-            new_cursor = page.get("cursor")
-            with apply.write_transaction(self.store) as conn:
-                result = apply.apply_page(conn, changes, seen=seen)
-                if new_cursor is not None:
-                    apply.set_setting(conn, apply.S_CURSOR, new_cursor)
+        pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="codi-sync-pull")
+
+        def fetch(c: str | None) -> dict[str, Any]:
+            return self._call(client, lambda: client.pull(c, self.page_limit))
+
+        try:
+            in_flight: Future[dict[str, Any]] = pool.submit(fetch, cursor)
+            while True:
+                self._check_cancel()
+                try:
+                    page = in_flight.result()
+                except ProblemError as exc:
+                    if exc.status == 410 and not reset_done:
+                        reset_done = True
+                        self._reset_snapshot()
+                        cursor = None
+                        seen = set()
+                        in_flight = pool.submit(fetch, None)
+                        continue
+                    raise
+                changes = page.get("changes") or []
+                new_cursor = page.get("cursor")
                 more = bool(page.get("more"))
-                if not more and seen is not None:
-                    apply.purge_unseen(conn, seen)
-            cursor = new_cursor if new_cursor is not None else cursor
-            self.summary.pages += 1
-            self.summary.pulled_rows += result.applied
-            self.summary.kept_local += result.kept_local
-            for problem in result.skipped:
-                log.warning("pulled row skipped: %s", problem)
-            self._report("pull", self.summary.pulled_rows, None)
-            if not more:
-                return
-            if not changes and new_cursor is None:
-                raise ProblemError(502, "no_progress", "the server said more but sent nothing")
+                if not more:
+                    pass
+                elif not changes and new_cursor in (None, cursor):
+                    raise ProblemError(502, "no_progress", "the server said more but sent nothing")
+                else:
+                    in_flight = pool.submit(fetch, new_cursor)
+                with apply.write_transaction(self.store) as conn:
+                    result = apply.apply_page(conn, changes, seen=seen)
+                    if new_cursor is not None:
+                        apply.set_setting(conn, apply.S_CURSOR, new_cursor)
+                    if not more and seen is not None:
+                        apply.purge_unseen(conn, seen)
+                cursor = new_cursor if new_cursor is not None else cursor
+                self.summary.pages += 1
+                self.summary.pulled_rows += result.applied
+                self.summary.kept_local += result.kept_local
+                for problem in result.skipped:
+                    log.warning("pulled row skipped: %s", problem)
+                self._report("pull", self.summary.pulled_rows, None)
+                if not more:
+                    return
+        finally:
+            pool.shutdown(wait=False, cancel_futures=True)
 
     def _reset_snapshot(self) -> None:
         """410 cursor_expired: back up, then start again from a fresh snapshot."""
@@ -481,8 +501,7 @@ def _cut_at_dependency(batch: list[ChangeSet]) -> list[ChangeSet]:
     for index, cs in enumerate(batch):
         keys = {(c.table_name, c.row_id) for c in cs.changes}
         if index and any(
-            c.op is not ChangeOp.INSERT and (c.table_name, c.row_id) in touched
-            for c in cs.changes
+            c.op is not ChangeOp.INSERT and (c.table_name, c.row_id) in touched for c in cs.changes
         ):
             return batch[:index]
         touched |= keys
