@@ -341,7 +341,7 @@ def render_sign_in_sheet(
         )
     for i in range(len(data.rows) + 1, len(data.rows) + 1 + data.blank_rows):
         rows.append([doc.t(str(i)), "", "", "", "", ""])
-    widths = [1.4 * cm, 5.0 * cm, 7.0 * cm, 4.0 * cm, 3.0 * cm]  # the rest: ลายมือชื่อ
+    widths = [1.5 * cm, 4.8 * cm, 7.4 * cm, 3.9 * cm, 3.2 * cm]  # the rest: ลายมือชื่อ
     widths.append(doc.frame_width - sum(widths))
     doc.add(
         ThaiTable(

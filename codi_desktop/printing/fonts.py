@@ -85,7 +85,20 @@ class ThaiTTFont(TTFont):
     def __init__(self, name: str, filename: str, **kwargs):
         super().__init__(name, filename, **kwargs)
         self._original_chars = frozenset(self.face.charToGlyph)
+        self._code_text: dict[int, str] = {}
         self.shapable = True
+
+    def code_for_missing(self, char: str) -> int:
+        """A private code drawing this font's .notdef box, that reads back as *char*.
+
+        Harfbuzz gives every character the font lacks (an emoji, a Chinese name) glyph 0,
+        which reportlab writes as one code, U+FFFF. Giving each such character its own
+        code lets the ToUnicode map say which character the box stands for.
+        """
+        width = self.face.charWidths.get(0xFFFF, self.face.defaultWidth)
+        code = self._TTFont__addPrivate(f".notdef.u{ord(char):04X}", 0, width)
+        self._code_text[code] = char
+        return code
 
     @cached_property
     def _glyph_text(self) -> dict[int, str]:
@@ -129,6 +142,8 @@ class ThaiTTFont(TTFont):
         return texts
 
     def _unicode_for(self, code: int) -> str:
+        if code in self._code_text:
+            return self._code_text[code]
         if _PUA_FIRST <= code <= _PUA_LAST and code not in self._original_chars:
             gid = self.face.charToGlyph.get(code)
             text = self._glyph_text.get(gid) if gid is not None else None
@@ -140,9 +155,10 @@ class ThaiTTFont(TTFont):
         state = self.state.get(doc)
         subsets = [list(s) for s in state.subsets] if state is not None else []
         super().addObjects(doc)
+        # Every subset's map is rewritten, not only those holding private-use codes:
+        # reportlab writes each code point as 4 hex digits, which garbles anything beyond
+        # the BMP (an emoji in a name) that UTF-16 must write as a surrogate pair.
         for n, subset in enumerate(subsets):
-            if not any(_PUA_FIRST <= c <= _PUA_LAST for c in subset):
-                continue
             base_font_name = b"".join((SUBSETN(n), b"+", self.face.name, self.face.subfontNameX))
             stream = doc.idToObject.get("toUnicodeCMap:" + base_font_name.decode("pdfdoc"))
             if stream is not None:

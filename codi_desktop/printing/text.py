@@ -95,6 +95,8 @@ def shaped(text: str, font: str) -> tuple[ShapedStr, float]:
     with _shape_lock:  # reportlab's shaper updates per-font glyph tables as it goes
         s = shapeStr(text, font, 1000, force=True)
     if isinstance(s, ShapedStr):
+        if "\uffff" in s:
+            s = _name_missing(s, text, font)
         width = sum(sd.x_advance for sd in s.__shapeData__) / 1000
     else:  # a font without shaping: plain string, plain metrics
         width = pdfmetrics.stringWidth(text, font, 1)
@@ -109,6 +111,20 @@ def clear_caches() -> None:
     with _shape_lock:
         _shape_cache.clear()
     linebreak.clear_cache()
+
+
+def _name_missing(s: ShapedStr, text: str, font: str) -> ShapedStr:
+    """Give each character the font lacks its own code (see ThaiTTFont.code_for_missing)."""
+    ttf = pdfmetrics.getFont(font)
+    if not hasattr(ttf, "code_for_missing"):
+        return s
+    chars = []
+    with _shape_lock:
+        for ch, sd in zip(s, s.__shapeData__, strict=True):
+            if ch == "\uffff" and 0 <= sd.cluster < len(text):
+                ch = chr(ttf.code_for_missing(text[sd.cluster]))
+            chars.append(ch)
+    return ShapedStr("".join(chars), s.__shapeData__)
 
 
 # --- layout ----------------------------------------------------------------------------
@@ -152,16 +168,37 @@ def _make_atoms(runs: Sequence[Run], style: TextStyle, extra_words: Iterable[str
             bold=style.bold if run.bold is None else run.bold,
             italic=style.italic if run.italic is None else run.italic,
         )
-        text = run.text.replace("\r\n", "\n").replace("\t", " ")
-        for unit in linebreak.break_units(text, extra_words):
-            is_space = not unit.strip()
-            if is_space:
-                unit = " "  # runs of whitespace collapse to one space, as in HTML
-                if atoms and atoms[-1].space:
-                    continue
-            atoms.append(_Atom(unit, font, shaped(unit, font)[1] * size, is_space, offset))
-            offset += len(unit)
+        # A zero-width space is the writer's own break hint: honour it, never draw it
+        # (Sarabun would show it as a space, or as a box).
+        for chunk in _clean(run.text).split("\u200b"):
+            for unit in linebreak.break_units(chunk, extra_words):
+                is_space = not unit.strip()
+                if is_space:
+                    unit = " "  # runs of whitespace collapse to one space, as in HTML
+                    if atoms and atoms[-1].space:
+                        continue
+                atoms.append(_Atom(unit, font, shaped(unit, font)[1] * size, is_space, offset))
+                offset += len(unit)
     return atoms
+
+
+#: Invisible format characters that have no glyph in Sarabun and no place on paper,
+#: and C0 controls other than the whitespace ones.
+_INVISIBLE = dict.fromkeys(
+    [0x00AD, 0x200C, 0x200D, 0x2060, 0xFEFF, *(c for c in range(32) if chr(c) not in "\t\n\r")]
+)
+
+
+def _clean(text: str) -> str:
+    """Text as it should be printed: invisible characters gone, and Thai marks that were
+    typed out of order (ท + ่ + ี, which harfbuzz stacks wrongly) or twice put right, the
+    way pythainlp normalizes them."""
+    text = text.translate(_INVISIBLE)
+    if linebreak.is_thai(text):
+        from pythainlp.util import remove_repeat_vowels
+
+        text = remove_repeat_vowels(text)
+    return text
 
 
 def _split_long(atom: _Atom, size: float) -> list[_Atom]:

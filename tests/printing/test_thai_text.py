@@ -156,6 +156,21 @@ def test_app_wide_words():
     assert "ห้วยซ้อใต้" in linebreak.segment("บ้านห้วยซ้อใต้หมู่ที่")
 
 
+def test_input_is_cleaned_for_print(recorder):
+    # Marks typed out of order or twice, a zero-width space used as a break hint,
+    # invisible joiners, and characters Sarabun does not have (drawn as its .notdef box,
+    # there being no fallback font, but copied and searched as themselves).
+    para = ThaiParagraph("ท่ีประชุม กิ่่ง ที่\u200bประชุม\u200d ok\u00ad 😀 中文")
+    pdf = _build([para])
+    assert_text_survives(pdf, recorder)
+    text = squash(pypdf_pages(pdf)[0])
+    assert text.startswith(squash("ที่ประชุม กิ่ง ที่ประชุม ok"))
+    assert "\u200b" not in text and "\u200d" not in text and "\u00ad" not in text
+    # The zero-width space is a break opportunity where the segmenter saw none.
+    assert [a.text for a in ThaiParagraph("ที่ประชุม")._atoms] == ["ที่ประชุม"]
+    assert [a.text for a in ThaiParagraph("ที่\u200bประชุม")._atoms] == ["ที่", "ประชุม"]
+
+
 def test_a_compound_wider_than_its_column_breaks_between_its_words():
     para = ThaiParagraph("ประธานกรรมการ", TextStyle(font_size=14))
     width = para.wrap(1e6, 1e6) and para.lines[0].width
