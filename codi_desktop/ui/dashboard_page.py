@@ -107,6 +107,8 @@ class DashboardPage(QWidget):
 
         self.orgs_chart = BarChart()
         self.communities_chart = BarChart()
+        self.assessment_chart = BarChart(value_text=lambda v: f"{v:.0f}/4")
+        self.assessment_chart.fixed_maximum = 4
         self.status_chart = BarChart()
         self.budget_chart = BarChart(value_text=compact_money)
         self.meetings_chart = BarChart(horizontal=False)
@@ -126,7 +128,9 @@ class DashboardPage(QWidget):
         grid.addWidget(self._box(self.tr("องค์กรตามประเภท"), self.orgs_chart), 1, 0)
         grid.addWidget(self._box(self.tr("โครงการตามสถานะ"), self.status_chart), 1, 1)
         grid.addWidget(self._box(self.tr("ชุมชนตามประเภท"), self.communities_chart), 2, 0)
-        grid.addWidget(self._box(self.tr("งบประมาณตามแผนงาน (ตัวเลข)"), self.budget_table), 2, 1)
+        grid.addWidget(self._box(self.tr("ระดับการประเมินจังหวัดจัดการตนเอง (10 เกณฑ์)"),
+                                 self.assessment_chart), 2, 1)
+        grid.addWidget(self._box(self.tr("งบประมาณตามแผนงาน (ตัวเลข)"), self.budget_table), 3, 0, 1, 2)
         grid.setColumnStretch(0, 1)
         grid.setColumnStretch(1, 1)
 
@@ -187,6 +191,11 @@ class DashboardPage(QWidget):
             [L.label(L.COMMUNITY_KIND, k) for k, _ in data.communities_by_kind],
             [Series(self.tr("ชุมชน"), PALETTE[4])],
             [[n] for _, n in data.communities_by_kind])
+        self.assessment_chart.empty_text = self.tr("ยังไม่มีการประเมินในปีงบประมาณนี้")
+        self.assessment_chart.set_data(
+            [self.tr("เกณฑ์ที่ %1").replace("%1", str(n)) for n, _ in data.assessment_levels],
+            [Series(self.tr("ระดับ"), PALETTE[1])],
+            [[lv] for _, lv in data.assessment_levels])
         self.status_chart.set_data(
             [L.label(L.PROJECT_STATUS, k) for k, _ in data.projects_by_status],
             [Series(self.tr("โครงการ"), PALETTE[2])],

@@ -91,7 +91,12 @@ class BarChart(QWidget):
     def minimumSizeHint(self) -> QSize:
         return self.sizeHint()
 
+    #: a fixed top of the scale (levels 0–4), or None to scale to the largest value
+    fixed_maximum: float | None = None
+
     def maximum(self) -> float:
+        if self.fixed_maximum is not None and self.categories:
+            return self.fixed_maximum
         return max((v for row in self.values for v in row), default=0.0)
 
     def _tip(self, bar: QRectF, category: str, series: int, value: float) -> None:
@@ -134,7 +139,8 @@ class BarChart(QWidget):
             return
         nser = max(1, len(self.series))
         if self.horizontal:
-            label_w = min(rect.width() * 0.4, max(fm.horizontalAdvance(c) for c in self.categories) + 8)
+            label_w = min(rect.width() * 0.4,
+                          max(fm.horizontalAdvance(c) for c in self.categories) + 14)
             tip_w = max(fm.horizontalAdvance(self.value_text(maximum)) + 8, 40)
             bar_area = rect.width() - label_w - tip_w
             band = (rect.bottom() - top) / len(self.categories)
@@ -147,7 +153,7 @@ class BarChart(QWidget):
                            Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignRight, elided)
                 for j, value in enumerate(self.values[i]):
                     w = bar_area * (value / maximum) if value > 0 else 0
-                    by = y + 3 + j * bar_h
+                    by = y + (band - nser * bar_h) / 2 + j * bar_h  # centred on the label
                     color = self.series[j].color if j < len(self.series) else PALETTE[0]
                     bar = QRectF(rect.left() + label_w, by, max(w, 1), bar_h - 1)
                     p.fillRect(bar, QColor(color))

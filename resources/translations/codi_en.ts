@@ -328,7 +328,7 @@
     <name>BarChart</name>
     <message>
         <source>ยังไม่มีข้อมูล</source>
-        <extracomment>bar thickness in horizontal charts, as a share of the text height</extracomment>
+        <extracomment>bar thickness in horizontal charts, as a share of the text height a fixed top of the scale (levels 0–4), or None to scale to the largest value</extracomment>
         <translation>No data yet</translation>
     </message>
 </context>
@@ -410,12 +410,28 @@
         <translation>Communities by type</translation>
     </message>
     <message>
+        <source>ระดับการประเมินจังหวัดจัดการตนเอง (10 เกณฑ์)</source>
+        <translation>Self-managing province assessment (10 criteria)</translation>
+    </message>
+    <message>
         <source>งบประมาณตามแผนงาน (ตัวเลข)</source>
         <translation>Budget by program (figures)</translation>
     </message>
     <message>
         <source>จำนวน</source>
         <translation>Number</translation>
+    </message>
+    <message>
+        <source>ยังไม่มีการประเมินในปีงบประมาณนี้</source>
+        <translation>No assessment in this fiscal year yet</translation>
+    </message>
+    <message>
+        <source>เกณฑ์ที่ %1</source>
+        <translation>Criterion %1</translation>
+    </message>
+    <message>
+        <source>ระดับ</source>
+        <translation>Level</translation>
     </message>
     <message>
         <source>โครงการ</source>

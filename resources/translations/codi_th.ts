@@ -328,7 +328,7 @@
     <name>BarChart</name>
     <message>
         <source>ยังไม่มีข้อมูล</source>
-        <extracomment>bar thickness in horizontal charts, as a share of the text height</extracomment>
+        <extracomment>bar thickness in horizontal charts, as a share of the text height a fixed top of the scale (levels 0–4), or None to scale to the largest value</extracomment>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -410,11 +410,27 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>ระดับการประเมินจังหวัดจัดการตนเอง (10 เกณฑ์)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>งบประมาณตามแผนงาน (ตัวเลข)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <source>จำนวน</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ยังไม่มีการประเมินในปีงบประมาณนี้</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>เกณฑ์ที่ %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ระดับ</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
