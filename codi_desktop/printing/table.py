@@ -20,8 +20,8 @@ from .text import Align, Run, TextStyle, ThaiParagraph
 
 __all__ = ["Cell", "RowStyle", "ThaiTable"]
 
-#: A4 height minus usual top and bottom margins: rows shorter than this are moved to
-#: the next page whole; taller ones are split inside their cells.
+#: A4 height minus usual top and bottom margins: when the frame cannot tell, rows
+#: shorter than this are moved to the next page whole; taller ones are split in cells.
 _DEFAULT_FRAME_HEIGHT = 29.7 * cm - 5 * cm
 
 
@@ -153,11 +153,14 @@ class ThaiTable(Flowable):
             return [self]
         if fit > 0:
             return [self._sub(header + body[:fit]), self._sub(header + body[fit:])]
-        # Not even one row fits. Move it to the next page unless it is taller than a
-        # page, in which case cut it between lines of its cells.
+        # Not even one row fits. Move it to the next page unless it would not fit
+        # there either (we are already at the top of a frame, or, in a container that
+        # does not say, the row is taller than a page): then cut it between lines.
         row = body[0]
         room = availHeight - used - 2 * self.padding
-        if row.height <= self.frame_height - used or room <= 0:
+        frame = getattr(self, "_frame", None)  # set by platypus while it asks us to split
+        at_top = frame._atTop if frame is not None else row.height > self.frame_height - used
+        if not at_top or room <= 0:
             return []
         head_cells, tail_cells = [], []
         for col, span, para in row.cells:

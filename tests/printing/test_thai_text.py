@@ -240,6 +240,22 @@ def test_table_with_long_names_and_a_cell_taller_than_a_page(recorder):
         assert not bad_code_points(page)
 
 
+def test_a_tall_row_in_a_small_frame_is_split_not_refused(recorder):
+    """A row taller than the frame must be cut even when the table was not told the
+    frame's height (here an A5 page, smaller than the A4 default)."""
+    from reportlab.lib.pagesizes import A5
+
+    rows = [["ลำดับ", "เรื่อง"], ["1", "สั้น"], ["2", LONG_NO_SPACES], ["3", HARD_WORDS]]
+    table = ThaiTable(rows, [1.5 * cm, 9 * cm])
+    out = io.BytesIO()
+    SimpleDocTemplate(out, pagesize=A5, initialFontName=fonts.FONT_REGULAR).build(
+        [ThaiParagraph("ก่อนตาราง " * 20), table]
+    )
+    pdf = out.getvalue()
+    assert len(pypdf_pages(pdf)) >= 3
+    assert_text_survives(pdf, recorder)
+
+
 def test_alignment_and_bold(monkeypatch):
     from codi_desktop.printing import text as text_module
 
