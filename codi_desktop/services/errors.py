@@ -218,6 +218,7 @@ LABELS: dict[str, tuple[str, str]] = {
     "agenda_item": ("ระเบียบวาระ", "agenda item"),
     "attendance": ("การลงทะเบียน", "attendance"),
     "action_item": ("เรื่องที่ต้องติดตาม", "action item"),
+    "invitee": ("ผู้ได้รับเชิญ", "invitee"),
     "title": ("ชื่อเรื่อง", "Title"),
     "starts_at": ("วันเวลาเริ่ม", "Start"),
     "ends_at": ("เวลาสิ้นสุด", "End"),

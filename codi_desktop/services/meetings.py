@@ -484,6 +484,42 @@ def duplicate_meeting(store: Store, meeting_id: str, starts_at: dt.datetime,
         return new.id
 
 
+def add_invitees(store: Store, meeting_id: str, *, person_ids: list[str] | tuple = (),
+                 organization_ids: list[str] | tuple = (), author: str | None = None) -> int:
+    """Invite more people or organizations (those already invited are skipped). Returns
+    how many were added."""
+    with store.action("เพิ่มผู้ได้รับเชิญ", author) as session:
+        meeting = get_live(session, Meeting, meeting_id, "meeting")
+        _guard_minutes(meeting)
+        have = session.execute(sa.select(Invitee.person_id, Invitee.organization_id).where(
+            Invitee.meeting_id == meeting.id, Invitee.deleted_at.is_(None))).all()
+        people_in = {p for p, _ in have if p}
+        orgs_in = {o for p, o in have if o and not p}
+        added = 0
+        for pid in dict.fromkeys(person_ids):
+            if pid in people_in:
+                continue
+            person = get_live(session, Person, pid, "person")
+            session.add(Invitee(province_code=meeting.province_code, meeting_id=meeting.id,
+                                person_id=pid, name=person.full_name, role="invited"))
+            added += 1
+        for oid in dict.fromkeys(organization_ids):
+            if oid in orgs_in:
+                continue
+            org = get_live(session, Organization, oid, "organization")
+            session.add(Invitee(province_code=meeting.province_code, meeting_id=meeting.id,
+                                organization_id=oid, name=org.name, role="organization"))
+            added += 1
+        return added
+
+
+def remove_invitee(store: Store, invitee_id: str, author: str | None = None) -> None:
+    with store.action("ลบผู้ได้รับเชิญ", author) as session:
+        invitee = get_live(session, Invitee, invitee_id, "invitee")
+        _guard_minutes(session.get(Meeting, invitee.meeting_id))
+        invitee.deleted_at = utcnow()
+
+
 def mark_invited(store: Store, meeting_id: str, author: str | None = None) -> None:
     with store.action("ส่งหนังสือเชิญประชุม", author) as session:
         meeting = get_live(session, Meeting, meeting_id, "meeting")

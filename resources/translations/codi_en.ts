@@ -36,6 +36,10 @@
         <translation>or the responsible body</translation>
     </message>
     <message>
+        <source>โครงการที่เกี่ยวข้อง: พิมพ์รหัสหรือชื่อ</source>
+        <translation>Linked project: type a code or name</translation>
+    </message>
+    <message>
         <source>เพิ่มเรื่องที่ต้องติดตาม</source>
         <translation>Add action item</translation>
     </message>
@@ -557,6 +561,18 @@
     <message>
         <source>ประวัติการแก้ไข</source>
         <translation>History</translation>
+    </message>
+    <message>
+        <source>มีการแก้ไขที่ยังไม่ได้บันทึก จะทิ้งการแก้ไขนี้หรือไม่?</source>
+        <translation>There are unsaved changes. Discard them?</translation>
+    </message>
+    <message>
+        <source>ทิ้งการแก้ไข</source>
+        <translation>Discard changes</translation>
+    </message>
+    <message>
+        <source>แก้ไขต่อ</source>
+        <translation>Keep editing</translation>
     </message>
     <message>
         <source>ชื่อชุมชน</source>
@@ -1668,12 +1684,36 @@
         <translation>Minute-taker</translation>
     </message>
     <message>
+        <source>เชิญบุคคล: พิมพ์ชื่อ</source>
+        <translation>Invite a person: type a name</translation>
+    </message>
+    <message>
+        <source>เชิญองค์กร: พิมพ์ชื่อ</source>
+        <translation>Invite an organization: type a name</translation>
+    </message>
+    <message>
+        <source>ลบผู้ได้รับเชิญที่เลือก</source>
+        <translation>Remove the selected invitee</translation>
+    </message>
+    <message>
+        <source>ผู้ได้รับเชิญ</source>
+        <translation>Invitees</translation>
+    </message>
+    <message>
         <source>วางแผนการประชุม (ใช้แม่แบบระเบียบวาระ)</source>
         <translation>Plan the meeting (from the agenda template)</translation>
     </message>
     <message>
         <source>บันทึกรายละเอียดการประชุม</source>
         <translation>Save meeting details</translation>
+    </message>
+    <message>
+        <source>กรรมการ / สมาชิก</source>
+        <translation>Member</translation>
+    </message>
+    <message>
+        <source>องค์กร</source>
+        <translation>Organization</translation>
     </message>
     <message>
         <source>วันที่ไม่ถูกต้อง ให้พิมพ์เป็น วว/ดด/ปปปป เช่น 25/11/2569</source>

@@ -36,6 +36,10 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>โครงการที่เกี่ยวข้อง: พิมพ์รหัสหรือชื่อ</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>เพิ่มเรื่องที่ต้องติดตาม</source>
         <translation type="unfinished"></translation>
     </message>
@@ -556,6 +560,18 @@
     </message>
     <message>
         <source>ประวัติการแก้ไข</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>มีการแก้ไขที่ยังไม่ได้บันทึก จะทิ้งการแก้ไขนี้หรือไม่?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ทิ้งการแก้ไข</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>แก้ไขต่อ</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1668,11 +1684,35 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>เชิญบุคคล: พิมพ์ชื่อ</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>เชิญองค์กร: พิมพ์ชื่อ</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ลบผู้ได้รับเชิญที่เลือก</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ผู้ได้รับเชิญ</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>วางแผนการประชุม (ใช้แม่แบบระเบียบวาระ)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <source>บันทึกรายละเอียดการประชุม</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>กรรมการ / สมาชิก</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>องค์กร</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

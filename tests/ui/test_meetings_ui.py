@@ -353,3 +353,17 @@ def test_ics_export_from_the_page(window, page, tmp_path):
     ws.export_ics(str(out))
     text = out.read_bytes().decode("utf-8")
     assert "DTSTART:20270112T023000Z" in text and text.count("\r\n") > 10
+
+
+def test_invite_people_and_organizations_in_the_page(window, page):
+    ws = page.workspace
+    plan_in_page(page, "12/1/2570")
+    before = ws.plan.invitees.count()
+    assert before == len(ws.detail.invitees) >= 30
+    org = lists.search_names(window.store, "organization", "กองทุน")[0]
+    pick(ws.plan.invite_org, org.name_th)
+    assert ws.plan.invitees.count() == before + 1
+    assert ws.plan.invitees.item(before).text() == f"{org.name_th} (องค์กร)"
+    ws.plan.invitees.setCurrentRow(before)
+    ws.plan.uninvite.click()
+    assert ws.plan.invitees.count() == before

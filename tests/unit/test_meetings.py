@@ -520,3 +520,38 @@ def test_failed_action_writes_nothing(store, body):
     assert len(outbox(store)) == before
     with store.read() as s:
         assert s.scalar(sa.text("select count(*) from person where first_name = 'ก'")) == 0
+
+
+def test_invite_more_people_and_organizations(store, body):
+    oid, pids = body
+    with store.action("test set-up") as s:
+        outsider = Person(province_code="34", first_name="ภาคี", last_name="เทศบาล")
+        partner = Organization(province_code="34", kind="partner", name="เทศบาลนครอุบลราชธานี")
+        s.add_all([outsider, partner])
+    mid = meetings.plan_meeting(store, plan(body))
+    added = one_change_set(store, lambda: meetings.add_invitees(
+        store, mid, person_ids=[outsider.id, pids[0]], organization_ids=[partner.id]))
+    assert added == 2  # the chair is a member, invited already
+    assert meetings.add_invitees(store, mid, organization_ids=[partner.id]) == 0
+    d = meetings.get_meeting(store, mid)
+    assert len(d.invitees) == 34
+    assert {(i.name, i.role) for i in d.invitees[-2:]} == {
+        ("ภาคี เทศบาล", "invited"), ("เทศบาลนครอุบลราชธานี", "organization")}
+    meetings.remove_invitee(store, d.invitees[-1].id)
+    assert len(meetings.get_meeting(store, mid).invitees) == 33
+
+
+def test_action_item_links_a_project(store, body):
+    from codi_desktop.services import projects
+    from codi_desktop.store.reference import reference_id
+
+    project = projects.create_project(store, projects.ProjectData(
+        code="P-01", name="บ้านมั่นคงหัวเรือ", program_id=reference_id("program", "baan_mankong"),
+        fiscal_year=2569, subdistrict_id="340104"))
+    mid = meetings.plan_meeting(store, plan(body))
+    aid = actions.add_action_item(store, mid, actions.ActionItemData(
+        title="ส่งแบบบ้าน", owner_name="สหกรณ์", due_on=dt.date(2026, 4, 1), project_id=project))
+    (row,) = meetings.get_meeting(store, mid).actions
+    assert (row.id, row.project_id, row.owner_name) == (aid, project, "สหกรณ์")
+    nxt = meetings.get_meeting(store, meetings.plan_meeting(store, plan(body, APR)))
+    assert item(nxt, "3.1").project_id == project

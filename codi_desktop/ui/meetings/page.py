@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QListWidget,
+    QListWidgetItem,
     QPlainTextEdit,
     QPushButton,
     QRadioButton,
@@ -67,7 +68,7 @@ from ..i18n import current_language
 from ..record_pages import meetings_page
 from ..tasks import plain, run_task
 from ..widgets import ConfirmBar, DateField, MessageBar, heading
-from .pickers import OrganizationPicker, PersonPicker
+from .pickers import OrganizationPicker, PersonPicker, ProjectPicker
 
 translate = QCoreApplication.translate
 ID_ROLE = Qt.ItemDataRole.UserRole
@@ -190,11 +191,35 @@ class PlanPanel(QWidget):
         buttons.addWidget(self.save)
         buttons.addWidget(self.duplicate)
         buttons.addStretch(1)
+
+        self.invitees = QListWidget()
+        self.invitees.setObjectName("invitees")
+        self.invite_person = PersonPicker(ws.store, self.tr("เชิญบุคคล: พิมพ์ชื่อ"),
+                                          show_choice=False)
+        self.invite_person.setObjectName("invite_person")
+        self.invite_person.picked.connect(
+            lambda pid, _n: ws.act(meetings.add_invitees, ws.store, ws.meeting_id,
+                                   person_ids=[pid]))
+        self.invite_org = OrganizationPicker(ws.store, self.tr("เชิญองค์กร: พิมพ์ชื่อ"),
+                                             show_choice=False)
+        self.invite_org.setObjectName("invite_org")
+        self.invite_org.picked.connect(
+            lambda oid, _n: ws.act(meetings.add_invitees, ws.store, ws.meeting_id,
+                                   organization_ids=[oid]))
+        self.uninvite = QPushButton(self.tr("ลบผู้ได้รับเชิญที่เลือก"))
+        self.uninvite.clicked.connect(self._uninvite)
+        self.invite_box = QGroupBox(self.tr("ผู้ได้รับเชิญ"))
+        ib = QGridLayout(self.invite_box)
+        ib.addWidget(self.invitees, 0, 0, 3, 1)
+        ib.addWidget(self.invite_person, 0, 1)
+        ib.addWidget(self.invite_org, 1, 1)
+        ib.addWidget(self.uninvite, 2, 1, Qt.AlignmentFlag.AlignBottom)
+
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(self.error)
         layout.addLayout(buttons)
-        layout.addStretch(1)
+        layout.addWidget(self.invite_box, 1)
 
     def show_new(self) -> None:
         self.kind.setCurrentIndex(0)
@@ -210,6 +235,7 @@ class PlanPanel(QWidget):
         self.error.clear()
         self.save.setText(self.tr("วางแผนการประชุม (ใช้แม่แบบระเบียบวาระ)"))
         self.duplicate.hide()
+        self.invite_box.hide()
         self._set_enabled(True)
 
     def show_meeting(self, d: MeetingDetail) -> None:
@@ -228,7 +254,17 @@ class PlanPanel(QWidget):
         self.error.clear()
         self.save.setText(self.tr("บันทึกรายละเอียดการประชุม"))
         self.duplicate.show()
-        self._set_enabled(d.status not in (MeetingStatus.MINUTES_CERTIFIED, MeetingStatus.LOCKED))
+        self._set_enabled(d.editable)
+        self.invite_box.show()
+        roles = {"member": self.tr("กรรมการ / สมาชิก"), "invited": self.tr("ผู้ได้รับเชิญ"),
+                 "organization": self.tr("องค์กร")}
+        self.invitees.clear()
+        for inv in d.invitees:
+            item = QListWidgetItem(f"{inv.name or ''} ({roles.get(inv.role or '', inv.role or '')})")
+            item.setData(ID_ROLE, inv.id)
+            self.invitees.addItem(item)
+        for w in (self.invite_person, self.invite_org, self.uninvite):
+            w.setEnabled(d.editable)
 
     def _set_enabled(self, on: bool) -> None:
         for w in (self.kind, self.body, self.title, self.number, self.date, self.start,
@@ -273,6 +309,11 @@ class PlanPanel(QWidget):
 
     def _error(self, exc: BaseException) -> None:
         self.error.setText(error_text(exc))
+
+    def _uninvite(self) -> None:
+        item = self.invitees.currentItem()
+        if item is not None:
+            self.ws.act(meetings.remove_invitee, self.ws.store, item.data(ID_ROLE))
 
     def _duplicate(self) -> None:
         ws = self.ws
@@ -378,13 +419,22 @@ class AgendaPanel(QWidget):
         editor = QWidget()
         e = QVBoxLayout(editor)
         e.setContentsMargins(0, 0, 0, 0)
+        self.item_notes = QLabel()
+        self.item_notes.setObjectName("item_notes")
+        self.item_notes.setWordWrap(True)
+        self.item_notes.setStyleSheet("color: #555")
+        self.item_history = HistoryPanel(ws.store, "agenda_item")
+        self.item_history.setObjectName("item_history")
+        self.item_history.setMaximumHeight(140)
         e.addWidget(self.item_title)
+        e.addWidget(self.item_notes)
         e.addWidget(QLabel(self.tr("รายงานการประชุม")))
         e.addWidget(self.minutes, 2)
         e.addWidget(QLabel(self.tr("มติที่ประชุม")))
         e.addWidget(self.resolution)
         e.addLayout(vote_row)
         e.addLayout(buttons)
+        e.addWidget(self.item_history)
 
         split = QSplitter(Qt.Orientation.Vertical)
         top = QWidget()
@@ -447,6 +497,8 @@ class AgendaPanel(QWidget):
         self.minutes.setPlainText(row.minutes_text or "" if row else "")
         self.resolution.setPlainText(row.resolution or "" if row else "")
         self.item_title.setText(f"<b>{row.number}</b> {row.title}" if row else "")
+        self.item_notes.setText(row.notes or "" if row else "")
+        self.item_history.load(row.id if row else None)
         self.has_vote.setChecked(bool(row and row.vote))
         v = row.vote if row else None
         self.votes["for"].setValue(v.votes_for if v else 0)
@@ -691,6 +743,8 @@ class ActionsPanel(QWidget):
         self.owner_name.setPlaceholderText(self.tr("หรือชื่อหน่วยงานผู้รับผิดชอบ"))
         self.due = DateField()
         self.due.setObjectName("action_due")
+        self.project = ProjectPicker(ws.store, self.tr("โครงการที่เกี่ยวข้อง: พิมพ์รหัสหรือชื่อ"))
+        self.project.setObjectName("action_project")
         self.add = QPushButton(self.tr("เพิ่มเรื่องที่ต้องติดตาม"))
         self.add.setObjectName("action_add")
         self.add.clicked.connect(self.add_action)
@@ -705,6 +759,7 @@ class ActionsPanel(QWidget):
         form.addWidget(self.owner_name, 1, 1)
         form.addWidget(QLabel(self.tr("กำหนดเสร็จ")), 2, 0)
         form.addWidget(self.due, 2, 1)
+        form.addWidget(self.project, 3, 0)
         form.addWidget(self.add, 3, 1)
         closing = QHBoxLayout()
         closing.addWidget(self.note, 1)
@@ -737,12 +792,13 @@ class ActionsPanel(QWidget):
         data = actions.ActionItemData(
             title=self.title.text(), owner_person_id=self.owner.value_id,
             owner_name=self.owner_name.text() or None, due_on=due,
-            agenda_item_id=ws.agenda.current_id())
+            agenda_item_id=ws.agenda.current_id(), project_id=self.project.value_id)
         if ws.act(actions.add_action_item, ws.store, ws.meeting_id, data):
             self.title.clear()
             self.owner.clear()
             self.owner_name.clear()
             self.due.clear()
+            self.project.clear()
 
     def close_selected(self) -> None:
         ws = self.ws

@@ -114,3 +114,12 @@ class OrganizationPicker(_Picker):
     def matches(self, text: str) -> list[tuple[str, str, str]]:
         return [(c.value, c.name_th, c.name_th)
                 for c in lists.search_names(self.store, "organization", text)]
+
+
+class ProjectPicker(_Picker):
+    def matches(self, text: str) -> list[tuple[str, str, str]]:
+        out = []
+        for row in lists.PROJECTS.window(self.store, lists.ListFilter(text=text), limit=20):
+            shown = " ".join(str(v) for v in row[1:3] if v)
+            out.append((row[0], shown, shown))
+        return out
