@@ -222,6 +222,20 @@ def test_a_2000_character_paragraph_without_spaces_splits_across_pages(recorder)
     assert len(pages) >= 2
     assert_text_survives(pdf, recorder)
     assert squash("".join(pages)) == squash(LONG_NO_SPACES * 2)
+    # The lines a reader sees (pdftotext -layout) are exactly our layout's lines, each
+    # starting and ending at a word boundary (checked on the layout in the tests above).
+    seen = [
+        squash(line)
+        for page in poppler_pages(pdf, mode="-layout")
+        for line in page.splitlines()
+        if line.strip()
+    ]
+    laid_out = [squash(line.text) for p in recorder.paragraphs for line in p.lines]
+    assert seen == laid_out
+    assert not any(linebreak._starts_with_mark(line) for line in seen)
+    bounds = _newmm_boundaries(LONG_NO_SPACES)
+    for p in recorder.paragraphs:
+        assert all(s in bounds and e in bounds for s, e in _line_offsets(p))
 
 
 def test_table_with_long_names_and_a_cell_taller_than_a_page(recorder):
