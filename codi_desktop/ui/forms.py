@@ -328,6 +328,19 @@ class RecordForm(QWidget):
                 problems[name] = str(exc)
         return dataclasses.replace(self.base, **values), problems
 
+    def is_dirty(self) -> bool:
+        """Has the person typed something that is not saved?"""
+        if not self.touched:
+            return False
+        data, problems = self.current_data()
+        if problems:
+            return True
+
+        def norm(value: Any) -> Any:
+            return None if value == "" else value
+
+        return any(norm(getattr(data, n)) != norm(getattr(self.base, n)) for n in self.inputs)
+
     def validate(self) -> dict[str, str]:
         """Check the typed values; show the reasons next to touched fields."""
         lang = current_language()
@@ -474,17 +487,56 @@ class RecordPanel(DetailPanel):
         self.tabs = QTabWidget()
         self.tabs.addTab(self.form, translate("Form", "รายละเอียด"))
         self.tabs.addTab(self.history, translate("Form", "ประวัติการแก้ไข"))
+        self.discard = ConfirmBar()
+        self.discard.setObjectName("discard_bar")
+        self.discard.confirmed.connect(self._discard_confirmed)
+        self._pending: object = None
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.discard)
         layout.addWidget(self.tabs)
         self.form.saved.connect(self._saved)
         self.form.deleted.connect(self._deleted)
 
+    # Switching record while the form holds unsaved typing asks first (inline).
+    _NEW = object()
+
     def show_record(self, record_id: str) -> None:
+        if record_id != self.form.record_id and self._ask_discard(record_id):
+            return
+        self._show(record_id)
+
+    def new_record(self) -> None:
+        if self._ask_discard(self._NEW):
+            return
+        self._new()
+
+    def _ask_discard(self, target: object) -> bool:
+        if not self.form.is_dirty():
+            return False
+        self._pending = target
+        self.tabs.setCurrentIndex(0)
+        self.discard.ask(
+            translate("Form", "มีการแก้ไขที่ยังไม่ได้บันทึก จะทิ้งการแก้ไขนี้หรือไม่?"),
+            translate("Form", "ทิ้งการแก้ไข"),
+            translate("Form", "แก้ไขต่อ"),
+        )
+        return True
+
+    def _discard_confirmed(self) -> None:
+        target, self._pending = self._pending, None
+        if target is self._NEW:
+            self._new()
+        elif isinstance(target, str):
+            self._show(target)
+
+    def _show(self, record_id: str) -> None:
+        self.discard.hide()
         self.form.load(record_id)
         self.history.load(record_id)
 
-    def new_record(self) -> None:
+    def _new(self) -> None:
+        self.discard.hide()
         self.tabs.setCurrentIndex(0)
         self.form.load(None)
         self.history.load(None)
@@ -763,12 +815,12 @@ class PersonPanel(RecordPanel):
         self.tabs.insertTab(1, self.memberships, translate("Form", "สมาชิกภาพในองค์กร"))
         self.memberships.changed.connect(lambda: self.history.load(self.form.record_id))
 
-    def show_record(self, record_id: str) -> None:
-        super().show_record(record_id)
+    def _show(self, record_id: str) -> None:
+        super()._show(record_id)
         self.memberships.load(record_id)
 
-    def new_record(self) -> None:
-        super().new_record()
+    def _new(self) -> None:
+        super()._new()
         self.memberships.load(None)
 
     def _saved(self, record_id: str) -> None:
@@ -788,14 +840,14 @@ class OrganizationPanel(RecordPanel):
         self.members.header().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         self.tabs.insertTab(1, self.members, translate("Form", "สมาชิกและกรรมการ"))
 
-    def show_record(self, record_id: str) -> None:
-        super().show_record(record_id)
+    def _show(self, record_id: str) -> None:
+        super()._show(record_id)
         self.members.clear()
         for m in people.list_memberships(self.store, organization_id=record_id):
             self.members.addTopLevelItem(QTreeWidgetItem(
                 [m.person_name, L.label(L.MEMBERSHIP_ROLE, m.role), L.date_text(m.from_on),
                  L.date_text(m.to_on)]))
 
-    def new_record(self) -> None:
-        super().new_record()
+    def _new(self) -> None:
+        super()._new()
         self.members.clear()

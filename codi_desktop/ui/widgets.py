@@ -305,9 +305,10 @@ class ConfirmBar(QFrame):
         self.no.clicked.connect(self.hide)
         self.hide()
 
-    def ask(self, question: str, action: str) -> None:
+    def ask(self, question: str, action: str, keep: str | None = None) -> None:
         self.label.setText(question)
         self.yes.setText(action)
+        self.no.setText(keep or QCoreApplication.translate("ConfirmBar", "ไม่ลบ"))
         self.show()
         self.no.setFocus()
 

@@ -357,3 +357,25 @@ def test_a_cancelled_export_leaves_no_file(demo_store, tmp_path):
                           page_size=50)
     assert seen == [50]
     assert not out.exists() and not list(tmp_path.glob("*.part"))
+
+
+def test_unsaved_typing_is_not_lost_silently_when_switching(qtbot, type_text, window):
+    page = communities(window)
+    panel = page.detail
+    page.table.setCurrentIndex(page.model.index(0, 0))
+    first_id = panel.form.record_id
+    type_text(panel.form.inputs["leader_name"].widget, "ทดสอบ")
+    page.table.setCurrentIndex(page.model.index(1, 0))
+    assert panel.discard.isVisible()  # asked inline, nothing modal
+    assert panel.form.record_id == first_id
+    qtbot.mouseClick(panel.discard.no, Qt.MouseButton.LeftButton)  # keep editing
+    assert panel.form.inputs["leader_name"].widget.text().endswith("ทดสอบ")
+    page.table.setCurrentIndex(page.model.index(2, 0))
+    qtbot.waitUntil(lambda: panel.discard.yes.width() > 0)  # laid out, as a person sees it
+    qtbot.mouseClick(panel.discard.yes, Qt.MouseButton.LeftButton)  # discard
+    assert panel.form.record_id == page.model.record_id(2)
+    assert not panel.form.is_dirty()
+    # an untouched form switches without asking
+    page.table.setCurrentIndex(page.model.index(3, 0))
+    assert not panel.discard.isVisible()
+    assert panel.form.record_id == page.model.record_id(3)
