@@ -367,6 +367,10 @@ class TokenProvider:
             return stored
         return self.rotate()
 
+    @property
+    def has_memory_token(self) -> bool:
+        return self._memory is not None
+
     def invalidate(self) -> None:
         """Forget the in-memory token (after the server refused it)."""
         self._memory = None
