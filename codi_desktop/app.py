@@ -46,8 +46,13 @@ def setup_logging(data_dir: Path) -> None:
     root.setLevel(logging.INFO)
 
 
+_registered: dict[str, str | None] = {}
+
+
 def register_fonts(app: QApplication) -> str | None:
     """Register Sarabun for the interface; returns the family, or None if missing."""
+    if "family" in _registered:  # once per process (tests start the window many times)
+        return _registered["family"]
     try:
         import fontpkg_sarabun
     except ImportError:
@@ -60,6 +65,7 @@ def register_fonts(app: QApplication) -> str | None:
         if font_id >= 0 and family is None:
             families = QFontDatabase.applicationFontFamilies(font_id)
             family = families[0] if families else None
+    _registered["family"] = family
     if family:
         font = QFont(family, UI_POINT_SIZE)
         font.setHintingPreference(QFont.HintingPreference.PreferNoHinting)

@@ -281,8 +281,11 @@ class MainWindow(QMainWindow):
         self.refresh_waiting()
 
     def refresh_waiting(self) -> None:
-        """The outbox count (the sync controller, when present, keeps it current itself)."""
+        """The outbox count now (after a save), not only at the next timer tick."""
         if self.sync_controller is not None:
+            refresh = getattr(self.sync_controller, "refresh", None)
+            if callable(refresh):
+                refresh()
             return
         try:
             waiting = lists.pending_changes(self.store)
