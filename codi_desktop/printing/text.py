@@ -370,6 +370,13 @@ class ThaiParagraph(Flowable):
             return []
         if fit >= len(lines):
             return [self]
+        frame = getattr(self, "_frame", None)  # set by platypus while it asks us to split
+        if len(lines) >= 4 and not (frame is not None and frame._atTop):
+            # No line left alone at the foot of a page or the head of the next (widow and
+            # orphan control), unless at the top of a frame, where waiting cannot help.
+            fit = min(fit, len(lines) - 2)
+            if fit < 2:
+                return []
         cut = lines[fit - 1].atoms[-1].end  # text offset where the page breaks
         head_atoms, tail_atoms = _cut_atoms(self._atoms, cut, self.style.font_size)
         while tail_atoms and tail_atoms[0].space:

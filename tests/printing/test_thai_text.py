@@ -216,6 +216,18 @@ def test_split_between_lines_keeps_every_line():
     assert para.split(WIDTH, 5) == []  # not one line fits
 
 
+def test_no_single_line_is_left_alone_at_a_page_break():
+    para = ThaiParagraph(LONG_NO_SPACES)
+    para.wrap(WIDTH, 1e6)
+    n, lh = len(para.lines), para.style.line_height
+    assert n >= 6
+    assert para.split(WIDTH, 1.5 * lh) == []  # one line would be an orphan: move it all
+    head, tail = para.split(WIDTH, (n - 1) * lh)  # one line would be a widow
+    head.wrap(WIDTH, 1e6)
+    tail.wrap(WIDTH, 1e6)
+    assert (len(head.lines), len(tail.lines)) == (n - 2, 2)
+
+
 def test_a_2000_character_paragraph_without_spaces_splits_across_pages(recorder):
     pdf = _build([ThaiParagraph(LONG_NO_SPACES, TextStyle(first_line_indent=2.5 * cm))] * 2)
     pages = pypdf_pages(pdf)
