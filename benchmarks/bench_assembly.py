@@ -9,6 +9,7 @@ organizations, it times (through the service layer, as the app does):
 - registering ``--participants`` assembly participants in one action (one change set);
 - building the attendance statistics (by status, organization kind, district, tambon,
   gender);
+- opening the assembly on the page (``get_meeting``: all its rows as plain data);
 - the sign-in desk's search-as-you-type over the people (Thai substrings, 2 to 6
   characters).
 
@@ -100,6 +101,9 @@ def main(argv: list[str] | None = None) -> int:
         best_s, med_s, stats = timed(
             lambda: assemblies.attendance_statistics(store, meeting_ids[-1]), args.repeat)
 
+        best_d, med_d, detail = timed(
+            lambda: meetings.get_meeting(store, meeting_ids[-1]), args.repeat)
+
         search_times = []
         for text in ("สม", "ทอง", "เพ็ญ", "ใจดี1", "สุขสวัสดิ์", "บุญมา 12"):
             b, _m, hits = timed(lambda text=text: meetings.search_people(store, text), 3)
@@ -113,6 +117,8 @@ def main(argv: list[str] | None = None) -> int:
     print(f"attendance statistics ({stats.total} in the room, "
           f"{len(stats.by_subdistrict)} tambons, {len(stats.by_district)} districts): "
           f"best {best_s * 1000:.1f} ms, median {med_s * 1000:.1f} ms  (budget 200 ms)")
+    print(f"open the assembly (get_meeting, {len(detail.attendance)} attendance rows): "
+          f"best {best_d * 1000:.1f} ms, median {med_d * 1000:.1f} ms")
     for text, b, n in search_times:
         print(f"search people {text!r}: {b * 1000:.1f} ms ({n} rows)")
     return 0

@@ -1317,6 +1317,10 @@
         <translation>Open the selected meeting</translation>
     </message>
     <message>
+        <source>แม่แบบระเบียบวาระ…</source>
+        <translation>Agenda template…</translation>
+    </message>
+    <message>
         <source>รายการประชุม</source>
         <translation>Meetings</translation>
     </message>
@@ -1928,6 +1932,29 @@
     </message>
 </context>
 <context>
+    <name>SyncController</name>
+    <message>
+        <source>เครื่องนี้ถูกเพิกถอนสิทธิ์การซิงค์</source>
+        <translation>This device’s sync access was revoked</translation>
+    </message>
+    <message>
+        <source>ความขัดแย้ง %1 รายการ</source>
+        <translation>%1 conflicts</translation>
+    </message>
+    <message>
+        <source>ถูกปฏิเสธ %1 รายการ</source>
+        <translation>%1 rejected</translation>
+    </message>
+    <message>
+        <source>ต้องใส่รหัสผ่านเพื่อซิงค์</source>
+        <translation>A password is needed to sync</translation>
+    </message>
+    <message>
+        <source>กำลังซิงค์ข้อมูล…</source>
+        <translation>Syncing…</translation>
+    </message>
+</context>
+<context>
     <name>SyncStatusWidget</name>
     <message>
         <source>ฐานข้อมูลสาธิต (ไม่ซิงค์)</source>
@@ -1978,6 +2005,33 @@
     <message>
         <source>กำลังยกเลิก…</source>
         <translation>Cancelling…</translation>
+    </message>
+</context>
+<context>
+    <name>TemplateEditor</name>
+    <message>
+        <source>แม่แบบระเบียบวาระการประชุม</source>
+        <translation>Agenda template</translation>
+    </message>
+    <message>
+        <source>ระเบียบวาระ</source>
+        <translation>Agenda section</translation>
+    </message>
+    <message>
+        <source>เรื่องย่อยประจำ (คั่นด้วย ;)</source>
+        <translation>Standing sub-items (separated by ;)</translation>
+    </message>
+    <message>
+        <source>บันทึกแม่แบบ</source>
+        <translation>Save template</translation>
+    </message>
+    <message>
+        <source>กลับไปใช้แม่แบบมาตรฐาน</source>
+        <translation>Back to the standard template</translation>
+    </message>
+    <message>
+        <source>บันทึกแม่แบบแล้ว ใช้กับการประชุมที่วางแผนต่อจากนี้</source>
+        <translation>Template saved; meetings planned from now on use it</translation>
     </message>
 </context>
 <context>

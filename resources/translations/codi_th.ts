@@ -1317,6 +1317,10 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>แม่แบบระเบียบวาระ…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>รายการประชุม</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1928,6 +1932,29 @@
     </message>
 </context>
 <context>
+    <name>SyncController</name>
+    <message>
+        <source>เครื่องนี้ถูกเพิกถอนสิทธิ์การซิงค์</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ความขัดแย้ง %1 รายการ</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ถูกปฏิเสธ %1 รายการ</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ต้องใส่รหัสผ่านเพื่อซิงค์</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>กำลังซิงค์ข้อมูล…</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>SyncStatusWidget</name>
     <message>
         <source>ฐานข้อมูลสาธิต (ไม่ซิงค์)</source>
@@ -1976,6 +2003,33 @@
     </message>
     <message>
         <source>กำลังยกเลิก…</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>TemplateEditor</name>
+    <message>
+        <source>แม่แบบระเบียบวาระการประชุม</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ระเบียบวาระ</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>เรื่องย่อยประจำ (คั่นด้วย ;)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>บันทึกแม่แบบ</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>กลับไปใช้แม่แบบมาตรฐาน</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>บันทึกแม่แบบแล้ว ใช้กับการประชุมที่วางแผนต่อจากนี้</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -9,7 +9,9 @@ import unicodedata
 import openpyxl
 import pytest
 from pypdf import PdfReader
-from PySide6.QtCore import QTime
+from PySide6.QtCore import Qt, QTime
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QPushButton
 
 from codi_desktop.services import lists, meetings
 from codi_desktop.services.lists import ListFilter
@@ -367,3 +369,40 @@ def test_invite_people_and_organizations_in_the_page(window, page):
     ws.plan.invitees.setCurrentRow(before)
     ws.plan.uninvite.click()
     assert ws.plan.invitees.count() == before
+
+
+def test_agenda_template_edited_in_the_page_is_used(window, page, qtbot):
+    page.tabs.setCurrentIndex(0)
+    page.findChild(QPushButton, "template_toggle").click()
+    editor = page.template
+    assert editor.isVisible()
+    assert editor.titles[4].text() == "เรื่องเพื่อพิจารณา"
+    editor.subs[3].setText("รายงานสถานะการเงิน; รายงานความก้าวหน้าโครงการ")
+    editor.save.click()
+    assert page.list_message.text().startswith("บันทึกแม่แบบแล้ว")
+    editor.titles[0].clear()
+    editor.save.click()
+    assert page.list_message.text() == "กรุณากรอกชื่อเรื่อง"
+    plan_in_page(page, "12/1/2570")
+    rows = tree_rows(page.workspace)
+    assert ("4.1", "รายงานสถานะการเงิน") in rows and ("4.2", "รายงานความก้าวหน้าโครงการ") in rows
+
+
+def test_enter_signs_in_a_single_match(window, page, type_text):
+    """At the door: type a name that matches one person, press Enter, next."""
+    ws = page.workspace
+    plan_in_page(page, "12/1/2570")
+    ws.tabs.setCurrentWidget(ws.attendance)
+    att = ws.attendance
+    att.status.setCurrentIndex(att.status.findData("attendee"))
+    att.first.setText("สมปอง")
+    att.last.setText("ไม่ซ้ำใครเลย")
+    att.walk_in.click()
+    # at the next meeting the walk-in is a known person: a unique name and Enter
+    plan_in_page(page, "9/2/2570")
+    ws.tabs.setCurrentWidget(ws.attendance)
+    assert ws.detail.attendance == []
+    type_text(att.find.search, "ไม่ซ้ำใครเลย")
+    QTest.keyClick(att.find.search, Qt.Key.Key_Return)
+    assert [a.person_name for a in ws.detail.attendance] == ["สมปอง ไม่ซ้ำใครเลย"]
+    assert att.find.search.text() == "" and att.find.search.hasFocus()

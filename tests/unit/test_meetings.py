@@ -555,3 +555,15 @@ def test_action_item_links_a_project(store, body):
     assert (row.id, row.project_id, row.owner_name) == (aid, project, "สหกรณ์")
     nxt = meetings.get_meeting(store, meetings.plan_meeting(store, plan(body, APR)))
     assert item(nxt, "3.1").project_id == project
+
+
+def test_number_year_is_the_bangkok_calendar_year(store, body):
+    # 00:30 on 1 January in Bangkok is still 31 December in UTC: it is meeting 1/2570
+    late = meetings.plan_meeting(store, plan(body, dt.datetime(2026, 12, 31, 23, 0, tzinfo=BKK)))
+    early = meetings.plan_meeting(store, plan(body, dt.datetime(2027, 1, 1, 0, 30, tzinfo=BKK)))
+    assert meetings.get_meeting(store, late).number_text == "1/2569"
+    assert meetings.get_meeting(store, early).number_text == "1/2570"
+    # a time typed without a zone is Bangkok time
+    naive = meetings.plan_meeting(store, plan(body, dt.datetime(2027, 1, 5, 9, 0)))
+    assert meetings.get_meeting(store, naive).starts_at == dt.datetime(2027, 1, 5, 2, 0,
+                                                                       tzinfo=dt.UTC)

@@ -46,6 +46,12 @@ class _Picker(QWidget):
         layout.addWidget(self.chosen)
         self.setFocusProxy(self.search)
         self.search.installEventFilter(self)
+        # Enter after typing a name that matches one record picks it: the quickest sign-in.
+        self.search.returnPressed.connect(self._pick_single)
+
+    def _pick_single(self) -> None:
+        if self.results.count() == 1:
+            self._activated(self.results.item(0))
 
     def eventFilter(self, obj, event) -> bool:  # Down from the search line into the list
         from PySide6.QtCore import QEvent
