@@ -1,0 +1,155 @@
+"""Two server processes on one PostgreSQL: seq order, exactly-once pulls and budgets hold
+under concurrent pushes (PROTOCOL.md "Ordering on the server")."""
+
+from __future__ import annotations
+
+import threading
+import time
+from collections.abc import Iterator
+
+import pytest
+
+from codi_desktop.models import new_id
+from codi_desktop.sync.wire import encode_cursor
+
+from .conftest import Env, ServerProcess, prepared, rows_by_id, upd
+from .test_protocol import PROGRAM, entry
+
+pytestmark = [pytest.mark.postgres, pytest.mark.slow]
+
+
+@pytest.fixture(scope="module")
+def pair(pg_databases, log_dir) -> Iterator[tuple[Env, ServerProcess]]:
+    url = pg_databases.create()
+    prepared(url)
+    first = ServerProcess(url, log_dir).start()
+    second = ServerProcess(url, log_dir).start()
+    env = Env("postgres", url, first)
+    yield env, second
+    env.close()
+    first.stop()
+    second.stop()
+
+
+def _project(device, approved: int) -> str:
+    from .conftest import ins
+
+    p = ins("project", province_code="50", code="P", name="race", program_id=PROGRAM,
+            fiscal_year=2569)
+    assert device.push(p, entry("approval", approved, p["row_id"]))["status"] == "applied"
+    return p["row_id"]
+
+
+def test_two_change_sets_that_together_overspend_through_two_processes(pair):
+    env, second = pair
+    a = env.device()
+    b = env.device(base_url=second.base_url)
+    for _trial in range(6):
+        pid = _project(a, 1000)
+        sets = [a.change_set([entry("disbursement", 600, pid)]),
+                b.change_set([entry("disbursement", 600, pid)])]
+        barrier = threading.Barrier(2)
+        results: list[dict] = [{}, {}]
+
+        def go(i, device, sets=sets, barrier=barrier, results=results) -> None:
+            barrier.wait()
+            r = device.push_sets(sets[i])
+            results[i] = r.json()["results"][0]
+
+        threads = [threading.Thread(target=go, args=(i, d)) for i, d in enumerate((a, b))]
+        for t in threads:
+            t.start()
+        for t in threads:
+            t.join()
+        statuses = sorted((r["status"], r["code"]) for r in results)
+        assert statuses == [("applied", None), ("rejected", "over_budget")]
+
+
+def test_concurrent_devices_on_two_processes_pull_every_change_once_in_order(pair):
+    env, second = pair
+    mark = env.last_seq()
+    devices = []
+    for i in range(6):
+        d = env.device(base_url=(env.base_url if i % 2 else second.base_url))
+        d.cursor = encode_cursor(mark)
+        devices.append(d)
+    # Shared rows every device edits (merges and conflicts), and a shared budget.
+    owner = devices[0]
+    shared = [new_id() for _ in range(3)]
+    from .conftest import ins, person
+
+    owner.push(*[ins("community", r, province_code="50", name="shared") for r in shared])
+    budget = 40
+    pid = _project(owner, budget)
+    pulled: dict[str, list[dict]] = {d.id: [] for d in devices}
+    applied: dict[str, list[dict]] = {d.id: [] for d in devices}
+    inserted: dict[str, list[str]] = {d.id: [] for d in devices}
+    errors: list[BaseException] = []
+    deadline = time.monotonic() + 4.0
+
+    def run(d) -> None:
+        try:
+            seen: dict[str, int] = {}
+            i = 0
+            while time.monotonic() < deadline:
+                i += 1
+                row = person(notes=f"{d.id}-{i}")
+                changes = [row, entry("disbursement", 1, pid)]
+                target = shared[i % len(shared)]
+                if target in seen:
+                    changes.append(upd("community", target, seen[target], notes=f"{d.id}/{i}"))
+                result = d.push(*changes)
+                if result["status"] == "applied":
+                    applied[d.id].append(result)
+                    inserted[d.id].append(row["row_id"])
+                else:
+                    assert result["code"] == "over_budget", result
+                    # Without the disbursement the rest goes through.
+                    result = d.push(*[c for c in changes if c["table"] != "ledger_entry"])
+                    assert result["status"] == "applied", result
+                    inserted[d.id].append(row["row_id"])
+                page = d.pull_new(limit=50)
+                pulled[d.id].extend(page)
+                for c in page:
+                    seen[c["row_id"]] = c["seq"]
+        except BaseException as exc:  # report in the main thread
+            errors.append(exc)
+
+    threads = [threading.Thread(target=run, args=(d,)) for d in devices]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert not errors, errors
+    for d in devices:
+        pulled[d.id].extend(d.pull_new(limit=50))
+
+    final = rows_by_id(_since(env, mark))
+    all_inserted = [r for rows in inserted.values() for r in rows]
+    assert len(all_inserted) > 30
+    for d in devices:
+        seqs = [c["seq"] for c in pulled[d.id]]
+        # in order, each version once
+        assert seqs == sorted(seqs) and len(seqs) == len(set(seqs))
+        # nothing was skipped: the device's last view of every row is the final state
+        state = {}
+        for c in pulled[d.id]:
+            state[c["row_id"]] = c
+        assert {k: v["seq"] for k, v in state.items()} == {k: v["seq"] for k, v in final.items()}
+        assert {k: v["fields"] for k, v in state.items()} == {
+            k: v["fields"] for k, v in final.items()}
+    # every applied insert is there exactly once, and nothing else
+    people = [r for r, c in final.items() if c["table"] == "person"]
+    assert sorted(people) == sorted(all_inserted)
+    # the budget: what was applied, and never more than approved
+    disbursed = sum(
+        c["fields"]["amount_satang"] for c in final.values()
+        if c["table"] == "ledger_entry" and c["fields"]["kind"] == "disbursement"
+    )
+    assert disbursed == sum(len(v) for v in applied.values()) <= budget
+
+
+def _since(env: Env, mark: int) -> list[dict]:
+    d = env.device("hq", ())
+    d.cursor = encode_cursor(mark)
+    return d.pull_new()
