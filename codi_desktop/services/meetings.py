@@ -1066,6 +1066,13 @@ def amend_minutes(store: Store, meeting_id: str, corrections: list[ItemCorrectio
         meeting = get_live(session, Meeting, meeting_id, "meeting")
         if meeting.status is not MeetingStatus.LOCKED:
             raise ServiceError("amend_needs_locked")
+        kept = session.scalar(sa.select(MinutesVersion.id).where(
+            MinutesVersion.meeting_id == meeting.id, MinutesVersion.deleted_at.is_(None),
+            MinutesVersion.version == meeting.minutes_version).limit(1))
+        if kept is None:  # locked elsewhere (demo data, an older copy): keep it as it reads
+            session.add(MinutesVersion(province_code=meeting.province_code,
+                                       meeting_id=meeting.id, version=meeting.minutes_version,
+                                       snapshot=_snapshot(session, meeting), locked_at=utcnow()))
         for c in corrections:
             item = get_live(session, AgendaItem, c.item_id, "agenda_item")
             if item.meeting_id != meeting.id:

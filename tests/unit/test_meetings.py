@@ -9,6 +9,7 @@ import sqlalchemy as sa
 from codi_desktop.models import (
     ChangeSet,
     ChangeSetStatus,
+    Meeting,
     Membership,
     MinutesVersion,
     Organization,
@@ -567,3 +568,20 @@ def test_number_year_is_the_bangkok_calendar_year(store, body):
     naive = meetings.plan_meeting(store, plan(body, dt.datetime(2027, 1, 5, 9, 0)))
     assert meetings.get_meeting(store, naive).starts_at == dt.datetime(2027, 1, 5, 2, 0,
                                                                        tzinfo=dt.UTC)
+
+
+def test_amending_minutes_locked_without_a_kept_version_keeps_the_current_text(store, body):
+    """Minutes locked on another copy (or demo data) have no snapshot here: the first
+    correction keeps the current text as that version before changing it."""
+    mid = meetings.plan_meeting(store, plan(body))
+    i = meetings.add_agenda_item(store, mid, AgendaItemData(section=5, title="เรื่อง"))
+    hold(store, mid)
+    meetings.record_item_minutes(store, i, resolution="เดิม")
+    with store.action("locked on another device") as s:
+        m = s.get(Meeting, mid)
+        m.status, m.certified_on = "locked", dt.date(2026, 3, 20)
+    assert meetings.amend_minutes(store, mid, [ItemCorrection(i, resolution="ใหม่")],
+                                  reason="แก้") == 2
+    v1, v2 = meetings.minutes_versions(store, mid)
+    assert [x["resolution"] for x in v1.snapshot["items"] if x["id"] == i] == ["เดิม"]
+    assert [x["resolution"] for x in v2.snapshot["items"] if x["id"] == i] == ["ใหม่"]
