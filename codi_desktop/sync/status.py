@@ -107,6 +107,15 @@ class ConflictInfo:
     author: str | None
     created_at: dt.datetime
     row_label: str | None = None
+    from_this_device: bool = False  # the refused value ("client") was written here
+
+    @property
+    def mine(self) -> Any:
+        return self.client_value if self.from_this_device else self.server_value
+
+    @property
+    def theirs(self) -> Any:
+        return self.server_value if self.from_this_device else self.client_value
 
 
 @dataclass(frozen=True)
@@ -227,6 +236,9 @@ def open_conflicts(store: Store) -> list[ConflictInfo]:
                     author=c.author,
                     created_at=c.created_at,
                     row_label=label,
+                    from_this_device=bool(
+                        c.change_set_id and s.get(ChangeSet, c.change_set_id) is not None
+                    ),
                 )
             )
         return out

@@ -73,3 +73,23 @@ def test_a_demo_database_never_syncs(qtbot, tmp_path, memory_keyring):
     finally:
         controller.stop()
         store.close()
+
+
+def test_the_main_window_uses_the_sync_page_and_controller(qtbot, tmp_path, memory_keyring):
+    from codi_desktop.store.database import open_store
+    from codi_desktop.ui.main_window import MainWindow
+    from codi_desktop.ui.sync_page import SyncPage
+
+    store = open_store(tmp_path / "laptop")
+    store.set_setting("province_code", "34")
+    window = MainWindow(store)
+    qtbot.addWidget(window)
+    try:
+        assert isinstance(window.sync_controller, SyncController)
+        page = window.show_page("sync")
+        assert isinstance(page, SyncPage)
+        assert "ยังไม่ได้ลงทะเบียน" in page.account.text()
+        assert not window.sync_controller.sync_now()  # not enrolled: nothing to sync
+    finally:
+        window.sync_controller.stop()
+        store.close()

@@ -1,0 +1,111 @@
+"""pytest-qt: the sync page shows conflicts and rejections and the person's answers travel."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+pytest.importorskip("pytestqt")
+
+from PySide6.QtCore import Qt  # noqa: E402
+
+from codi_desktop.models import Meeting  # noqa: E402
+from codi_desktop.services import ledger, projects  # noqa: E402
+from codi_desktop.store.reference import reference_id  # noqa: E402
+from codi_desktop.sync import status  # noqa: E402
+from codi_desktop.ui.status import SyncStatusWidget  # noqa: E402
+from codi_desktop.ui.sync_controller import SyncController  # noqa: E402
+from codi_desktop.ui.sync_page import SyncPage  # noqa: E402
+
+from .test_two_laptops import edit, new_meeting  # noqa: E402
+
+
+def page_for(qtbot, laptop):
+    widget = SyncStatusWidget()
+    qtbot.addWidget(widget)
+    controller = SyncController(laptop.store, widget, start=False)
+    page = SyncPage(laptop.store, widget)
+    qtbot.addWidget(page)
+    page.ensure_loaded()
+    return page, controller
+
+
+def sync_from_page(qtbot, page, controller):
+    with qtbot.waitSignal(controller.sync_finished, timeout=30_000) as done:
+        qtbot.mouseClick(page.sync_button, Qt.MouseButton.LeftButton)
+    return done.args[0]
+
+
+def test_conflict_is_resolved_from_the_page_and_reaches_the_other_laptop(qtbot, laptops):
+    a, b = laptops
+    meeting_id = new_meeting(a)
+    a.synced()
+    b.synced()
+    edit(a, meeting_id, place="วัดบ้านโนน")
+    edit(b, meeting_id, place="โรงเรียนบ้านโนน")
+    a.synced()
+    page, controller = page_for(qtbot, b)
+    summary = sync_from_page(qtbot, page, controller)
+    assert summary.conflicts == 1
+    assert page.tabs.tabText(2) == "ความขัดแย้ง (1)"
+    assert "โรงเรียนบ้านโนน" in page.conflict_detail.text()  # mine
+    assert "วัดบ้านโนน" in page.conflict_detail.text()  # theirs
+    assert controller.state.problem and "ความขัดแย้ง 1" in controller.state.problem
+
+    qtbot.mouseClick(page.keep_mine, Qt.MouseButton.LeftButton)
+    assert page.tabs.tabText(2) == "ความขัดแย้ง (0)"
+    assert sync_from_page(qtbot, page, controller).ok
+    a.synced()
+    assert status.open_conflicts(a.store) == []
+    assert a.get(Meeting, meeting_id).place == "โรงเรียนบ้านโนน"
+    controller.stop()
+
+
+def test_rejection_is_explained_fixed_and_resent_or_discarded(qtbot, laptops):
+    a, b = laptops
+    program = reference_id("program", "homeless")
+    project_id = projects.create_project(
+        a.store,
+        projects.ProjectData(code="34-HL-1", name="ศูนย์คนไร้บ้าน", program_id=program, fiscal_year=2569),
+    )
+    day = dt.date(2026, 3, 1)
+    ledger.record_approval(a.store, project_id=project_id, amount_satang=500_00, entry_date=day)
+    a.synced()
+    b.synced()
+    ledger.record_disbursement(a.store, project_id=project_id, amount_satang=400_00, entry_date=day)
+    ledger.record_disbursement(b.store, project_id=project_id, amount_satang=300_00, entry_date=day)
+    ledger.record_disbursement(b.store, project_id=project_id, amount_satang=50_00, entry_date=day)
+    a.synced()
+
+    page, controller = page_for(qtbot, b)
+    summary = sync_from_page(qtbot, page, controller)
+    assert summary.rejected == 1 and summary.applied == 1
+    assert page.tabs.tabText(3) == "ถูกปฏิเสธ (1)"
+    assert "เกินวงเงิน" in page.rejection_reason.text()
+
+    # Fix the amount in the table and resend.
+    items = [
+        page.rejection_changes.topLevelItem(i)
+        for i in range(page.rejection_changes.topLevelItemCount())
+    ]
+    (amount,) = [it for it in items if it.text(2) == "amount_satang"]
+    amount.setText(3, "4000")
+    with qtbot.waitSignal(controller.sync_finished, timeout=30_000) as done:
+        qtbot.mouseClick(page.resend_button, Qt.MouseButton.LeftButton)
+    assert done.args[0].ok, done.args[0].describe("en")
+    assert page.tabs.tabText(3) == "ถูกปฏิเสธ (0)"
+    assert ledger.get_project_balance(b.store, project_id).disbursed == 490_00
+
+    # Another refusal, discarded after the inline confirmation.
+    ledger.record_disbursement(a.store, project_id=project_id, amount_satang=10_00, entry_date=day)
+    a.synced()
+    ledger.record_disbursement(b.store, project_id=project_id, amount_satang=1, entry_date=day)
+    sync_from_page(qtbot, page, controller)
+    assert page.tabs.tabText(3) == "ถูกปฏิเสธ (1)"
+    qtbot.mouseClick(page.discard_button, Qt.MouseButton.LeftButton)
+    assert not page.confirm.isHidden()
+    qtbot.mouseClick(page.confirm.yes, Qt.MouseButton.LeftButton)
+    assert page.tabs.tabText(3) == "ถูกปฏิเสธ (0)"
+    assert status.rejected_change_sets(b.store) == []
+    controller.stop()
