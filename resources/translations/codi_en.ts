@@ -1955,6 +1955,159 @@
     </message>
 </context>
 <context>
+    <name>SyncPage</name>
+    <message>
+        <source>รหัสผ่าน (เครื่องนี้ไม่มีที่เก็บรหัสผ่านที่ปลอดภัย)</source>
+        <translation>Password (this computer has no secure keyring)</translation>
+    </message>
+    <message>
+        <source>ซิงค์ตอนนี้</source>
+        <translation>Sync now</translation>
+    </message>
+    <message>
+        <source>หยุด</source>
+        <translation>Stop</translation>
+    </message>
+    <message>
+        <source>ผลการซิงค์ล่าสุด</source>
+        <translation>Latest sync results</translation>
+    </message>
+    <message>
+        <source>ซิงค์ข้อมูล</source>
+        <translation>Sync</translation>
+    </message>
+    <message>
+        <source>ใช้ค่าของฉัน</source>
+        <translation>Keep mine</translation>
+    </message>
+    <message>
+        <source>ใช้ค่าของอีกฝ่าย</source>
+        <translation>Keep theirs</translation>
+    </message>
+    <message>
+        <source>ใช้ค่าที่แก้ไข</source>
+        <translation>Use the edited value</translation>
+    </message>
+    <message>
+        <source>ค่าที่จะเก็บ (แก้ได้)</source>
+        <translation>Value to keep (editable)</translation>
+    </message>
+    <message>
+        <source>ตาราง</source>
+        <translation>Table</translation>
+    </message>
+    <message>
+        <source>ทำอะไร</source>
+        <translation>Operation</translation>
+    </message>
+    <message>
+        <source>ช่อง</source>
+        <translation>Field</translation>
+    </message>
+    <message>
+        <source>ค่า (แก้ได้)</source>
+        <translation>Value (editable)</translation>
+    </message>
+    <message>
+        <source>แก้แล้วส่งใหม่</source>
+        <translation>Fix and resend</translation>
+    </message>
+    <message>
+        <source>ยกเลิกรายการนี้</source>
+        <translation>Discard this change set</translation>
+    </message>
+    <message>
+        <source>ยังซิงค์ไม่ได้: เครื่องนี้ยังไม่ได้ลงทะเบียน หรือเป็นฐานข้อมูลสาธิต</source>
+        <translation>Cannot sync yet: this computer is not enrolled, or this is a demo database</translation>
+    </message>
+    <message>
+        <source>กรุณาใส่รหัสผ่านแล้วกดซิงค์ตอนนี้ (เครื่องนี้ไม่เก็บรหัสไว้)</source>
+        <translation>Enter your password, then press Sync now (this computer does not keep it)</translation>
+    </message>
+    <message>
+        <source>ฐานข้อมูลนี้ซิงค์ไม่ได้ (ฐานข้อมูลสาธิต ยังไม่ลงทะเบียน หรือถูกเพิกถอน)</source>
+        <translation>This database cannot sync (a demo, not enrolled, or revoked)</translation>
+    </message>
+    <message>
+        <source>กำลังซิงค์ข้อมูล…</source>
+        <translation>Syncing…</translation>
+    </message>
+    <message>
+        <source>นี่คือฐานข้อมูลสาธิต การเปลี่ยนแปลงเก็บไว้ในเครื่องนี้เท่านั้น ไม่ซิงค์</source>
+        <translation>This is a demo database: changes stay on this computer and never sync.</translation>
+    </message>
+    <message>
+        <source>เครื่องนี้ยังไม่ได้ลงทะเบียนกับสำนักงานใหญ่</source>
+        <translation>This computer is not enrolled with headquarters</translation>
+    </message>
+    <message>
+        <source>เซิร์ฟเวอร์ %1 · ผู้ใช้ %2 · เครื่อง %3</source>
+        <translation>Server %1 · user %2 · device %3</translation>
+    </message>
+    <message>
+        <source>เครื่องนี้ถูกเพิกถอนสิทธิ์การซิงค์ ข้อมูลและรายการที่รอส่งยังอยู่ครบ กรุณาติดต่อฝ่ายไอทีเพื่อลงทะเบียนใหม่</source>
+        <translation>This computer&apos;s sync access was revoked. Its data and waiting changes are all still here; contact IT to enrol again.</translation>
+    </message>
+    <message>
+        <source>รอส่ง (%1)</source>
+        <translation>Waiting (%1)</translation>
+    </message>
+    <message>
+        <source>สำเร็จ</source>
+        <translation>Succeeded</translation>
+    </message>
+    <message>
+        <source>ไม่ครบ</source>
+        <translation>Incomplete</translation>
+    </message>
+    <message>
+        <source>ความขัดแย้ง (%1)</source>
+        <translation>Conflicts (%1)</translation>
+    </message>
+    <message>
+        <source>ถูกปฏิเสธ (%1)</source>
+        <translation>Rejected (%1)</translation>
+    </message>
+    <message>
+        <source>ไม่มีความขัดแย้งที่รอการตัดสินใจ</source>
+        <translation>No conflicts waiting for a decision</translation>
+    </message>
+    <message>
+        <source>ข้อมูล %1 ช่อง %2 ถูกแก้จากสองเครื่องเป็นค่าต่างกัน
+ของฉัน: %3
+ของอีกฝ่าย: %4
+ตอนนี้ในเครื่อง: %5</source>
+        <translation>Field %2 of %1 was changed to different values on two computers.
+Mine: %3
+Theirs: %4
+Now on this computer: %5</translation>
+    </message>
+    <message>
+        <source>บันทึกการตัดสินใจแล้ว จะส่งให้เครื่องอื่นเมื่อซิงค์</source>
+        <translation>Decision saved; other computers get it at the next sync</translation>
+    </message>
+    <message>
+        <source>ไม่มีรายการที่ถูกปฏิเสธ</source>
+        <translation>No rejected change sets</translation>
+    </message>
+    <message>
+        <source>ส่งใหม่แล้ว รายการรอส่งในการซิงค์ครั้งถัดไป</source>
+        <translation>Resent: it waits for the next sync</translation>
+    </message>
+    <message>
+        <source>ยกเลิกรายการ &quot;%1&quot;? ข้อมูลนี้จะไม่ถูกส่งอีก (ยังดูได้ในประวัติ)</source>
+        <translation>Discard &quot;%1&quot;? It will not be sent again (it stays in the history)</translation>
+    </message>
+    <message>
+        <source>ยกเลิกรายการ</source>
+        <translation>Discard</translation>
+    </message>
+    <message>
+        <source>เก็บไว้ก่อน</source>
+        <translation>Keep it for now</translation>
+    </message>
+</context>
+<context>
     <name>SyncStatusWidget</name>
     <message>
         <source>ฐานข้อมูลสาธิต (ไม่ซิงค์)</source>

@@ -1955,6 +1955,156 @@
     </message>
 </context>
 <context>
+    <name>SyncPage</name>
+    <message>
+        <source>รหัสผ่าน (เครื่องนี้ไม่มีที่เก็บรหัสผ่านที่ปลอดภัย)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ซิงค์ตอนนี้</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>หยุด</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ผลการซิงค์ล่าสุด</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ซิงค์ข้อมูล</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ใช้ค่าของฉัน</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ใช้ค่าของอีกฝ่าย</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ใช้ค่าที่แก้ไข</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ค่าที่จะเก็บ (แก้ได้)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ตาราง</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ทำอะไร</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ช่อง</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ค่า (แก้ได้)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>แก้แล้วส่งใหม่</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ยกเลิกรายการนี้</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ยังซิงค์ไม่ได้: เครื่องนี้ยังไม่ได้ลงทะเบียน หรือเป็นฐานข้อมูลสาธิต</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>กรุณาใส่รหัสผ่านแล้วกดซิงค์ตอนนี้ (เครื่องนี้ไม่เก็บรหัสไว้)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ฐานข้อมูลนี้ซิงค์ไม่ได้ (ฐานข้อมูลสาธิต ยังไม่ลงทะเบียน หรือถูกเพิกถอน)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>กำลังซิงค์ข้อมูล…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>นี่คือฐานข้อมูลสาธิต การเปลี่ยนแปลงเก็บไว้ในเครื่องนี้เท่านั้น ไม่ซิงค์</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>เครื่องนี้ยังไม่ได้ลงทะเบียนกับสำนักงานใหญ่</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>เซิร์ฟเวอร์ %1 · ผู้ใช้ %2 · เครื่อง %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>เครื่องนี้ถูกเพิกถอนสิทธิ์การซิงค์ ข้อมูลและรายการที่รอส่งยังอยู่ครบ กรุณาติดต่อฝ่ายไอทีเพื่อลงทะเบียนใหม่</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>รอส่ง (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>สำเร็จ</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ไม่ครบ</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ความขัดแย้ง (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ถูกปฏิเสธ (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ไม่มีความขัดแย้งที่รอการตัดสินใจ</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ข้อมูล %1 ช่อง %2 ถูกแก้จากสองเครื่องเป็นค่าต่างกัน
+ของฉัน: %3
+ของอีกฝ่าย: %4
+ตอนนี้ในเครื่อง: %5</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>บันทึกการตัดสินใจแล้ว จะส่งให้เครื่องอื่นเมื่อซิงค์</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ไม่มีรายการที่ถูกปฏิเสธ</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ส่งใหม่แล้ว รายการรอส่งในการซิงค์ครั้งถัดไป</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ยกเลิกรายการ &quot;%1&quot;? ข้อมูลนี้จะไม่ถูกส่งอีก (ยังดูได้ในประวัติ)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ยกเลิกรายการ</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>เก็บไว้ก่อน</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>SyncStatusWidget</name>
     <message>
         <source>ฐานข้อมูลสาธิต (ไม่ซิงค์)</source>
