@@ -61,17 +61,30 @@ def _meeting_heading(doc: Document, title: str, meeting: MeetingInfo) -> None:
 
 
 def _signature(doc: Document, signatory: Signatory, role: str = "") -> KeepTogether:
-    """ลงชื่อ ............ role / (name) / position, in the right half of the page."""
-    half = BODY.but(left_indent=doc.frame_width * 0.40, align="center")
-    parts = [
-        Spacer(1, 0.8 * cm),
-        doc.para(f"(ลงชื่อ) ......................................... {role}".rstrip(), half),
-        # No name on record: leave a line to write it in by hand.
-        doc.para(f"({signatory.name or '.' * 40})", half),
+    """ลงชื่อ ............ role, with (name) and position centred under the line.
+
+    Set as a borderless table: the signature line and what is under it share a column,
+    the role sits beside the line, and the block stays on the right of the page.
+    """
+    line_w, role_w = 6.6 * cm, 6.4 * cm
+    name = signatory.name or "." * 40  # no name on record: a line to write it in by hand
+    rows = [
+        ["", doc.t("ลงชื่อ " + "." * 35), Cell(doc.t(role), align="left")],
+        ["", doc.t(f"({name})"), ""],
     ]
     if signatory.position:
-        parts.append(doc.para(signatory.position, half))
-    return KeepTogether(parts)
+        rows.append(["", doc.t(signatory.position), ""])
+    table = ThaiTable(
+        rows,
+        [doc.frame_width - line_w - role_w, line_w, role_w],
+        header_rows=0,
+        text_style=BODY,
+        col_aligns=["center", "center", "left"],
+        padding=0,
+        line_width=0,
+        extra_words=doc.extra_words,
+    )
+    return KeepTogether([Spacer(1, 0.8 * cm), table])
 
 
 # --- minutes ------------------------------------------------------------------------

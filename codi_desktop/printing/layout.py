@@ -28,6 +28,18 @@ LEFT_MARGIN = 3 * cm
 RIGHT_MARGIN = 2 * cm
 TOP_MARGIN = 2.5 * cm
 BOTTOM_MARGIN = 2 * cm
+#: Phrases of the forms that must not break across lines (the segmenter splits them
+#: into their parts: งด|ออกเสียง, ผู้จด|รายงานการประชุม).
+FORM_TERMS = (
+    "งดออกเสียง",
+    "ไม่เห็นด้วย",
+    "ผู้จดรายงานการประชุม",
+    "ผู้ตรวจรายงานการประชุม",
+    "มติที่ประชุม",
+    "ระเบียบวาระที่",
+    "ลายมือชื่อ",
+)
+
 # Sarabun's ascender + descender span 1.3 em; a 22 pt pitch at 16 pt keeps a tone mark
 # on a tall vowel clear of the line above's below-marks.
 BODY = TextStyle(font_size=16, leading=22)
@@ -76,7 +88,7 @@ class Document:
         self.use_thai_digits = use_thai_digits
         self.pagesize = landscape(A4) if landscape_pages else A4
         self.watermark = watermark
-        self.extra_words = tuple(extra_words)
+        self.extra_words = (*FORM_TERMS, *extra_words)
         self.story: list[Flowable] = []
 
     @property
