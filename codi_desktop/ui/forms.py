@@ -412,14 +412,35 @@ VALUE_LABELS = {
 }
 
 
+EXTRA_LABELS = {
+    "district_id": ("อำเภอ", "District"),
+    "community_id": ("ชุมชน", "Community"),
+}
+
+
 def field_label(name: str) -> str:
-    th, en = LABELS.get(name, (name, name))
+    th, en = LABELS.get(name) or EXTRA_LABELS.get(name) or (name, name)
     return en if current_language() == "en" else th
 
 
-def history_value(table: str, name: str, value: Any) -> str:
+def _place_name(store: Store, name: str, code: str) -> str | None:
+    lang = current_language()
+    if name == "district_id":
+        found = [c for c in lists.districts(store) if c.value == code]
+    else:
+        found = [c for c in lists.subdistricts(store, code[:4]) if c.value == code]
+    return found[0].name(lang) if found else None
+
+
+def history_value(table: str, name: str, value: Any, store: Store | None = None) -> str:
     if value is None or value == "":
         return "—"
+    if store is not None and isinstance(value, str):
+        # ids are shown by the name they stand for (still the id if it is gone)
+        if name in ("subdistrict_id", "district_id"):
+            return _place_name(store, name, value) or value
+        if name in ("community_id", "organization_id", "person_id"):
+            return lists.name_of(store, name.removesuffix("_id"), value) or value
     if (table, name) in VALUE_LABELS:
         return L.label(VALUE_LABELS[(table, name)], value)
     if name.endswith("_satang") and isinstance(value, int):
@@ -455,14 +476,17 @@ class HistoryPanel(QTreeWidget):
             )
             for name, old, new in entry.changes:
                 if entry.op == "insert":
-                    text = f"{field_label(name)}: {history_value(self.table, name, new)}"
+                    text = f"{field_label(name)}: {self._value(name, new)}"
                 else:
-                    text = (f"{field_label(name)}: {history_value(self.table, name, old)} → "
-                            f"{history_value(self.table, name, new)}")
+                    text = (f"{field_label(name)}: {self._value(name, old)} → "
+                            f"{self._value(name, new)}")
                 top.addChild(QTreeWidgetItem(["", "", text]))
             self.addTopLevelItem(top)
         if self.topLevelItemCount():
             self.topLevelItem(0).setExpanded(True)
+
+    def _value(self, name: str, value: Any) -> str:
+        return history_value(self.table, name, value, self.store)
 
     def entries(self) -> list[str]:
         out = []

@@ -379,3 +379,17 @@ def test_unsaved_typing_is_not_lost_silently_when_switching(qtbot, type_text, wi
     page.table.setCurrentIndex(page.model.index(3, 0))
     assert not panel.discard.isVisible()
     assert panel.form.record_id == page.model.record_id(3)
+
+
+def test_history_names_places_instead_of_codes(qtbot, type_text, window):
+    page = communities(window)
+    page.table.setCurrentIndex(page.model.index(0, 0))
+    form = page.detail.form
+    combo = form.inputs["subdistrict_id"].widget
+    other = next(i for i in range(1, combo.count()) if combo.itemData(i) != form.base.subdistrict_id)
+    combo.setCurrentIndex(other)
+    assert form.save()
+    new_name = combo.itemText(other).split(" · ")[0]
+    entries = page.detail.history.entries()
+    assert any(e.startswith("ตำบล:") and e.endswith(new_name) for e in entries), entries
+    assert not any(combo.itemData(other) in e for e in entries)  # no DOPA codes shown
