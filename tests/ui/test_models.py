@@ -113,3 +113,31 @@ def test_dashboard_figures_add_up(qapp, demo_store):
     assert len(data.meetings_by_month) == 12
     assert data.meetings_by_month[0][1] == 10  # the fiscal year starts in October
     assert any(b.allocated for b in data.budget)
+
+
+def test_search_index_follows_writes_that_bypass_the_services(qapp, demo_store):
+    """Sync applies pulled rows with plain SQL; the triggers keep the index current."""
+    import sqlalchemy as sa
+
+    from codi_desktop.models import Community, utcnow
+
+    now = utcnow()
+    row = {"id": "0190aaaa-0000-7000-8000-000000000001", "province_code": "34",
+           "name": "ชุมชนดึงจากส่วนกลาง", "kind": "urban", "created_at": now, "updated_at": now}
+    with demo_store.sessions.begin() as s:
+        s.info["capture"] = False
+        s.execute(sa.insert(Community), [row])
+    assert lists.COMMUNITIES.count(demo_store, ListFilter(text="ดึงจากส่วน")) == 1
+    with demo_store.sessions.begin() as s:
+        s.info["capture"] = False
+        s.execute(sa.update(Community).where(Community.id == row["id"])
+                  .values(name="ชุมชนเปลี่ยนชื่อแล้ว"))
+    assert lists.COMMUNITIES.count(demo_store, ListFilter(text="ดึงจากส่วน")) == 0
+    assert lists.COMMUNITIES.count(demo_store, ListFilter(text="เปลี่ยนชื่อแล้ว")) == 1
+    with demo_store.sessions.begin() as s:
+        s.info["capture"] = False
+        s.execute(sa.delete(Community).where(Community.id == row["id"]))
+    with demo_store.read() as s:
+        left = s.execute(sa.text("SELECT count(*) FROM fts_community WHERE row_id = :i"),
+                         {"i": row["id"]}).scalar()
+    assert left == 0
