@@ -21,9 +21,10 @@ from .data import (
     Signatory,
     SignInSheet,
 )
+from .fonts import FONT_BOLD
 from .layout import BODY, Document, Output
 from .table import Cell, RowStyle, ThaiTable
-from .text import Run
+from .text import Run, shaped
 
 __all__ = [
     "render_agenda",
@@ -247,6 +248,24 @@ def render_agenda(
     return doc.build(out)
 
 
+def _labelled(doc: Document, label: str, text: str) -> None:
+    """เรื่อง / เรียน / สิ่งที่ส่งมาด้วย: a bold label, its text beside it, and any further
+    lines of the text aligned under the text's start, as the letter form sets them."""
+    label_w = shaped(label, FONT_BOLD)[1] * BODY.font_size + 0.4 * cm
+    doc.add(Spacer(1, 6))
+    doc.add(
+        ThaiTable(
+            [[Cell(doc.t(label), bold=True), doc.t(text)]],
+            [label_w, doc.frame_width - label_w],
+            header_rows=0,
+            text_style=BODY,
+            padding=0,
+            line_width=0,
+            extra_words=doc.extra_words,
+        )
+    )
+
+
 def render_invitation(
     data: Invitation, out: Output = None, *, thai_digits: bool = False
 ) -> bytes | None:
@@ -280,14 +299,10 @@ def render_invitation(
         )
     )
     doc.add_para(fmt.thai_date(data.letter_date), BODY.but(left_indent=half, space_before=8))
-    label = 2.2 * cm
-    labelled = BODY.but(left_indent=label, first_line_indent=-label, space_before=6)
-    doc.add_para([Run("เรื่อง", bold=True), Run(" "), Run(f"เชิญประชุม{m.body_name}")], labelled)
-    doc.add_para([Run("เรียน", bold=True), Run(" "), Run(data.to)], labelled)
+    _labelled(doc, "เรื่อง", f"เชิญประชุม{m.body_name}")
+    _labelled(doc, "เรียน", data.to)
     if data.agenda:
-        doc.add_para(
-            [Run("สิ่งที่ส่งมาด้วย", bold=True), Run(" ระเบียบวาระการประชุม")], BODY.but(space_before=6)
-        )
+        _labelled(doc, "สิ่งที่ส่งมาด้วย", "ระเบียบวาระการประชุม")
     for text in _paragraphs(data.body):
         doc.add_para(text, INDENTED.but(space_before=8))
     doc.add_para(data.closing, INDENTED.but(space_before=8))
