@@ -112,6 +112,7 @@ class ListPage(QWidget):
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setAlternatingRowColors(True)
+        self.table.setTabKeyNavigation(False)  # arrows move in the list; Tab leaves it
         self.table.verticalHeader().hide()
         self.table.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 10)
         header = self.table.horizontalHeader()
@@ -131,6 +132,9 @@ class ListPage(QWidget):
             splitter.setStretchFactor(1, 2)
             detail.changed.connect(self._detail_changed)
             detail.hide()
+            # Tab from the table goes on into the record's form (the panel was built
+            # before this page, so the default chain would visit it first).
+            QWidget.setTabOrder(self.table, detail)
 
         self.progress = TaskProgress()
         self.message = MessageBar()

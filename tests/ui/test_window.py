@@ -393,3 +393,14 @@ def test_history_names_places_instead_of_codes(qtbot, type_text, window):
     entries = page.detail.history.entries()
     assert any(e.startswith("ตำบล:") and e.endswith(new_name) for e in entries), entries
     assert not any(combo.itemData(other) in e for e in entries)  # no DOPA codes shown
+
+
+def test_tab_from_the_list_goes_into_the_record(qtbot, window):
+    page = communities(window)
+    page.table.setFocus()
+    page.table.setCurrentIndex(page.model.index(0, 0))
+    for _ in range(4):
+        qtbot.keyClick(window.focusWidget(), Qt.Key.Key_Tab)
+        if page.detail.isAncestorOf(window.focusWidget()):
+            break
+    assert page.detail.isAncestorOf(window.focusWidget())
