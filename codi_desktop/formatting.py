@@ -8,6 +8,7 @@ names, Asia/Bangkok time and baht with thousands separators.
 
 from __future__ import annotations
 
+import os
 import re
 from datetime import UTC, date, datetime, time, timedelta, timezone, tzinfo
 from decimal import Decimal, InvalidOperation
@@ -36,6 +37,7 @@ __all__ = [
     "thai_digits",
     "thai_time",
     "to_bangkok",
+    "use_app_pythainlp_data",
 ]
 
 #: Buddhist Era year = Common Era year + 543.
@@ -193,6 +195,33 @@ def meeting_number(number: int, year_be: int, *, use_thai_digits: bool = False) 
     return _digits(f"{number}/{year_be}", use_thai_digits)
 
 
+# --- pythainlp ------------------------------------------------------------------------
+
+
+def use_app_pythainlp_data() -> None:
+    """Point pythainlp at the app's data folder unless ``PYTHAINLP_DATA`` is already set.
+
+    Importing pythainlp creates ``~/pythainlp-data`` when the variable is unset, so this
+    must run before the first pythainlp import (baht_text and the printing layer call it).
+    """
+    if os.environ.get("PYTHAINLP_DATA"):
+        return
+    try:
+        # The app's data folder, as codi_desktop.store.paths finds it (not imported here:
+        # this module stays free of the database stack).
+        base = os.environ.get("CODI_DATA_DIR")
+        if not base:
+            import platformdirs
+
+            base = platformdirs.user_data_dir("CODI Desktop", "CODI")
+        folder = os.path.join(base, "pythainlp-data")
+    except Exception:  # no platformdirs or no home folder: a temp folder beats ~
+        import tempfile
+
+        folder = os.path.join(tempfile.gettempdir(), "codi-pythainlp-data")
+    os.environ["PYTHAINLP_DATA"] = str(folder)
+
+
 # --- money ----------------------------------------------------------------------------
 
 
@@ -226,6 +255,7 @@ def baht_text(satang: int) -> str:
     """
     if not isinstance(satang, int) or isinstance(satang, bool):
         raise TypeError(f"amounts are integer satang, got {type(satang).__name__}")
+    use_app_pythainlp_data()
     from pythainlp.util import num_to_thaiword  # imported lazily: pythainlp is slow to import
 
     if satang == 0:

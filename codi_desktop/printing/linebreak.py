@@ -16,10 +16,11 @@ when the application calls :func:`warm_up` from a background thread at start-up.
 from __future__ import annotations
 
 import functools
-import os
 import re
 import threading
 from collections.abc import Iterable
+
+from ..formatting import use_app_pythainlp_data
 
 __all__ = [
     "add_words",
@@ -41,24 +42,13 @@ _NO_BREAK_AFTER = tuple("([{“‘«")
 #: Thai abbreviations that belong to the number before them ("09.30 น.", "5 กม.").
 _GLUED_ABBREVIATIONS = frozenset({"น.", "บาท", "ราย", "คน", "กม.", "ตร.ม.", "%"})
 
+# pythainlp writes ~/pythainlp-data as soon as it is imported unless told otherwise, and
+# this package imports it from several places: settle the folder first.
+use_app_pythainlp_data()
+
 _lock = threading.RLock()
 _trie = None
 _extra_words: set[str] = set()
-
-
-def _default_data_dir() -> None:
-    """Keep pythainlp's data in the app's folder instead of ~/pythainlp-data."""
-    if "PYTHAINLP_DATA" in os.environ:
-        return
-    try:
-        import platformdirs
-
-        folder = platformdirs.user_data_path("codi-desktop", "CODI") / "pythainlp-data"
-    except Exception:  # platformdirs missing or no home: a temp folder still beats ~
-        import tempfile
-
-        folder = os.path.join(tempfile.gettempdir(), "codi-pythainlp-data")
-    os.environ["PYTHAINLP_DATA"] = str(folder)
 
 
 def _get_trie():
@@ -66,7 +56,6 @@ def _get_trie():
     if _trie is None:
         with _lock:
             if _trie is None:
-                _default_data_dir()
                 from pythainlp.corpus import thai_words
                 from pythainlp.util import Trie
 

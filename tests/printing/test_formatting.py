@@ -176,3 +176,15 @@ def test_meeting_number():
 )
 def test_mask_phone_keeps_only_the_last_four_digits(phone, masked):
     assert f.mask_phone(phone) == masked
+
+
+def test_pythainlp_data_goes_to_the_app_folder(monkeypatch, tmp_path):
+    monkeypatch.delenv("PYTHAINLP_DATA", raising=False)
+    monkeypatch.setenv("CODI_DATA_DIR", str(tmp_path))
+    f.use_app_pythainlp_data()
+    import os
+
+    assert os.environ["PYTHAINLP_DATA"] == str(tmp_path / "pythainlp-data")
+    monkeypatch.setenv("PYTHAINLP_DATA", "/elsewhere")
+    f.use_app_pythainlp_data()
+    assert os.environ["PYTHAINLP_DATA"] == "/elsewhere"  # an explicit setting wins
