@@ -136,6 +136,7 @@ def test_thai_digits_option():
     text = _text(pdf)
     _has(text, "ครั้งที่ ๓/๒๕๖๙", "เมื่อวันพุธที่ ๒๕ พฤศจิกายน ๒๕๖๙", "เริ่มประชุมเวลา ๐๙.๓๐ น.")
     assert not any(c.isascii() and c.isdigit() for c in text)
+    assert squash(pypdf_pages(pdf)[1]).startswith("-๒-")  # page numbers too
 
 
 def test_long_minutes_split_across_pages_with_a_2000_character_item(recorder):
