@@ -80,7 +80,7 @@ class FormSpec:
     delete_question: str
 
 
-_INT_RE = re.compile(r"^\d[\d,]*$")
+_INT_RE = re.compile(r"^-?\d[\d,]*$")  # a minus is read, the service says why it is wrong
 
 
 class FieldInput:
@@ -197,6 +197,9 @@ class FieldInput:
         return w.text()
 
     def show_error(self, message: str | None) -> None:
+        # Word wrap only for long reasons: a wrapped QLabel in a form row reserves a
+        # second line even for short text.
+        self.error.setWordWrap(len(message or "") > 60)
         self.error.setText(message or "")
         self.error.setVisible(bool(message))
         self.widget.setProperty("invalid", bool(message))
@@ -230,16 +233,13 @@ class RecordForm(QWidget):
         for fs in spec.fields:
             inp = FieldInput(fs, store, lambda n=fs.name: self._changed(n))
             self.inputs[fs.name] = inp
-            box = QWidget()
-            v = QVBoxLayout(box)
-            v.setContentsMargins(0, 0, 0, 0)
-            v.setSpacing(2)
-            v.addWidget(inp.widget)
-            v.addWidget(inp.error)
             label = QLabel(fs.label)
             label.setBuddy(inp.widget)
-            form.addRow(label, box)
-            self._rows[fs.name] = (label, box)
+            form.addRow(label, inp.widget)
+            # The reason goes on its own row under the field (the row collapses when
+            # hidden), so the label stays level with its field.
+            form.setWidget(form.rowCount(), QFormLayout.ItemRole.FieldRole, inp.error)
+            self._rows[fs.name] = (label, inp.widget)
 
         self.save_button = QPushButton(translate("Form", "บันทึก"))
         self.save_button.setObjectName("save")
@@ -313,15 +313,22 @@ class RecordForm(QWidget):
         for fs in self.spec.fields:
             if fs.kinds is not None:
                 visible = kind in fs.kinds
-                label, box = self._rows[fs.name]
+                label, widget = self._rows[fs.name]
                 label.setVisible(visible)
-                box.setVisible(visible)
+                widget.setVisible(visible)
+                if not visible:
+                    self.inputs[fs.name].error.hide()
 
     def current_data(self) -> tuple[Any, dict[str, str]]:
         """The record as typed, and the fields that could not be read at all."""
         values: dict[str, Any] = {}
         problems: dict[str, str] = {}
+        kind_input = self.inputs.get("kind")
+        kind = kind_input.value() if kind_input else None
         for name, inp in self.inputs.items():
+            if inp.spec.kinds is not None and kind not in inp.spec.kinds:
+                values[name] = None  # a field this kind does not have (the service clears it)
+                continue
             try:
                 values[name] = inp.value()
             except ValueError as exc:
