@@ -408,7 +408,9 @@ class ResultRecorder:
             self._applied.append({"b_id": cs_id, "b_seq": server_seq})
             conflicts = result.get("conflicts") or []
             for conflict in conflicts:
-                _record_conflict(self.conn, cs_id, author, conflict, changes, self.waiting)
+                _record_conflict(
+                    self.conn, cs_id, author, conflict, changes, self.waiting, server_seq
+                )
             for key in changes:
                 if key not in self.waiting and self.shadow.pop(f"{key[0]}|{key[1]}", None):
                     self._shadow_dirty = True
@@ -541,6 +543,7 @@ def _record_conflict(
     conflict: dict[str, Any],
     changes: dict[tuple[str, str], sa.Row[Any]],
     waiting: PendingIndex,
+    server_seq: int | None = None,
 ) -> None:
     """Show the conflict at once and put the server's value (which stays) in the row."""
     table_name = conflict.get("table")
@@ -566,6 +569,9 @@ def _record_conflict(
         change_set_id=change_set_id,
         author=author,
         status=ConflictStatus.OPEN,
+        # The server wrote the conflict within this change set, at or below its seq:
+        # a base for resolving it before the pull brings the full row.
+        seq=server_seq,
         created_at=now,
         updated_at=now,
     )

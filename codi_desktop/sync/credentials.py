@@ -350,6 +350,7 @@ class TokenProvider:
         self.store = store
         self.password_prompt = password_prompt
         self._memory = memory_token
+        self._from_keyring: str | None = None
         self._client_factory = client_factory
 
     def token(self) -> str:
@@ -362,9 +363,11 @@ class TokenProvider:
             )
         if self._memory:
             return self._memory
-        stored = load_token(self.store.data_dir, acct.server_url)
-        if stored:
-            return stored
+        if self._from_keyring is None:
+            # Read once per provider: an OS keyring call can be slow or prompt to unlock.
+            self._from_keyring = load_token(self.store.data_dir, acct.server_url)
+        if self._from_keyring:
+            return self._from_keyring
         return self.rotate()
 
     @property
@@ -372,8 +375,9 @@ class TokenProvider:
         return self._memory is not None
 
     def invalidate(self) -> None:
-        """Forget the in-memory token (after the server refused it)."""
+        """Forget the tokens at hand (after the server refused them)."""
         self._memory = None
+        self._from_keyring = None
 
     def rotate(self) -> str:
         """Ask for the password and get a fresh token for this same device."""

@@ -260,12 +260,11 @@ class SyncEngine:
                 if exc.status == 401 and exc.code == "device_revoked":
                     raise _Revoked() from exc
                 if exc.status == 401 and not unauthorized_retried:
-                    # A token rotated elsewhere (or a stale in-memory one): ask again once.
+                    # A token rotated elsewhere (re-enrolled, or a stale in-memory one):
+                    # read the keyring again, or rotate with the password, once.
                     unauthorized_retried = True
                     self.tokens.invalidate()
-                    if self.tokens.password_prompt is not None:
-                        self.tokens.rotate()
-                        continue
+                    continue
                 raise
 
     # -- the sync ---------------------------------------------------------------------
