@@ -414,7 +414,8 @@ def render_budget_report(
     rows: list[list] = [header]
     styles: dict[int, RowStyle] = {}
     program_style = RowStyle(bold=True, background=(0.94, 0.94, 0.94))
-    total_style = RowStyle(bold=True, background=(0.88, 0.88, 0.88))
+    subtotal_style = RowStyle(bold=True, keep_with_previous=True)
+    total_style = RowStyle(bold=True, background=(0.88, 0.88, 0.88), keep_with_previous=True)
     for n, program in enumerate(data.programs, 1):
         styles[len(rows)] = program_style
         rows.append([doc.t(str(n)), Cell(doc.t(program.name), span=5)])
@@ -429,7 +430,7 @@ def render_budget_report(
                     money(project.remaining),
                 ]
             )
-        styles[len(rows)] = RowStyle(bold=True)
+        styles[len(rows)] = subtotal_style
         rows.append(
             [
                 "",

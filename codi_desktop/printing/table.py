@@ -40,6 +40,7 @@ class RowStyle:
     bold: bool = False
     background: tuple[float, float, float] | None = None
     min_height: float = 0
+    keep_with_previous: bool = False  # a total row never starts a page on its own
 
 
 @dataclass(slots=True)
@@ -151,6 +152,13 @@ class ThaiTable(Flowable):
             fit += 1
         if fit == len(body):
             return [self]
+        # Never start a page with a row that belongs to the one before it (a subtotal):
+        # take that one along, unless it was all that fitted.
+        keep = fit
+        while keep > 0 and body[keep].style.keep_with_previous:
+            keep -= 1
+        if keep > 0:
+            fit = keep
         if fit > 0:
             return [self._sub(header + body[:fit]), self._sub(header + body[fit:])]
         # Not even one row fits. Move it to the next page unless it would not fit

@@ -282,6 +282,17 @@ def test_a_tall_row_in_a_small_frame_is_split_not_refused(recorder):
     assert_text_survives(pdf, recorder)
 
 
+def test_a_total_row_does_not_start_a_page_alone():
+    from codi_desktop.printing.table import RowStyle
+
+    rows = [["ก", "ข"]] + [[str(i), "แถว"] for i in range(10)] + [["", "รวม"]]
+    table = ThaiTable(rows, [3 * cm, 5 * cm], row_styles={11: RowStyle(keep_with_previous=True)})
+    table.wrap(8 * cm, 1e6)
+    row_h = table._rows[1].height
+    head, tail = table.split(8 * cm, table._rows[0].height + 10 * row_h + 1)  # 10 rows fit
+    assert len(head._rows) == 1 + 9 and len(tail._rows) == 1 + 2  # header + last row + total
+
+
 def test_alignment_and_bold(monkeypatch):
     from codi_desktop.printing import text as text_module
 
