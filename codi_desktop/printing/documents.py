@@ -413,7 +413,7 @@ def render_budget_report(
     header = ["รหัส", "แผนงาน / โครงการ", "จัดสรร", "อนุมัติ", "เบิกจ่าย", "คงเหลือ"]
     rows: list[list] = [header]
     styles: dict[int, RowStyle] = {}
-    program_style = RowStyle(bold=True, background=(0.94, 0.94, 0.94))
+    program_style = RowStyle(bold=True, background=(0.94, 0.94, 0.94), keep_with_next=True)
     subtotal_style = RowStyle(bold=True, keep_with_previous=True)
     total_style = RowStyle(bold=True, background=(0.88, 0.88, 0.88), keep_with_previous=True)
     for n, program in enumerate(data.programs, 1):

@@ -41,6 +41,7 @@ class RowStyle:
     background: tuple[float, float, float] | None = None
     min_height: float = 0
     keep_with_previous: bool = False  # a total row never starts a page on its own
+    keep_with_next: bool = False  # a group's heading row never ends a page on its own
 
 
 @dataclass(slots=True)
@@ -84,6 +85,9 @@ class ThaiTable(Flowable):
         self.line_width = line_width
         self.frame_height = frame_height
         self._width_done: float | None = None
+        # A head cut short on purpose (a total kept with its rows) claims the rest of its
+        # frame, so platypus does not start the tail in the space left below it.
+        self._fill_height = 0.0
         if _rows is not None:
             self._rows = _rows
             return
@@ -136,7 +140,7 @@ class ThaiTable(Flowable):
     def wrap(self, availWidth, availHeight):  # noqa: N803 - reportlab's signature
         self._ensure_measured()
         self.width = sum(self.col_widths)
-        self.height = sum(r.height for r in self._rows)
+        self.height = max(sum(r.height for r in self._rows), self._fill_height)
         return self.width, self.height
 
     def split(self, availWidth, availHeight):  # noqa: N803
@@ -152,13 +156,18 @@ class ThaiTable(Flowable):
             fit += 1
         if fit == len(body):
             return [self]
-        # Never start a page with a row that belongs to the one before it (a subtotal):
-        # take that one along, unless it was all that fitted.
+        # Never start a page with a row that belongs to the one before it (a subtotal) nor
+        # end one with a row that belongs to the next (a group heading): move the break
+        # up, unless nothing would be left above it.
         keep = fit
-        while keep > 0 and body[keep].style.keep_with_previous:
+        while keep > 0 and (
+            body[keep].style.keep_with_previous or body[keep - 1].style.keep_with_next
+        ):
             keep -= 1
-        if keep > 0:
-            fit = keep
+        if 0 < keep < fit:
+            head = self._sub(header + body[:keep])
+            head._fill_height = availHeight
+            return [head, self._sub(header + body[keep:])]
         if fit > 0:
             return [self._sub(header + body[:fit]), self._sub(header + body[fit:])]
         # Not even one row fits. Move it to the next page unless it would not fit

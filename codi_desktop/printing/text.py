@@ -323,6 +323,9 @@ class ThaiParagraph(Flowable):
         self.keepWithNext = keep_with_next
         self._layout_width: float | None = None
         self._lines: list[Line] = []
+        # A head cut short on purpose (widow/orphan control) claims the rest of its frame,
+        # so platypus does not start the tail in the space left below it.
+        self._fill_height = 0.0
 
     # -- layout --
 
@@ -354,7 +357,7 @@ class ThaiParagraph(Flowable):
         self.width = availWidth
         # Space before/after is not part of the height: platypus asks for it through
         # getSpaceBefore/After and drops it at the top of a frame.
-        self.height = len(lines) * self.style.line_height
+        self.height = max(len(lines) * self.style.line_height, self._fill_height)
         return self.width, self.height
 
     def getSpaceBefore(self):  # noqa: N802
@@ -371,6 +374,7 @@ class ThaiParagraph(Flowable):
         if fit >= len(lines):
             return [self]
         frame = getattr(self, "_frame", None)  # set by platypus while it asks us to split
+        room = fit
         if len(lines) >= 4 and not (frame is not None and frame._atTop):
             # No line left alone at the foot of a page or the head of the next (widow and
             # orphan control), unless at the top of a frame, where waiting cannot help.
@@ -399,6 +403,8 @@ class ThaiParagraph(Flowable):
         # The head keeps exactly the lines it was laid out with (a long unit may have
         # been cut into clusters, which re-layout of the slice would reproduce anyway).
         head._layout_width, head._lines = availWidth, _relabel(lines[:fit], last=True)
+        if fit < room:
+            head._fill_height = availHeight
         return [head, tail]
 
     # -- drawing --

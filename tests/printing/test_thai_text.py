@@ -282,6 +282,25 @@ def test_a_tall_row_in_a_small_frame_is_split_not_refused(recorder):
     assert_text_survives(pdf, recorder)
 
 
+def test_widow_control_in_a_real_frame(recorder):
+    """The head cut short for widow control fills its frame: the two lines held back
+    must open the next page, not be split again into the space left below."""
+    from reportlab.platypus import Spacer
+
+    para = ThaiParagraph(LONG_NO_SPACES[:700])
+    para.wrap(WIDTH, 1e6)
+    n, lh = len(para.lines), para.style.line_height
+    frame_h = A4[1] - 2 * 72 - 2 * 6  # SimpleDocTemplate: 1-inch margins, 6 pt padding
+    spacer = Spacer(1, frame_h - ((n - 1) * lh + 2))  # room for all lines but one
+    pdf = _build([spacer, para])
+    pages = [
+        [line for line in page.splitlines() if line.strip()]
+        for page in poppler_pages(pdf, mode="-layout")
+    ]
+    assert [len(p) for p in pages] == [n - 2, 2]
+    assert_text_survives(pdf, recorder)
+
+
 def test_a_total_row_does_not_start_a_page_alone():
     from codi_desktop.printing.table import RowStyle
 
@@ -291,6 +310,13 @@ def test_a_total_row_does_not_start_a_page_alone():
     row_h = table._rows[1].height
     head, tail = table.split(8 * cm, table._rows[0].height + 10 * row_h + 1)  # 10 rows fit
     assert len(head._rows) == 1 + 9 and len(tail._rows) == 1 + 2  # header + last row + total
+
+    rows = [["ก", "ข"]] + [[str(i), "แถว"] for i in range(20)]
+    styles = {10: RowStyle(keep_with_next=True)}  # body row 9, the last that would fit
+    table = ThaiTable(rows, [3 * cm, 5 * cm], row_styles=styles)
+    table.wrap(8 * cm, 1e6)
+    head, tail = table.split(8 * cm, table._rows[0].height + 10 * row_h + 1)
+    assert len(head._rows) == 1 + 9 and tail._rows[1].style.keep_with_next
 
 
 def test_alignment_and_bold(monkeypatch):
