@@ -10,12 +10,13 @@ One change set = one database transaction:
    rows, check ledger rules and lock the projects whose budget the check reads;
 3. check budget invariants (the project rows are locked, so a concurrent change set on
    the same project waits and then sees this one's entries);
-4. take the seqs last (``seqs.take_seqs``: the counter row lock is held until commit),
-   write them into the rows and the row log;
+4. take the seqs last (``seqs.take_seqs``: the counter row lock is held until commit)
+   and write them into the row log (the row log, not the domain row's ``seq`` column,
+   is the server's record of a row's seq: one write less per row);
 5. store the result with (device, device_seq) and advance the device's last device_seq.
 
-A rejection rolls the savepoint back: nothing of the change set stays, but its result is
-stored and the device's queue moves on. Deadlocks, serialisation failures and unique
+A rejection rolls the whole transaction back (no savepoint round trips on the happy
+path); a second transaction stores the rejected result and the device's queue moves on. Deadlocks, serialisation failures and unique
 violations from two inserts of the same new row are retried as a whole transaction.
 """
 
@@ -61,6 +62,9 @@ MAX_ATTEMPTS = 6
 RETRYABLE_SQLSTATES = {"40001", "40P01", "55P03"}  # serialization, deadlock, lock timeout
 UNIQUE_VIOLATION = "23505"
 INT32 = 2**31
+# Province codes per database (reference data that practically never changes; an unknown
+# code is looked up again before it is refused).
+_PROVINCES: dict[str, tuple[float, frozenset[str]]] = {}
 
 
 @dataclasses.dataclass(frozen=True)
@@ -98,6 +102,12 @@ class Rejection(Exception):
 
 class _RetryTransaction(Exception):
     pass
+
+
+class _Rejected(Exception):
+    def __init__(self, rejection: Rejection):
+        super().__init__(rejection.detail)
+        self.rejection = rejection
 
 
 @functools.cache
@@ -141,6 +151,11 @@ def apply_with_retry(engine: sa.Engine, scope: DeviceScope, cs: WireChangeSet) -
         try:
             with write_connection(engine) as conn, conn.begin():
                 return _apply_in_transaction(conn, scope, cs, final)
+        except _Rejected as rejected:
+            # The failed transaction is rolled back whole (nothing of the change set
+            # stays); a second one records the rejection and moves the queue on.
+            with write_connection(engine) as conn, conn.begin():
+                return _record_rejection(conn, scope, cs, rejected.rejection)
         except _RetryTransaction:
             pass
         except sa.exc.DBAPIError as exc:
@@ -158,9 +173,31 @@ def apply_with_retry(engine: sa.Engine, scope: DeviceScope, cs: WireChangeSet) -
     )
 
 
+def _record_rejection(
+    conn: sa.Connection, scope: DeviceScope, cs: WireChangeSet, rej: Rejection
+) -> dict[str, Any]:
+    stored = _check_device_seq(conn, scope, cs)
+    if stored is not None:
+        return stored  # a concurrent retry recorded it meanwhile
+    result = _rejected(cs, rej)
+    _store_result(conn, scope, cs, result)
+    return result
+
+
 def _apply_in_transaction(
     conn: sa.Connection, scope: DeviceScope, cs: WireChangeSet, final: bool
 ) -> dict[str, Any]:
+    stored = _check_device_seq(conn, scope, cs)
+    if stored is not None:
+        return stored
+    return _apply_new(conn, scope, cs, final)
+
+
+def _check_device_seq(
+    conn: sa.Connection, scope: DeviceScope, cs: WireChangeSet
+) -> dict[str, Any] | None:
+    """Lock the device; the stored result of a replay, None for the next change set,
+    or a 409 problem for a gap."""
     devices = schema.devices
     device = conn.execute(
         sa.select(devices.c.last_device_seq, devices.c.revoked_at)
@@ -196,29 +233,37 @@ def _apply_in_transaction(
             f"ต้องส่งชุดการเปลี่ยนแปลงลำดับที่ {expected} ก่อน",
             expected_device_seq=expected,
         )
+    return None
 
-    savepoint = conn.begin_nested()
+
+def _apply_new(
+    conn: sa.Connection, scope: DeviceScope, cs: WireChangeSet, final: bool
+) -> dict[str, Any]:
     try:
         result = ChangeSetApplier(conn, scope, cs).run()
-        savepoint.commit()
     except Rejection as rej:
-        savepoint.rollback()
-        result = _rejected(cs, rej)
+        raise _Rejected(rej) from None
     except (sa.exc.IntegrityError, sa.exc.DataError) as exc:
         if _sqlstate(exc) == UNIQUE_VIOLATION and not final:
             # Most likely another process inserted the same new row a moment ago:
             # start again and see it.
             raise _RetryTransaction() from exc
-        savepoint.rollback()
-        result = _rejected(
-            cs,
+        raise _Rejected(
             Rejection(
                 INVALID,
                 f"A value breaks a rule of the database: {_constraint_text(exc)}",
                 "ข้อมูลไม่ถูกต้องตามกฎของฐานข้อมูล",
-            ),
-        )
+            )
+        ) from None
+    _store_result(conn, scope, cs, result)
+    return result
+
+
+def _store_result(
+    conn: sa.Connection, scope: DeviceScope, cs: WireChangeSet, result: dict[str, Any]
+) -> None:
     now = utcnow()
+    devices = schema.devices
     conn.execute(
         sa.insert(schema.applied_change_set).values(
             device_id=scope.device_id,
@@ -252,7 +297,6 @@ def _apply_in_transaction(
             "conflicts": len(result.get("conflicts") or []),
         },
     )
-    return result
 
 
 def _constraint_text(exc: Exception) -> str:
@@ -317,7 +361,6 @@ class ChangeSetApplier:
         self.conflicts: list[dict[str, Any]] = []
         self.budget_projects: set[str] = set()
         self.index = 0
-        self._provinces: set[str] | None = None
 
     # -- helpers ---------------------------------------------------------------------
 
@@ -331,12 +374,15 @@ class ChangeSetApplier:
         return self.reject(FORBIDDEN, detail, "อุปกรณ์นี้ไม่มีสิทธิ์แก้ไขข้อมูลนี้")
 
     def known_province(self, code: str) -> bool:
-        if self._provinces is None:
+        key = str(self.conn.engine.url)
+        cached = _PROVINCES.get(key)
+        if cached is None or code not in cached[1] or time.monotonic() - cached[0] > 300:
             table = schema.DOMAIN_TABLES["province"]
-            self._provinces = set(
+            codes = frozenset(
                 self.conn.execute(sa.select(table.c.id).where(table.c.deleted_at.is_(None))).scalars()
             )
-        return code in self._provinces
+            _PROVINCES[key] = cached = (time.monotonic(), codes)
+        return code in cached[1]
 
     def _lock_log_entries(self, changes: list[WireChange]) -> None:
         keys = sorted({(c.table, c.row_id) for c in changes if c.table in schema.DOMAIN_TABLES})
@@ -738,12 +784,10 @@ class ChangeSetApplier:
         first = take_seqs(self.conn, len(writes))
         if not writes:
             return first - 1
-        by_table: dict[str, list[dict[str, Any]]] = {}
         new_rows: dict[str, list[tuple[str, str | None, bool, int]]] = {}
         log_updates: list[dict[str, Any]] = []
         for offset, write in enumerate(writes):
             seq = first + offset
-            by_table.setdefault(write.table, []).append({"b_id": write.row_id, "b_seq": seq})
             entry = self.log[(write.table, write.row_id)]
             if write.insert:
                 new_rows.setdefault(write.table, []).append(
@@ -763,14 +807,6 @@ class ChangeSetApplier:
                         "written_at": self.now,
                     }
                 )
-        for name, params in by_table.items():
-            table = schema.DOMAIN_TABLES[name]
-            self.conn.execute(
-                sa.update(table).where(table.c.id == sa.bindparam("b_id")).values(
-                    seq=sa.bindparam("b_seq")
-                ),
-                params,
-            )
         for name, rows in new_rows.items():
             log_new_rows(self.conn, name, rows, self.now)
         if log_updates:

@@ -3,8 +3,8 @@
 The row log holds one entry per row with the seq of its last write, so a page is a range
 scan of ``(province_code, seq)`` per scope key (each of the device's provinces, and NULL
 for national reference rows), merged by seq; HQ scans ``seq`` alone. The row images are
-then read from the domain tables by id. On PostgreSQL the page runs in REPEATABLE READ,
-so the log and the rows come from one snapshot. Tombstones are delivered like any row
+then read from the domain tables by id; a row's seq is its row log entry's. On PostgreSQL
+the page runs in REPEATABLE READ, so the log and the rows come from one snapshot. Tombstones are delivered like any row
 (``deleted: true``) until they are purged; a cursor older than the purge horizon gets
 410 ``cursor_expired``.
 """
@@ -119,7 +119,7 @@ def _images(conn: sa.Connection, entries: list[Any]) -> list[dict[str, Any]]:
         table = schema.DOMAIN_TABLES[e.table_name]
         changes.append(
             {
-                "seq": row["seq"] if row["seq"] is not None else e.seq,
+                "seq": e.seq,
                 "table": e.table_name,
                 "row_id": e.row_id,
                 "deleted": row["deleted_at"] is not None,
