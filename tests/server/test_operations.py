@@ -121,3 +121,31 @@ def test_schemathesis_finds_no_server_error_or_schema_breach(tmp_path):
         assert '"status": 500' not in server.output()
     finally:
         server.stop()
+
+
+def test_health_is_503_with_retry_after_when_the_database_does_not_answer():
+    import warnings
+
+    from codi_server.app import create_app
+
+    app = create_app("postgresql+psycopg://postgres@127.0.0.1:9/nowhere", prepare=False,
+                     tombstone_days=None)
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        from starlette.testclient import TestClient
+
+        with TestClient(app) as client:
+            r = client.get("/v1/health")
+            assert r.status_code == 503 and r.headers["Retry-After"]
+            assert r.json()["code"] == "unavailable"
+            r = client.get("/v1/sync/pull", headers={"Authorization": "Bearer x",
+                                                      "Codi-Protocol": "1"})
+            assert r.status_code == 503 and r.headers["content-type"].startswith(
+                "application/problem+json")
+
+
+def test_enrolment_with_an_unsupported_protocol_header_gets_426(env):
+    name = env.user()
+    r = httpx.post(env.base_url + "/v1/devices", headers={"Codi-Protocol": "7"},
+                   json={"username": name, "password": PASSWORD, "device_name": "x"})
+    assert r.status_code == 426 and r.json()["protocols"] == [1]
