@@ -174,9 +174,10 @@ def start_server(tmp: Path, port: int | None = None, database_url: str | None = 
     raise RuntimeError(f"codi-server did not start: {server.log()}")
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture(scope="session")
 def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
-    """One server per test module (each test enrols its own laptops = new devices)."""
+    """One server for the sync tests (each test enrols its own laptops = new devices and
+    writes its own rows, so tests do not see each other's work in what they check)."""
     srv = start_server(tmp_path_factory.mktemp("server"))
     srv.create_user("somchai")
     srv.create_user("malee")
