@@ -25,7 +25,7 @@ import keyring.errors
 
 from codi_desktop.store.database import Store
 
-from .client import ProblemError, SyncClient, normalise_server_url
+from .client import ProblemError, SyncClient, SyncTransportError, normalise_server_url
 
 KEYRING_SERVICE = "codi-desktop"
 
@@ -258,6 +258,23 @@ def _first_unsent_seq(store: Store) -> int:
         return int(last) + 1
 
 
+def _transport_error(exc: SyncTransportError) -> EnrolmentError:
+    text = str(exc)
+    if "CERTIFICATE_VERIFY_FAILED" in text or "certificate verify failed" in text:
+        return EnrolmentError(
+            "tls_untrusted",
+            "ใบรับรองความปลอดภัย (TLS) ของเซิร์ฟเวอร์ไม่น่าเชื่อถือ จึงไม่ส่งรหัสผ่านไป "
+            "หากสำนักงานใหญ่ใช้ใบรับรองของตนเอง ให้ระบุไฟล์ CA ที่ฝ่ายไอทีให้มา (--ca-file)",
+            "The server's TLS certificate is not trusted, so the password was not sent. "
+            "If HQ uses its own certificate authority, give its CA file (--ca-file).",
+        )
+    return EnrolmentError(
+        "offline",
+        "ติดต่อเซิร์ฟเวอร์ไม่ได้ ตรวจสอบที่อยู่เซิร์ฟเวอร์และการเชื่อมต่ออินเทอร์เน็ต แล้วลองใหม่",
+        f"Cannot reach the server ({text}). Check the address and the connection.",
+    )
+
+
 def enrol(
     store: Store,
     server_url: str,
@@ -267,8 +284,13 @@ def enrol(
     device_name: str | None = None,
     ca_file: str | None = None,
     client_factory: Callable[..., SyncClient] = SyncClient,
+    allow_new_device: bool = True,
 ) -> EnrolResult:
-    """Enrol this data folder with a server, or rotate its token if already enrolled there."""
+    """Enrol this data folder with a server, or rotate its token if already enrolled there.
+
+    ``allow_new_device=False`` (a token rotation during sync) never replaces a revoked
+    device with a new one: a revoked device stops syncing.
+    """
     if store.is_demo:
         raise DEMO_REFUSED
     server_url = normalise_server_url(server_url)
@@ -285,15 +307,31 @@ def enrol(
         else None
     )
     name = device_name or store.get_setting(S_DEVICE_NAME) or default_device_name()
-    with client_factory(server_url, ca_file=ca_file) as client:
+    try:
+        client = client_factory(server_url, ca_file=ca_file)
+    except OSError as exc:  # a CA file that cannot be read
+        raise EnrolmentError(
+            "ca_file",
+            f"อ่านไฟล์ใบรับรอง (CA) ไม่ได้: {exc}",
+            f"Cannot read the CA file: {exc}",
+        ) from exc
+    with client:
         try:
             answer = client.enrol(username, password, name, device_id=reuse_device)
+        except SyncTransportError as exc:
+            raise _transport_error(exc) from exc
         except ProblemError as exc:
-            if reuse_device and (exc.code == "device_revoked" or exc.status in (403, 404)):
+            if (
+                allow_new_device
+                and reuse_device
+                and (exc.code == "device_revoked" or exc.status in (403, 404))
+            ):
                 # The old device is gone on the server (revoked, deleted): make a new one.
                 try:
                     answer = client.enrol(username, password, name)
                     reuse_device = None
+                except SyncTransportError as exc2:
+                    raise _transport_error(exc2) from exc2
                 except ProblemError as exc2:
                     raise _translate_enrol_error(exc2) from exc2
             else:
@@ -393,6 +431,7 @@ class TokenProvider:
             password,
             ca_file=acct.ca_file,
             client_factory=self._client_factory,
+            allow_new_device=False,
         )
         token = result.memory_token
         if token is None:  # the keyring became usable meanwhile: it holds the token now

@@ -284,7 +284,12 @@ class SyncEngine:
             summary.offline = True
             summary.errors.append(OFFLINE)
         except EnrolmentError as exc:
-            summary.errors.append(SyncIssue(exc.code, exc.th, exc.en))
+            if exc.code == "device_revoked":
+                summary.revoked = True
+                summary.errors.append(REVOKED)
+                self.store.set_setting(S_REVOKED, True)
+            else:
+                summary.errors.append(SyncIssue(exc.code, exc.th, exc.en))
         except NeedPassword as exc:
             summary.errors.append(
                 SyncIssue(
