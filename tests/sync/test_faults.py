@@ -241,3 +241,24 @@ def test_sync_process_killed_mid_sync_and_rerun(tmp_path, server, memory_keyring
             sa.select(sa.func.count()).select_from(Community).where(Community.name.like("K %"))
         )
     assert n == 450
+
+
+def test_cancel_mid_sync_stops_cleanly_and_the_next_sync_finishes(
+    tmp_path, server, memory_keyring
+):
+    import threading
+
+    a = make_laptop(tmp_path, "a", server, "somchai")
+    add_communities(a, 30, "cancel")
+    stop = threading.Event()
+
+    def progress(p):
+        if p.phase == "push" and p.done >= 10:
+            stop.set()  # the person pressed "stop" after the first batch came back
+
+    summary = a.sync(cancel=stop, progress=progress, push_batch=10)
+    assert summary.cancelled and not summary.ok
+    assert summary.applied == 10 and summary.waiting == 20
+    summary = a.synced()
+    assert summary.applied == 20
+    assert_all_applied_once(a)
