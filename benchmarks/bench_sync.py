@@ -35,7 +35,7 @@ from codi_desktop.models import SYNCED_MODELS, Community  # noqa: E402
 from codi_desktop.store.database import open_store  # noqa: E402
 from codi_desktop.sync.apply import codec  # noqa: E402
 from codi_desktop.sync.client import SyncClient  # noqa: E402
-from codi_desktop.sync.credentials import TokenProvider, enrol, load_token, account  # noqa: E402
+from codi_desktop.sync.credentials import TokenProvider, account, enrol, load_token  # noqa: E402
 from codi_desktop.sync.engine import run_sync  # noqa: E402
 
 PASSWORD = "bench password 2569"
