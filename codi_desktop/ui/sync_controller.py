@@ -96,6 +96,10 @@ class SyncController(QObject):
         self._refresh.setInterval(refresh_ms)
         self._refresh.timeout.connect(self.refresh)
         self._network = self._watch_reachability()
+        app = QCoreApplication.instance()
+        if app is not None:
+            # Ask a running sync to stop before the window closes the store.
+            app.aboutToQuit.connect(self.stop)
 
         self.refresh()
         if start and self.can_sync():
