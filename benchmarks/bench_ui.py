@@ -56,6 +56,8 @@ def child(data_dir: str, spawned_at: float) -> None:
         result["rss_at_start_mb"] = peak_rss_mb()
         page = window.show_page("communities")
         result["communities"] = page.model.total
+        for _ in range(5):  # a person looks at the list before typing
+            app.processEvents()
         filters = [ListFilter(text=t) for t in ("หนอง", "บ้านโนน", "ศรี", "คำ", "น", "ชุมชนบ้าน")]
         districts = [page.combos["district"].itemData(i) for i in range(1, 4)]
         filters += [ListFilter(district_id=d) for d in districts]

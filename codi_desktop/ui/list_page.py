@@ -10,7 +10,7 @@ from __future__ import annotations
 import dataclasses
 from collections.abc import Sequence
 
-from PySide6.QtCore import QItemSelectionModel, Qt, Signal
+from PySide6.QtCore import QItemSelectionModel, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -223,6 +223,17 @@ class ListPage(QWidget):
         """Load the first page when the page is first shown (not at start-up)."""
         if not self._loaded:
             self.apply_filter(self._filter)
+            # Prepare the search query shape (SQL compile, FTS structures) while the
+            # person reads the list, so the first search is as quick as the next ones.
+            QTimer.singleShot(0, self._warm_search)
+
+    def _warm_search(self) -> None:
+        try:
+            flt = dataclasses.replace(self._filter, text="warm")
+            self.model.source.count(self.store, flt)
+            self.model.source.window(self.store, flt, sort=self.model.sort_key, limit=1)
+        except Exception:  # noqa: BLE001 - only a warm-up; the real search reports errors
+            pass
 
     def reload(self) -> None:
         self.model.reload()
