@@ -11,7 +11,6 @@ decompression); responses are gzipped when the client accepts it. Sync endpoints
 from __future__ import annotations
 
 import contextlib
-import json
 import logging
 import os
 import threading
@@ -395,11 +394,7 @@ def create_app(
         limit: Annotated[int, Query(ge=1, le=5000)] = 500,
         scope: DeviceScope = Depends(device),
     ) -> Response:
-        page = pull(engine, scope, cursor, limit)
-        return Response(
-            json.dumps(page, ensure_ascii=False, separators=(",", ":")).encode(),
-            media_type="application/json",
-        )
+        return Response(pull(engine, scope, cursor, limit), media_type="application/json")
 
     def openapi() -> dict[str, Any]:
         if app.openapi_schema is None:

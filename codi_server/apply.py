@@ -53,6 +53,7 @@ from codi_desktop.sync.wire import (
 
 from . import schema
 from .db import write_connection
+from .images import images_for
 from .problems import ProblemError
 from .seqs import log_new_rows, take_seqs
 
@@ -807,8 +808,17 @@ class ChangeSetApplier:
                         "written_at": self.now,
                     }
                 )
+        images: dict[str, dict[str, str]] = {}
+        for write in writes:
+            images.setdefault(write.table, {})[write.row_id] = ""
+        for name, ids in images.items():
+            images[name] = images_for(self.conn, name, list(ids))
         for name, rows in new_rows.items():
-            log_new_rows(self.conn, name, rows, self.now)
+            log_new_rows(
+                self.conn, name, [(*r, images[name][r[0]]) for r in rows], self.now
+            )
+        for update in log_updates:
+            update["image"] = images[update["b_table"]][update["b_row"]]
         if log_updates:
             rl = schema.row_log
             self.conn.execute(
@@ -818,6 +828,7 @@ class ChangeSetApplier:
                     seq=sa.bindparam("seq"),
                     deleted=sa.bindparam("deleted"),
                     field_seqs=sa.bindparam("field_seqs"),
+                    image=sa.bindparam("image"),
                     written_at=sa.bindparam("written_at"),
                 ),
                 log_updates,

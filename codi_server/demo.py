@@ -17,6 +17,7 @@ from codi_desktop.models import SYNCED_MODELS, utcnow
 
 from . import schema
 from .db import write_connection
+from .images import image_json
 from .seqs import log_new_rows, take_seqs
 
 
@@ -39,6 +40,12 @@ def load_demo(engine: sa.Engine, province: str, scale: str, seed: int = 1) -> di
             params: list[dict[str, Any]] = []
             for offset, row in enumerate(fresh):
                 values = {k: v for k, v in row.items() if k in table.c}
+                for column in table.columns:  # what the INSERT's defaults would give
+                    if column.name not in values and column.default is not None:
+                        if column.default.is_scalar:
+                            values[column.name] = column.default.arg
+                        elif column.default.is_callable and column.name not in ("id",):
+                            values[column.name] = column.default.arg(None)
                 values["seq"] = first + offset
                 values.setdefault("created_at", now)
                 values.setdefault("updated_at", now)
@@ -49,13 +56,21 @@ def load_demo(engine: sa.Engine, province: str, scale: str, seed: int = 1) -> di
                 conn,
                 name,
                 [
-                    (p["id"], p.get("province_code"), p.get("deleted_at") is not None, p["seq"])
+                    (p["id"], p.get("province_code"), p.get("deleted_at") is not None, p["seq"],
+                     image_json(name, _Missing(p)))
                     for p in params
                 ],
                 now,
             )
             counts[name] = counts.get(name, 0) + len(fresh)
     return counts
+
+
+class _Missing(dict):
+    """A row dict where a column the generator left out reads as None."""
+
+    def __missing__(self, key: str) -> None:
+        return None
 
 
 def _existing_ids(conn: sa.Connection, table: sa.Table, ids: list[str]) -> set[str]:

@@ -1,10 +1,11 @@
 """Pull: the rows in a device's scope written after a cursor, oldest first.
 
-The row log holds one entry per row with the seq of its last write, so a page is a range
-scan of ``(province_code, seq)`` per scope key (each of the device's provinces, and NULL
-for national reference rows), merged by seq; HQ scans ``seq`` alone. The row images are
-then read from the domain tables by id; a row's seq is its row log entry's. On PostgreSQL
-the page runs in REPEATABLE READ, so the log and the rows come from one snapshot. Tombstones are delivered like any row
+The row log holds one entry per row with the seq of its last write and the row's image
+(its wire fields as JSON, written with the row), so a page is a range scan of
+``(province_code, seq)`` per scope key (each of the device's provinces, and NULL for
+national reference rows), merged by seq; HQ scans ``seq`` alone. The images are pasted
+into the response as they are. On PostgreSQL the page runs in REPEATABLE READ (one
+consistent snapshot, also for the state row read first). Tombstones are delivered like any row
 (``deleted: true``) until they are purged; a cursor older than the purge horizon gets
 410 ``cursor_expired``.
 """
@@ -12,13 +13,13 @@ the page runs in REPEATABLE READ, so the log and the rows come from one snapshot
 from __future__ import annotations
 
 import datetime as dt
+import json
 import logging
 from typing import Any
 
 import sqlalchemy as sa
 
 from codi_desktop.models import utcnow
-from codi_desktop.models.serialize import content_columns, encode_value
 from codi_desktop.sync.wire import CURSOR_EXPIRED, INVALID_CURSOR, decode_cursor, encode_cursor
 
 from . import schema
@@ -29,19 +30,8 @@ from .problems import ProblemError
 log = logging.getLogger("codi_server.pull")
 
 
-_CONTENT = {name: content_columns(table) for name, table in schema.DOMAIN_TABLES.items()}
-
-
-def _row_image(table: sa.Table, row: Any) -> dict[str, Any]:
-    out = {}
-    for c in _CONTENT[table.name]:
-        value = row[c.name]
-        # encode_value only changes dates, times and enums; skip it for the rest.
-        out[c.name] = value if value is None or type(value) in (str, int, bool) else encode_value(c, value)
-    return out
-
-
-def pull(engine: sa.Engine, scope: DeviceScope, cursor: str | None, limit: int) -> dict[str, Any]:
+def pull(engine: sa.Engine, scope: DeviceScope, cursor: str | None, limit: int) -> bytes:
+    """One page as the JSON body of the response (built from the stored row images)."""
     after, seen_purged = 0, 0
     if cursor:
         try:
@@ -74,16 +64,25 @@ def pull(engine: sa.Engine, scope: DeviceScope, cursor: str | None, limit: int) 
                     "ตัวชี้ตำแหน่งการดึงข้อมูลไม่ถูกต้อง",
                 )
             entries = _page(conn, scope, after, limit + 1)
-            more = len(entries) > limit
-            entries = entries[:limit]
-            changes = _images(conn, entries)
+    more = len(entries) > limit
+    entries = entries[:limit]
     new_cursor = encode_cursor(entries[-1].seq if entries else after, state.purged_seq)
-    return {"changes": changes, "cursor": new_cursor, "more": more}
+    # The stored images are JSON already: paste them in rather than parse and re-encode.
+    parts = [
+        f'{{"seq":{e.seq},"table":"{e.table_name}","row_id":{json.dumps(e.row_id)},'
+        f'"deleted":{"true" if e.deleted else "false"},"fields":{e.image}}}'
+        for e in entries
+    ]
+    body = (
+        '{"changes":[' + ",".join(parts) + f'],"cursor":"{new_cursor}",'
+        f'"more":{"true" if more else "false"}}}'
+    )
+    return body.encode()
 
 
 def _page(conn: sa.Connection, scope: DeviceScope, after: int, n: int) -> list[Any]:
     rl = schema.row_log
-    cols = [rl.c.seq, rl.c.table_name, rl.c.row_id, rl.c.deleted]
+    cols = [rl.c.seq, rl.c.table_name, rl.c.row_id, rl.c.deleted, rl.c.image]
     if scope.provinces is None:
         query = sa.select(*cols).where(rl.c.seq > after).order_by(rl.c.seq).limit(n)
         return list(conn.execute(query))
@@ -97,36 +96,6 @@ def _page(conn: sa.Connection, scope: DeviceScope, after: int, n: int) -> list[A
     union = sa.union_all(*[sa.select(p) for p in parts]).subquery()
     query = sa.select(union).order_by(union.c.seq).limit(n)
     return list(conn.execute(query))
-
-
-def _images(conn: sa.Connection, entries: list[Any]) -> list[dict[str, Any]]:
-    wanted: dict[str, list[str]] = {}
-    for e in entries:
-        wanted.setdefault(e.table_name, []).append(e.row_id)
-    rows: dict[tuple[str, str], Any] = {}
-    for name, ids in wanted.items():
-        table = schema.DOMAIN_TABLES[name]
-        for start in range(0, len(ids), 900):
-            for row in conn.execute(
-                sa.select(table).where(table.c.id.in_(ids[start : start + 900]))
-            ).mappings():
-                rows[(name, row["id"])] = row
-    changes = []
-    for e in entries:
-        row = rows.get((e.table_name, e.row_id))
-        if row is None:
-            continue
-        table = schema.DOMAIN_TABLES[e.table_name]
-        changes.append(
-            {
-                "seq": e.seq,
-                "table": e.table_name,
-                "row_id": e.row_id,
-                "deleted": row["deleted_at"] is not None,
-                "fields": _row_image(table, row),
-            }
-        )
-    return changes
 
 
 def purge_tombstones(engine: sa.Engine, older_than: dt.timedelta) -> int:

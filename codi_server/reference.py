@@ -16,6 +16,7 @@ from codi_desktop.store.reference import REFERENCE_VERSION, seed_reference_data
 
 from . import schema
 from .db import write_connection
+from .images import images_for
 from .seqs import log_new_rows, take_seqs
 
 # Foreign-key order: a pulled page applies parents before children.
@@ -57,6 +58,11 @@ def ensure_reference_data(engine: sa.Engine) -> None:
                 .values(seq=sa.bindparam("b_seq")),
                 [{"b_id": row_id, "b_seq": seq + i} for i, row_id in enumerate(ids)],
             )
-            log_new_rows(conn, name, [(row_id, None, False, seq + i) for i, row_id in enumerate(ids)], now)
+            images = images_for(conn, name, ids)
+            log_new_rows(
+                conn, name,
+                [(row_id, None, False, seq + i, images[row_id]) for i, row_id in enumerate(ids)],
+                now,
+            )
             seq += len(ids)
         conn.execute(sa.update(state).where(state.c.id == 1).values(reference_version=REFERENCE_VERSION))

@@ -16,8 +16,9 @@ Server-only tables:
   (``purged_seq``) and the reference data version;
 * ``row_log``: one entry per synced row, ``(table_name, row_id)`` → its latest ``seq``,
   ``province_code``, tombstone flag, ``first_seq`` (the insert) and ``field_seqs`` (the
-  seq of the last write of each field updated since the insert). It is both the pull
-  index (indexed by seq, and by province then seq) and the three-way merge's memory;
+  seq of the last write of each field updated since the insert) and ``image`` (the row's
+  wire fields as JSON). It is the pull index (indexed by seq, and by province then seq),
+  the pull's data, and the three-way merge's memory;
 * ``login_failure``: failed enrolments per username and per client address (rate limit).
 """
 
@@ -107,6 +108,8 @@ row_log = sa.Table(
     sa.Column("first_seq", sa.BigInteger, nullable=False),
     sa.Column("field_seqs", sa.JSON, nullable=False),
     sa.Column("written_at", UTCDateTime, nullable=False),
+    # The row's wire fields as JSON text, written with the row (codi_server.images).
+    sa.Column("image", sa.Text, nullable=False),
     sa.Index("ix_row_log_province_seq", "province_code", "seq"),
 )
 

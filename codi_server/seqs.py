@@ -38,10 +38,11 @@ def current_seq(conn: sa.Connection) -> int:
 def log_new_rows(
     conn: sa.Connection,
     table_name: str,
-    rows: Iterable[tuple[str, str | None, bool, int]],
+    rows: Iterable[tuple[str, str | None, bool, int, str]],
     now: dt.datetime,
 ) -> None:
-    """Row log entries for rows written for the first time: (row_id, province, deleted, seq)."""
+    """Row log entries for rows written for the first time:
+    (row_id, province, deleted, seq, image JSON)."""
     params = [
         {
             "table_name": table_name,
@@ -52,8 +53,9 @@ def log_new_rows(
             "first_seq": seq,
             "field_seqs": {},
             "written_at": now,
+            "image": image,
         }
-        for row_id, province, deleted, seq in rows
+        for row_id, province, deleted, seq, image in rows
     ]
     if params:
         conn.execute(sa.insert(schema.row_log), params)

@@ -560,6 +560,7 @@ def upgrade() -> None:
     sa.Column('first_seq', sa.BigInteger(), nullable=False),
     sa.Column('field_seqs', sa.JSON(), nullable=False),
     sa.Column('written_at', codi_desktop.models.base.UTCDateTime(timezone=True), nullable=False),
+    sa.Column('image', sa.Text(), nullable=False),
     sa.PrimaryKeyConstraint('table_name', 'row_id', name=op.f('pk_row_log')),
     sa.UniqueConstraint('seq', name=op.f('uq_row_log_seq'))
     )
