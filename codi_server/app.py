@@ -309,7 +309,8 @@ def create_app(
     )
     app.state.engine = engine
     app.add_middleware(RequestBodyMiddleware)
-    app.add_middleware(GZipMiddleware, minimum_size=500)
+    # Level 5: most of level 9's saving on JSON pages at a fraction of the CPU.
+    app.add_middleware(GZipMiddleware, minimum_size=500, compresslevel=5)
     app.add_middleware(RequestLogMiddleware)
     _install_error_handlers(app)
 
