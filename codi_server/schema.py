@@ -5,7 +5,8 @@ names and column types are the same on both sides, with two differences:
 
 * no foreign keys: a change set may name a parent after its child, tombstones are purged
   after a while, and a row is checked by the server's own rules (scope, ledger) instead;
-* ``seq`` on a domain row is the server sequence of its last write.
+* a domain row's own ``seq`` column is not the server's record (bulk-loaded rows have it,
+  pushed rows leave it empty): ``row_log.seq`` is, written with every write.
 
 Server-only tables:
 
