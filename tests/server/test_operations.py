@@ -149,3 +149,12 @@ def test_enrolment_with_an_unsupported_protocol_header_gets_426(env):
     r = httpx.post(env.base_url + "/v1/devices", headers={"Codi-Protocol": "7"},
                    json={"username": name, "password": PASSWORD, "device_name": "x"})
     assert r.status_code == 426 and r.json()["protocols"] == [1]
+
+
+def test_without_a_database_url_the_embedded_sqlite_file_is_used(tmp_path):
+    env = dict(os.environ, PYTHONPATH=str(ROOT), XDG_DATA_HOME=str(tmp_path))
+    env.pop("CODI_SERVER_DATABASE_URL", None)
+    r = subprocess.run([sys.executable, "-m", "codi_server.cli", "migrate"], cwd=ROOT, env=env,
+                       capture_output=True, text=True, timeout=120)
+    assert r.returncode == 0, r.stderr
+    assert list(tmp_path.rglob("codi-server.sqlite3"))
