@@ -46,6 +46,10 @@ from .meetings import KIND_NAMES
 __all__ = [
     "agenda_data",
     "budget_report_data",
+    "centre_name",
+    "cli_print",
+    "print_budget_report",
+    "print_invitation",
     "invitation_data",
     "meeting_info",
     "minutes_data",
@@ -349,3 +353,110 @@ def budget_report_data(
         programs=programs,
         as_of=as_of,
     )
+
+
+# --- printing a document to a file (the app and the command line) ----------------------
+
+def centre_name(session: Session, province_code: str | None) -> str:
+    """The provincial coordination centre that issues letters and reports."""
+    from codi_desktop.models import Province
+
+    province = session.get(Province, province_code) if province_code else None
+    if province is None:
+        return "สถาบันพัฒนาองค์กรชุมชน (องค์การมหาชน)"
+    return f"ศูนย์ประสานงานขบวนองค์กรชุมชนจังหวัด{province.name_th}"
+
+
+def print_budget_report(
+    store, fiscal_year: int, out, *, thai_digits: bool = False, as_of: dt.date | None = None
+) -> None:
+    """Write the fiscal year's budget report (by program and project) as a PDF."""
+    from codi_desktop import printing
+
+    from .errors import ServiceError
+
+    if not isinstance(fiscal_year, int) or not 2500 <= fiscal_year <= 2700:
+        raise ServiceError("fiscal_year_range", "fiscal_year")
+    with store.read() as session:
+        data = budget_report_data(
+            session,
+            fiscal_year,
+            organization=centre_name(session, store.province_code),
+            province_code=store.province_code,
+            as_of=as_of or to_bangkok(dt.datetime.now(dt.UTC)).date(),
+        )
+    printing.render_budget_report(data, out, thai_digits=thai_digits)
+
+
+def print_invitation(
+    store,
+    meeting_id: str,
+    out,
+    *,
+    letter_number: str = "",
+    issuer: str | None = None,
+    thai_digits: bool = False,
+) -> None:
+    """Write a meeting's invitation letter (with its agenda attached) as a PDF. The
+    letter number is left for the office to fill in by hand when not given."""
+    from codi_desktop import printing
+
+    with store.read() as session:
+        data = invitation_data(
+            session,
+            meeting_id,
+            letter_number=letter_number,
+            issuer=issuer or centre_name(session, store.province_code),
+        )
+    printing.render_invitation(data, out, thai_digits=thai_digits)
+
+
+def cli_print(args) -> int:
+    """``codi-desktop print minutes|invitation|agenda|sign-in|budget ... --out FILE.pdf``."""
+    import sys
+
+    from codi_desktop.store.database import MigrationError, open_store
+
+    from . import meetings
+    from .errors import ServiceError
+
+    lang = getattr(args, "lang", None) or "th"
+    try:
+        store = open_store(args.data_dir)
+    except MigrationError as exc:
+        print(exc, file=sys.stderr)
+        return 1
+    try:
+        if args.document == "budget":
+            if args.fiscal_year is None:
+                print("ระบุปีงบประมาณ (พ.ศ.) ด้วย --fiscal-year เช่น --fiscal-year 2569 / "
+                      "give the fiscal year (BE) with --fiscal-year", file=sys.stderr)
+                return 2
+            print_budget_report(store, args.fiscal_year, args.out, thai_digits=args.thai_digits)
+        else:
+            if not args.meeting:
+                print("ระบุการประชุมด้วย --meeting <id> / give the meeting with --meeting <id>",
+                      file=sys.stderr)
+                return 2
+            if args.document == "invitation":
+                print_invitation(store, args.meeting, args.out, thai_digits=args.thai_digits)
+            elif args.document == "sign-in":
+                with store.read() as session:
+                    data = sign_in_data(session, args.meeting, show_phones=args.show_phones)
+                from codi_desktop import printing
+
+                printing.render_sign_in_sheet(data, args.out, thai_digits=args.thai_digits)
+            else:
+                kind = {"minutes": "minutes", "agenda": "agenda"}[args.document]
+                meetings.print_meeting_document(store, args.meeting, kind, args.out,
+                                                thai_digits=args.thai_digits)
+    except ServiceError as exc:
+        print(exc.message(lang), file=sys.stderr)
+        return 1
+    except OSError as exc:
+        print(f"เขียนไฟล์ไม่ได้ / cannot write the file: {exc}", file=sys.stderr)
+        return 1
+    finally:
+        store.close()
+    print(args.out)
+    return 0
