@@ -1418,7 +1418,7 @@ def meeting_heading_text(detail: MeetingDetail) -> str:
 
 # --- paper -----------------------------------------------------------------------------------
 
-DOCUMENT_KINDS = ("minutes", "sign_in", "agenda")
+DOCUMENT_KINDS = ("minutes", "sign_in", "agenda", "invitation")
 
 
 def print_meeting_document(store: Store, meeting_id: str, kind: str, out: Any, *,
@@ -1431,6 +1431,9 @@ def print_meeting_document(store: Store, meeting_id: str, kind: str, out: Any, *
 
     if kind not in DOCUMENT_KINDS:
         raise ValueError(kind)
+    if kind == "invitation":
+        documents.print_invitation(store, meeting_id, out, thai_digits=thai_digits)
+        return
     with store.read() as session:
         if kind == "minutes":
             data: Any = documents.minutes_data(session, meeting_id)

@@ -4,12 +4,16 @@ meetings (read-only here until their own issues add editing), and the assessment
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import (
     QComboBox,
+    QFileDialog,
     QHBoxLayout,
     QHeaderView,
     QLabel,
+    QPushButton,
     QSplitter,
     QTableWidget,
     QTableWidgetItem,
@@ -19,15 +23,17 @@ from PySide6.QtWidgets import (
 )
 
 from codi_desktop.formatting import meeting_number
-from codi_desktop.services import ledger, lists, projects
+from codi_desktop.services import documents, ledger, lists, projects
 from codi_desktop.services.errors import ServiceError
 from codi_desktop.store.database import Store
 
 from . import labels as L
+from .errors import error_text
 from .forms import OrganizationPanel, PersonPanel, RecordPanel, community_spec
 from .i18n import current_language
 from .list_page import DetailPanel, ListPage
 from .table_model import Column
+from .tasks import plain, run_task
 from .widgets import heading
 
 translate = QCoreApplication.translate
@@ -211,10 +217,21 @@ class ProjectsPage(QWidget):
         self.budget.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
         self.budget.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         self.budget_caption = QLabel()
+        self.print_budget = QPushButton(self.tr("พิมพ์รายงานงบประมาณ (PDF)…"))
+        self.print_budget.setObjectName("print_budget")
+        self.print_budget.clicked.connect(self._ask_and_print)
+        self.print_status = QLabel()
+        self.print_status.setObjectName("print_status")
+        self.print_status.setWordWrap(True)
+        self._fiscal_year: int | None = None
         box = QWidget()
         v = QVBoxLayout(box)
         v.setContentsMargins(8, 0, 8, 0)
-        v.addWidget(self.budget_caption)
+        top = QHBoxLayout()
+        top.addWidget(self.budget_caption, 1)
+        top.addWidget(self.print_budget)
+        v.addLayout(top)
+        v.addWidget(self.print_status)
         v.addWidget(self.budget)
         split = QSplitter(Qt.Orientation.Vertical)
         split.addWidget(self.list)
@@ -236,6 +253,8 @@ class ProjectsPage(QWidget):
         if fy is None:
             years = lists.fiscal_years(self.store)
             fy = years[0] if years else None
+        self._fiscal_year = fy
+        self.print_budget.setEnabled(fy is not None)
         if fy is None:
             self.budget_caption.setText(self.tr("ยังไม่มีงบประมาณ"))
             self.budget.setRowCount(0)
@@ -255,6 +274,31 @@ class ProjectsPage(QWidget):
                 self.budget.setItem(r, c, item)
         self.budget.resizeColumnsToContents()
         self.budget.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+
+    def _ask_and_print(self) -> None:
+        if self._fiscal_year is None:
+            return
+        name = self.tr("รายงานงบประมาณ ปีงบประมาณ %1").replace("%1", str(self._fiscal_year))
+        path, _ = QFileDialog.getSaveFileName(self, name, str(Path.home() / f"{name}.pdf"),
+                                              "PDF (*.pdf)")
+        if path:
+            self.print_report(path)
+
+    def print_report(self, path: str) -> None:
+        """Write the shown fiscal year's budget report off the UI thread."""
+        self.print_status.setText(self.tr("กำลังสร้างเอกสาร…"))
+        self.print_budget.setEnabled(False)
+
+        def done(_result) -> None:
+            self.print_budget.setEnabled(True)
+            self.print_status.setText(self.tr("บันทึกเอกสารแล้ว: %1").replace("%1", path))
+
+        def failed(error) -> None:
+            self.print_budget.setEnabled(True)
+            self.print_status.setText(error_text(error))
+
+        run_task(plain(documents.print_budget_report), self.store, self._fiscal_year, path,
+                 title=self.tr("พิมพ์เอกสาร"), on_done=done, on_error=failed)
 
 
 # --- meetings --------------------------------------------------------------------------

@@ -1383,6 +1383,10 @@
         <translation>Print agenda (PDF)…</translation>
     </message>
     <message>
+        <source>พิมพ์หนังสือเชิญประชุม (PDF)…</source>
+        <translation>Print invitation letter (PDF)…</translation>
+    </message>
+    <message>
         <source>ส่งออกลงปฏิทิน (.ics)…</source>
         <translation>Export to calendar (.ics)…</translation>
     </message>
@@ -1445,6 +1449,10 @@
     <message>
         <source>ระเบียบวาระ</source>
         <translation>Agenda</translation>
+    </message>
+    <message>
+        <source>หนังสือเชิญประชุม</source>
+        <translation>Invitation letter</translation>
     </message>
     <message>
         <source>ส่งออกลงปฏิทิน</source>
@@ -1862,12 +1870,32 @@
         <translation>Remaining</translation>
     </message>
     <message>
+        <source>พิมพ์รายงานงบประมาณ (PDF)…</source>
+        <translation>Print budget report (PDF)…</translation>
+    </message>
+    <message>
         <source>ยังไม่มีงบประมาณ</source>
         <translation>No budget yet</translation>
     </message>
     <message>
         <source>งบประมาณตามแผนงาน ปีงบประมาณ %1</source>
         <translation>Budget by program, fiscal year %1</translation>
+    </message>
+    <message>
+        <source>รายงานงบประมาณ ปีงบประมาณ %1</source>
+        <translation>Budget report, fiscal year %1</translation>
+    </message>
+    <message>
+        <source>กำลังสร้างเอกสาร…</source>
+        <translation>Making the document…</translation>
+    </message>
+    <message>
+        <source>บันทึกเอกสารแล้ว: %1</source>
+        <translation>Document saved: %1</translation>
+    </message>
+    <message>
+        <source>พิมพ์เอกสาร</source>
+        <translation>Print document</translation>
     </message>
 </context>
 <context>

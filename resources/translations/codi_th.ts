@@ -1383,6 +1383,10 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>พิมพ์หนังสือเชิญประชุม (PDF)…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>ส่งออกลงปฏิทิน (.ics)…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1444,6 +1448,10 @@
     </message>
     <message>
         <source>ระเบียบวาระ</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>หนังสือเชิญประชุม</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1862,11 +1870,31 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>พิมพ์รายงานงบประมาณ (PDF)…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>ยังไม่มีงบประมาณ</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <source>งบประมาณตามแผนงาน ปีงบประมาณ %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>รายงานงบประมาณ ปีงบประมาณ %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>กำลังสร้างเอกสาร…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>บันทึกเอกสารแล้ว: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>พิมพ์เอกสาร</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

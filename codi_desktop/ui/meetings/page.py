@@ -860,6 +860,9 @@ class MinutesPanel(QWidget):
         self.print_sign_in.clicked.connect(lambda: self._ask_and_print("sign_in"))
         self.print_agenda = QPushButton(self.tr("พิมพ์ระเบียบวาระ (PDF)…"))
         self.print_agenda.clicked.connect(lambda: self._ask_and_print("agenda"))
+        self.print_invitation = QPushButton(self.tr("พิมพ์หนังสือเชิญประชุม (PDF)…"))
+        self.print_invitation.setObjectName("print_invitation")
+        self.print_invitation.clicked.connect(lambda: self._ask_and_print("invitation"))
         self.export_ics = QPushButton(self.tr("ส่งออกลงปฏิทิน (.ics)…"))
         self.export_ics.setObjectName("export_ics")
         self.export_ics.clicked.connect(self._ask_ics)
@@ -884,7 +887,8 @@ class MinutesPanel(QWidget):
         cert.addWidget(self.certify, 0, 2)
         cert.addWidget(self.lock, 1, 2)
         printing = QHBoxLayout()
-        for b in (self.print_minutes, self.print_sign_in, self.print_agenda, self.export_ics):
+        for b in (self.print_invitation, self.print_minutes, self.print_sign_in,
+                  self.print_agenda, self.export_ics):
             printing.addWidget(b)
         printing.addStretch(1)
         lower = QSplitter()
@@ -971,7 +975,7 @@ class MinutesPanel(QWidget):
 
     def _ask_and_print(self, kind: str) -> None:
         names = {"minutes": self.tr("รายงานการประชุม"), "sign_in": self.tr("ใบลงทะเบียน"),
-                 "agenda": self.tr("ระเบียบวาระ")}
+                 "agenda": self.tr("ระเบียบวาระ"), "invitation": self.tr("หนังสือเชิญประชุม")}
         suggested = str(Path.home() / f"{names[kind]} {self.ws.detail.number_text.replace('/', '-')}.pdf")
         path, _ = QFileDialog.getSaveFileName(self, names[kind], suggested, "PDF (*.pdf)")
         if path:
