@@ -8,4 +8,5 @@ export PATH="$PWD/.venv/bin:$PATH"
 echo "== import contracts"; lint-imports
 echo "== ruff"; ruff check .
 echo "== migrations"; python -m codi_desktop.store.check_migrations
+python -m codi_server.check_migrations
 echo "== tests"; python -m pytest "$@"
