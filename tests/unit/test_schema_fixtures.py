@@ -1,0 +1,41 @@
+"""Databases from every released schema upgrade to head and keep their data.
+
+``tests/fixtures/schema-<revision>.sqlite3`` is a small database as that revision left it
+(committed once, never regenerated). Add one for each schema a release ships.
+"""
+
+import shutil
+from pathlib import Path
+
+import pytest
+import sqlalchemy as sa
+
+from codi_desktop.models import Community, Meeting, Person
+from codi_desktop.services import lists
+from codi_desktop.store.database import current_revision, head_revision, open_store
+from codi_desktop.store.paths import DB_FILENAME
+
+FIXTURES = sorted((Path(__file__).parents[1] / "fixtures").glob("schema-*.sqlite3"))
+
+
+@pytest.mark.parametrize("fixture", FIXTURES, ids=lambda p: p.stem)
+def test_released_schema_upgrades_to_head_with_its_data(tmp_path, fixture):
+    folder = tmp_path / "data"
+    folder.mkdir()
+    shutil.copyfile(fixture, folder / DB_FILENAME)
+    store = open_store(folder)
+    try:
+        assert current_revision(store.engine) == head_revision()
+        assert store.last_backup is not None and store.last_backup.exists()
+        with store.read() as s:
+            assert s.scalars(sa.select(Community.name)).all() == ["ชุมชนบ้านหนองบัว"]
+            assert s.scalars(sa.select(Person.first_name)).all() == ["บัวผัน"]
+            meeting = s.scalars(sa.select(Meeting)).one()
+            assert (meeting.number, meeting.number_year, meeting.status.value) == (
+                3, 2569, "locked")
+        assert store.province_code == "34"
+        # Rows that predate the search index are found by it after the upgrade.
+        found = lists.COMMUNITIES.window(store, lists.ListFilter(text="หนองบัว"))
+        assert [row[0] for row in found] == ["0190a000-0000-7000-8000-000000000001"]
+    finally:
+        store.close()
