@@ -187,7 +187,7 @@ class SyncEngine:
         progress: ProgressCallback = None,
         client_factory: Callable[..., SyncClient] = SyncClient,
         push_batch: int = 200,
-        page_limit: int = 1000,
+        page_limit: int = 2000,
         transport_retries: int = 4,
         max_wait: float = 120.0,
         sleep: Callable[[float], None] = time.sleep,
