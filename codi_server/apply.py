@@ -245,6 +245,9 @@ def _check_device_seq(
 def _apply_new(
     conn: sa.Connection, scope: DeviceScope, cs: WireChangeSet, final: bool
 ) -> dict[str, Any]:
+    # Advance the device first (its row is locked already): this needs no seq, and after
+    # the seqs are taken as little as possible should stand between them and the commit.
+    _advance_device(conn, scope, cs)
     try:
         result = ChangeSetApplier(conn, scope, cs).run()
     except Rejection as rej:
@@ -261,15 +264,29 @@ def _apply_new(
                 "ข้อมูลไม่ถูกต้องตามกฎของฐานข้อมูล",
             )
         ) from None
-    _store_result(conn, scope, cs, result)
+    _store_result(conn, scope, cs, result, advance=False)
     return result
 
 
+def _advance_device(conn: sa.Connection, scope: DeviceScope, cs: WireChangeSet) -> None:
+    devices = schema.devices
+    conn.execute(
+        sa.update(devices)
+        .where(devices.c.id == scope.device_id)
+        .values(last_device_seq=cs.device_seq, last_seen_at=utcnow())
+    )
+
+
 def _store_result(
-    conn: sa.Connection, scope: DeviceScope, cs: WireChangeSet, result: dict[str, Any]
+    conn: sa.Connection,
+    scope: DeviceScope,
+    cs: WireChangeSet,
+    result: dict[str, Any],
+    advance: bool = True,
 ) -> None:
     now = utcnow()
-    devices = schema.devices
+    if advance:
+        _advance_device(conn, scope, cs)
     conn.execute(
         sa.insert(schema.applied_change_set).values(
             device_id=scope.device_id,
@@ -282,11 +299,6 @@ def _store_result(
             result=result,
             received_at=now,
         )
-    )
-    conn.execute(
-        sa.update(devices)
-        .where(devices.c.id == scope.device_id)
-        .values(last_device_seq=cs.device_seq, last_seen_at=now)
     )
     log.info(
         "change set %s",
@@ -787,6 +799,13 @@ class ChangeSetApplier:
     def assign_seqs(self) -> int:
         """Take the seqs last (the counter lock is held until commit) and record them."""
         writes = list(self.writes.values())
+        # Everything that does not need the seq happens before the counter is locked:
+        # from take_seqs to the commit, every other push waits.
+        images: dict[str, dict[str, str]] = {}
+        for write in writes:
+            images.setdefault(write.table, {})[write.row_id] = ""
+        for name, ids in images.items():
+            images[name] = images_for(self.conn, name, list(ids))
         first = take_seqs(self.conn, len(writes))
         if not writes:
             return first - 1
@@ -813,11 +832,6 @@ class ChangeSetApplier:
                         "written_at": self.now,
                     }
                 )
-        images: dict[str, dict[str, str]] = {}
-        for write in writes:
-            images.setdefault(write.table, {})[write.row_id] = ""
-        for name, ids in images.items():
-            images[name] = images_for(self.conn, name, list(ids))
         for name, rows in new_rows.items():
             log_new_rows(
                 self.conn, name, [(*r, images[name][r[0]]) for r in rows], self.now
