@@ -195,8 +195,11 @@ def _install_error_handlers(app: FastAPI) -> None:
 
     @app.exception_handler(StarletteHTTPException)
     async def _http(_request: Request, exc: StarletteHTTPException) -> Response:
-        code = {404: NOT_FOUND, 405: METHOD_NOT_ALLOWED}.get(exc.status_code, "http_error")
-        th = {404: "ไม่พบสิ่งที่ขอ", 405: "ไม่รองรับวิธีการนี้"}.get(exc.status_code)
+        code = {400: INVALID_REQUEST, 404: NOT_FOUND, 405: METHOD_NOT_ALLOWED}.get(
+            exc.status_code, "http_error"
+        )
+        th = {400: "คำขอไม่ถูกต้องตามรูปแบบที่กำหนด", 404: "ไม่พบสิ่งที่ขอ",
+              405: "ไม่รองรับวิธีการนี้"}.get(exc.status_code)
         return problem_response(
             exc.status_code, code, str(exc.detail), th, headers=dict(exc.headers or {})
         )

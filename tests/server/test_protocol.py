@@ -89,6 +89,10 @@ def test_every_error_is_a_problem_document(env):
         415, "bad_encoding",
     )
     assert_problem(d.client.get("/v1/sync/pull", params={"limit": 0}), 422, "invalid_request")
+    deep = b"[" * 100_000 + b"]" * 100_000
+    assert_problem(d.client.post("/v1/sync/push", content=deep,
+                                 headers={"Content-Type": "application/json"}),
+                   400, "invalid_request")
     assert_problem(d.client.get("/v1/sync/pull", params={"cursor": "nonsense!"}), 400,
                    "invalid_cursor")
     assert_problem(httpx.post(env.base_url + "/v1/devices", json={"username": 5}), 422,
