@@ -485,7 +485,7 @@ class SyncEngine:
 
     def _remember(self, summary: SyncSummary) -> None:
         try:
-            if summary.ok or (not summary.offline and not summary.errors):
+            if summary.ok or not (summary.offline or summary.errors or summary.cancelled):
                 self.store.set_setting(S_LAST_SUCCESS, summary.finished_at.isoformat())
             history = list(self.store.get_setting(S_HISTORY, []) or [])
             history.insert(0, summary.to_dict())
