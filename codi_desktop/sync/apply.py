@@ -276,19 +276,48 @@ class PageResult:
     skipped: list[str] = field(default_factory=list)
 
 
+_UPSERTS: dict[tuple[str, tuple[str, ...]], tuple[str, list[Any]]] = {}
+
+
+def _upsert_statement(
+    dialect: sa.Dialect, table: sa.Table, keys: tuple[str, ...]
+) -> tuple[str, list[Any]]:
+    """``INSERT ... ON CONFLICT(id) DO UPDATE`` for these columns, with each column's own
+    bind processor (the same conversion SQLAlchemy applies), built once."""
+    cache_key = (table.name, keys)
+    found = _UPSERTS.get(cache_key)
+    if found is None:
+        quote = dialect.identifier_preparer.quote
+        cols = ", ".join(quote(k) for k in keys)
+        marks = ", ".join("?" for _ in keys)
+        updates = ", ".join(f"{quote(k)} = excluded.{quote(k)}" for k in keys if k != "id")
+        action = f"DO UPDATE SET {updates}" if updates else "DO NOTHING"
+        sql = (
+            f'INSERT INTO {quote(table.name)} ({cols}) VALUES ({marks}) ON CONFLICT ("id") {action}'
+        )
+        processors = [
+            table.columns[k].type.dialect_impl(dialect).bind_processor(dialect) for k in keys
+        ]
+        found = _UPSERTS[cache_key] = (sql, processors)
+    return found
+
+
 def _upsert(conn: sa.Connection, table: sa.Table, rows: list[dict[str, Any]]) -> None:
-    """Insert or replace rows; rows are grouped by their key sets for executemany."""
+    """Insert or replace rows with one executemany per set of columns (a page's images
+    of one table normally share one)."""
     groups: dict[tuple[str, ...], list[dict[str, Any]]] = defaultdict(list)
     for row in rows:
         groups[tuple(row)].append(row)
     for keys, batch in groups.items():
-        stmt = sqlite_insert(table)
-        update = {k: stmt.excluded[k] for k in keys if k != "id"}
-        if update:
-            stmt = stmt.on_conflict_do_update(index_elements=["id"], set_=update)
-        else:
-            stmt = stmt.on_conflict_do_nothing(index_elements=["id"])
-        conn.execute(stmt, batch)
+        sql, processors = _upsert_statement(conn.dialect, table, keys)
+        params = [
+            tuple(
+                value if proc is None else proc(value)
+                for proc, value in zip(processors, row.values(), strict=True)
+            )
+            for row in batch
+        ]
+        conn.exec_driver_sql(sql, params)
 
 
 def _row_from_image(item: dict[str, Any]) -> tuple[_TableCodec, dict[str, Any]] | None:
