@@ -175,6 +175,19 @@ class _Revoked(Exception):
     pass
 
 
+# Problem codes for a push the server refused as a whole (its shape, not its content).
+_SHAPE_CODES = frozenset({"invalid_request", "too_large", "bad_request", "invalid"})
+
+
+class _UnsendableChangeSet(Exception):
+    """The server refuses the request carrying this one change set (not a rejection)."""
+
+    def __init__(self, change_set: ChangeSet, problem: ProblemError):
+        super().__init__(str(problem))
+        self.change_set = change_set
+        self.problem = problem
+
+
 class SyncEngine:
     """Push then pull, for one store and one server."""
 
@@ -275,6 +288,17 @@ class SyncEngine:
             self._run()
         except Cancelled:
             summary.cancelled = True
+        except _UnsendableChangeSet as exc:
+            cs = exc.change_set
+            summary.errors.append(
+                SyncIssue(
+                    "unsendable",
+                    f'เซิร์ฟเวอร์ไม่รับรายการ "{cs.summary}" (ลำดับ {cs.device_seq}) '
+                    f"เพราะรูปแบบไม่ตรงตามที่กำหนด รายการถัดไปจึงยังรอส่ง กรุณาแจ้งฝ่ายไอที",
+                    f'The server refuses change set {cs.device_seq} "{cs.summary}" '
+                    f"({exc.problem.detail}); the ones after it wait. Tell HQ IT.",
+                )
+            )
         except _Revoked:
             summary.revoked = True
             summary.errors.append(REVOKED)
@@ -344,6 +368,7 @@ class SyncEngine:
         done = 0
         resend_from: int | None = None
         out_of_order = 0
+        one_at_a_time = False
         schema = head_revision()
         while True:
             self._check_cancel()
@@ -351,6 +376,8 @@ class SyncEngine:
             resend_from = None
             if not batch:
                 return
+            if one_at_a_time:
+                batch = batch[:1]
             wire = []
             for cs in batch:
                 body = cs.to_wire()
@@ -369,6 +396,12 @@ class SyncEngine:
                         raise
                     offset, resend_from = self._realign(batch[0].device_seq, offset, expected)
                     continue
+                if exc.status in (400, 413, 422) and exc.code in _SHAPE_CODES:
+                    if len(batch) > 1:
+                        # Find the one the server cannot take: send one at a time.
+                        one_at_a_time = True
+                        continue
+                    raise _UnsendableChangeSet(batch[0], exc) from exc
                 raise
             results = answer.get("results") or []
             by_id = {cs.id: cs for cs in batch}

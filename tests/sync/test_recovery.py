@@ -88,3 +88,20 @@ def test_server_restored_from_an_older_backup_gets_the_missing_change_sets_again
         assert len([n for n in names if n.startswith(("first", "lost", "after"))]) == 6
     finally:
         srv.stop()
+
+
+def test_a_change_set_the_server_cannot_take_is_named_and_the_ones_before_it_go_through(
+    tmp_path, server, memory_keyring
+):
+    a = make_laptop(tmp_path, "a", server, "somchai")
+    add_communities(a, 1, "before")
+    # An author name longer than the protocol allows: the server refuses the request.
+    communities.create_community(
+        a.store, communities.CommunityData(name="ชุมชนชื่อผู้บันทึกยาว"), author="ก" * 150
+    )
+    add_communities(a, 1, "after")
+    summary = a.sync()
+    assert summary.applied == 1 and summary.waiting == 2
+    (issue,) = summary.errors
+    assert issue.code == "unsendable"
+    assert "ลำดับ 2" in issue.message("th") and "change set 2" in issue.message("en")
