@@ -6,6 +6,8 @@ from __future__ import annotations
 import dataclasses
 import enum
 import re
+from collections.abc import Callable
+from dataclasses import dataclass
 from typing import Any, TypeVar
 
 import sqlalchemy as sa
@@ -151,3 +153,36 @@ def from_row(cls: type, obj: Any) -> Any:
 
 def exists(session: Session, stmt: sa.Select) -> bool:
     return session.scalar(sa.select(stmt.exists())) is True
+
+
+@dataclass(frozen=True)
+class Entity:
+    """The four steps every province-scoped record goes through: create, update,
+    tombstone, read. ``values(store, session, data, row_id)`` validates a form's data
+    (raising ``ValidationFailed``) and returns the column values to write."""
+
+    model: type
+    data_cls: type
+    label: str
+    values: Callable[[Store, Session, Any, str | None], dict[str, Any]]
+
+    def create(self, store: Store, data: Any, summary: str, author: str | None) -> str:
+        province = require_province(store)
+        with store.action(summary, author) as session:
+            obj = self.model(province_code=province, **self.values(store, session, data, None))
+            session.add(obj)
+            session.flush()
+            return obj.id
+
+    def update(self, store: Store, row_id: str, data: Any, summary: str, author: str | None):
+        with store.action(summary, author) as session:
+            obj = get_live(session, self.model, row_id, self.label)
+            assign(obj, self.values(store, session, data, row_id))
+
+    def delete(self, store: Store, row_id: str, summary: str, author: str | None) -> None:
+        with store.action(summary, author) as session:
+            tombstone(session, self.model, row_id, self.label)
+
+    def get(self, store: Store, row_id: str) -> Any:
+        with store.read() as session:
+            return from_row(self.data_cls, get_live(session, self.model, row_id, self.label))

@@ -7,16 +7,7 @@ from dataclasses import dataclass
 from codi_desktop.models import Community, CommunityKind
 from codi_desktop.store.database import Store
 
-from ._common import (
-    Errors,
-    assign,
-    check_subdistrict,
-    data_values,
-    from_row,
-    get_live,
-    require_province,
-    tombstone,
-)
+from ._common import Entity, Errors, check_subdistrict, data_values, require_province
 from .errors import ServiceError
 
 
@@ -56,7 +47,7 @@ def validate_community(data: CommunityData) -> dict[str, ServiceError]:
     return errors
 
 
-def _values(store: Store, session, data: CommunityData) -> dict:
+def _values(store: Store, session, data: CommunityData, _row_id: str | None) -> dict:
     errors = Errors(validate_community(data))
     district_id = check_subdistrict(session, require_province(store), data.subdistrict_id, errors)
     errors.raise_if_any()
@@ -65,28 +56,22 @@ def _values(store: Store, session, data: CommunityData) -> dict:
     return values
 
 
+_COMMUNITY = Entity(Community, CommunityData, "community", _values)
+
+
 def create_community(store: Store, data: CommunityData, author: str | None = None) -> str:
-    province = require_province(store)
-    with store.action(f"ลงทะเบียนชุมชน {data.name.strip()}", author) as session:
-        community = Community(province_code=province, **_values(store, session, data))
-        session.add(community)
-        session.flush()
-        return community.id
+    return _COMMUNITY.create(store, data, f"ลงทะเบียนชุมชน {data.name.strip()}", author)
 
 
 def update_community(
     store: Store, community_id: str, data: CommunityData, author: str | None = None
 ) -> None:
-    with store.action(f"แก้ไขข้อมูลชุมชน {data.name.strip()}", author) as session:
-        community = get_live(session, Community, community_id, "community")
-        assign(community, _values(store, session, data))
+    _COMMUNITY.update(store, community_id, data, f"แก้ไขข้อมูลชุมชน {data.name.strip()}", author)
 
 
 def delete_community(store: Store, community_id: str, author: str | None = None) -> None:
-    with store.action("ลบชุมชน", author) as session:
-        tombstone(session, Community, community_id, "community")
+    _COMMUNITY.delete(store, community_id, "ลบชุมชน", author)
 
 
 def get_community(store: Store, community_id: str) -> CommunityData:
-    with store.read() as session:
-        return from_row(CommunityData, get_live(session, Community, community_id, "community"))
+    return _COMMUNITY.get(store, community_id)

@@ -8,16 +8,7 @@ from dataclasses import dataclass
 from codi_desktop.models import Community, Organization, OrganizationKind, Sector
 from codi_desktop.store.database import Store
 
-from ._common import (
-    Errors,
-    assign,
-    check_subdistrict,
-    data_values,
-    from_row,
-    get_live,
-    require_province,
-    tombstone,
-)
+from ._common import Entity, Errors, check_subdistrict, data_values, require_province
 from .errors import ServiceError
 
 # Fields that only some kinds have; others are cleared so no stale value lingers.
@@ -67,7 +58,7 @@ def validate_organization(
     return errors
 
 
-def _values(store: Store, session, data: OrganizationData) -> dict:
+def _values(store: Store, session, data: OrganizationData, _row_id: str | None) -> dict:
     province = require_province(store)
     errors = Errors(validate_organization(data))
     district_id = check_subdistrict(session, province, data.subdistrict_id, errors)
@@ -84,29 +75,23 @@ def _values(store: Store, session, data: OrganizationData) -> dict:
     return values
 
 
+_ORGANIZATION = Entity(Organization, OrganizationData, "organization", _values)
+
+
 def create_organization(store: Store, data: OrganizationData, author: str | None = None) -> str:
-    province = require_province(store)
-    with store.action(f"ลงทะเบียนองค์กร {data.name.strip()}", author) as session:
-        org = Organization(province_code=province, **_values(store, session, data))
-        session.add(org)
-        session.flush()
-        return org.id
+    return _ORGANIZATION.create(store, data, f"ลงทะเบียนองค์กร {data.name.strip()}", author)
 
 
 def update_organization(
     store: Store, organization_id: str, data: OrganizationData, author: str | None = None
 ) -> None:
-    with store.action(f"แก้ไขข้อมูลองค์กร {data.name.strip()}", author) as session:
-        org = get_live(session, Organization, organization_id, "organization")
-        assign(org, _values(store, session, data))
+    summary = f"แก้ไขข้อมูลองค์กร {data.name.strip()}"
+    _ORGANIZATION.update(store, organization_id, data, summary, author)
 
 
 def delete_organization(store: Store, organization_id: str, author: str | None = None) -> None:
-    with store.action("ลบองค์กร", author) as session:
-        tombstone(session, Organization, organization_id, "organization")
+    _ORGANIZATION.delete(store, organization_id, "ลบองค์กร", author)
 
 
 def get_organization(store: Store, organization_id: str) -> OrganizationData:
-    with store.read() as session:
-        org = get_live(session, Organization, organization_id, "organization")
-        return from_row(OrganizationData, org)
+    return _ORGANIZATION.get(store, organization_id)

@@ -18,8 +18,8 @@ from codi_desktop.models import (
 from codi_desktop.store.database import Store
 
 from ._common import (
+    Entity,
     Errors,
-    assign,
     check_subdistrict,
     data_values,
     from_row,
@@ -79,7 +79,7 @@ def validate_person(data: PersonData) -> dict[str, ServiceError]:
     return errors
 
 
-def _values(store: Store, session, data: PersonData) -> dict:
+def _values(store: Store, session, data: PersonData, _row_id: str | None) -> dict:
     province = require_province(store)
     errors = Errors(validate_person(data))
     check_subdistrict(session, province, data.subdistrict_id, errors)
@@ -93,30 +93,27 @@ def _values(store: Store, session, data: PersonData) -> dict:
     return values
 
 
+_PERSON = Entity(Person, PersonData, "person", _values)
+
+
+def _name(data: PersonData) -> str:
+    return f"{data.first_name} {data.last_name}".strip()
+
+
 def create_person(store: Store, data: PersonData, author: str | None = None) -> str:
-    province = require_province(store)
-    name = f"{data.first_name} {data.last_name}".strip()
-    with store.action(f"เพิ่มบุคคล {name}", author) as session:
-        person = Person(province_code=province, **_values(store, session, data))
-        session.add(person)
-        session.flush()
-        return person.id
+    return _PERSON.create(store, data, f"เพิ่มบุคคล {_name(data)}", author)
 
 
 def update_person(store: Store, person_id: str, data: PersonData, author: str | None = None):
-    name = f"{data.first_name} {data.last_name}".strip()
-    with store.action(f"แก้ไขข้อมูลบุคคล {name}", author) as session:
-        assign(get_live(session, Person, person_id, "person"), _values(store, session, data))
+    _PERSON.update(store, person_id, data, f"แก้ไขข้อมูลบุคคล {_name(data)}", author)
 
 
 def delete_person(store: Store, person_id: str, author: str | None = None) -> None:
-    with store.action("ลบบุคคล", author) as session:
-        tombstone(session, Person, person_id, "person")
+    _PERSON.delete(store, person_id, "ลบบุคคล", author)
 
 
 def get_person(store: Store, person_id: str) -> PersonData:
-    with store.read() as session:
-        return from_row(PersonData, get_live(session, Person, person_id, "person"))
+    return _PERSON.get(store, person_id)
 
 
 def validate_membership(data: MembershipData) -> dict[str, ServiceError]:

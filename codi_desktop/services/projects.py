@@ -19,6 +19,7 @@ from codi_desktop.models import (
 from codi_desktop.store.database import Store
 
 from ._common import (
+    Entity,
     Errors,
     assign,
     check_subdistrict,
@@ -26,7 +27,6 @@ from ._common import (
     from_row,
     get_live,
     require_province,
-    tombstone,
 )
 from .errors import ServiceError
 
@@ -108,29 +108,24 @@ def _values(store: Store, session, data: ProjectData, project_id: str | None) ->
     return values
 
 
+_PROJECT = Entity(Project, ProjectData, "project", _values)
+
+
 def create_project(store: Store, data: ProjectData, author: str | None = None) -> str:
-    province = require_province(store)
-    with store.action(f"เพิ่มโครงการ {data.code.strip()} {data.name.strip()}", author) as session:
-        project = Project(province_code=province, **_values(store, session, data, None))
-        session.add(project)
-        session.flush()
-        return project.id
+    return _PROJECT.create(store, data, f"เพิ่มโครงการ {data.code.strip()} {data.name.strip()}",
+                           author)
 
 
 def update_project(store: Store, project_id: str, data: ProjectData, author: str | None = None):
-    with store.action(f"แก้ไขโครงการ {data.code.strip()}", author) as session:
-        project = get_live(session, Project, project_id, "project")
-        assign(project, _values(store, session, data, project_id))
+    _PROJECT.update(store, project_id, data, f"แก้ไขโครงการ {data.code.strip()}", author)
 
 
 def delete_project(store: Store, project_id: str, author: str | None = None) -> None:
-    with store.action("ลบโครงการ", author) as session:
-        tombstone(session, Project, project_id, "project")
+    _PROJECT.delete(store, project_id, "ลบโครงการ", author)
 
 
 def get_project(store: Store, project_id: str) -> ProjectData:
-    with store.read() as session:
-        return from_row(ProjectData, get_live(session, Project, project_id, "project"))
+    return _PROJECT.get(store, project_id)
 
 
 def save_indicator(store: Store, data: IndicatorData, author: str | None = None) -> str:
