@@ -329,7 +329,9 @@ def env(request: pytest.FixtureRequest, tmp_path_factory, log_dir) -> Iterator[E
     environment = Env(backend, url, server)
     yield environment
     environment.close()
-    server.stop()
+    # A test may have replaced the process (a restart after a kill): stop whichever runs.
+    for process in {id(server): server, id(environment.server): environment.server}.values():
+        process.stop()
 
 
 @pytest.fixture(params=BACKENDS)
@@ -343,4 +345,6 @@ def fresh_env(request: pytest.FixtureRequest, tmp_path, log_dir) -> Iterator[Env
     environment = Env(backend, url, server)
     yield environment
     environment.close()
-    server.stop()
+    # A test may have replaced the process (a restart after a kill): stop whichever runs.
+    for process in {id(server): server, id(environment.server): environment.server}.values():
+        process.stop()
