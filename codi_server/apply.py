@@ -36,6 +36,7 @@ from typing import Any
 
 import sqlalchemy as sa
 from alembic.script import ScriptDirectory
+from pydantic import ValidationError
 
 from codi_desktop.models import SYNCED_MODELS, LedgerKind, new_id, utcnow
 from codi_desktop.models.serialize import (
@@ -52,6 +53,7 @@ from codi_desktop.sync.wire import (
     OVER_BUDGET,
     SCHEMA_MISMATCH,
     UNAVAILABLE,
+    PushedChangeSet,
     WireChange,
     WireChangeSet,
 )
@@ -137,7 +139,7 @@ def _is_retryable(exc: sa.exc.DBAPIError) -> bool:
 
 
 def apply_change_sets(
-    engine: sa.Engine, scope: DeviceScope, change_sets: list[WireChangeSet]
+    engine: sa.Engine, scope: DeviceScope, change_sets: list[PushedChangeSet]
 ) -> list[dict[str, Any]]:
     for prev, cur in zip(change_sets, change_sets[1:], strict=False):
         if cur.device_seq != prev.device_seq + 1:
@@ -148,7 +150,30 @@ def apply_change_sets(
                 "ชุดการเปลี่ยนแปลงต้องเรียงลำดับต่อเนื่องกัน",
                 expected_device_seq=prev.device_seq + 1,
             )
-    return [apply_with_retry(engine, scope, cs) for cs in change_sets]
+    return [_apply_pushed(engine, scope, cs) for cs in change_sets]
+
+
+def _apply_pushed(engine: sa.Engine, scope: DeviceScope, pushed: PushedChangeSet) -> dict[str, Any]:
+    try:
+        cs = pushed.checked()
+    except ValidationError as exc:
+        # Malformed content: answered like any rejection, so the queue moves on.
+        first = exc.errors()[0]
+        where = ".".join(str(p) for p in first.get("loc", ()))
+        index = first["loc"][1] if first.get("loc", ())[:1] == ("changes",) else None
+        rejection = Rejection(
+            INVALID,
+            f"The change set is malformed at {where or 'its body'}: {first.get('msg', '')}",
+            "ชุดการเปลี่ยนแปลงมีรูปแบบไม่ถูกต้อง",
+            index if isinstance(index, int) else None,
+        )
+        envelope = WireChangeSet.model_construct(
+            id=pushed.id, device_seq=pushed.device_seq, author=str(pushed.author or "")[:100],
+            summary=str(pushed.summary or "")[:500], changes=[],
+        )
+        with write_connection(engine) as conn, conn.begin():
+            return _record_rejection(conn, scope, envelope, rejection)
+    return apply_with_retry(engine, scope, cs)
 
 
 def apply_with_retry(engine: sa.Engine, scope: DeviceScope, cs: WireChangeSet) -> dict[str, Any]:

@@ -149,7 +149,7 @@ def finish_change_set(
     last = session.scalar(sa.select(sa.func.max(ChangeSet.device_seq))) or 0
     change_set = ChangeSet(
         device_seq=last + 1,
-        author=author,
+        author=author[:100],
         summary=summary[:500],
         schema_version=schema_version,
         status=ChangeSetStatus.LOCAL if local_only else ChangeSetStatus.PENDING,

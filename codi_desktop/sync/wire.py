@@ -102,9 +102,29 @@ class WireChangeSet(_Wire):
     changes: list[WireChange] = Field(default_factory=list, max_length=10_000)
 
 
+class PushedChangeSet(_Wire):
+    """A change set as a push carries it. Only its envelope (``id``, ``device_seq``) must
+    be sound for the push to be taken; the rest is checked as a ``WireChangeSet`` one
+    change set at a time, so one that breaks a limit is answered ``rejected``/``invalid``
+    and the device's queue moves on instead of stopping at it (PROTOCOL.md: a failing
+    change set never blocks the queue)."""
+
+    id: str = Field(min_length=1, max_length=36)
+    device_seq: int = Field(ge=1, le=MAX_INT)
+    created_at: Any = None
+    author: Any = ""
+    schema_version: Any = None
+    summary: Any = ""
+    changes: list[Any] = Field(default_factory=list)
+
+    def checked(self) -> WireChangeSet:
+        """The full change set, or pydantic's ``ValidationError``."""
+        return WireChangeSet.model_validate(self.model_dump())
+
+
 class PushRequest(_Wire):
     device_id: str = Field(min_length=1, max_length=36)
-    change_sets: list[WireChangeSet] = Field(max_length=1000)
+    change_sets: list[PushedChangeSet] = Field(max_length=1000)
 
 
 class ConflictInfo(_Wire):

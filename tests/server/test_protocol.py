@@ -514,6 +514,36 @@ def test_unknown_tables_fields_and_bad_values_are_invalid(env):
     assert d.push(person("99"))["code"] == "forbidden"
 
 
+def test_a_malformed_change_set_is_rejected_and_the_queue_moves_on(env):
+    """Content that breaks the wire limits (an author of 500 characters, a change with no
+    op) is one change set's rejection, not a 422 for the whole push that would stop the
+    device's queue at it forever."""
+    d = env.device()
+    long_author = d.change_set([person()], author="ก" * 500)
+    no_op = d.change_set([{"table": "person", "row_id": new_id(), "fields": {}}])
+    fine = d.change_set([person()])
+    r = d.push_sets(long_author, no_op, fine)
+    assert r.status_code == 200, r.text
+    results = r.json()["results"]
+    assert [x["status"] for x in results] == ["rejected", "rejected", "applied"]
+    assert results[0]["code"] == results[1]["code"] == "invalid"
+    assert "author" in results[0]["detail"] and results[0]["detail_th"]
+    assert results[1]["change_index"] == 0
+    # A replay of the rejected one gets the stored answer, and nothing of it was written.
+    again = d.push_sets(long_author).json()["results"][0]
+    assert again == results[0]
+    assert d.push(person())["status"] == "applied"
+    pulled, cursor = set(), None
+    while True:
+        page = d.pull(cursor, limit=5000).json()
+        pulled |= {c["row_id"] for c in page["changes"]}
+        cursor = page["cursor"]
+        if not page["more"]:
+            break
+    assert fine["changes"][0]["row_id"] in pulled
+    assert long_author["changes"][0]["row_id"] not in pulled
+
+
 def test_schema_version_newer_than_the_server_knows_is_schema_mismatch(env):
     d = env.device()
     r = d.push(person(), schema_version="9999_from_the_future")

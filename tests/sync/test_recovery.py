@@ -10,6 +10,7 @@ import pytest
 from codi_desktop.models import Community, Meeting
 from codi_desktop.services import communities
 from codi_desktop.store import paths
+from codi_desktop.sync import status
 
 from .conftest import PASSWORD, make_laptop, server_cli, start_server
 from .test_faults import add_communities, assert_all_applied_once
@@ -90,18 +91,25 @@ def test_server_restored_from_an_older_backup_gets_the_missing_change_sets_again
         srv.stop()
 
 
-def test_a_change_set_the_server_cannot_take_is_named_and_the_ones_before_it_go_through(
+def test_a_change_set_the_server_cannot_take_is_rejected_and_the_queue_moves_on(
     tmp_path, server, memory_keyring
 ):
     a = make_laptop(tmp_path, "a", server, "somchai")
     add_communities(a, 1, "before")
-    # An author name longer than the protocol allows: the server refuses the request.
-    communities.create_community(
-        a.store, communities.CommunityData(name="ชุมชนชื่อผู้บันทึกยาว"), author="ก" * 150
-    )
+    # A change set the protocol does not allow (as an older or faulty client might queue:
+    # an author name of 150 characters): the server rejects that change set (invalid) and
+    # applies the ones around it; nothing waits behind it for ever.
+    communities.create_community(a.store, communities.CommunityData(name="ชุมชนชื่อผู้บันทึกยาว"))
+    with a.store.engine.begin() as conn:
+        conn.exec_driver_sql("update change_set set author = ? where device_seq = 2", ("ก" * 150,))
     add_communities(a, 1, "after")
     summary = a.sync()
-    assert summary.applied == 1 and summary.waiting == 2
-    (issue,) = summary.errors
-    assert issue.code == "unsendable"
-    assert "ลำดับ 2" in issue.message("th") and "change set 2" in issue.message("en")
+    assert (summary.applied, summary.rejected, summary.waiting) == (2, 1, 0)
+    (rejected,) = status.rejected_change_sets(a.store)
+    assert rejected.device_seq == 2 and rejected.result_code == "invalid"
+    # The person can read why, then discard it.
+    assert rejected.reason("th")
+    with a.store.read() as s:  # its row is back to the server's version: not there
+        assert "ชุมชนชื่อผู้บันทึกยาว" not in {c.name for c in s.query(Community)}
+    status.discard_rejected(a.store, rejected.id)
+    assert status.rejected_change_sets(a.store) == []
