@@ -68,6 +68,7 @@ class ListPage(QWidget):
         detail: DetailPanel | None = None,
         new_label: str | None = None,
         search_hint: str = "",
+        newest_first: bool = False,
         parent: QWidget | None = None,
     ):
         super().__init__(parent)
@@ -107,7 +108,9 @@ class ListPage(QWidget):
         self.table = QTableView()
         self.table.setModel(self.model)
         self.table.setSortingEnabled(True)
-        self.table.sortByColumn(0, Qt.SortOrder.AscendingOrder)
+        # Dated lists (meetings) open on the most recent records.
+        self.table.sortByColumn(
+            0, Qt.SortOrder.DescendingOrder if newest_first else Qt.SortOrder.AscendingOrder)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)

@@ -365,6 +365,7 @@ def meetings_page(store: Store) -> ListPage:
         statuses=L.MEETING_STATUS,
         detail=MeetingPanel(store),
         search_hint=translate("Pages", "ค้นหาเรื่อง สถานที่ หรือผู้จัด"),
+        newest_first=True,
     )
 
 
