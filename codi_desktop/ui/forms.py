@@ -416,6 +416,8 @@ VALUE_LABELS = {
     ("organization", "sector"): L.SECTOR,
     ("person", "gender"): L.GENDER,
     ("membership", "role"): L.MEMBERSHIP_ROLE,
+    ("project", "status"): L.PROJECT_STATUS,
+    ("project", "funding_type"): L.FUNDING_TYPE,
 }
 
 
