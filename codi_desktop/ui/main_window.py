@@ -165,7 +165,7 @@ class MainWindow(QMainWindow):
             "settings": SettingsPage(store),
         }
         for page in self.pages.values():
-            if isinstance(page, ListPage | MeetingsPage):
+            if isinstance(page, ListPage | MeetingsPage | ProjectsPage):
                 page.record_changed.connect(lambda _id: self.refresh_waiting())
         self.pages["settings"].language_changed.connect(self.set_language)
 

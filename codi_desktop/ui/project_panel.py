@@ -24,6 +24,8 @@ from PySide6.QtWidgets import (
     QPushButton,
     QTableWidget,
     QTableWidgetItem,
+    QTreeWidget,
+    QTreeWidgetItem,
     QVBoxLayout,
     QWidget,
 )
@@ -39,8 +41,6 @@ from .i18n import current_language
 from .widgets import ConfirmBar, DateField, MessageBar
 
 translate = QCoreApplication.translate
-
-CTX = "ProjectPanel"
 
 # The ledger kinds a person records against a project (allocation is per program;
 # a reversal comes from "reverse this entry").
@@ -97,30 +97,29 @@ def project_spec(store: Store) -> FormSpec:
         table="project",
         data_cls=new_data,
         fields=[
-            FieldSpec("code", translate(CTX, "รหัสโครงการ")),
-            FieldSpec("name", translate(CTX, "ชื่อโครงการ")),
-            FieldSpec("program_id", translate(CTX, "แผนงาน"), "choice", program_choices),
-            FieldSpec("fiscal_year", translate(CTX, "ปีงบประมาณ (พ.ศ.)"), "int"),
-            FieldSpec("organization_id", translate(CTX, "องค์กร"), "choice", optional_choice=True),
-            FieldSpec("community_id", translate(CTX, "ชุมชน"), "choice", optional_choice=True),
-            FieldSpec("subdistrict_id", translate(CTX, "ตำบล"), "subdistrict"),
-            FieldSpec("status", translate(CTX, "สถานะ"), "choice", L.choices(L.PROJECT_STATUS)),
-            FieldSpec("funding_type", translate(CTX, "ประเภทเงิน"), "choice",
+            FieldSpec("code", translate("ProjectPanel", "รหัสโครงการ")),
+            FieldSpec("name", translate("ProjectPanel", "ชื่อโครงการ")),
+            FieldSpec("program_id", translate("ProjectPanel", "แผนงาน"), "choice", program_choices),
+            FieldSpec("fiscal_year", translate("ProjectPanel", "ปีงบประมาณ (พ.ศ.)"), "int"),
+            FieldSpec("organization_id", translate("ProjectPanel", "องค์กร"), "choice", optional_choice=True),
+            FieldSpec("community_id", translate("ProjectPanel", "ชุมชน"), "choice", optional_choice=True),
+            FieldSpec("subdistrict_id", translate("ProjectPanel", "ตำบล"), "subdistrict"),
+            FieldSpec("status", translate("ProjectPanel", "สถานะ"), "choice", L.choices(L.PROJECT_STATUS)),
+            FieldSpec("funding_type", translate("ProjectPanel", "ประเภทเงิน"), "choice",
                       L.choices(L.FUNDING_TYPE)),
-            FieldSpec("households", translate(CTX, "จำนวนครัวเรือน"), "int"),
-            FieldSpec("starts_on", translate(CTX, "วันที่เริ่ม"), "date"),
-            FieldSpec("ends_on", translate(CTX, "วันที่สิ้นสุด"), "date"),
-            FieldSpec("description", translate(CTX, "รายละเอียดโครงการ"), "multiline"),
+            FieldSpec("households", translate("ProjectPanel", "จำนวนครัวเรือน"), "int"),
+            FieldSpec("starts_on", translate("ProjectPanel", "วันที่เริ่ม"), "date"),
+            FieldSpec("ends_on", translate("ProjectPanel", "วันที่สิ้นสุด"), "date"),
+            FieldSpec("description", translate("ProjectPanel", "รายละเอียดโครงการ"), "multiline"),
         ],
         validate=projects.validate_project,
         create=projects.create_project,
         update=projects.update_project,
         delete=projects.delete_project,
         get=projects.get_project,
-        title_new=translate(CTX, "ลงทะเบียนโครงการใหม่"),
-        title_of=lambda d: f"{d.code} {d.name}".strip() or translate(CTX, "โครงการ"),
-        delete_question=translate(
-            CTX, "ลบโครงการนี้? ข้อมูลจะถูกทำเครื่องหมายว่าลบ และส่งไปยังส่วนกลางเมื่อซิงค์"),
+        title_new=translate("ProjectPanel", "ลงทะเบียนโครงการใหม่"),
+        title_of=lambda d: f"{d.code} {d.name}".strip() or translate("ProjectPanel", "โครงการ"),
+        delete_question=translate("ProjectPanel", "ลบโครงการนี้? ข้อมูลจะถูกทำเครื่องหมายว่าลบ และส่งไปยังส่วนกลางเมื่อซิงค์"),
     )
 
 
@@ -153,7 +152,6 @@ class BudgetPanel(QWidget):
 
         self.balance = QLabel()
         self.balance.setObjectName("project_balance")
-        self.balance.setWordWrap(True)
         self.message = MessageBar()
         self.confirm = ConfirmBar()
         self.confirm.confirmed.connect(self._reverse)
@@ -161,9 +159,9 @@ class BudgetPanel(QWidget):
         self.table = QTableWidget(0, 7)
         self.table.setObjectName("ledger_entries")
         self.table.setHorizontalHeaderLabels([
-            translate(CTX, "วันที่"), translate(CTX, "รายการ"), translate(CTX, "จำนวนเงิน"),
-            translate(CTX, "งวดที่"), translate(CTX, "เลขที่เอกสาร"), translate(CTX, "หมายเหตุ"),
-            translate(CTX, "สถานะ"),
+            translate("ProjectPanel", "วันที่"), translate("ProjectPanel", "รายการ"), translate("ProjectPanel", "จำนวนเงิน"),
+            translate("ProjectPanel", "งวดที่"), translate("ProjectPanel", "เลขที่เอกสาร"), translate("ProjectPanel", "หมายเหตุ"),
+            translate("ProjectPanel", "สถานะ"),
         ])
         self.table.verticalHeader().hide()
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
@@ -172,7 +170,7 @@ class BudgetPanel(QWidget):
         self.table.horizontalHeader().setSectionResizeMode(5, QHeaderView.ResizeMode.Stretch)
         self.table.itemSelectionChanged.connect(self._selection_changed)
 
-        self.reverse_button = QPushButton(translate(CTX, "กลับรายการที่เลือก…"))
+        self.reverse_button = QPushButton(translate("ProjectPanel", "กลับรายการที่เลือก…"))
         self.reverse_button.setObjectName("reverse_entry")
         self.reverse_button.setEnabled(False)
         self.reverse_button.clicked.connect(self._ask_reverse)
@@ -194,27 +192,27 @@ class BudgetPanel(QWidget):
         self.tranche = QLineEdit()
         self.tranche.setObjectName("entry_tranche")
         self.tranche.textChanged.connect(lambda _t: self._validate())
-        self.tranche_label = QLabel(translate(CTX, "งวดที่"))
+        self.tranche_label = QLabel(translate("ProjectPanel", "งวดที่"))
         self.tranche_error = _error_label("entry_tranche_error")
         self.reference = QLineEdit()
         self.reference.setObjectName("entry_reference")
         self.note = QLineEdit()
         self.note.setObjectName("entry_note")
         self.error = _error_label("entry_error")
-        self.record_button = QPushButton(translate(CTX, "บันทึกรายการ"))
+        self.record_button = QPushButton(translate("ProjectPanel", "บันทึกรายการ"))
         self.record_button.setObjectName("record_entry")
         self.record_button.clicked.connect(self.record)
 
         form = QFormLayout()
-        form.addRow(translate(CTX, "รายการ"), self.kind)
-        form.addRow(translate(CTX, "จำนวนเงิน (บาท)"), self.amount)
+        form.addRow(translate("ProjectPanel", "รายการ"), self.kind)
+        form.addRow(translate("ProjectPanel", "จำนวนเงิน (บาท)"), self.amount)
         form.addRow("", self.amount_error)
-        form.addRow(translate(CTX, "วันที่ (ว่าง = วันนี้)"), self.entry_date)
+        form.addRow(translate("ProjectPanel", "วันที่ (ว่าง = วันนี้)"), self.entry_date)
         form.addRow("", self.date_error)
         form.addRow(self.tranche_label, self.tranche)
         form.addRow("", self.tranche_error)
-        form.addRow(translate(CTX, "เลขที่เอกสาร"), self.reference)
-        form.addRow(translate(CTX, "หมายเหตุ"), self.note)
+        form.addRow(translate("ProjectPanel", "เลขที่เอกสาร"), self.reference)
+        form.addRow(translate("ProjectPanel", "หมายเหตุ"), self.note)
         form.addRow("", self.error)
         top = QHBoxLayout()
         top.addWidget(self.balance, 1)
@@ -245,21 +243,24 @@ class BudgetPanel(QWidget):
         self.table.setRowCount(0)
         if self.project_id is None:
             self.rows = []
-            self.balance.setText(translate(CTX, "บันทึกโครงการก่อน แล้วจึงบันทึกงบประมาณ"))
+            self.balance.setText(translate("ProjectPanel", "บันทึกโครงการก่อน แล้วจึงบันทึกงบประมาณ"))
             self._selection_changed()
             return
         b = ledger.get_project_balance(self.store, self.project_id)
-        self.balance.setText(
-            translate(CTX, "อนุมัติ %1 · เบิกจ่ายแล้ว %2 · คงเหลือ %3 · รายงานการใช้จ่าย %4")
+        parts = (
+            translate("ProjectPanel", "อนุมัติ %1 · เบิกจ่ายแล้ว %2 · คงเหลือ %3 · รายงานการใช้จ่าย %4")
             .replace("%1", L.money_text(b.approved)).replace("%2", L.money_text(b.disbursed))
-            .replace("%3", L.money_text(b.remaining)).replace("%4", L.money_text(b.spent)))
+            .replace("%3", L.money_text(b.remaining)).replace("%4", L.money_text(b.spent))
+        ).split(" · ")
+        # two lines of two figures: Qt would otherwise wrap Thai in the middle of a word
+        self.balance.setText("\n".join(" · ".join(parts[i:i + 2]) for i in range(0, len(parts), 2)))
         self.rows = ledger.project_entries(self.store, self.project_id)
         self.table.setRowCount(len(self.rows))
         for r, e in enumerate(self.rows):
             if e.kind == "reversal":
-                state = translate(CTX, "กลับรายการ")
+                state = translate("ProjectPanel", "กลับรายการ")
             elif e.reversed:
-                state = translate(CTX, "ถูกกลับรายการแล้ว")
+                state = translate("ProjectPanel", "ถูกกลับรายการแล้ว")
             else:
                 state = ""
             values = [L.date_text(e.entry_date), L.label(L.LEDGER_KIND, e.kind),
@@ -300,23 +301,21 @@ class BudgetPanel(QWidget):
         try:
             values["amount_satang"] = _amount(self.amount.text())
         except ValueError as exc:
-            problems["amount"] = str(exc) if current_language() == "th" else translate(
-                CTX, "จำนวนเงินไม่ถูกต้อง ให้พิมพ์เป็นตัวเลข เช่น 1,234.50")
+            problems["amount"] = str(exc) if current_language() == "th" else translate("ProjectPanel", "จำนวนเงินไม่ถูกต้อง ให้พิมพ์เป็นตัวเลข เช่น 1,234.50")
         if "amount" not in problems and values["amount_satang"] <= 0:
             problems["amount"] = ServiceError("amount_positive").message(current_language())
         try:
             values["entry_date"] = self.entry_date.date() or _today()
         except ValueError:
-            problems["date"] = translate(
-                CTX, "วันที่ไม่ถูกต้อง ให้พิมพ์เป็น วัน/เดือน/ปี พ.ศ. เช่น 25/11/2569")
+            problems["date"] = translate("ProjectPanel", "วันที่ไม่ถูกต้อง ให้พิมพ์เป็น วัน/เดือน/ปี พ.ศ. เช่น 25/11/2569")
         if self.kind.currentData() == "disbursement":
             try:
                 tranche = _int_or_none(self.tranche.text())
             except ValueError:
-                problems["tranche"] = translate(CTX, "งวดที่ต้องเป็นตัวเลข")
+                problems["tranche"] = translate("ProjectPanel", "งวดที่ต้องเป็นตัวเลข")
             else:
                 if tranche is not None and tranche < 1:
-                    problems["tranche"] = translate(CTX, "งวดที่ต้องเป็นตัวเลข")
+                    problems["tranche"] = translate("ProjectPanel", "งวดที่ต้องเป็นตัวเลข")
                 values["tranche_no"] = tranche
         values["reference"] = self.reference.text()
         values["note"] = self.note.text()
@@ -354,7 +353,7 @@ class BudgetPanel(QWidget):
         self._touched = False
         self._validate()
         self.message.show_message(
-            translate(CTX, "บันทึก%1แล้ว").replace("%1", L.label(L.LEDGER_KIND, kind)), "ok")
+            translate("ProjectPanel", "บันทึก%1แล้ว").replace("%1", L.label(L.LEDGER_KIND, kind)), "ok")
         self.refresh()
         self.changed.emit(self.project_id)
         return True
@@ -378,12 +377,11 @@ class BudgetPanel(QWidget):
         if e is None or e.reversed or e.kind == "reversal":
             return
         self.confirm.ask(
-            translate(CTX, "กลับรายการ %1 %2 วันที่ %3? ระบบจะบันทึกรายการกลับบัญชีจำนวนเดียวกัน "
-                           "(รายการเดิมไม่ถูกลบ)")
+            translate("ProjectPanel", "กลับรายการ %1 %2 วันที่ %3? ระบบจะบันทึกรายการกลับบัญชีจำนวนเดียวกัน (รายการเดิมไม่ถูกลบ)")
             .replace("%1", L.label(L.LEDGER_KIND, e.kind))
             .replace("%2", L.money_text(e.amount_satang))
             .replace("%3", L.date_text(e.entry_date)),
-            translate(CTX, "กลับรายการ"),
+            translate("ProjectPanel", "กลับรายการ"),
         )
 
     def _reverse(self) -> None:
@@ -395,7 +393,7 @@ class BudgetPanel(QWidget):
         except ServiceError as exc:
             self.message.show_message(exc.message(current_language()), "error")
             return
-        self.message.show_message(translate(CTX, "กลับรายการแล้ว"), "ok")
+        self.message.show_message(translate("ProjectPanel", "กลับรายการแล้ว"), "ok")
         self.refresh()
         self.changed.emit(self.project_id)
 
@@ -407,8 +405,26 @@ class ProjectPanel(RecordPanel):
         super().__init__(store, project_spec(store), parent)
         self.budget = BudgetPanel(store)
         self.budget.setObjectName("project_budget")
-        self.tabs.insertTab(1, self.budget, translate(CTX, "งบประมาณ"))
+        self.tabs.insertTab(1, self.budget, translate("ProjectPanel", "งบประมาณ"))
         self.budget.changed.connect(self.changed.emit)
+        # indicators are read here (recorded with the project's reports, not on this page)
+        self.indicators = QTreeWidget()
+        self.indicators.setObjectName("project_indicators")
+        self.indicators.setRootIsDecorated(False)
+        self.indicators.setColumnCount(4)
+        self.indicators.setHeaderLabels([
+            translate("ProjectPanel", "ตัวชี้วัด"), translate("ProjectPanel", "หน่วย"),
+            translate("ProjectPanel", "เป้าหมาย"), translate("ProjectPanel", "ผลจริง")])
+        self.indicators.header().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        self.tabs.insertTab(2, self.indicators, translate("ProjectPanel", "ตัวชี้วัด"))
+
+    def _load_indicators(self, project_id: str | None) -> None:
+        self.indicators.clear()
+        if project_id is None:
+            return
+        for i in projects.list_indicators(self.store, project_id):
+            self.indicators.addTopLevelItem(QTreeWidgetItem(
+                [i.name, i.unit or "", L.number_text(i.target), L.number_text(i.actual)]))
 
     def _refill_choices(self) -> None:
         for name, table in (("organization_id", "organization"), ("community_id", "community")):
@@ -419,11 +435,13 @@ class ProjectPanel(RecordPanel):
         self._refill_choices()
         super()._show(record_id)
         self.budget.load(self.form.record_id)
+        self._load_indicators(self.form.record_id)
 
     def _new(self) -> None:
         self._refill_choices()
         super()._new()
         self.budget.load(None)
+        self._load_indicators(None)
 
     def _saved(self, record_id: str) -> None:
         super()._saved(record_id)
@@ -432,6 +450,7 @@ class ProjectPanel(RecordPanel):
     def _deleted(self, record_id: str) -> None:
         super()._deleted(record_id)
         self.budget.load(None)
+        self._load_indicators(None)
 
 
 class AllocationForm(QWidget):
@@ -448,12 +467,12 @@ class AllocationForm(QWidget):
             self.program.addItem(c.name(current_language()), c.value)
         self.fiscal_year = QLineEdit()
         self.fiscal_year.setObjectName("allocation_fiscal_year")
-        self.fiscal_year.setPlaceholderText(translate(CTX, "ปีงบประมาณ"))
+        self.fiscal_year.setPlaceholderText(translate("ProjectPanel", "ปีงบประมาณ"))
         self.fiscal_year.setMaximumWidth(90)
         self.amount = QLineEdit()
         self.amount.setObjectName("allocation_amount")
-        self.amount.setPlaceholderText(translate(CTX, "จำนวนเงิน (บาท)"))
-        self.button = QPushButton(translate(CTX, "บันทึกการจัดสรร"))
+        self.amount.setPlaceholderText(translate("ProjectPanel", "จำนวนเงิน (บาท)"))
+        self.button = QPushButton(translate("ProjectPanel", "บันทึกการจัดสรร"))
         self.button.setObjectName("record_allocation")
         self.button.clicked.connect(self.record)
         self.error = _error_label("allocation_error")
@@ -463,7 +482,7 @@ class AllocationForm(QWidget):
             w.textChanged.connect(lambda _t: self._validate())
         row = QHBoxLayout()
         row.setContentsMargins(0, 0, 0, 0)
-        row.addWidget(QLabel(translate(CTX, "จัดสรรงบประมาณ:")))
+        row.addWidget(QLabel(translate("ProjectPanel", "จัดสรรงบประมาณ:")))
         row.addWidget(self.program, 1)
         row.addWidget(self.fiscal_year)
         row.addWidget(self.amount)
@@ -490,8 +509,7 @@ class AllocationForm(QWidget):
         try:
             amount = _amount(self.amount.text())
         except ValueError as exc:
-            return None, (str(exc) if current_language() == "th" else translate(
-                CTX, "จำนวนเงินไม่ถูกต้อง ให้พิมพ์เป็นตัวเลข เช่น 1,234.50"))
+            return None, (str(exc) if current_language() == "th" else translate("ProjectPanel", "จำนวนเงินไม่ถูกต้อง ให้พิมพ์เป็นตัวเลข เช่น 1,234.50"))
         if amount <= 0:
             return None, ServiceError("amount_positive").message(current_language())
         return {"program_id": self.program.currentData(), "fiscal_year": fy,
@@ -518,7 +536,7 @@ class AllocationForm(QWidget):
         self.amount.clear()
         self.amount.blockSignals(False)
         self.done.setText(
-            translate(CTX, "บันทึกการจัดสรร %1 แล้ว").replace("%1", L.money_text(values["amount_satang"])))
+            translate("ProjectPanel", "บันทึกการจัดสรร %1 แล้ว").replace("%1", L.money_text(values["amount_satang"])))
         self.recorded.emit(values["fiscal_year"])
         return True
 

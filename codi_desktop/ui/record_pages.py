@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QFileDialog,
@@ -23,8 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from codi_desktop.formatting import meeting_number
-from codi_desktop.services import documents, ledger, lists, projects
-from codi_desktop.services.errors import ServiceError
+from codi_desktop.services import documents, ledger, lists
 from codi_desktop.store.database import Store
 
 from . import labels as L
@@ -32,6 +31,7 @@ from .errors import error_text
 from .forms import OrganizationPanel, PersonPanel, RecordPanel, community_spec
 from .i18n import current_language
 from .list_page import DetailPanel, ListPage
+from .project_panel import AllocationForm, ProjectPanel
 from .table_model import Column
 from .tasks import plain, run_task
 from .widgets import heading
@@ -112,71 +112,6 @@ def people_page(store: Store) -> ListPage:
 # --- projects --------------------------------------------------------------------------
 
 
-class ProjectPanel(DetailPanel):
-    """A project, its indicators and its budget ledger (read-only on this page)."""
-
-    def __init__(self, store: Store, parent: QWidget | None = None):
-        super().__init__(parent)
-        self.store = store
-        self.view = QTextBrowser()
-        self.view.setObjectName("project_view")
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(self.view)
-
-    def show_record(self, record_id: str) -> None:
-        try:
-            p = projects.get_project(self.store, record_id)
-        except ServiceError as exc:
-            self.view.setPlainText(exc.message(current_language()))
-            return
-        balance = ledger.get_project_balance(self.store, record_id)
-        indicators = projects.list_indicators(self.store, record_id)
-        entries = ledger.project_entries(self.store, record_id)
-        rows = [
-            (translate("ProjectPanel", "รหัสโครงการ"), p.code),
-            (translate("ProjectPanel", "ปีงบประมาณ"), str(p.fiscal_year)),
-            (translate("ProjectPanel", "สถานะ"), L.label(L.PROJECT_STATUS, p.status)),
-            (translate("ProjectPanel", "ประเภทเงิน"), L.label(L.FUNDING_TYPE, p.funding_type)),
-            (translate("ProjectPanel", "ครัวเรือน"), _n(p.households)),
-            (translate("ProjectPanel", "ระยะเวลา"), f"{L.date_text(p.starts_on)} – {L.date_text(p.ends_on)}"),
-            (translate("ProjectPanel", "วงเงินอนุมัติ"), L.money_text(balance.approved)),
-            (translate("ProjectPanel", "เบิกจ่ายแล้ว"), L.money_text(balance.disbursed)),
-            (translate("ProjectPanel", "รายงานการใช้จ่าย"), L.money_text(balance.spent)),
-            (translate("ProjectPanel", "คงเหลือ"), L.money_text(balance.remaining)),
-        ]
-        h_ind = translate("ProjectPanel", "ตัวชี้วัด")
-        h_target = translate("ProjectPanel", "เป้าหมาย")
-        h_actual = translate("ProjectPanel", "ผลจริง")
-        h_ledger = translate("ProjectPanel", "รายการงบประมาณ")
-        h_tranche = translate("ProjectPanel", "งวดที่")
-        html = [f"<h3>{_esc(p.name)}</h3><table cellpadding=3>"]
-        html += [f"<tr><td><b>{_esc(k)}</b></td><td>{_esc(v)}</td></tr>" for k, v in rows]
-        html.append("</table>")
-        if p.description:
-            html.append(f"<p>{_esc(p.description)}</p>")
-        if indicators:
-            html.append(f"<h4>{h_ind}</h4><table cellpadding=3 border=0>")
-            html.append(f"<tr><th align=left>{h_ind}</th><th>{h_target}</th>"
-                        f"<th>{h_actual}</th></tr>")
-            for i in indicators:
-                html.append(f"<tr><td>{_esc(i.name)}</td><td align=right>{_n(i.target)} "
-                            f"{_esc(i.unit or '')}</td><td align=right>{_n(i.actual)}</td></tr>")
-            html.append("</table>")
-        if entries:
-            html.append(f"<h4>{h_ledger}</h4><table cellpadding=3>")
-            for e in entries:
-                struck = " style='text-decoration: line-through'" if e.reversed else ""
-                html.append(
-                    f"<tr{struck}><td>{L.date_text(e.entry_date)}</td>"
-                    f"<td>{L.label(L.LEDGER_KIND, e.kind)}"
-                    f"{' ' + h_tranche + ' ' + str(e.tranche_no) if e.tranche_no else ''}</td>"
-                    f"<td align=right>{L.money_text(e.amount_satang)}</td>"
-                    f"<td>{_esc(e.reference or '')}</td></tr>")
-            html.append("</table>")
-        self.view.setHtml("".join(html))
-
-
 def _esc(text: str | None) -> str:
     from html import escape
 
@@ -184,7 +119,10 @@ def _esc(text: str | None) -> str:
 
 
 class ProjectsPage(QWidget):
-    """Budget by program for a fiscal year above the project list."""
+    """The project list with its editable detail (form, budget ledger, history) above the
+    budget by program for a fiscal year and the allocation form."""
+
+    record_changed = Signal(str)  # a project or a ledger entry was written
 
     def __init__(self, store: Store, parent: QWidget | None = None):
         super().__init__(parent)
@@ -206,6 +144,7 @@ class ProjectsPage(QWidget):
             filters=("fiscal_year", "program", "status", "district", "subdistrict"),
             statuses=L.PROJECT_STATUS,
             detail=ProjectPanel(store),
+            new_label=self.tr("+ โครงการใหม่"),
             search_hint=self.tr("ค้นหารหัส ชื่อโครงการ หรือตำบล"),
         )
         self.budget = QTableWidget(0, 5)
@@ -233,6 +172,9 @@ class ProjectsPage(QWidget):
         v.addLayout(top)
         v.addWidget(self.print_status)
         v.addWidget(self.budget)
+        self.allocation = AllocationForm(store)
+        self.allocation.recorded.connect(self._allocated)
+        v.addWidget(self.allocation)
         split = QSplitter(Qt.Orientation.Vertical)
         split.addWidget(self.list)
         split.addWidget(box)
@@ -242,19 +184,30 @@ class ProjectsPage(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(split)
         self.list.combos["fiscal_year"].currentIndexChanged.connect(lambda _i: self._budget())
+        self.list.record_changed.connect(self._changed)
         self.setFocusProxy(self.list)
 
     def ensure_loaded(self) -> None:
         self.list.ensure_loaded()
         self._budget()
 
-    def _budget(self) -> None:
-        fy = self.list.combos["fiscal_year"].currentData()
+    def _changed(self, record_id: str) -> None:
+        self._budget(self._fiscal_year)
+        self.record_changed.emit(record_id)
+
+    def _allocated(self, fiscal_year: int) -> None:
+        # show the year just allocated, even when the list shows another one
+        self._budget(fiscal_year)
+        self.record_changed.emit("")
+
+    def _budget(self, fiscal_year: int | None = None) -> None:
+        fy = fiscal_year or self.list.combos["fiscal_year"].currentData()
         if fy is None:
             years = lists.fiscal_years(self.store)
             fy = years[0] if years else None
         self._fiscal_year = fy
         self.print_budget.setEnabled(fy is not None)
+        self.allocation.set_fiscal_year(fy)
         if fy is None:
             self.budget_caption.setText(self.tr("ยังไม่มีงบประมาณ"))
             self.budget.setRowCount(0)

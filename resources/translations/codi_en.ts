@@ -1755,8 +1755,28 @@
         <translation>Project code</translation>
     </message>
     <message>
-        <source>ปีงบประมาณ</source>
-        <translation>Fiscal year</translation>
+        <source>ชื่อโครงการ</source>
+        <translation>Project name</translation>
+    </message>
+    <message>
+        <source>แผนงาน</source>
+        <translation>Program</translation>
+    </message>
+    <message>
+        <source>ปีงบประมาณ (พ.ศ.)</source>
+        <translation>Fiscal year (BE)</translation>
+    </message>
+    <message>
+        <source>องค์กร</source>
+        <translation>Organization</translation>
+    </message>
+    <message>
+        <source>ชุมชน</source>
+        <translation>Community</translation>
+    </message>
+    <message>
+        <source>ตำบล</source>
+        <translation>Subdistrict</translation>
     </message>
     <message>
         <source>สถานะ</source>
@@ -1767,32 +1787,124 @@
         <translation>Funding</translation>
     </message>
     <message>
-        <source>ครัวเรือน</source>
+        <source>จำนวนครัวเรือน</source>
         <translation>Households</translation>
     </message>
     <message>
-        <source>ระยะเวลา</source>
-        <translation>Period</translation>
+        <source>วันที่เริ่ม</source>
+        <translation>Start date</translation>
     </message>
     <message>
-        <source>วงเงินอนุมัติ</source>
-        <translation>Approved amount</translation>
+        <source>วันที่สิ้นสุด</source>
+        <translation>End date</translation>
     </message>
     <message>
-        <source>เบิกจ่ายแล้ว</source>
-        <translation>Disbursed</translation>
+        <source>รายละเอียดโครงการ</source>
+        <translation>Description</translation>
     </message>
     <message>
-        <source>รายงานการใช้จ่าย</source>
-        <translation>Expenditure report</translation>
+        <source>ลงทะเบียนโครงการใหม่</source>
+        <translation>Register a new project</translation>
     </message>
     <message>
-        <source>คงเหลือ</source>
-        <translation>Remaining</translation>
+        <source>โครงการ</source>
+        <translation>Project</translation>
+    </message>
+    <message>
+        <source>ลบโครงการนี้? ข้อมูลจะถูกทำเครื่องหมายว่าลบ และส่งไปยังส่วนกลางเมื่อซิงค์</source>
+        <translation>Delete this project? It will be marked as deleted and sent to headquarters at the next sync.</translation>
+    </message>
+    <message>
+        <source>วันที่</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <source>รายการ</source>
+        <translation>Entry</translation>
+    </message>
+    <message>
+        <source>จำนวนเงิน</source>
+        <translation>Amount</translation>
+    </message>
+    <message>
+        <source>งวดที่</source>
+        <translation>Tranche</translation>
+    </message>
+    <message>
+        <source>เลขที่เอกสาร</source>
+        <translation>Reference</translation>
+    </message>
+    <message>
+        <source>หมายเหตุ</source>
+        <translation>Note</translation>
+    </message>
+    <message>
+        <source>กลับรายการที่เลือก…</source>
+        <translation>Reverse the selected entry…</translation>
+    </message>
+    <message>
+        <source>บันทึกรายการ</source>
+        <translation>Record entry</translation>
+    </message>
+    <message>
+        <source>จำนวนเงิน (บาท)</source>
+        <translation>Amount (baht)</translation>
+    </message>
+    <message>
+        <source>วันที่ (ว่าง = วันนี้)</source>
+        <translation>Date (empty = today)</translation>
+    </message>
+    <message>
+        <source>บันทึกโครงการก่อน แล้วจึงบันทึกงบประมาณ</source>
+        <translation>Save the project first, then record its budget</translation>
+    </message>
+    <message>
+        <source>อนุมัติ %1 · เบิกจ่ายแล้ว %2 · คงเหลือ %3 · รายงานการใช้จ่าย %4</source>
+        <translation>Approved %1 · disbursed %2 · remaining %3 · expenditure reported %4</translation>
+    </message>
+    <message>
+        <source>กลับรายการ</source>
+        <translation>Reversal</translation>
+    </message>
+    <message>
+        <source>ถูกกลับรายการแล้ว</source>
+        <translation>Reversed</translation>
+    </message>
+    <message>
+        <source>จำนวนเงินไม่ถูกต้อง ให้พิมพ์เป็นตัวเลข เช่น 1,234.50</source>
+        <translation>Invalid amount: type a number such as 1,234.50</translation>
+    </message>
+    <message>
+        <source>วันที่ไม่ถูกต้อง ให้พิมพ์เป็น วัน/เดือน/ปี พ.ศ. เช่น 25/11/2569</source>
+        <translation>Invalid date: type day/month/BE year, e.g. 25/11/2569</translation>
+    </message>
+    <message>
+        <source>งวดที่ต้องเป็นตัวเลข</source>
+        <translation>The tranche must be a number</translation>
+    </message>
+    <message>
+        <source>บันทึก%1แล้ว</source>
+        <translation>Recorded: %1</translation>
+    </message>
+    <message>
+        <source>กลับรายการ %1 %2 วันที่ %3? ระบบจะบันทึกรายการกลับบัญชีจำนวนเดียวกัน (รายการเดิมไม่ถูกลบ)</source>
+        <translation>Reverse the %1 of %2 dated %3? A reversal of the same amount will be recorded (the entry itself is kept).</translation>
+    </message>
+    <message>
+        <source>กลับรายการแล้ว</source>
+        <translation>Entry reversed</translation>
+    </message>
+    <message>
+        <source>งบประมาณ</source>
+        <translation>Budget</translation>
     </message>
     <message>
         <source>ตัวชี้วัด</source>
         <translation>Indicators</translation>
+    </message>
+    <message>
+        <source>หน่วย</source>
+        <translation>Unit</translation>
     </message>
     <message>
         <source>เป้าหมาย</source>
@@ -1803,12 +1915,20 @@
         <translation>Actual</translation>
     </message>
     <message>
-        <source>รายการงบประมาณ</source>
-        <translation>Budget entries</translation>
+        <source>ปีงบประมาณ</source>
+        <translation>Fiscal year</translation>
     </message>
     <message>
-        <source>งวดที่</source>
-        <translation>tranche</translation>
+        <source>บันทึกการจัดสรร</source>
+        <translation>Record allocation</translation>
+    </message>
+    <message>
+        <source>จัดสรรงบประมาณ:</source>
+        <translation>Allocate budget:</translation>
+    </message>
+    <message>
+        <source>บันทึกการจัดสรร %1 แล้ว</source>
+        <translation>Allocation of %1 recorded</translation>
     </message>
 </context>
 <context>
@@ -1848,6 +1968,10 @@
     <message>
         <source>ครัวเรือน</source>
         <translation>Households</translation>
+    </message>
+    <message>
+        <source>+ โครงการใหม่</source>
+        <translation>+ New project</translation>
     </message>
     <message>
         <source>ค้นหารหัส ชื่อโครงการ หรือตำบล</source>

@@ -1755,7 +1755,27 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>ปีงบประมาณ</source>
+        <source>ชื่อโครงการ</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>แผนงาน</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ปีงบประมาณ (พ.ศ.)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>องค์กร</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ชุมชน</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ตำบล</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1767,31 +1787,123 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>ครัวเรือน</source>
+        <source>จำนวนครัวเรือน</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>ระยะเวลา</source>
+        <source>วันที่เริ่ม</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>วงเงินอนุมัติ</source>
+        <source>วันที่สิ้นสุด</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>เบิกจ่ายแล้ว</source>
+        <source>รายละเอียดโครงการ</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>รายงานการใช้จ่าย</source>
+        <source>ลงทะเบียนโครงการใหม่</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>คงเหลือ</source>
+        <source>โครงการ</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ลบโครงการนี้? ข้อมูลจะถูกทำเครื่องหมายว่าลบ และส่งไปยังส่วนกลางเมื่อซิงค์</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>วันที่</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>รายการ</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>จำนวนเงิน</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>งวดที่</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>เลขที่เอกสาร</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>หมายเหตุ</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>กลับรายการที่เลือก…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>บันทึกรายการ</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>จำนวนเงิน (บาท)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>วันที่ (ว่าง = วันนี้)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>บันทึกโครงการก่อน แล้วจึงบันทึกงบประมาณ</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>อนุมัติ %1 · เบิกจ่ายแล้ว %2 · คงเหลือ %3 · รายงานการใช้จ่าย %4</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>กลับรายการ</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ถูกกลับรายการแล้ว</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>จำนวนเงินไม่ถูกต้อง ให้พิมพ์เป็นตัวเลข เช่น 1,234.50</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>วันที่ไม่ถูกต้อง ให้พิมพ์เป็น วัน/เดือน/ปี พ.ศ. เช่น 25/11/2569</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>งวดที่ต้องเป็นตัวเลข</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>บันทึก%1แล้ว</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>กลับรายการ %1 %2 วันที่ %3? ระบบจะบันทึกรายการกลับบัญชีจำนวนเดียวกัน (รายการเดิมไม่ถูกลบ)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>กลับรายการแล้ว</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>งบประมาณ</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <source>ตัวชี้วัด</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>หน่วย</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1803,11 +1915,19 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>รายการงบประมาณ</source>
+        <source>ปีงบประมาณ</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>งวดที่</source>
+        <source>บันทึกการจัดสรร</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>จัดสรรงบประมาณ:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>บันทึกการจัดสรร %1 แล้ว</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1847,6 +1967,10 @@
     </message>
     <message>
         <source>ครัวเรือน</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>+ โครงการใหม่</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

@@ -181,7 +181,9 @@ def test_read_only_pages_list_with_filters(qtbot, window):
     assert 0 < projects.list.model.total < total
     assert projects.budget.rowCount() > 0
     projects.list.table.setCurrentIndex(projects.list.model.index(0, 0))
-    assert "฿" in projects.list.detail.view.toPlainText()
+    detail = projects.list.detail  # the project form with its budget ledger tab
+    assert detail.form.record_id is not None
+    assert "฿" in detail.budget.balance.text()
 
     meetings = window.show_page("meetings")
     all_meetings = meetings.model.total
