@@ -153,3 +153,30 @@ def _since(env: Env, mark: int) -> list[dict]:
     d = env.device("hq", ())
     d.cursor = encode_cursor(mark)
     return d.pull_new()
+
+
+def test_one_meeting_number_pushed_at_once_through_two_processes_is_one_conflict(pair):
+    from .test_protocol import meeting
+
+    env, second = pair
+    a = env.device()
+    b = env.device(base_url=second.base_url)
+    for _trial in range(6):
+        org = new_id()  # a new body: no meeting row yet that a row lock could hold
+        sets = [a.change_set([meeting(1, organization_id=org)]),
+                b.change_set([meeting(1, organization_id=org)])]
+        barrier = threading.Barrier(2)
+        results: list[dict] = [{}, {}]
+
+        def go(i, device, sets=sets, barrier=barrier, results=results) -> None:
+            barrier.wait()
+            results[i] = device.push_sets(sets[i]).json()["results"][0]
+
+        threads = [threading.Thread(target=go, args=(i, d)) for i, d in enumerate((a, b))]
+        for t in threads:
+            t.start()
+        for t in threads:
+            t.join()
+        assert [r["status"] for r in results] == ["applied", "applied"]
+        conflicts = sorted(len(r["conflicts"]) for r in results)
+        assert conflicts == [0, 1]

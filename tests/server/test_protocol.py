@@ -616,3 +616,72 @@ def test_cursor_older_than_purged_tombstones_is_410(fresh_env):
     d.push(dele("person", other["row_id"], seq))
     assert purge_tombstones(fresh_env.engine, dt.timedelta(0)) == 1
     assert_problem(fresh.pull(cursor), 410, "cursor_expired")
+
+
+# -- meeting numbers ------------------------------------------------------------------
+
+
+def meeting(number, year=2569, organization_id=None, kind="working_group", province="50",
+            **fields):
+    return ins("meeting", province_code=province, kind=kind, title="ประชุมทดสอบ",
+               organization_id=organization_id, number=number, number_year=year,
+               starts_at="2026-03-02T02:00:00Z", **fields)
+
+
+def test_two_devices_numbering_one_body_alike_both_apply_with_a_conflict(env, watcher):
+    a, b = env.device(from_now=True), env.device(from_now=True)
+    org = new_id()
+    assert a.push(meeting(1, organization_id=org))["conflicts"] == []
+    assert a.push(meeting(2, organization_id=org))["conflicts"] == []
+    second = meeting(2, organization_id=org)
+    r = b.push(second)
+    assert r["status"] == "applied"
+    (conflict,) = r["conflicts"]
+    assert conflict["table"] == "meeting" and conflict["row_id"] == second["row_id"]
+    assert conflict["field"] == "number"
+    assert conflict["client_value"] == 2 and conflict["server_value"] == 3
+    pulled = rows_by_id(watcher.pull_new())
+    assert pulled[second["row_id"]]["fields"]["number"] == 2  # the meeting is real
+    c = pulled[conflict["conflict_id"]]["fields"]
+    assert c["table_name"] == "meeting" and c["field"] == "number" and c["status"] == "open"
+    assert c["province_code"] == "50"
+    # Taking the server's value renumbers the meeting; 3/2569 is free, so no new conflict.
+    seq = pulled[second["row_id"]]["seq"]
+    assert b.push(upd("meeting", second["row_id"], seq, number=3))["conflicts"] == []
+    assert _pulled(watcher, second["row_id"])["fields"]["number"] == 3
+
+
+def test_renumbering_onto_a_used_number_is_a_conflict(env):
+    a = env.device(from_now=True)
+    org = new_id()
+    a.push(meeting(1, organization_id=org))
+    row = meeting(2, organization_id=org)
+    seq = a.push(row)["seq"]
+    (conflict,) = a.push(upd("meeting", row["row_id"], seq, number=1))["conflicts"]
+    # 2 is free again once this meeting left it: the body's next number.
+    assert conflict["client_value"] == 1 and conflict["server_value"] == 2
+    # An edit that leaves the number alone does not ask again.
+    assert a.push(upd("meeting", row["row_id"], seq, place="วัด"))["conflicts"] == []
+
+
+def test_other_body_year_or_deleted_meeting_is_no_conflict(env):
+    a, b = env.device(from_now=True), env.device(from_now=True)
+    org, other = new_id(), new_id()
+    year = 2400 + int(new_id()[-4:], 16) % 5000  # a year of its own: per-kind numbering
+    a.push(meeting(1, organization_id=org))
+    assert b.push(meeting(1, organization_id=other))["conflicts"] == []
+    assert b.push(meeting(1, year=2570, organization_id=org))["conflicts"] == []
+    # No body: numbered per kind.
+    a.push(meeting(1, year=year, kind="working_group"))
+    assert b.push(meeting(1, year=year, kind="cluster"))["conflicts"] == []
+    (c,) = b.push(meeting(1, year=year, kind="working_group"))["conflicts"]
+    assert c["server_value"] == 2
+    # A deleted meeting frees its number.
+    gone = meeting(5, organization_id=org)
+    seq = a.push(gone)["seq"]
+    a.push(dele("meeting", gone["row_id"], seq))
+    assert b.push(meeting(5, organization_id=org))["conflicts"] == []
+    # Meetings with no body are numbered within their province.
+    far = env.device(provinces=("51",), from_now=True)
+    assert far.push(meeting(1, year=year, kind="working_group", province="51"))[
+        "conflicts"] == []

@@ -223,3 +223,52 @@ def test_nothing_to_do_sync_is_clean(laptops):
     assert summary.pushed == 0 and summary.pulled_rows == 0
     with a.store.read() as s:
         assert s.scalar(sa.select(sa.func.count()).select_from(ChangeSet)) == 0
+
+
+def test_one_meeting_number_planned_on_two_laptops_is_a_conflict_resolved_by_renumbering(
+    laptops,
+):
+    from codi_desktop.models import Organization, OrganizationKind
+    from codi_desktop.services import meetings
+
+    a, b = laptops
+    with a.store.action("เพิ่มองค์กร", author=a.username) as s:
+        body = Organization(province_code="34", name="คณะทำงานทดสอบเลขครั้ง",
+                            kind=OrganizationKind.TAMBON_COUNCIL)
+        s.add(body)
+        s.flush()
+        body_id = body.id
+    a.synced()
+    b.synced()
+
+    # Offline, each laptop plans the body's first meeting of 2569: both get 1/2569.
+    plan = meetings.MeetingPlan(
+        kind=MeetingKind.WORKING_GROUP.value, organization_id=body_id,
+        starts_at=dt.datetime(2026, 2, 10, 9, 0, tzinfo=dt.UTC),
+    )
+    first = meetings.plan_meeting(a.store, plan, author=a.username)
+    second = meetings.plan_meeting(b.store, plan, author=b.username)
+    assert a.get(Meeting, first).number == b.get(Meeting, second).number == 1
+    a.synced()
+    summary = b.synced()
+    assert summary.applied == 1 and summary.conflicts == 1  # applied: the meeting is real
+    a.synced()
+
+    for laptop in (a, b):
+        (conflict,) = status.open_conflicts(laptop.store)
+        assert conflict.table == "meeting" and conflict.row_id == second
+        assert conflict.field == "number"
+        assert conflict.client_value == 1 and conflict.server_value == 2
+    (conflict,) = status.open_conflicts(b.store)
+    assert conflict.mine == 1 and conflict.theirs == 2  # on laptop B, which made it
+
+    # Malee takes the server's number: her meeting becomes 2/2569 everywhere.
+    status.resolve_conflict(b.store, conflict.id, conflict.theirs, author="malee")
+    assert b.synced().conflicts == 0
+    a.synced()
+    for laptop in (a, b):
+        assert status.open_conflicts(laptop.store) == []
+        assert laptop.get(Meeting, first).number == 1
+        assert laptop.get(Meeting, second).number == 2
+        assert laptop.get(Meeting, second).number_year == 2569
+    assert row_images(a.store) == row_images(b.store)
