@@ -104,6 +104,23 @@ def check_subdistrict(
     return sub.district_id
 
 
+def check_reference(
+    session: Session,
+    province_code: str,
+    model: type,
+    row_id: str | None,
+    field: str,
+    label: str,
+    errors: Errors,
+) -> None:
+    """A link to another record must name a live record of this province."""
+    if not row_id:
+        return
+    row = session.get(model, row_id)
+    if row is None or row.deleted_at is not None or row.province_code != province_code:
+        errors.add(field, "not_found", label=label)
+
+
 def get_live(session: Session, model: type[M], row_id: str, label: str) -> M:
     """A row of this database that is not a tombstone, or a clear error."""
     obj = session.get(model, row_id)

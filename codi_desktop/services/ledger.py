@@ -80,7 +80,7 @@ def _record(
     store: Store,
     *,
     kind: LedgerKind,
-    amount_satang: int,
+    amount_satang: int | None,
     entry_date: dt.date,
     project_id: str | None = None,
     program_id: str | None = None,
@@ -106,6 +106,8 @@ def _record(
                 raise ServiceError("not_found", label="ledger_entry")
             program_id, fiscal_year = target.program_id, target.fiscal_year
             project_id = target.project_id
+            if amount_satang is None:  # a reversal carries the amount it cancels
+                amount_satang = target.amount_satang
         if program_id is None or session.get(Program, program_id) is None:
             raise ServiceError("required", "program_id")
         if fiscal_year is None or not 2500 <= fiscal_year <= 2700:
@@ -176,12 +178,7 @@ def record_refund(store, *, project_id: str, amount_satang: int, entry_date: dt.
 
 def record_reversal(store, *, entry_id: str, entry_date: dt.date, note=None, author=None) -> str:
     """Cancel an entry by a reversal of the same amount (the only way to correct one)."""
-    with store.read() as session:
-        target = session.get(LedgerEntry, entry_id)
-        if target is None:
-            raise ServiceError("not_found", label="ledger_entry")
-        amount = target.amount_satang
-    return _record(store, kind=LedgerKind.REVERSAL, reverses_id=entry_id, amount_satang=amount,
+    return _record(store, kind=LedgerKind.REVERSAL, reverses_id=entry_id, amount_satang=None,
                    entry_date=entry_date, note=note, author=author)
 
 

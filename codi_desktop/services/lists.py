@@ -538,17 +538,7 @@ def criterion_scores(store: Store, assessment_id: str) -> list[CriterionScoreRow
 
 def pending_changes(store: Store) -> int:
     """Change sets waiting in the outbox (what the status bar shows until sync runs)."""
-    from codi_desktop.models import ChangeSet, ChangeSetStatus
-
-    with store.read() as s:
-        return int(
-            s.scalar(
-                sa.select(sa.func.count())
-                .select_from(ChangeSet)
-                .where(ChangeSet.status == ChangeSetStatus.PENDING)
-            )
-            or 0
-        )
+    return store.count_pending()
 
 
 # --- read-only summaries for pages that later issues make editable ---------------------

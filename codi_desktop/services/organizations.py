@@ -8,7 +8,14 @@ from dataclasses import dataclass
 from codi_desktop.models import Community, Organization, OrganizationKind, Sector
 from codi_desktop.store.database import Store
 
-from ._common import Entity, Errors, check_subdistrict, data_values, require_province
+from ._common import (
+    Entity,
+    Errors,
+    check_reference,
+    check_subdistrict,
+    data_values,
+    require_province,
+)
 from .errors import ServiceError
 
 # Fields that only some kinds have; others are cleared so no stale value lingers.
@@ -62,10 +69,8 @@ def _values(store: Store, session, data: OrganizationData, _row_id: str | None) 
     province = require_province(store)
     errors = Errors(validate_organization(data))
     district_id = check_subdistrict(session, province, data.subdistrict_id, errors)
-    if data.community_id:
-        community = session.get(Community, data.community_id)
-        if community is None or community.deleted_at or community.province_code != province:
-            errors.add("community_id", "not_found", label="community")
+    check_reference(session, province, Community, data.community_id, "community_id",
+                    "community", errors)
     errors.raise_if_any()
     values = data_values(data, exclude=("id", "district_id"))
     values["district_id"] = district_id

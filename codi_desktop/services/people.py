@@ -20,6 +20,7 @@ from codi_desktop.store.database import Store
 from ._common import (
     Entity,
     Errors,
+    check_reference,
     check_subdistrict,
     data_values,
     from_row,
@@ -83,10 +84,8 @@ def _values(store: Store, session, data: PersonData, _row_id: str | None) -> dic
     province = require_province(store)
     errors = Errors(validate_person(data))
     check_subdistrict(session, province, data.subdistrict_id, errors)
-    if data.community_id:
-        community = session.get(Community, data.community_id)
-        if community is None or community.deleted_at or community.province_code != province:
-            errors.add("community_id", "not_found", label="community")
+    check_reference(session, province, Community, data.community_id, "community_id",
+                    "community", errors)
     errors.raise_if_any()
     values = data_values(data)
     values["last_name"] = values["last_name"] or ""

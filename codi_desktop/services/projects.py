@@ -22,6 +22,7 @@ from ._common import (
     Entity,
     Errors,
     assign,
+    check_reference,
     check_subdistrict,
     data_values,
     from_row,
@@ -85,11 +86,7 @@ def _values(store: Store, session, data: ProjectData, project_id: str | None) ->
         ("organization_id", Organization, "organization"),
         ("community_id", Community, "community"),
     ):
-        row_id = getattr(data, field)
-        if row_id:
-            row = session.get(model, row_id)
-            if row is None or row.deleted_at or row.province_code != province:
-                errors.add(field, "not_found", label=label)
+        check_reference(session, province, model, getattr(data, field), field, label, errors)
     code = (data.code or "").strip()
     if code:
         clash = session.scalar(

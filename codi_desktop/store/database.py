@@ -26,7 +26,7 @@ from alembic.script import ScriptDirectory
 from sqlalchemy import event
 from sqlalchemy.orm import Session, sessionmaker
 
-from codi_desktop.models import LocalSetting
+from codi_desktop.models import ChangeSet, ChangeSetStatus, LocalSetting
 
 from . import paths
 from .capture import finish_change_set, install_capture
@@ -182,6 +182,18 @@ class Store:
     @property
     def province_code(self) -> str | None:
         return self.get_setting("province_code")
+
+    def count_pending(self) -> int:
+        """Change sets waiting in the outbox."""
+        with self.read() as s:
+            return int(
+                s.scalar(
+                    sa.select(sa.func.count())
+                    .select_from(ChangeSet)
+                    .where(ChangeSet.status == ChangeSetStatus.PENDING)
+                )
+                or 0
+            )
 
     def get_setting(self, key: str, default: Any = None) -> Any:
         with self.read() as s:

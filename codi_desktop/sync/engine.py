@@ -325,7 +325,7 @@ class SyncEngine:
         except ProblemError as exc:
             summary.errors.append(SIGN_IN if exc.status == 401 else _server_issue(exc))
         summary.finished_at = dt.datetime.now(dt.UTC)
-        summary.waiting = _count_waiting(self.store)
+        summary.waiting = self.store.count_pending()
         self._remember(summary)
         return summary
 
@@ -364,7 +364,7 @@ class SyncEngine:
 
     def _push(self, client: SyncClient, device_id: str) -> None:
         offset = int(self.store.get_setting(S_SEQ_OFFSET, 0) or 0)
-        total = _count_waiting(self.store)
+        total = self.store.count_pending()
         done = 0
         resend_from: int | None = None
         out_of_order = 0
@@ -543,18 +543,6 @@ def _cut_at_dependency(batch: list[ChangeSet]) -> list[ChangeSet]:
             return batch[:index]
         touched |= keys
     return batch
-
-
-def _count_waiting(store: Store) -> int:
-    with store.read() as s:
-        return int(
-            s.scalar(
-                sa.select(sa.func.count())
-                .select_from(ChangeSet)
-                .where(ChangeSet.status == ChangeSetStatus.PENDING)
-            )
-            or 0
-        )
 
 
 def run_sync(

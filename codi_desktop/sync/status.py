@@ -157,7 +157,7 @@ def _count(store: Store, where: Any, model: Any = ChangeSet) -> int:
 
 
 def waiting_count(store: Store) -> int:
-    return _count(store, ChangeSet.status == ChangeSetStatus.PENDING)
+    return store.count_pending()
 
 
 def waiting_change_sets(store: Store, limit: int = 500) -> list[ChangeSetInfo]:
