@@ -32,7 +32,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 import sqlalchemy as sa  # noqa: E402
 
-from codi_desktop.models import Organization, Person, Subdistrict  # noqa: E402
+from codi_core.models import Organization, Person, Subdistrict  # noqa: E402
 from codi_desktop.services import assemblies, meetings  # noqa: E402
 from codi_desktop.store.database import open_store  # noqa: E402
 

@@ -21,7 +21,8 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from codi_desktop.store.demo import build_demo, generate_demo  # noqa: E402
+from codi_core.demo import generate_demo  # noqa: E402
+from codi_desktop.store.demo import build_demo  # noqa: E402
 
 
 def main(argv: list[str] | None = None) -> int:

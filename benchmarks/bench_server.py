@@ -34,7 +34,7 @@ import httpx  # noqa: E402
 import psycopg  # noqa: E402
 import sqlalchemy as sa  # noqa: E402
 
-from codi_desktop.models import new_id  # noqa: E402
+from codi_core.models import new_id  # noqa: E402
 from codi_desktop.store.database import head_revision  # noqa: E402
 
 PASSWORD = "benchmark password"

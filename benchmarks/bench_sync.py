@@ -31,8 +31,8 @@ import keyring  # noqa: E402
 import keyring.backend  # noqa: E402
 import sqlalchemy as sa  # noqa: E402
 
-from codi_desktop.models import SYNCED_MODELS, Community  # noqa: E402
-from codi_desktop.models.serialize import decode_value  # noqa: E402
+from codi_core.models import SYNCED_MODELS, Community  # noqa: E402
+from codi_core.models.serialize import decode_value  # noqa: E402
 from codi_desktop.store.database import open_store  # noqa: E402
 from codi_desktop.sync.apply import codec  # noqa: E402
 from codi_desktop.sync.client import SyncClient  # noqa: E402

@@ -28,10 +28,10 @@ from starlette.middleware.gzip import GZipMiddleware
 from starlette.responses import Response
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
-from codi_desktop.models import utcnow
-from codi_desktop.models.serialize import format_datetime
-from codi_desktop.sync import wire
-from codi_desktop.sync.wire import (
+from codi_core import wire
+from codi_core.models import utcnow
+from codi_core.models.serialize import format_datetime
+from codi_core.wire import (
     BAD_ENCODING,
     FORBIDDEN,
     INTERNAL_ERROR,

@@ -31,7 +31,6 @@ maps each field updated since to the seq of its last write. A field of an update
 from __future__ import annotations
 
 import dataclasses
-import functools
 import logging
 import random
 import time
@@ -39,23 +38,23 @@ import zlib
 from typing import Any
 
 import sqlalchemy as sa
-from alembic.script import ScriptDirectory
 from pydantic import ValidationError
 
-from codi_desktop.models import SYNCED_MODELS, LedgerKind, new_id, utcnow
-from codi_desktop.models.serialize import (
+from codi_core.models import SYNCED_MODELS, LedgerKind, new_id, utcnow
+from codi_core.models.serialize import (
     WireValueError,
     content_columns,
     decode_value,
     encode_value,
 )
-from codi_desktop.sync.wire import (
+from codi_core.wire import (
     DEVICE_REVOKED,
     FORBIDDEN,
     INVALID,
     OUT_OF_ORDER,
     OVER_BUDGET,
     SCHEMA_MISMATCH,
+    SCHEMA_VERSIONS,
     UNAVAILABLE,
     PushedChangeSet,
     WireChange,
@@ -127,13 +126,9 @@ class _Rejected(Exception):
         self.rejection = rejection
 
 
-@functools.cache
 def known_schema_versions() -> frozenset[str]:
     """Every desktop schema revision this server knows (older ones are accepted)."""
-    from codi_desktop.store.database import alembic_config
-
-    script = ScriptDirectory.from_config(alembic_config())
-    return frozenset(rev.revision for rev in script.walk_revisions())
+    return frozenset(SCHEMA_VERSIONS)
 
 
 def _sqlstate(exc: BaseException) -> str | None:

@@ -21,8 +21,8 @@ import sqlalchemy as sa
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError, VerifyMismatchError
 
-from codi_desktop.models import new_id, utcnow
-from codi_desktop.sync.wire import (
+from codi_core.models import new_id, utcnow
+from codi_core.wire import (
     BAD_CREDENTIALS,
     DEVICE_REVOKED,
     FORBIDDEN,

@@ -1,5 +1,5 @@
 """``codi-server demo``: fill the server with one demo province from the foundation's
-generator (``codi_desktop.store.demo.generate_demo``), in bulk, with seqs.
+generator (``codi_core.demo.generate_demo``), in bulk, with seqs.
 
 The generator yields ``(model, rows)`` in foreign-key order; each batch is inserted with
 one executemany and gets consecutive seqs in that order, so a snapshot pull delivers
@@ -13,7 +13,7 @@ from typing import Any
 
 import sqlalchemy as sa
 
-from codi_desktop.models import SYNCED_MODELS, utcnow
+from codi_core.models import SYNCED_MODELS, utcnow
 
 from . import schema
 from .db import write_connection
@@ -22,7 +22,7 @@ from .seqs import log_new_rows, take_seqs
 
 
 def load_demo(engine: sa.Engine, province: str, scale: str, seed: int = 1) -> dict[str, int]:
-    from codi_desktop.store.demo import generate_demo
+    from codi_core.demo import generate_demo
 
     counts: dict[str, int] = {}
     now = utcnow()

@@ -12,7 +12,7 @@ from typing import Any
 
 import sqlalchemy as sa
 
-from codi_desktop.models.serialize import content_columns, encode_value
+from codi_core.models.serialize import content_columns, encode_value
 
 from . import schema
 

@@ -10,7 +10,7 @@ import json
 import logging
 import sys
 
-from codi_desktop.models.serialize import format_datetime
+from codi_core.models.serialize import format_datetime
 
 _STANDARD = set(vars(logging.LogRecord("x", 0, "x", 0, "x", None, None)).keys()) | {
     "message", "asctime", "color_message",

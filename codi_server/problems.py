@@ -1,6 +1,6 @@
 """RFC 9457 problem details: the one shape of every error the server answers.
 
-``ProblemError`` carries a stable machine ``code`` (codi_desktop.sync.wire), an English
+``ProblemError`` carries a stable machine ``code`` (codi_core.wire), an English
 ``title``/``detail`` and a Thai ``detail_th`` (clients show Thai), plus extra members
 such as ``expected_device_seq``. ``problem_response`` renders it as
 ``application/problem+json``, with ``Retry-After`` when one is given.
@@ -13,7 +13,7 @@ from typing import Any
 
 from starlette.responses import Response
 
-from codi_desktop.sync.wire import PROBLEM_MEDIA_TYPE
+from codi_core.wire import PROBLEM_MEDIA_TYPE
 
 TITLES: dict[int, str] = {
     400: "Bad request",

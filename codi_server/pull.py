@@ -19,8 +19,8 @@ from typing import Any
 
 import sqlalchemy as sa
 
-from codi_desktop.models import utcnow
-from codi_desktop.sync.wire import CURSOR_EXPIRED, INVALID_CURSOR, decode_cursor, encode_cursor
+from codi_core.models import utcnow
+from codi_core.wire import CURSOR_EXPIRED, INVALID_CURSOR, decode_cursor, encode_cursor
 
 from . import schema
 from .apply import DeviceScope

@@ -1,6 +1,6 @@
 """National reference data on the server: the same rows every desktop seeds for itself.
 
-The server seeds them with ``codi_desktop.store.reference.seed_reference_data`` and gives
+The server seeds them with ``codi_core.reference.seed_reference_data`` and gives
 each a seq (in foreign-key order), so they are ordinary synced rows: a snapshot pull
 delivers them, and the desktop learns their seqs, which it needs as ``base_seq`` when HQ
 later edits one and a province device edits the same row (it never may; scope says so).
@@ -11,8 +11,8 @@ from __future__ import annotations
 import sqlalchemy as sa
 from sqlalchemy.orm import Session
 
-from codi_desktop.models import SYNCED_MODELS, utcnow
-from codi_desktop.store.reference import REFERENCE_VERSION, seed_reference_data
+from codi_core.models import SYNCED_MODELS, utcnow
+from codi_core.reference import REFERENCE_VERSION, seed_reference_data
 
 from . import schema
 from .db import write_connection

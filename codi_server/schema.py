@@ -27,8 +27,8 @@ from __future__ import annotations
 
 import sqlalchemy as sa
 
-from codi_desktop.models import SYNCED_MODELS, UTCDateTime
-from codi_desktop.models.base import NAMING_CONVENTION
+from codi_core.models import SYNCED_MODELS, UTCDateTime
+from codi_core.models.base import NAMING_CONVENTION
 
 metadata = sa.MetaData(naming_convention=NAMING_CONVENTION)
 

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Installs what CODI Desktop needs on Debian/Ubuntu: the few system libraries Qt and the
 # PDF checks need, then a virtual environment in .venv with the project in it.
-# Usage: scripts/bootstrap.sh [app|dev]   (dev adds the test tools)
+# Usage: scripts/bootstrap.sh [app|dev]   (app: the desktop part; dev: desktop, server and
+# the test tools)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 extra="${1:-app}"
@@ -35,5 +36,5 @@ fi
 if [ "$extra" = dev ]; then
   .venv/bin/python -m pip install -q -e ".[dev]"
 else
-  .venv/bin/python -m pip install -q -e .
+  .venv/bin/python -m pip install -q -e ".[desktop]"
 fi

@@ -3,7 +3,7 @@
 Services map meetings, attendance and the budget ledger onto these; the printing layer
 never sees an ORM object or a Session, so documents can be rendered (and tested) from
 any source. Money is integer satang; dates are ``date``/``time`` already in Bangkok
-local time (use :func:`codi_desktop.formatting.to_bangkok` on stored UTC values).
+local time (use :func:`codi_core.formatting.to_bangkok` on stored UTC values).
 """
 
 from __future__ import annotations

@@ -10,7 +10,8 @@ from __future__ import annotations
 from reportlab.lib.units import cm
 from reportlab.platypus import CondPageBreak, KeepTogether, PageBreak, Spacer
 
-from .. import formatting as fmt
+from codi_core import formatting as fmt
+
 from .data import (
     AgendaItem,
     Attendee,
@@ -25,6 +26,7 @@ from .fonts import FONT_BOLD
 from .layout import BODY, Document, Output
 from .table import Cell, RowStyle, ThaiTable
 from .text import Run, shaped
+from .thai_words import baht_text
 
 __all__ = [
     "render_agenda",
@@ -484,7 +486,7 @@ def render_budget_report(
             [
                 Run(label, bold=True),
                 Run(" "),
-                Run(f"{fmt.format_amount(amount)} บาท ({fmt.baht_text(amount)})"),
+                Run(f"{fmt.format_amount(amount)} บาท ({baht_text(amount)})"),
             ],
             words,
         )

@@ -16,7 +16,8 @@ from reportlab.lib.pagesizes import A4, landscape
 from reportlab.lib.units import cm
 from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate
 
-from .. import formatting
+from codi_core import formatting
+
 from .fonts import FONT_REGULAR, register_fonts
 from .text import Run, TextStyle, ThaiParagraph, shaped, show_shaped
 

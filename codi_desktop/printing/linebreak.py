@@ -20,7 +20,7 @@ import re
 import threading
 from collections.abc import Iterable
 
-from ..formatting import use_app_pythainlp_data
+from .thai_words import use_app_pythainlp_data
 
 __all__ = [
     "add_words",

@@ -13,10 +13,9 @@ from typing import Any, TypeVar
 import sqlalchemy as sa
 from sqlalchemy.orm import Session
 
-from codi_desktop.models import Subdistrict, Synced, utcnow
+from codi_core.errors import ServiceError, ValidationFailed
+from codi_core.models import Subdistrict, Synced, utcnow
 from codi_desktop.store.database import Store
-
-from .errors import ServiceError, ValidationFailed
 
 M = TypeVar("M", bound=Synced)
 

@@ -8,12 +8,12 @@ from dataclasses import dataclass
 
 import sqlalchemy as sa
 
-from codi_desktop.formatting import bangkok_tz
-from codi_desktop.models import ActionItem, ActionStatus, AgendaItem, Meeting, Person, Project
+from codi_core.errors import ServiceError
+from codi_core.formatting import bangkok_tz
+from codi_core.models import ActionItem, ActionStatus, AgendaItem, Meeting, Person, Project
 from codi_desktop.store.database import Store
 
 from ._common import Errors, clean, get_live
-from .errors import ServiceError
 from .meetings import ActionRow, _guard_minutes, action_row
 
 

@@ -17,8 +17,9 @@ from typing import Any
 
 import sqlalchemy as sa
 
-from codi_desktop.formatting import fiscal_year, thai_date
-from codi_desktop.models import (
+from codi_core.errors import ServiceError
+from codi_core.formatting import fiscal_year, thai_date
+from codi_core.models import (
     Assessment,
     Attendance,
     AttendanceStatus,
@@ -36,11 +37,10 @@ from codi_desktop.models import (
     Subdistrict,
     utcnow,
 )
+from codi_core.reference import reference_id
 from codi_desktop.store.database import Store
-from codi_desktop.store.reference import reference_id
 
 from ._common import Errors, clean, get_live, require_province
-from .errors import ServiceError
 from .meetings import ATTENDANCE_NAMES, _guard_minutes, number_text
 
 ASSEMBLY_CRITERION = 10

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from codi_desktop.models import Community, CommunityKind
+from codi_core.errors import ServiceError
+from codi_core.models import Community, CommunityKind
 from codi_desktop.store.database import Store
 
 from ._common import Entity, Errors, check_subdistrict, data_values, require_province
-from .errors import ServiceError
 
 
 @dataclass

@@ -11,8 +11,8 @@ from dataclasses import dataclass, field
 
 import sqlalchemy as sa
 
-from codi_desktop.formatting import fiscal_year, fiscal_year_bounds
-from codi_desktop.models import (
+from codi_core.formatting import fiscal_year, fiscal_year_bounds
+from codi_core.models import (
     Assessment,
     Community,
     CriterionScore,
@@ -126,7 +126,7 @@ def dashboard(store: Store, fy: int | None = None) -> DashboardData:
         )
         levels: list[tuple[int, int]] = []
         if assessment_id:
-            from codi_desktop.models import Criterion
+            from codi_core.models import Criterion
 
             levels = [
                 (n, lv)

@@ -20,8 +20,8 @@ from collections import defaultdict
 import sqlalchemy as sa
 from sqlalchemy.orm import Session
 
-from codi_desktop.formatting import thai_date_long, thai_time, to_bangkok
-from codi_desktop.models import (
+from codi_core.formatting import thai_date_long, thai_time, to_bangkok
+from codi_core.models import (
     AgendaItem,
     Attendance,
     AttendanceStatus,
@@ -37,7 +37,7 @@ from codi_desktop.models import (
     Subdistrict,
     Vote,
 )
-from codi_desktop.models.ledger_rules import effective_amounts
+from codi_core.models.ledger_rules import effective_amounts
 from codi_desktop.printing import data as doc
 
 from ._common import get_live
@@ -359,7 +359,7 @@ def budget_report_data(
 
 def centre_name(session: Session, province_code: str | None) -> str:
     """The provincial coordination centre that issues letters and reports."""
-    from codi_desktop.models import Province
+    from codi_core.models import Province
 
     province = session.get(Province, province_code) if province_code else None
     if province is None:
@@ -371,9 +371,8 @@ def print_budget_report(
     store, fiscal_year: int, out, *, thai_digits: bool = False, as_of: dt.date | None = None
 ) -> None:
     """Write the fiscal year's budget report (by program and project) as a PDF."""
+    from codi_core.errors import ServiceError
     from codi_desktop import printing
-
-    from .errors import ServiceError
 
     if not isinstance(fiscal_year, int) or not 2500 <= fiscal_year <= 2700:
         raise ServiceError("fiscal_year_range", "fiscal_year")
@@ -415,10 +414,10 @@ def cli_print(args) -> int:
     """``codi-desktop print minutes|invitation|agenda|sign-in|budget ... --out FILE.pdf``."""
     import sys
 
+    from codi_core.errors import ServiceError
     from codi_desktop.store.database import MigrationError, open_store
 
     from . import meetings
-    from .errors import ServiceError
 
     lang = getattr(args, "lang", None) or "th"
     try:

@@ -8,7 +8,7 @@ from typing import Any
 
 import sqlalchemy as sa
 
-from codi_desktop.models import Change, ChangeSet
+from codi_core.models import Change, ChangeSet
 from codi_desktop.store.database import Store
 
 

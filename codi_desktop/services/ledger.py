@@ -2,7 +2,7 @@
 refunds and reversals, and read the balances they add up to.
 
 Entries are never edited or deleted; a mistake is fixed by a reversal. The rules live in
-``codi_desktop.models.ledger_rules`` so the server checks exactly the same ones.
+``codi_core.models.ledger_rules`` so the server checks exactly the same ones.
 """
 
 from __future__ import annotations
@@ -12,9 +12,10 @@ from dataclasses import dataclass
 
 import sqlalchemy as sa
 
-from codi_desktop.formatting import format_baht
-from codi_desktop.models import LedgerEntry, LedgerKind, Program, Project
-from codi_desktop.models.ledger_rules import (
+from codi_core.errors import ServiceError
+from codi_core.formatting import format_baht
+from codi_core.models import LedgerEntry, LedgerKind, Program, Project
+from codi_core.models.ledger_rules import (
     ProjectBalance,
     check_new_entry,
     effective_amounts,
@@ -23,7 +24,6 @@ from codi_desktop.models.ledger_rules import (
 from codi_desktop.store.database import Store
 
 from ._common import clean, get_live, require_province
-from .errors import ServiceError
 
 SUMMARIES = {
     LedgerKind.ALLOCATION: "จัดสรรงบประมาณ",

@@ -21,8 +21,8 @@ from typing import Any
 
 import sqlalchemy as sa
 
-from codi_desktop.formatting import fiscal_year_bounds
-from codi_desktop.models import (
+from codi_core.formatting import fiscal_year_bounds
+from codi_core.models import (
     Assessment,
     Community,
     CriterionScore,
@@ -411,7 +411,7 @@ def subdistrict_district(store: Store, subdistrict_id: str) -> str | None:
 
 
 def provinces(store: Store) -> list[Choice]:
-    from codi_desktop.models import Province
+    from codi_core.models import Province
 
     with store.read() as s:
         rows = s.execute(
@@ -517,7 +517,7 @@ def assessments(store: Store, fiscal_year: int | None = None) -> list[Assessment
 
 
 def criterion_scores(store: Store, assessment_id: str) -> list[CriterionScoreRow]:
-    from codi_desktop.models import Criterion
+    from codi_core.models import Criterion
 
     stmt = (
         sa.select(Criterion.number, Criterion.text_th, Criterion.text_en,
@@ -563,7 +563,7 @@ class MeetingSummary:
 
 
 def meeting_summary(store: Store, meeting_id: str) -> MeetingSummary | None:
-    from codi_desktop.models import ActionItem, AgendaItem, Attendance, AttendanceStatus
+    from codi_core.models import ActionItem, AgendaItem, Attendance, AttendanceStatus
 
     with store.read() as s:
         m = s.get(Meeting, meeting_id)
@@ -605,7 +605,7 @@ def meeting_summary(store: Store, meeting_id: str) -> MeetingSummary | None:
 
 def recent_change_sets(store: Store, limit: int = 200) -> list[tuple]:
     """(created_at, author, summary, status) of this device's latest change sets."""
-    from codi_desktop.models import ChangeSet
+    from codi_core.models import ChangeSet
 
     with store.read() as s:
         rows = s.execute(

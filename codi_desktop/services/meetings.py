@@ -16,8 +16,9 @@ from typing import Any
 import sqlalchemy as sa
 from sqlalchemy.orm import Session
 
-from codi_desktop.formatting import bangkok_tz, be_year, thai_date, thai_time, to_bangkok
-from codi_desktop.models import (
+from codi_core.errors import ServiceError
+from codi_core.formatting import bangkok_tz, be_year, thai_date, thai_time, to_bangkok
+from codi_core.models import (
     ActionItem,
     ActionStatus,
     AgendaItem,
@@ -42,7 +43,6 @@ from codi_desktop.models import (
 from codi_desktop.store.database import Store
 
 from ._common import Errors, check_subdistrict, clean, get_live, require_province
-from .errors import ServiceError
 
 # --- words -------------------------------------------------------------------------------
 

@@ -5,7 +5,8 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from codi_desktop.models import Community, Organization, OrganizationKind, Sector
+from codi_core.errors import ServiceError
+from codi_core.models import Community, Organization, OrganizationKind, Sector
 from codi_desktop.store.database import Store
 
 from ._common import (
@@ -16,7 +17,6 @@ from ._common import (
     data_values,
     require_province,
 )
-from .errors import ServiceError
 
 # Fields that only some kinds have; others are cleared so no stale value lingers.
 KIND_FIELDS: dict[str, set[str]] = {

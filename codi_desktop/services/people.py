@@ -7,7 +7,8 @@ from dataclasses import dataclass
 
 import sqlalchemy as sa
 
-from codi_desktop.models import (
+from codi_core.errors import ServiceError
+from codi_core.models import (
     Community,
     Gender,
     Membership,
@@ -28,7 +29,6 @@ from ._common import (
     require_province,
     tombstone,
 )
-from .errors import ServiceError
 
 
 @dataclass

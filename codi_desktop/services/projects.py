@@ -7,7 +7,8 @@ from dataclasses import dataclass
 
 import sqlalchemy as sa
 
-from codi_desktop.models import (
+from codi_core.errors import ServiceError
+from codi_core.models import (
     Community,
     FundingType,
     Indicator,
@@ -29,7 +30,6 @@ from ._common import (
     get_live,
     require_province,
 )
-from .errors import ServiceError
 
 
 @dataclass

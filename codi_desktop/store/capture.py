@@ -16,7 +16,7 @@ import sqlalchemy as sa
 from sqlalchemy import event
 from sqlalchemy.orm import Session, sessionmaker
 
-from codi_desktop.models import (
+from codi_core.models import (
     BOOKKEEPING_COLUMNS,
     Change,
     ChangeOp,
@@ -25,7 +25,7 @@ from codi_desktop.models import (
     Synced,
     utcnow,
 )
-from codi_desktop.models.serialize import content_columns, encode_value, row_image
+from codi_core.models.serialize import content_columns, encode_value, row_image
 
 CAPTURED = "captured"
 

@@ -26,7 +26,7 @@ from alembic.script import ScriptDirectory
 from sqlalchemy import event
 from sqlalchemy.orm import Session, sessionmaker
 
-from codi_desktop.models import ChangeSet, ChangeSetStatus, LocalSetting
+from codi_core.models import ChangeSet, ChangeSetStatus, LocalSetting
 
 from . import paths
 from .capture import finish_change_set, install_capture
@@ -214,7 +214,7 @@ class Store:
 
 def open_store(data_dir: str | Path | None = None, *, seed_reference: bool = True) -> Store:
     """Open (creating and upgrading as needed) the database in ``data_dir``."""
-    from .reference import ensure_reference_data
+    from codi_core.reference import ensure_reference_data
 
     folder = paths.resolve_data_dir(data_dir)
     db_path = paths.database_path(folder)

@@ -25,7 +25,7 @@ from typing import Any
 import sqlalchemy as sa
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 
-from codi_desktop.models import (
+from codi_core.models import (
     SYNCED_MODELS,
     Change,
     ChangeOp,
@@ -36,8 +36,8 @@ from codi_desktop.models import (
     LocalSetting,
     utcnow,
 )
-from codi_desktop.models.base import UTCDateTime
-from codi_desktop.models.serialize import (
+from codi_core.models.base import UTCDateTime
+from codi_core.models.serialize import (
     WireValueError,
     content_columns,
     decode_value,

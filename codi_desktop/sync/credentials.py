@@ -244,7 +244,7 @@ def _first_unsent_seq(store: Store) -> int:
     """The local device_seq that becomes a new device's device_seq 1."""
     import sqlalchemy as sa
 
-    from codi_desktop.models import ChangeSet, ChangeSetStatus
+    from codi_core.models import ChangeSet, ChangeSetStatus
 
     with store.read() as s:
         pending = s.scalar(

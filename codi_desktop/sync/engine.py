@@ -23,7 +23,7 @@ from typing import Any
 import sqlalchemy as sa
 from sqlalchemy.orm import selectinload
 
-from codi_desktop.models import ChangeOp, ChangeSet, ChangeSetStatus
+from codi_core.models import ChangeOp, ChangeSet, ChangeSetStatus
 from codi_desktop.store import paths
 from codi_desktop.store.database import Store, backup_database, head_revision
 

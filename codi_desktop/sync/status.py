@@ -17,7 +17,7 @@ from typing import Any
 import sqlalchemy as sa
 from sqlalchemy.orm import selectinload
 
-from codi_desktop.models import (
+from codi_core.models import (
     SYNCED_MODELS,
     Change,
     ChangeOp,
@@ -27,7 +27,7 @@ from codi_desktop.models import (
     ConflictStatus,
     utcnow,
 )
-from codi_desktop.models.serialize import WireValueError, decode_value, encode_value
+from codi_core.models.serialize import WireValueError, decode_value, encode_value
 from codi_desktop.store.database import Store
 
 from . import apply

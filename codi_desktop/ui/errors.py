@@ -14,7 +14,7 @@ from types import TracebackType
 
 from PySide6.QtCore import QCoreApplication
 
-from codi_desktop.services.errors import ServiceError
+from codi_core.errors import ServiceError
 
 from .i18n import current_language
 

@@ -35,9 +35,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from codi_desktop.formatting import parse_baht
+from codi_core.errors import LABELS, ServiceError, ValidationFailed
+from codi_core.formatting import parse_baht
 from codi_desktop.services import communities, history, lists, organizations, people
-from codi_desktop.services.errors import LABELS, ServiceError, ValidationFailed
 from codi_desktop.store.database import Store
 
 from . import labels as L

@@ -12,7 +12,7 @@ import enum
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
-from codi_desktop.formatting import (
+from codi_core.formatting import (
     english_date,
     english_time,
     format_baht,

@@ -30,9 +30,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from codi_desktop.formatting import fiscal_year, parse_baht
+from codi_core.errors import ServiceError
+from codi_core.formatting import fiscal_year, parse_baht
 from codi_desktop.services import ledger, lists, projects
-from codi_desktop.services.errors import ServiceError
 from codi_desktop.store.database import Store
 
 from . import labels as L

@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from codi_desktop.formatting import meeting_number
+from codi_core.formatting import meeting_number
 from codi_desktop.services import documents, ledger, lists
 from codi_desktop.store.database import Store
 

@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from codi_desktop.formatting import BE_OFFSET
+from codi_core.formatting import BE_OFFSET
 
 PALETTE = ("#1f6f8b", "#e07a1f", "#5c9e31", "#b03a48", "#7d5ba6", "#8c8c8c")
 

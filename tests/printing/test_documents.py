@@ -9,10 +9,11 @@ from dataclasses import replace
 import pytest
 from pypdf import PdfReader
 
-from codi_desktop import formatting as fmt
+from codi_core import formatting as fmt
 from codi_desktop import printing
 from codi_desktop.printing import samples
 from codi_desktop.printing.data import AgendaItem
+from codi_desktop.printing.thai_words import baht_text
 
 from .conftest import assert_text_survives, bad_code_points, poppler_pages, pypdf_pages, squash
 
@@ -237,7 +238,7 @@ def test_budget_report_totals_and_words():
         ("เบิกจ่าย", disbursed),
         ("คงเหลือ", allocated - approved),
     ):
-        _has(text, f"{label} {fmt.format_amount(value)} บาท ({fmt.baht_text(value)})")
+        _has(text, f"{label} {fmt.format_amount(value)} บาท ({baht_text(value)})")
     for program in data.programs:
         _has(text, f"รวม{program.name}{fmt.format_amount(program.allocated)}")
         for project in program.projects:

@@ -1,10 +1,11 @@
-"""Thai dates, times, fiscal years and money as people read them (codi_desktop.formatting)."""
+"""Thai dates, times, fiscal years and money as people read them (codi_core.formatting)."""
 
 from datetime import UTC, date, datetime, time, timedelta, timezone
 
 import pytest
 
-from codi_desktop import formatting as f
+from codi_core import formatting as f
+from codi_desktop.printing import thai_words
 
 
 class TestDates:
@@ -93,12 +94,12 @@ class TestMoney:
             f.format_baht(12.5)
 
     def test_baht_text(self):
-        assert f.baht_text(123400) == "หนึ่งพันสองร้อยสามสิบสี่บาทถ้วน"
-        assert f.baht_text(6314789) == "หกหมื่นสามพันหนึ่งร้อยสี่สิบเจ็ดบาทแปดสิบเก้าสตางค์"
-        assert f.baht_text(0) == "ศูนย์บาทถ้วน"
-        assert f.baht_text(25) == "ยี่สิบห้าสตางค์"
-        assert f.baht_text(2100) == "ยี่สิบเอ็ดบาทถ้วน"
-        assert f.baht_text(100_000_100) == "หนึ่งล้านเอ็ดบาทถ้วน"
+        assert thai_words.baht_text(123400) == "หนึ่งพันสองร้อยสามสิบสี่บาทถ้วน"
+        assert thai_words.baht_text(6314789) == "หกหมื่นสามพันหนึ่งร้อยสี่สิบเจ็ดบาทแปดสิบเก้าสตางค์"
+        assert thai_words.baht_text(0) == "ศูนย์บาทถ้วน"
+        assert thai_words.baht_text(25) == "ยี่สิบห้าสตางค์"
+        assert thai_words.baht_text(2100) == "ยี่สิบเอ็ดบาทถ้วน"
+        assert thai_words.baht_text(100_000_100) == "หนึ่งล้านเอ็ดบาทถ้วน"
 
     def test_baht_text_agrees_with_pythainlp_bahttext(self):
         from pythainlp.util import bahttext
@@ -106,11 +107,11 @@ class TestMoney:
         # Below one baht pythainlp says "ศูนย์บาทหนึ่งสตางค์"; cheques (and Excel's
         # BAHTTEXT) say "หนึ่งสตางค์", which test_baht_text checks, so start at 1 baht.
         for satang in (100, 1001, 123456, 6314789, 98765432, 1_000_000_00):
-            assert f.baht_text(satang) == bahttext(satang / 100), satang
+            assert thai_words.baht_text(satang) == bahttext(satang / 100), satang
 
     def test_baht_text_is_exact_beyond_float_precision(self):
         # 90,071,992,547,409.93 baht cannot be held exactly by a float.
-        text = f.baht_text(9_007_199_254_740_993)
+        text = thai_words.baht_text(9_007_199_254_740_993)
         assert text.endswith("เก้าสิบสามสตางค์")
 
     @pytest.mark.parametrize(
@@ -181,10 +182,10 @@ def test_mask_phone_keeps_only_the_last_four_digits(phone, masked):
 def test_pythainlp_data_goes_to_the_app_folder(monkeypatch, tmp_path):
     monkeypatch.delenv("PYTHAINLP_DATA", raising=False)
     monkeypatch.setenv("CODI_DATA_DIR", str(tmp_path))
-    f.use_app_pythainlp_data()
+    thai_words.use_app_pythainlp_data()
     import os
 
     assert os.environ["PYTHAINLP_DATA"] == str(tmp_path / "pythainlp-data")
     monkeypatch.setenv("PYTHAINLP_DATA", "/elsewhere")
-    f.use_app_pythainlp_data()
+    thai_words.use_app_pythainlp_data()
     assert os.environ["PYTHAINLP_DATA"] == "/elsewhere"  # an explicit setting wins

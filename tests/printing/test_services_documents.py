@@ -8,9 +8,8 @@ import pytest
 import sqlalchemy as sa
 from sqlalchemy.orm import Session
 
-from codi_desktop import formatting as fmt
-from codi_desktop import printing
-from codi_desktop.models import (
+from codi_core import formatting as fmt
+from codi_core.models import (
     AgendaItem,
     Attendance,
     AttendanceStatus,
@@ -28,6 +27,8 @@ from codi_desktop.models import (
     Project,
     Vote,
 )
+from codi_desktop import printing
+from codi_desktop.printing.thai_words import baht_text
 from codi_desktop.services import documents
 
 from .conftest import pypdf_pages, squash
@@ -289,7 +290,7 @@ def test_budget_from_the_ledger(session):
         ("B-1", 600_000_00, 200_000_00 - 10_000_50)
     ]
     text = squash("".join(pypdf_pages(printing.render_budget_report(report))))
-    assert squash(fmt.baht_text(report.approved)) in text
+    assert squash(baht_text(report.approved)) in text
     assert squash(f"รวมบ้านมั่นคง{fmt.format_amount(1_000_000_00)}") in text
 
 
@@ -336,4 +337,4 @@ def test_every_document_of_the_demo_province_prints(demo_store):
     assert report.programs and report.allocated > 0
     budget_text = squash("".join(pypdf_pages(printing.render_budget_report(report))))
     assert squash(fmt.format_amount(report.allocated)) in budget_text
-    assert squash(fmt.baht_text(report.disbursed)) in budget_text
+    assert squash(baht_text(report.disbursed)) in budget_text

@@ -25,7 +25,7 @@ import httpx
 import pytest
 import sqlalchemy as sa
 
-from codi_desktop.models import new_id
+from codi_core.models import new_id
 from codi_desktop.store.database import head_revision
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -204,7 +204,7 @@ class Env:
         assert r.status_code == 201, r.text
         device = Device(self, r.json(), base_url or self.base_url)
         if from_now:
-            from codi_desktop.sync.wire import encode_cursor
+            from codi_core.wire import encode_cursor
 
             device.cursor = encode_cursor(self.last_seq())
         return device

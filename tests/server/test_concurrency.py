@@ -9,8 +9,8 @@ from collections.abc import Iterator
 
 import pytest
 
-from codi_desktop.models import new_id
-from codi_desktop.sync.wire import encode_cursor
+from codi_core.models import new_id
+from codi_core.wire import encode_cursor
 
 from .conftest import Env, ServerProcess, prepared, rows_by_id, upd
 from .test_protocol import PROGRAM, entry

@@ -10,7 +10,7 @@ import time
 import httpx
 import pytest
 
-from codi_desktop.sync.wire import encode_cursor
+from codi_core.wire import encode_cursor
 
 from .conftest import ServerProcess, person, rows_by_id
 

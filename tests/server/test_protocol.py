@@ -9,9 +9,9 @@ import json
 import httpx
 import pytest
 
-from codi_desktop.models import new_id
-from codi_desktop.store.reference import reference_id
-from codi_desktop.sync.wire import decode_cursor, encode_cursor
+from codi_core.models import new_id
+from codi_core.reference import reference_id
+from codi_core.wire import decode_cursor, encode_cursor
 
 from .conftest import PASSWORD, dele, ins, person, rows_by_id, upd
 

@@ -20,8 +20,8 @@ import keyring.errors
 import pytest
 import sqlalchemy as sa
 
-from codi_desktop.models import SYNCED_MODELS
-from codi_desktop.models.serialize import row_image
+from codi_core.models import SYNCED_MODELS
+from codi_core.models.serialize import row_image
 from codi_desktop.store.database import Store, open_store
 from codi_desktop.sync.credentials import TokenProvider, enrol
 from codi_desktop.sync.engine import SyncSummary, run_sync

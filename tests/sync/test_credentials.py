@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from codi_desktop.models import Meeting
+from codi_core.models import Meeting
 from codi_desktop.store.database import open_store
 from codi_desktop.sync import credentials
 from codi_desktop.sync.client import ProblemError, SyncClient

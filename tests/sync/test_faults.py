@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 import sqlalchemy as sa
 
-from codi_desktop.models import ChangeSet, ChangeSetStatus, Community
+from codi_core.models import ChangeSet, ChangeSetStatus, Community
 from codi_desktop.services import communities
 from codi_desktop.store.database import open_store
 from codi_desktop.sync.credentials import enrol

@@ -7,7 +7,7 @@ import shutil
 
 import pytest
 
-from codi_desktop.models import Community, Meeting
+from codi_core.models import Community, Meeting
 from codi_desktop.services import communities
 from codi_desktop.store import paths
 from codi_desktop.sync import status

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import sqlalchemy as sa
 
-from codi_desktop.models import Community, Meeting
+from codi_core.models import Community, Meeting
 from codi_desktop.sync import status
 from codi_desktop.sync.client import ProblemError, SyncClient
 from codi_desktop.sync.credentials import account, load_token

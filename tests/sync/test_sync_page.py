@@ -10,9 +10,9 @@ pytest.importorskip("pytestqt")
 
 from PySide6.QtCore import Qt  # noqa: E402
 
-from codi_desktop.models import Meeting  # noqa: E402
+from codi_core.models import Meeting  # noqa: E402
+from codi_core.reference import reference_id  # noqa: E402
 from codi_desktop.services import ledger, projects  # noqa: E402
-from codi_desktop.store.reference import reference_id  # noqa: E402
 from codi_desktop.sync import status  # noqa: E402
 from codi_desktop.ui.status import SyncStatusWidget  # noqa: E402
 from codi_desktop.ui.sync_controller import SyncController  # noqa: E402

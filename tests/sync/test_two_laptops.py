@@ -6,7 +6,7 @@ import datetime as dt
 
 import sqlalchemy as sa
 
-from codi_desktop.models import (
+from codi_core.models import (
     ChangeSet,
     ChangeSetStatus,
     LedgerEntry,
@@ -14,8 +14,8 @@ from codi_desktop.models import (
     MeetingKind,
     utcnow,
 )
+from codi_core.reference import reference_id
 from codi_desktop.services import ledger, projects
-from codi_desktop.store.reference import reference_id
 from codi_desktop.sync import status
 
 from .conftest import Laptop, row_images
@@ -228,7 +228,7 @@ def test_nothing_to_do_sync_is_clean(laptops):
 def test_one_meeting_number_planned_on_two_laptops_is_a_conflict_resolved_by_renumbering(
     laptops,
 ):
-    from codi_desktop.models import Organization, OrganizationKind
+    from codi_core.models import Organization, OrganizationKind
     from codi_desktop.services import meetings
 
     a, b = laptops

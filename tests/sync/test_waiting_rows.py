@@ -3,8 +3,8 @@ version; if that change is then refused, the server's version (kept aside) comes
 
 from __future__ import annotations
 
-from codi_desktop.models import Province
-from codi_desktop.models.serialize import row_image
+from codi_core.models import Province
+from codi_core.models.serialize import row_image
 from codi_desktop.sync.client import SyncClient
 from codi_desktop.sync.credentials import TokenProvider, account
 from codi_desktop.sync.engine import SyncEngine

@@ -119,7 +119,7 @@ def test_search_index_follows_writes_that_bypass_the_services(qapp, demo_store):
     """Sync applies pulled rows with plain SQL; the triggers keep the index current."""
     import sqlalchemy as sa
 
-    from codi_desktop.models import Community, utcnow
+    from codi_core.models import Community, utcnow
 
     now = utcnow()
     row = {"id": "0190aaaa-0000-7000-8000-000000000001", "province_code": "34",

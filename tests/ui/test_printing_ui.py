@@ -4,7 +4,7 @@ import subprocess
 
 import sqlalchemy as sa
 
-from codi_desktop.models import Meeting, MeetingStatus
+from codi_core.models import Meeting, MeetingStatus
 
 
 def pdf_text(path) -> str:

@@ -7,7 +7,7 @@ import sqlalchemy as sa
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel
 
-from codi_desktop.models import ChangeSet, LedgerEntry
+from codi_core.models import ChangeSet, LedgerEntry
 from codi_desktop.services import ledger, lists, projects
 from codi_desktop.services.lists import ListFilter
 

@@ -270,7 +270,7 @@ def test_migration_error_is_a_message_not_a_traceback(qtbot, tmp_path):
 
 
 def test_excepthook_logs_and_shows_a_short_message(qtbot, window, monkeypatch, caplog):
-    from codi_desktop.services.errors import ServiceError
+    from codi_core.errors import ServiceError
     from codi_desktop.ui.errors import install_excepthook
 
     monkeypatch.setattr(sys, "excepthook", sys.excepthook)

@@ -5,7 +5,8 @@ import datetime as dt
 import pytest
 import sqlalchemy as sa
 
-from codi_desktop.models import (
+from codi_core.errors import ServiceError, ValidationFailed
+from codi_core.models import (
     Change,
     ChangeOp,
     ChangeSet,
@@ -14,10 +15,9 @@ from codi_desktop.models import (
     LedgerEntry,
     Person,
 )
+from codi_core.reference import reference_id
 from codi_desktop.services import communities, ledger, organizations, people, projects
-from codi_desktop.services.errors import ServiceError, ValidationFailed
 from codi_desktop.store.capture import UncapturedWriteError
-from codi_desktop.store.reference import reference_id
 
 BAAN_MANKONG = reference_id("program", "baan_mankong")
 TODAY = dt.date(2026, 11, 25)

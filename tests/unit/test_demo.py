@@ -16,7 +16,8 @@ import geothai
 import pytest
 import sqlalchemy as sa
 
-from codi_desktop.models import (
+from codi_core.demo import DEMO_MODELS, DEMO_TODAY, generate_demo
+from codi_core.models import (
     ActionStatus,
     AttendanceStatus,
     ChangeSet,
@@ -29,15 +30,9 @@ from codi_desktop.models import (
     MeetingStatus,
     OrganizationKind,
 )
+from codi_core.reference import PROGRAMS, reference_id
 from codi_desktop.store.database import open_store
-from codi_desktop.store.demo import (
-    DEMO_MODELS,
-    DEMO_TODAY,
-    DemoRefused,
-    build_demo,
-    generate_demo,
-)
-from codi_desktop.store.reference import PROGRAMS, reference_id
+from codi_desktop.store.demo import DemoRefused, build_demo
 
 ROOT = Path(__file__).resolve().parents[2]
 PROVINCE = "34"

@@ -5,10 +5,10 @@ import datetime as dt
 import pytest
 import sqlalchemy as sa
 
-from codi_desktop.models import ChangeSet, LedgerEntry
+from codi_core.errors import ServiceError
+from codi_core.models import ChangeSet, LedgerEntry
+from codi_core.reference import reference_id
 from codi_desktop.services import ledger, projects
-from codi_desktop.services.errors import ServiceError
-from codi_desktop.store.reference import reference_id
 
 BAAN_MANKONG = reference_id("program", "baan_mankong")
 WELFARE = reference_id("program", "welfare")

@@ -6,7 +6,8 @@ import datetime as dt
 import pytest
 import sqlalchemy as sa
 
-from codi_desktop.models import (
+from codi_core.errors import ServiceError, ValidationFailed
+from codi_core.models import (
     ChangeSet,
     ChangeSetStatus,
     Meeting,
@@ -16,7 +17,6 @@ from codi_desktop.models import (
     Person,
 )
 from codi_desktop.services import actions, meetings
-from codi_desktop.services.errors import ServiceError, ValidationFailed
 from codi_desktop.services.history import record_history
 from codi_desktop.services.meetings import (
     AgendaItemData,
@@ -543,8 +543,8 @@ def test_invite_more_people_and_organizations(store, body):
 
 
 def test_action_item_links_a_project(store, body):
+    from codi_core.reference import reference_id
     from codi_desktop.services import projects
-    from codi_desktop.store.reference import reference_id
 
     project = projects.create_project(store, projects.ProjectData(
         code="P-01", name="บ้านมั่นคงหัวเรือ", program_id=reference_id("program", "baan_mankong"),

@@ -7,17 +7,17 @@ import openpyxl
 import pytest
 import sqlalchemy as sa
 
-from codi_desktop.models import (
+from codi_core.errors import ServiceError
+from codi_core.models import (
     Attendance,
     ChangeSet,
     CriterionScore,
     Organization,
     PlanProposal,
 )
+from codi_core.reference import reference_id
 from codi_desktop.services import assemblies, meetings
 from codi_desktop.services.assemblies import ImportFailed, ParticipantData
-from codi_desktop.services.errors import ServiceError
-from codi_desktop.store.reference import reference_id
 
 BKK = dt.timezone(dt.timedelta(hours=7))
 NOV = dt.datetime(2026, 11, 20, 8, 30, tzinfo=BKK)  # fiscal year 2570

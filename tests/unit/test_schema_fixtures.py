@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 import sqlalchemy as sa
 
-from codi_desktop.models import Community, Meeting, Person
+from codi_core.models import Community, Meeting, Person
 from codi_desktop.services import lists
 from codi_desktop.store.database import current_revision, head_revision, open_store
 from codi_desktop.store.paths import DB_FILENAME

@@ -6,7 +6,7 @@ import pytest
 import sqlalchemy as sa
 from alembic import command
 
-from codi_desktop.models import (
+from codi_core.models import (
     Community,
     Criterion,
     District,
@@ -15,6 +15,7 @@ from codi_desktop.models import (
     ProvinceCluster,
     Subdistrict,
 )
+from codi_core.reference import CRITERIA, seed_reference_data
 from codi_desktop.store import check_migrations
 from codi_desktop.store.database import (
     MigrationError,
@@ -25,7 +26,6 @@ from codi_desktop.store.database import (
     open_store,
 )
 from codi_desktop.store.paths import backups_dir, database_path
-from codi_desktop.store.reference import CRITERIA, seed_reference_data
 
 
 def count(session, model):

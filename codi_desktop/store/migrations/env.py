@@ -3,7 +3,7 @@
 from alembic import context
 from sqlalchemy import create_engine
 
-from codi_desktop.models import Base
+from codi_core.models import Base
 
 config = context.config
 target_metadata = Base.metadata

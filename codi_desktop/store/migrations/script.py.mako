@@ -10,7 +10,7 @@ from collections.abc import Sequence
 import sqlalchemy as sa
 from alembic import op
 
-import codi_desktop.models.base
+import codi_core.models.base
 ${imports if imports else ""}
 
 revision: str = ${repr(up_revision)}

@@ -47,10 +47,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from codi_desktop.formatting import bangkok_tz, to_bangkok
-from codi_desktop.models import AttendanceStatus, MeetingKind, MeetingStatus
+from codi_core.errors import ServiceError
+from codi_core.formatting import bangkok_tz, to_bangkok
+from codi_core.models import AttendanceStatus, MeetingKind, MeetingStatus
 from codi_desktop.services import actions, assemblies, lists, meetings
-from codi_desktop.services.errors import ServiceError
 from codi_desktop.services.meetings import (
     AgendaItemData,
     AttendanceData,

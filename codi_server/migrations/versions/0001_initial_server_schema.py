@@ -10,7 +10,7 @@ from collections.abc import Sequence
 import sqlalchemy as sa
 from alembic import op
 
-import codi_desktop.models.base
+import codi_core.models.base
 
 
 revision: str = '0001'
@@ -30,15 +30,15 @@ def upgrade() -> None:
     sa.Column('due_on', sa.Date(), nullable=True),
     sa.Column('status', sa.Enum('open', 'done', 'cancelled', name='action_status', native_enum=False, create_constraint=True, length=32), nullable=False),
     sa.Column('project_id', sa.String(length=36), nullable=True),
-    sa.Column('closed_at', codi_desktop.models.base.UTCDateTime(timezone=True), nullable=True),
+    sa.Column('closed_at', codi_core.models.base.UTCDateTime(timezone=True), nullable=True),
     sa.Column('closed_in_meeting_id', sa.String(length=36), nullable=True),
     sa.Column('closing_note', sa.Text(), nullable=True),
     sa.Column('id', sa.String(length=36), nullable=False),
     sa.Column('province_code', sa.String(length=2), nullable=True),
     sa.Column('seq', sa.BigInteger(), nullable=True),
-    sa.Column('created_at', codi_desktop.models.base.UTCDateTime(timezone=True), nullable=False),
-    sa.Column('updated_at', codi_desktop.models.base.UTCDateTime(timezone=True), nullable=False),
-    sa.Column('deleted_at', codi_desktop.models.base.UTCDateTime(timezone=True), nullable=True),
+    sa.Column('created_at', codi_core.models.base.UTCDateTime(timezone=True), nullable=False),
+    sa.Column('updated_at', codi_core.models.base.UTCDateTime(timezone=True), nullable=False),
+    sa.Column('deleted_at', codi_core.models.base.UTCDateTime(timezone=True), nullable=True),
     sa.PrimaryKeyConstraint('id', name=op.f('pk_action_item'))
     )
     with op.batch_alter_table('action_item', schema=None) as batch_op:
@@ -62,9 +62,9 @@ def upgrade() -> None:
     sa.Column('id', sa.String(length=36), nullable=False),
     sa.Column('province_code', sa.String(length=2), nullable=True),
     sa.Column('seq', sa.BigInteger(), nullable=True),
-    sa.Column('created_at', codi_desktop.models.base.UTCDateTime(timezone=True), nullable=False),
-    sa.Column('updated_at', codi_desktop.models.base.UTCDateTime(timezone=True), nullable=False),
-    sa.Column('deleted_at', codi_desktop.models.base.UTCDateTime(timezone=True), nullable=True),
+    sa.Column('created_at', codi_core.models.base.UTCDateTime(timezone=True), nullable=False),
+    sa.Column('updated_at', codi_core.models.base.UTCDateTime(timezone=True), nullable=False),
+    sa.Column('deleted_at', codi_core.models.base.UTCDateTime(timezone=True), nullable=True),
     sa.CheckConstraint('duration_minutes IS NULL OR duration_minutes >= 0', name=op.f('ck_agenda_item_duration')),
     sa.CheckConstraint('section BETWEEN 1 AND 6', name=op.f('ck_agenda_item_section_range')),
     sa.PrimaryKeyConstraint('id', name=op.f('pk_agenda_item'))
@@ -81,9 +81,9 @@ def upgrade() -> None:
     sa.Column('id', sa.String(length=36), nullable=False),
     sa.Column('province_code', sa.String(length=2), nullable=True),
     sa.Column('seq', sa.BigInteger(), nullable=True),
-    sa.Column('created_at', codi_desktop.models.base.UTCDateTime(timezone=True), nullable=False),
-    sa.Column('updated_at', codi_desktop.models.base.UTCDateTime(timezone=True), nullable=False),
-    sa.Column('deleted_at', codi_desktop.models.base.UTCDateTime(timezone=True), nullable=True),
+    sa.Column('created_at', codi_core.models.base.UTCDateTime(timezone=True), nullable=False),
+    sa.Column('updated_at', codi_core.models.base.UTCDateTime(timezone=True), nullable=False),
+    sa.Column('deleted_at', codi_core.models.base.UTCDateTime(timezone=True), nullable=True),
     sa.PrimaryKeyConstraint('id', name=op.f('pk_assessment'))
     )
     with op.batch_alter_table('assessment', schema=None) as batch_op:
@@ -102,13 +102,13 @@ def upgrade() -> None:
     sa.Column('reason', sa.String(length=500), nullable=True),
     sa.Column('substitute_for_id', sa.String(length=36), nullable=True),
     sa.Column('substitute_for_name', sa.String(length=300), nullable=True),
-    sa.Column('signed_in_at', codi_desktop.models.base.UTCDateTime(timezone=True), nullable=True),
+    sa.Column('signed_in_at', codi_core.models.base.UTCDateTime(timezone=True), nullable=True),
     sa.Column('id', sa.String(length=36), nullable=False),
     sa.Column('province_code', sa.String(length=2), nullable=True),
     sa.Column('seq', sa.BigInteger(), nullable=True),
-    sa.Column('created_at', codi_desktop.models.base.UTCDateTime(timezone=True), nullable=False),
-    sa.Column('updated_at', codi_desktop.models.base.UTCDateTime(timezone=True), nullable=False),
-    sa.Column('deleted_at', codi_desktop.models.base.UTCDateTime(timezone=True), nullable=True),
+    sa.Column('created_at', codi_core.models.base.UTCDateTime(timezone=True), nullable=False),
+    sa.Column('updated_at', codi_core.models.base.UTCDateTime(timezone=True), nullable=False),
+    sa.Column('deleted_at', codi_core.models.base.UTCDateTime(timezone=True), nullable=True),
     sa.PrimaryKeyConstraint('id', name=op.f('pk_attendance'))
     )
     with op.batch_alter_table('attendance', schema=None) as batch_op:
@@ -130,9 +130,9 @@ def upgrade() -> None:
     sa.Column('id', sa.String(length=36), nullable=False),
     sa.Column('province_code', sa.String(length=2), nullable=True),
     sa.Column('seq', sa.BigInteger(), nullable=True),
-    sa.Column('created_at', codi_desktop.models.base.UTCDateTime(timezone=True), nullable=False),
-    sa.Column('updated_at', codi_desktop.models.base.UTCDateTime(timezone=True), nullable=False),
-    sa.Column('deleted_at', codi_desktop.models.base.UTCDateTime(timezone=True), nullable=True),
+    sa.Column('created_at', codi_core.models.base.UTCDateTime(timezone=True), nullable=False),
+    sa.Column('updated_at', codi_core.models.base.UTCDateTime(timezone=True), nullable=False),
+    sa.Column('deleted_at', codi_core.models.base.UTCDateTime(timezone=True), nullable=True),
     sa.CheckConstraint('households IS NULL OR households >= 0', name=op.f('ck_community_households_nonneg')),
     sa.CheckConstraint('moo IS NULL OR moo BETWEEN 1 AND 99', name=op.f('ck_community_moo_range')),
     sa.CheckConstraint('population IS NULL OR population >= 0', name=op.f('ck_community_population_nonneg')),
@@ -153,14 +153,14 @@ def upgrade() -> None:
     sa.Column('author', sa.String(length=100), nullable=True),
     sa.Column('status', sa.Enum('open', 'resolved', name='conflict_status', native_enum=False, create_constraint=True, length=32), nullable=False),
     sa.Column('resolved_value', sa.JSON(), nullable=True),
-    sa.Column('resolved_at', codi_desktop.models.base.UTCDateTime(timezone=True), nullable=True),
+    sa.Column('resolved_at', codi_core.models.base.UTCDateTime(timezone=True), nullable=True),
     sa.Column('resolved_by', sa.String(length=100), nullable=True),
     sa.Column('id', sa.String(length=36), nullable=False),
     sa.Column('province_code', sa.String(length=2), nullable=True),
     sa.Column('seq', sa.BigInteger(), nullable=True),
-    sa.Column('created_at', codi_desktop.models.base.UTCDateTime(timezone=True), nullable=False),
-    sa.Column('updated_at', codi_desktop.models.base.UTCDateTime(timezone=True), nullable=False),
-    sa.Column('deleted_at', codi_desktop.models.base.UTCDateTime(timezone=True), nullable=True),
+    sa.Column('created_at', codi_core.models.base.UTCDateTime(timezone=True), nullable=False),
+    sa.Column('updated_at', codi_core.models.base.UTCDateTime(timezone=True), nullable=False),
+    sa.Column('deleted_at', codi_core.models.base.UTCDateTime(timezone=True), nullable=True),
     sa.PrimaryKeyConstraint('id', name=op.f('pk_conflict'))
     )
     with op.batch_alter_table('conflict', schema=None) as batch_op:
@@ -174,9 +174,9 @@ def upgrade() -> None:
     sa.Column('id', sa.String(length=36), nullable=False),
     sa.Column('province_code', sa.String(length=2), nullable=True),
     sa.Column('seq', sa.BigInteger(), nullable=True),
-    sa.Column('created_at', codi_desktop.models.base.UTCDateTime(timezone=True), nullable=False),
-    sa.Column('updated_at', codi_desktop.models.base.UTCDateTime(timezone=True), nullable=False),
-    sa.Column('deleted_at', codi_desktop.models.base.UTCDateTime(timezone=True), nullable=True),
+    sa.Column('created_at', codi_core.models.base.UTCDateTime(timezone=True), nullable=False),
+    sa.Column('updated_at', codi_core.models.base.UTCDateTime(timezone=True), nullable=False),
+    sa.Column('deleted_at', codi_core.models.base.UTCDateTime(timezone=True), nullable=True),
     sa.PrimaryKeyConstraint('id', name=op.f('pk_criterion')),
     sa.UniqueConstraint('number', name=op.f('uq_criterion_number'))
     )
@@ -193,9 +193,9 @@ def upgrade() -> None:
     sa.Column('id', sa.String(length=36), nullable=False),
     sa.Column('province_code', sa.String(length=2), nullable=True),
     sa.Column('seq', sa.BigInteger(), nullable=True),
-    sa.Column('created_at', codi_desktop.models.base.UTCDateTime(timezone=True), nullable=False),
-    sa.Column('updated_at', codi_desktop.models.base.UTCDateTime(timezone=True), nullable=False),
-    sa.Column('deleted_at', codi_desktop.models.base.UTCDateTime(timezone=True), nullable=True),
+    sa.Column('created_at', codi_core.models.base.UTCDateTime(timezone=True), nullable=False),
+    sa.Column('updated_at', codi_core.models.base.UTCDateTime(timezone=True), nullable=False),
+    sa.Column('deleted_at', codi_core.models.base.UTCDateTime(timezone=True), nullable=True),
     sa.CheckConstraint('level BETWEEN 0 AND 4', name=op.f('ck_criterion_score_level_range')),
     sa.PrimaryKeyConstraint('id', name=op.f('pk_criterion_score'))
     )
@@ -210,9 +210,9 @@ def upgrade() -> None:
     sa.Column('id', sa.String(length=36), nullable=False),
     sa.Column('province_code', sa.String(length=2), nullable=True),
     sa.Column('seq', sa.BigInteger(), nullable=True),
-    sa.Column('created_at', codi_desktop.models.base.UTCDateTime(timezone=True), nullable=False),
-    sa.Column('updated_at', codi_desktop.models.base.UTCDateTime(timezone=True), nullable=False),
-    sa.Column('deleted_at', codi_desktop.models.base.UTCDateTime(timezone=True), nullable=True),
+    sa.Column('created_at', codi_core.models.base.UTCDateTime(timezone=True), nullable=False),
+    sa.Column('updated_at', codi_core.models.base.UTCDateTime(timezone=True), nullable=False),
+    sa.Column('deleted_at', codi_core.models.base.UTCDateTime(timezone=True), nullable=True),
     sa.PrimaryKeyConstraint('id', name=op.f('pk_district'))
     )
     with op.batch_alter_table('district', schema=None) as batch_op:
@@ -228,9 +228,9 @@ def upgrade() -> None:
     sa.Column('id', sa.String(length=36), nullable=False),
     sa.Column('province_code', sa.String(length=2), nullable=True),
     sa.Column('seq', sa.BigInteger(), nullable=True),
-    sa.Column('created_at', codi_desktop.models.base.UTCDateTime(timezone=True), nullable=False),
-    sa.Column('updated_at', codi_desktop.models.base.UTCDateTime(timezone=True), nullable=False),
-    sa.Column('deleted_at', codi_desktop.models.base.UTCDateTime(timezone=True), nullable=True),
+    sa.Column('created_at', codi_core.models.base.UTCDateTime(timezone=True), nullable=False),
+    sa.Column('updated_at', codi_core.models.base.UTCDateTime(timezone=True), nullable=False),
+    sa.Column('deleted_at', codi_core.models.base.UTCDateTime(timezone=True), nullable=True),
     sa.PrimaryKeyConstraint('id', name=op.f('pk_indicator'))
     )
     with op.batch_alter_table('indicator', schema=None) as batch_op:
@@ -246,9 +246,9 @@ def upgrade() -> None:
     sa.Column('id', sa.String(length=36), nullable=False),
     sa.Column('province_code', sa.String(length=2), nullable=True),
     sa.Column('seq', sa.BigInteger(), nullable=True),
-    sa.Column('created_at', codi_desktop.models.base.UTCDateTime(timezone=True), nullable=False),
-    sa.Column('updated_at', codi_desktop.models.base.UTCDateTime(timezone=True), nullable=False),
-    sa.Column('deleted_at', codi_desktop.models.base.UTCDateTime(timezone=True), nullable=True),
+    sa.Column('created_at', codi_core.models.base.UTCDateTime(timezone=True), nullable=False),
+    sa.Column('updated_at', codi_core.models.base.UTCDateTime(timezone=True), nullable=False),
+    sa.Column('deleted_at', codi_core.models.base.UTCDateTime(timezone=True), nullable=True),
     sa.PrimaryKeyConstraint('id', name=op.f('pk_invitee'))
     )
     with op.batch_alter_table('invitee', schema=None) as batch_op:
@@ -271,9 +271,9 @@ def upgrade() -> None:
     sa.Column('id', sa.String(length=36), nullable=False),
     sa.Column('province_code', sa.String(length=2), nullable=True),
     sa.Column('seq', sa.BigInteger(), nullable=True),
-    sa.Column('created_at', codi_desktop.models.base.UTCDateTime(timezone=True), nullable=False),
-    sa.Column('updated_at', codi_desktop.models.base.UTCDateTime(timezone=True), nullable=False),
-    sa.Column('deleted_at', codi_desktop.models.base.UTCDateTime(timezone=True), nullable=True),
+    sa.Column('created_at', codi_core.models.base.UTCDateTime(timezone=True), nullable=False),
+    sa.Column('updated_at', codi_core.models.base.UTCDateTime(timezone=True), nullable=False),
+    sa.Column('deleted_at', codi_core.models.base.UTCDateTime(timezone=True), nullable=True),
     sa.CheckConstraint("(kind = 'allocation') OR project_id IS NOT NULL OR kind = 'reversal'", name=op.f('ck_ledger_entry_project_required')),
     sa.CheckConstraint("(kind = 'reversal') = (reverses_id IS NOT NULL)", name=op.f('ck_ledger_entry_reversal_target')),
     sa.CheckConstraint('amount_satang > 0', name=op.f('ck_ledger_entry_amount_positive')),
@@ -290,8 +290,8 @@ def upgrade() -> None:
     op.create_table('login_failure',
     sa.Column('key', sa.String(length=200), nullable=False),
     sa.Column('failures', sa.Integer(), nullable=False),
-    sa.Column('window_start', codi_desktop.models.base.UTCDateTime(timezone=True), nullable=False),
-    sa.Column('locked_until', codi_desktop.models.base.UTCDateTime(timezone=True), nullable=True),
+    sa.Column('window_start', codi_core.models.base.UTCDateTime(timezone=True), nullable=False),
+    sa.Column('locked_until', codi_core.models.base.UTCDateTime(timezone=True), nullable=True),
     sa.PrimaryKeyConstraint('key', name=op.f('pk_login_failure'))
     )
     op.create_table('meeting',
@@ -300,10 +300,10 @@ def upgrade() -> None:
     sa.Column('organization_id', sa.String(length=36), nullable=True),
     sa.Column('number', sa.Integer(), nullable=True),
     sa.Column('number_year', sa.Integer(), nullable=True),
-    sa.Column('starts_at', codi_desktop.models.base.UTCDateTime(timezone=True), nullable=False),
-    sa.Column('ends_at', codi_desktop.models.base.UTCDateTime(timezone=True), nullable=True),
-    sa.Column('started_at', codi_desktop.models.base.UTCDateTime(timezone=True), nullable=True),
-    sa.Column('ended_at', codi_desktop.models.base.UTCDateTime(timezone=True), nullable=True),
+    sa.Column('starts_at', codi_core.models.base.UTCDateTime(timezone=True), nullable=False),
+    sa.Column('ends_at', codi_core.models.base.UTCDateTime(timezone=True), nullable=True),
+    sa.Column('started_at', codi_core.models.base.UTCDateTime(timezone=True), nullable=True),
+    sa.Column('ended_at', codi_core.models.base.UTCDateTime(timezone=True), nullable=True),
     sa.Column('place', sa.String(length=500), nullable=True),
     sa.Column('subdistrict_id', sa.String(length=36), nullable=True),
     sa.Column('organiser', sa.String(length=300), nullable=True),
@@ -320,9 +320,9 @@ def upgrade() -> None:
     sa.Column('id', sa.String(length=36), nullable=False),
     sa.Column('province_code', sa.String(length=2), nullable=True),
     sa.Column('seq', sa.BigInteger(), nullable=True),
-    sa.Column('created_at', codi_desktop.models.base.UTCDateTime(timezone=True), nullable=False),
-    sa.Column('updated_at', codi_desktop.models.base.UTCDateTime(timezone=True), nullable=False),
-    sa.Column('deleted_at', codi_desktop.models.base.UTCDateTime(timezone=True), nullable=True),
+    sa.Column('created_at', codi_core.models.base.UTCDateTime(timezone=True), nullable=False),
+    sa.Column('updated_at', codi_core.models.base.UTCDateTime(timezone=True), nullable=False),
+    sa.Column('deleted_at', codi_core.models.base.UTCDateTime(timezone=True), nullable=True),
     sa.CheckConstraint('ended_at IS NULL OR started_at IS NULL OR ended_at >= started_at', name=op.f('ck_meeting_held_times')),
     sa.CheckConstraint('ends_at IS NULL OR ends_at >= starts_at', name=op.f('ck_meeting_planned_times')),
     sa.PrimaryKeyConstraint('id', name=op.f('pk_meeting'))
@@ -342,9 +342,9 @@ def upgrade() -> None:
     sa.Column('id', sa.String(length=36), nullable=False),
     sa.Column('province_code', sa.String(length=2), nullable=True),
     sa.Column('seq', sa.BigInteger(), nullable=True),
-    sa.Column('created_at', codi_desktop.models.base.UTCDateTime(timezone=True), nullable=False),
-    sa.Column('updated_at', codi_desktop.models.base.UTCDateTime(timezone=True), nullable=False),
-    sa.Column('deleted_at', codi_desktop.models.base.UTCDateTime(timezone=True), nullable=True),
+    sa.Column('created_at', codi_core.models.base.UTCDateTime(timezone=True), nullable=False),
+    sa.Column('updated_at', codi_core.models.base.UTCDateTime(timezone=True), nullable=False),
+    sa.Column('deleted_at', codi_core.models.base.UTCDateTime(timezone=True), nullable=True),
     sa.CheckConstraint('to_on IS NULL OR from_on IS NULL OR to_on >= from_on', name=op.f('ck_membership_dates')),
     sa.PrimaryKeyConstraint('id', name=op.f('pk_membership'))
     )
@@ -358,13 +358,13 @@ def upgrade() -> None:
     sa.Column('version', sa.Integer(), nullable=False),
     sa.Column('snapshot', sa.JSON(), nullable=False),
     sa.Column('reason', sa.Text(), nullable=True),
-    sa.Column('locked_at', codi_desktop.models.base.UTCDateTime(timezone=True), nullable=False),
+    sa.Column('locked_at', codi_core.models.base.UTCDateTime(timezone=True), nullable=False),
     sa.Column('id', sa.String(length=36), nullable=False),
     sa.Column('province_code', sa.String(length=2), nullable=True),
     sa.Column('seq', sa.BigInteger(), nullable=True),
-    sa.Column('created_at', codi_desktop.models.base.UTCDateTime(timezone=True), nullable=False),
-    sa.Column('updated_at', codi_desktop.models.base.UTCDateTime(timezone=True), nullable=False),
-    sa.Column('deleted_at', codi_desktop.models.base.UTCDateTime(timezone=True), nullable=True),
+    sa.Column('created_at', codi_core.models.base.UTCDateTime(timezone=True), nullable=False),
+    sa.Column('updated_at', codi_core.models.base.UTCDateTime(timezone=True), nullable=False),
+    sa.Column('deleted_at', codi_core.models.base.UTCDateTime(timezone=True), nullable=True),
     sa.CheckConstraint('version >= 1', name=op.f('ck_minutes_version_version_positive')),
     sa.PrimaryKeyConstraint('id', name=op.f('pk_minutes_version'))
     )
@@ -389,9 +389,9 @@ def upgrade() -> None:
     sa.Column('id', sa.String(length=36), nullable=False),
     sa.Column('province_code', sa.String(length=2), nullable=True),
     sa.Column('seq', sa.BigInteger(), nullable=True),
-    sa.Column('created_at', codi_desktop.models.base.UTCDateTime(timezone=True), nullable=False),
-    sa.Column('updated_at', codi_desktop.models.base.UTCDateTime(timezone=True), nullable=False),
-    sa.Column('deleted_at', codi_desktop.models.base.UTCDateTime(timezone=True), nullable=True),
+    sa.Column('created_at', codi_core.models.base.UTCDateTime(timezone=True), nullable=False),
+    sa.Column('updated_at', codi_core.models.base.UTCDateTime(timezone=True), nullable=False),
+    sa.Column('deleted_at', codi_core.models.base.UTCDateTime(timezone=True), nullable=True),
     sa.CheckConstraint('members_count IS NULL OR members_count >= 0', name=op.f('ck_organization_members_nonneg')),
     sa.PrimaryKeyConstraint('id', name=op.f('pk_organization'))
     )
@@ -415,9 +415,9 @@ def upgrade() -> None:
     sa.Column('id', sa.String(length=36), nullable=False),
     sa.Column('province_code', sa.String(length=2), nullable=True),
     sa.Column('seq', sa.BigInteger(), nullable=True),
-    sa.Column('created_at', codi_desktop.models.base.UTCDateTime(timezone=True), nullable=False),
-    sa.Column('updated_at', codi_desktop.models.base.UTCDateTime(timezone=True), nullable=False),
-    sa.Column('deleted_at', codi_desktop.models.base.UTCDateTime(timezone=True), nullable=True),
+    sa.Column('created_at', codi_core.models.base.UTCDateTime(timezone=True), nullable=False),
+    sa.Column('updated_at', codi_core.models.base.UTCDateTime(timezone=True), nullable=False),
+    sa.Column('deleted_at', codi_core.models.base.UTCDateTime(timezone=True), nullable=True),
     sa.PrimaryKeyConstraint('id', name=op.f('pk_person'))
     )
     with op.batch_alter_table('person', schema=None) as batch_op:
@@ -437,9 +437,9 @@ def upgrade() -> None:
     sa.Column('id', sa.String(length=36), nullable=False),
     sa.Column('province_code', sa.String(length=2), nullable=True),
     sa.Column('seq', sa.BigInteger(), nullable=True),
-    sa.Column('created_at', codi_desktop.models.base.UTCDateTime(timezone=True), nullable=False),
-    sa.Column('updated_at', codi_desktop.models.base.UTCDateTime(timezone=True), nullable=False),
-    sa.Column('deleted_at', codi_desktop.models.base.UTCDateTime(timezone=True), nullable=True),
+    sa.Column('created_at', codi_core.models.base.UTCDateTime(timezone=True), nullable=False),
+    sa.Column('updated_at', codi_core.models.base.UTCDateTime(timezone=True), nullable=False),
+    sa.Column('deleted_at', codi_core.models.base.UTCDateTime(timezone=True), nullable=True),
     sa.PrimaryKeyConstraint('id', name=op.f('pk_plan_proposal'))
     )
     with op.batch_alter_table('plan_proposal', schema=None) as batch_op:
@@ -453,9 +453,9 @@ def upgrade() -> None:
     sa.Column('id', sa.String(length=36), nullable=False),
     sa.Column('province_code', sa.String(length=2), nullable=True),
     sa.Column('seq', sa.BigInteger(), nullable=True),
-    sa.Column('created_at', codi_desktop.models.base.UTCDateTime(timezone=True), nullable=False),
-    sa.Column('updated_at', codi_desktop.models.base.UTCDateTime(timezone=True), nullable=False),
-    sa.Column('deleted_at', codi_desktop.models.base.UTCDateTime(timezone=True), nullable=True),
+    sa.Column('created_at', codi_core.models.base.UTCDateTime(timezone=True), nullable=False),
+    sa.Column('updated_at', codi_core.models.base.UTCDateTime(timezone=True), nullable=False),
+    sa.Column('deleted_at', codi_core.models.base.UTCDateTime(timezone=True), nullable=True),
     sa.PrimaryKeyConstraint('id', name=op.f('pk_program')),
     sa.UniqueConstraint('code', name=op.f('uq_program_code'))
     )
@@ -480,9 +480,9 @@ def upgrade() -> None:
     sa.Column('id', sa.String(length=36), nullable=False),
     sa.Column('province_code', sa.String(length=2), nullable=True),
     sa.Column('seq', sa.BigInteger(), nullable=True),
-    sa.Column('created_at', codi_desktop.models.base.UTCDateTime(timezone=True), nullable=False),
-    sa.Column('updated_at', codi_desktop.models.base.UTCDateTime(timezone=True), nullable=False),
-    sa.Column('deleted_at', codi_desktop.models.base.UTCDateTime(timezone=True), nullable=True),
+    sa.Column('created_at', codi_core.models.base.UTCDateTime(timezone=True), nullable=False),
+    sa.Column('updated_at', codi_core.models.base.UTCDateTime(timezone=True), nullable=False),
+    sa.Column('deleted_at', codi_core.models.base.UTCDateTime(timezone=True), nullable=True),
     sa.CheckConstraint('ends_on IS NULL OR starts_on IS NULL OR ends_on >= starts_on', name=op.f('ck_project_dates')),
     sa.CheckConstraint('fiscal_year BETWEEN 2500 AND 2700', name=op.f('ck_project_fiscal_year_be')),
     sa.CheckConstraint('households IS NULL OR households >= 0', name=op.f('ck_project_households_nonneg')),
@@ -506,9 +506,9 @@ def upgrade() -> None:
     sa.Column('id', sa.String(length=36), nullable=False),
     sa.Column('province_code', sa.String(length=2), nullable=True),
     sa.Column('seq', sa.BigInteger(), nullable=True),
-    sa.Column('created_at', codi_desktop.models.base.UTCDateTime(timezone=True), nullable=False),
-    sa.Column('updated_at', codi_desktop.models.base.UTCDateTime(timezone=True), nullable=False),
-    sa.Column('deleted_at', codi_desktop.models.base.UTCDateTime(timezone=True), nullable=True),
+    sa.Column('created_at', codi_core.models.base.UTCDateTime(timezone=True), nullable=False),
+    sa.Column('updated_at', codi_core.models.base.UTCDateTime(timezone=True), nullable=False),
+    sa.Column('deleted_at', codi_core.models.base.UTCDateTime(timezone=True), nullable=True),
     sa.PrimaryKeyConstraint('id', name=op.f('pk_province'))
     )
     with op.batch_alter_table('province', schema=None) as batch_op:
@@ -524,9 +524,9 @@ def upgrade() -> None:
     sa.Column('id', sa.String(length=36), nullable=False),
     sa.Column('province_code', sa.String(length=2), nullable=True),
     sa.Column('seq', sa.BigInteger(), nullable=True),
-    sa.Column('created_at', codi_desktop.models.base.UTCDateTime(timezone=True), nullable=False),
-    sa.Column('updated_at', codi_desktop.models.base.UTCDateTime(timezone=True), nullable=False),
-    sa.Column('deleted_at', codi_desktop.models.base.UTCDateTime(timezone=True), nullable=True),
+    sa.Column('created_at', codi_core.models.base.UTCDateTime(timezone=True), nullable=False),
+    sa.Column('updated_at', codi_core.models.base.UTCDateTime(timezone=True), nullable=False),
+    sa.Column('deleted_at', codi_core.models.base.UTCDateTime(timezone=True), nullable=True),
     sa.PrimaryKeyConstraint('id', name=op.f('pk_province_cluster')),
     sa.UniqueConstraint('code', name=op.f('uq_province_cluster_code'))
     )
@@ -542,9 +542,9 @@ def upgrade() -> None:
     sa.Column('id', sa.String(length=36), nullable=False),
     sa.Column('province_code', sa.String(length=2), nullable=True),
     sa.Column('seq', sa.BigInteger(), nullable=True),
-    sa.Column('created_at', codi_desktop.models.base.UTCDateTime(timezone=True), nullable=False),
-    sa.Column('updated_at', codi_desktop.models.base.UTCDateTime(timezone=True), nullable=False),
-    sa.Column('deleted_at', codi_desktop.models.base.UTCDateTime(timezone=True), nullable=True),
+    sa.Column('created_at', codi_core.models.base.UTCDateTime(timezone=True), nullable=False),
+    sa.Column('updated_at', codi_core.models.base.UTCDateTime(timezone=True), nullable=False),
+    sa.Column('deleted_at', codi_core.models.base.UTCDateTime(timezone=True), nullable=True),
     sa.PrimaryKeyConstraint('id', name=op.f('pk_region')),
     sa.UniqueConstraint('code', name=op.f('uq_region_code'))
     )
@@ -559,7 +559,7 @@ def upgrade() -> None:
     sa.Column('deleted', sa.Boolean(), nullable=False),
     sa.Column('first_seq', sa.BigInteger(), nullable=False),
     sa.Column('field_seqs', sa.JSON(), nullable=False),
-    sa.Column('written_at', codi_desktop.models.base.UTCDateTime(timezone=True), nullable=False),
+    sa.Column('written_at', codi_core.models.base.UTCDateTime(timezone=True), nullable=False),
     sa.Column('image', sa.Text(), nullable=False),
     sa.PrimaryKeyConstraint('table_name', 'row_id', name=op.f('pk_row_log')),
     sa.UniqueConstraint('seq', name=op.f('uq_row_log_seq'))
@@ -584,9 +584,9 @@ def upgrade() -> None:
     sa.Column('id', sa.String(length=36), nullable=False),
     sa.Column('province_code', sa.String(length=2), nullable=True),
     sa.Column('seq', sa.BigInteger(), nullable=True),
-    sa.Column('created_at', codi_desktop.models.base.UTCDateTime(timezone=True), nullable=False),
-    sa.Column('updated_at', codi_desktop.models.base.UTCDateTime(timezone=True), nullable=False),
-    sa.Column('deleted_at', codi_desktop.models.base.UTCDateTime(timezone=True), nullable=True),
+    sa.Column('created_at', codi_core.models.base.UTCDateTime(timezone=True), nullable=False),
+    sa.Column('updated_at', codi_core.models.base.UTCDateTime(timezone=True), nullable=False),
+    sa.Column('deleted_at', codi_core.models.base.UTCDateTime(timezone=True), nullable=True),
     sa.PrimaryKeyConstraint('id', name=op.f('pk_subdistrict'))
     )
     with op.batch_alter_table('subdistrict', schema=None) as batch_op:
@@ -600,8 +600,8 @@ def upgrade() -> None:
     sa.Column('password_hash', sa.String(length=200), nullable=False),
     sa.Column('role', sa.String(length=20), nullable=False),
     sa.Column('provinces', sa.JSON(), nullable=False),
-    sa.Column('created_at', codi_desktop.models.base.UTCDateTime(timezone=True), nullable=False),
-    sa.Column('disabled_at', codi_desktop.models.base.UTCDateTime(timezone=True), nullable=True),
+    sa.Column('created_at', codi_core.models.base.UTCDateTime(timezone=True), nullable=False),
+    sa.Column('disabled_at', codi_core.models.base.UTCDateTime(timezone=True), nullable=True),
     sa.CheckConstraint("role IN ('province', 'cluster', 'region', 'hq')", name=op.f('ck_users_role')),
     sa.PrimaryKeyConstraint('id', name=op.f('pk_users')),
     sa.UniqueConstraint('username', name=op.f('uq_users_username'))
@@ -616,9 +616,9 @@ def upgrade() -> None:
     sa.Column('id', sa.String(length=36), nullable=False),
     sa.Column('province_code', sa.String(length=2), nullable=True),
     sa.Column('seq', sa.BigInteger(), nullable=True),
-    sa.Column('created_at', codi_desktop.models.base.UTCDateTime(timezone=True), nullable=False),
-    sa.Column('updated_at', codi_desktop.models.base.UTCDateTime(timezone=True), nullable=False),
-    sa.Column('deleted_at', codi_desktop.models.base.UTCDateTime(timezone=True), nullable=True),
+    sa.Column('created_at', codi_core.models.base.UTCDateTime(timezone=True), nullable=False),
+    sa.Column('updated_at', codi_core.models.base.UTCDateTime(timezone=True), nullable=False),
+    sa.Column('deleted_at', codi_core.models.base.UTCDateTime(timezone=True), nullable=True),
     sa.CheckConstraint('votes_for >= 0 AND votes_against >= 0 AND abstentions >= 0', name=op.f('ck_vote_counts_nonneg')),
     sa.PrimaryKeyConstraint('id', name=op.f('pk_vote'))
     )
@@ -632,9 +632,9 @@ def upgrade() -> None:
     sa.Column('user_id', sa.Integer(), nullable=False),
     sa.Column('name', sa.String(length=200), nullable=False),
     sa.Column('token_hash', sa.String(length=64), nullable=False),
-    sa.Column('created_at', codi_desktop.models.base.UTCDateTime(timezone=True), nullable=False),
-    sa.Column('last_seen_at', codi_desktop.models.base.UTCDateTime(timezone=True), nullable=True),
-    sa.Column('revoked_at', codi_desktop.models.base.UTCDateTime(timezone=True), nullable=True),
+    sa.Column('created_at', codi_core.models.base.UTCDateTime(timezone=True), nullable=False),
+    sa.Column('last_seen_at', codi_core.models.base.UTCDateTime(timezone=True), nullable=True),
+    sa.Column('revoked_at', codi_core.models.base.UTCDateTime(timezone=True), nullable=True),
     sa.Column('last_device_seq', sa.BigInteger(), server_default='0', nullable=False),
     sa.ForeignKeyConstraint(['user_id'], ['users.id'], name=op.f('fk_devices_user_id_users')),
     sa.PrimaryKeyConstraint('id', name=op.f('pk_devices')),
@@ -652,7 +652,7 @@ def upgrade() -> None:
     sa.Column('author', sa.String(length=100), nullable=True),
     sa.Column('summary', sa.String(length=500), nullable=True),
     sa.Column('result', sa.JSON(), nullable=False),
-    sa.Column('received_at', codi_desktop.models.base.UTCDateTime(timezone=True), nullable=False),
+    sa.Column('received_at', codi_core.models.base.UTCDateTime(timezone=True), nullable=False),
     sa.ForeignKeyConstraint(['device_id'], ['devices.id'], name=op.f('fk_applied_change_set_device_id_devices')),
     sa.PrimaryKeyConstraint('device_id', 'device_seq', name=op.f('pk_applied_change_set'))
     )

@@ -14,7 +14,7 @@ from collections.abc import Sequence
 import sqlalchemy as sa
 from alembic import op
 
-import codi_desktop.models.base
+import codi_core.models.base
 
 revision: str = "0003"
 down_revision: str | None = "0002"
@@ -30,19 +30,19 @@ def upgrade() -> None:
         sa.Column("snapshot", sa.JSON(), nullable=False),
         sa.Column("reason", sa.Text(), nullable=True),
         sa.Column(
-            "locked_at", codi_desktop.models.base.UTCDateTime(timezone=True), nullable=False
+            "locked_at", codi_core.models.base.UTCDateTime(timezone=True), nullable=False
         ),
         sa.Column("id", sa.String(length=36), nullable=False),
         sa.Column("province_code", sa.String(length=2), nullable=True),
         sa.Column("seq", sa.BigInteger(), nullable=True),
         sa.Column(
-            "created_at", codi_desktop.models.base.UTCDateTime(timezone=True), nullable=False
+            "created_at", codi_core.models.base.UTCDateTime(timezone=True), nullable=False
         ),
         sa.Column(
-            "updated_at", codi_desktop.models.base.UTCDateTime(timezone=True), nullable=False
+            "updated_at", codi_core.models.base.UTCDateTime(timezone=True), nullable=False
         ),
         sa.Column(
-            "deleted_at", codi_desktop.models.base.UTCDateTime(timezone=True), nullable=True
+            "deleted_at", codi_core.models.base.UTCDateTime(timezone=True), nullable=True
         ),
         sa.CheckConstraint(
             "version >= 1", name=op.f("ck_minutes_version_version_positive")

@@ -3,7 +3,7 @@
 Shared by the sync client and ``codi-server``: both sides validate against the same
 types, and the server's OpenAPI document is generated from them. Field values inside a
 change (``fields``) stay plain JSON here; they are decoded per column with
-``codi_desktop.models.serialize.decode_value`` by whoever applies them.
+``codi_core.models.serialize.decode_value`` by whoever applies them.
 """
 
 from __future__ import annotations
@@ -19,6 +19,10 @@ PROTOCOL_HEADER = "Codi-Protocol"
 PROBLEM_MEDIA_TYPE = "application/problem+json"
 
 MAX_INT = 2**63 - 1
+
+# Every desktop schema revision released (codi_desktop/store/migrations/versions); a change
+# set names the one it was written under. A test checks this against the migrations.
+SCHEMA_VERSIONS = ("0001", "0002", "0003")
 
 # Stable machine codes of problem details and change set rejections.
 OUT_OF_ORDER = "out_of_order"

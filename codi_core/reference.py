@@ -16,7 +16,7 @@ import geothai
 import sqlalchemy as sa
 from sqlalchemy.orm import Session
 
-from codi_desktop.models import (
+from codi_core.models import (
     Criterion,
     District,
     Program,

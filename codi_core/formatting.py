@@ -8,7 +8,6 @@ names, Asia/Bangkok time and baht with thousands separators.
 
 from __future__ import annotations
 
-import os
 import re
 from datetime import UTC, date, datetime, time, timedelta, timezone, tzinfo
 from decimal import Decimal, InvalidOperation
@@ -19,7 +18,6 @@ __all__ = [
     "THAI_MONTHS",
     "THAI_MONTHS_SHORT",
     "THAI_WEEKDAYS",
-    "baht_text",
     "bangkok_tz",
     "be_year",
     "english_date",
@@ -37,7 +35,6 @@ __all__ = [
     "thai_digits",
     "thai_time",
     "to_bangkok",
-    "use_app_pythainlp_data",
 ]
 
 #: Buddhist Era year = Common Era year + 543.
@@ -195,33 +192,6 @@ def meeting_number(number: int, year_be: int, *, use_thai_digits: bool = False) 
     return _digits(f"{number}/{year_be}", use_thai_digits)
 
 
-# --- pythainlp ------------------------------------------------------------------------
-
-
-def use_app_pythainlp_data() -> None:
-    """Point pythainlp at the app's data folder unless ``PYTHAINLP_DATA`` is already set.
-
-    Importing pythainlp creates ``~/pythainlp-data`` when the variable is unset, so this
-    must run before the first pythainlp import (baht_text and the printing layer call it).
-    """
-    if os.environ.get("PYTHAINLP_DATA"):
-        return
-    try:
-        # The app's data folder, as codi_desktop.store.paths finds it (not imported here:
-        # this module stays free of the database stack).
-        base = os.environ.get("CODI_DATA_DIR")
-        if not base:
-            import platformdirs
-
-            base = platformdirs.user_data_dir("CODI Desktop", "CODI")
-        folder = os.path.join(base, "pythainlp-data")
-    except Exception:  # no platformdirs or no home folder: a temp folder beats ~
-        import tempfile
-
-        folder = os.path.join(tempfile.gettempdir(), "codi-pythainlp-data")
-    os.environ["PYTHAINLP_DATA"] = str(folder)
-
-
 # --- money ----------------------------------------------------------------------------
 
 
@@ -240,31 +210,6 @@ def format_baht(satang: int, *, symbol: bool = True, use_thai_digits: bool = Fal
     if not symbol:
         return text
     return f"-฿{text[1:]}" if text.startswith("-") else f"฿{text}"
-
-
-def baht_text(satang: int) -> str:
-    """The amount in Thai words, as written on cheques and budget totals.
-
-    ``baht_text(123400)`` → ``หนึ่งพันสองร้อยสามสิบสี่บาทถ้วน``;
-    ``baht_text(6314789)`` → ``หกหมื่นสามพันหนึ่งร้อยสี่สิบเจ็ดบาทแปดสิบเก้าสตางค์``.
-
-    pythainlp's ``bahttext`` takes a float, which cannot hold every satang amount
-    exactly, so the baht and satang parts go separately through the same
-    ``num_to_thaiword`` that ``bahttext`` itself uses; the results are identical for every
-    amount a float can represent.
-    """
-    if not isinstance(satang, int) or isinstance(satang, bool):
-        raise TypeError(f"amounts are integer satang, got {type(satang).__name__}")
-    use_app_pythainlp_data()
-    from pythainlp.util import num_to_thaiword  # imported lazily: pythainlp is slow to import
-
-    if satang == 0:
-        return "ศูนย์บาทถ้วน"
-    prefix = "ลบ" if satang < 0 else ""
-    baht, sat = divmod(abs(satang), 100)
-    words = f"{num_to_thaiword(baht)}บาท" if baht else ""
-    words += f"{num_to_thaiword(sat)}สตางค์" if sat else "ถ้วน"
-    return prefix + words
 
 
 #: Ten trillion baht: larger than any budget, small enough for a 64-bit integer column.
