@@ -138,9 +138,10 @@ class Parse:
         except CellError as exc:
             self.problem(key, exc.th, exc.en)
             return default
-        if isinstance(result, tuple) and len(result) == 2 and result[1] in (BE, CE):
+        if isinstance(result, tuple) and len(result) == 2 and result[1] in (BE, CE, None):
             result, era = result
-            self.eras.setdefault(key, set()).add(era)
+            if era is not None:
+                self.eras.setdefault(key, set()).add(era)
         return default if result is None else result
 
     def service_errors(self, errors: dict[str, ServiceError]) -> None:

@@ -162,14 +162,21 @@ class Names:
 
     def __init__(self, rows):
         self.ids: dict[str, list[str]] = {}
-        for rid, name in rows:
+        self.places: dict[str, str | None] = {}
+        for rid, name, sub in rows:
             self.ids.setdefault(norm(name), []).append(rid)
+            self.places[rid] = sub
 
-    def find(self, p: Parse, key: str, label: tuple[str, str]) -> str | None:
+    def find(self, p: Parse, key: str, label: tuple[str, str],
+             near: str | None = None) -> str | None:
+        """The record named in the cell; a name used twice is narrowed to the one in
+        the row's own tambon (``near``) before it becomes a question."""
         raw = cell_text(p.row.raw(key))
         if not raw:
             return None
         ids = self.ids.get(norm(raw), [])
+        if len(ids) > 1 and near:
+            ids = [i for i in ids if self.places[i] == near] or ids
         if not ids:
             p.problem(key, f"ไม่พบ{label[0]} '{raw}' ในฐานข้อมูล (นำเข้า{label[0]}ก่อน)",
                       f"no {label[1]} '{raw}' in the database (import it first)")
@@ -276,7 +283,7 @@ class OrganizationImporter(Importer):
                 Organization.subdistrict_id).where(_live(Organization, province))):
             ctx.existing.setdefault((norm(name), kind.value, sub), oid)
         ctx.extra["communities"] = Names(session.execute(
-            sa.select(Community.id, Community.name).where(_live(Community, province))))
+            sa.select(Community.id, Community.name, Community.subdistrict_id).where(_live(Community, province))))
         return ctx
 
     def parse(self, p):
@@ -288,8 +295,9 @@ class OrganizationImporter(Importer):
             fund_balance_satang=p.get("fund_balance", money),
             savings_satang=p.get("savings", money), phone=p.get("phone", phone_text),
             notes=p.get("notes", optional_text),
-            subdistrict_id=subdistrict_of(p, p.ctx.places),
-            community_id=p.ctx.extra["communities"].find(p, "community", ("ชุมชน", "community")))
+            subdistrict_id=(sub := subdistrict_of(p, p.ctx.places)),
+            community_id=p.ctx.extra["communities"].find(p, "community", ("ชุมชน", "community"),
+                                                         sub))
         if not p.problems:
             p.service_errors(organizations.validate_organization(data))
         return data, (norm(data.name), data.kind, data.subdistrict_id), data.name
@@ -346,9 +354,9 @@ class PeopleImporter(Importer):
                 _live(Person, province))):
             ctx.existing.setdefault(norm(f"{prefix or ''}{first} {last}"), pid)
         ctx.extra["communities"] = Names(session.execute(
-            sa.select(Community.id, Community.name).where(_live(Community, province))))
+            sa.select(Community.id, Community.name, Community.subdistrict_id).where(_live(Community, province))))
         ctx.extra["organizations"] = Names(session.execute(
-            sa.select(Organization.id, Organization.name).where(_live(Organization, province))))
+            sa.select(Organization.id, Organization.name, Organization.subdistrict_id).where(_live(Organization, province))))
         ctx.extra["members"] = set(session.execute(
             sa.select(Membership.person_id, Membership.organization_id).where(
                 _live(Membership, province))).tuples())
@@ -376,9 +384,11 @@ class PeopleImporter(Importer):
             first_name=first, last_name=last, prefix=prefix, gender=gender,
             position=p.get("position", optional_text), phone=p.get("phone", phone_text),
             email=p.get("email", optional_text), notes=p.get("notes", optional_text),
-            subdistrict_id=subdistrict_of(p, p.ctx.places),
-            community_id=p.ctx.extra["communities"].find(p, "community", ("ชุมชน", "community")))
-        org = p.ctx.extra["organizations"].find(p, "organization", ("องค์กร", "organization"))
+            subdistrict_id=(sub := subdistrict_of(p, p.ctx.places)),
+            community_id=p.ctx.extra["communities"].find(p, "community", ("ชุมชน", "community"),
+                                                         sub))
+        org = p.ctx.extra["organizations"].find(p, "organization", ("องค์กร", "organization"),
+                                                sub)
         role = p.get("role", parse_role, MembershipRole.MEMBER.value)
         if not p.problems:
             p.service_errors(people.validate_person(data))
@@ -454,18 +464,19 @@ class ProjectImporter(Importer):
                 programs.setdefault(norm(name), pid)
         ctx.extra["programs"] = programs
         ctx.extra["communities"] = Names(session.execute(
-            sa.select(Community.id, Community.name).where(_live(Community, province))))
+            sa.select(Community.id, Community.name, Community.subdistrict_id).where(_live(Community, province))))
         ctx.extra["organizations"] = Names(session.execute(
-            sa.select(Organization.id, Organization.name).where(_live(Organization, province))))
+            sa.select(Organization.id, Organization.name, Organization.subdistrict_id).where(_live(Organization, province))))
         return ctx
 
-    def _links(self, p: Parse, key: str, names: Names, label: tuple[str, str]) -> str | None:
+    def _links(self, p: Parse, key: str, names: Names, label: tuple[str, str],
+               near: str | None) -> str | None:
         raw = cell_text(p.row.raw(key))
         parts = [x for x in _SPLIT.split(raw) if x] if raw else []
         ids = []
         for part in parts:
             single = Row1(p, key, part)
-            ids.append(names.find(single, key, label))
+            ids.append(names.find(single, key, label, near))
         if len(parts) > 1:
             # Projects link one organization and one community until multi-links exist.
             p.notes.append((f"{label[0]}: เชื่อมเฉพาะ '{parts[0]}' (มี {len(parts)} รายการ)",
@@ -477,14 +488,15 @@ class ProjectImporter(Importer):
         program_id = p.ctx.extra["programs"].get(norm(program_raw)) if program_raw else None
         if program_raw and program_id is None:
             p.problem("program", f"ไม่พบแผนงาน '{program_raw}'", f"no program '{program_raw}'")
+        sub = subdistrict_of(p, p.ctx.places)
         data = projects.ProjectData(
             code=cell_text(p.get("code")), name=cell_text(p.get("name")),
             program_id=program_id or "", fiscal_year=p.get("fiscal_year", fiscal_year, 0),
             organization_id=self._links(p, "organizations", p.ctx.extra["organizations"],
-                                        ("องค์กร", "organization")),
+                                        ("องค์กร", "organization"), sub),
             community_id=self._links(p, "communities", p.ctx.extra["communities"],
-                                     ("ชุมชน", "community")),
-            subdistrict_id=subdistrict_of(p, p.ctx.places),
+                                     ("ชุมชน", "community"), sub),
+            subdistrict_id=sub,
             status=p.get("status", parse_status, ProjectStatus.PROPOSED.value),
             funding_type=p.get("funding_type", parse_funding, FundingType.SUBSIDY.value),
             households=p.get("households", integer), starts_on=p.get("starts_on", date),
