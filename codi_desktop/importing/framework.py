@@ -180,6 +180,9 @@ class Importer:
     def write(self, store: Store, session: Session, ctx: Any, row: RowResult) -> None:
         raise NotImplementedError
 
+    def finish(self, session: Session, ctx: Any) -> None:
+        """Called after the last row is written, inside the same action."""
+
     def check_missing(self, mapping: dict[str, int]) -> list[FieldSpec]:
         return [f for f in self.fields if f.required and f.key not in mapping]
 
@@ -218,15 +221,22 @@ def remembered_mapping(store: Store, kind: str, headers: list[Any]) -> dict[str,
     return {k: int(v) for k, v in value.items()} if isinstance(value, dict) else None
 
 
-def find_header(importer: Importer, table: Table) -> tuple[int, list[Any]]:
-    """Index in ``table.rows`` of the header row and its cells."""
-    best, best_score = None, 0
-    for i, (_n, values) in enumerate(table.rows[:HEADER_SCAN_ROWS]):
+def find_header(importer: Importer, table: Table,
+                store: Store | None = None) -> tuple[int, list[Any]]:
+    """Index in ``table.rows`` of the header row and its cells: a row whose layout has a
+    remembered mapping, else the row naming the most fields (a name field first), as
+    long as at least two columns are recognised or the name is."""
+    rows = table.rows[:HEADER_SCAN_ROWS]
+    if store is not None:
+        for i, (_n, values) in enumerate(rows):
+            if remembered_mapping(store, importer.kind, list(values)) is not None:
+                return i, list(values)
+    best, best_score = None, 1
+    for i, (_n, values) in enumerate(rows):
         mapping = auto_mapping(importer, values)
-        if not any(a in mapping for a in importer.anchor):
-            continue
-        if len(mapping) > best_score:
-            best, best_score = i, len(mapping)
+        score = len(mapping) + (100 if any(a in mapping for a in importer.anchor) else 0)
+        if score > best_score:
+            best, best_score = i, score
     if best is None:
         raise ServiceError("import_no_header")
     return best, list(table.rows[best][1])
@@ -281,7 +291,7 @@ def preview_file(store: Store, importer: Importer, path: str | Path,
     if not province:
         raise ServiceError("no_province")
     table = read_table(path)
-    at, headers = find_header(importer, table)
+    at, headers = find_header(importer, table, store)
     remembered = False
     if mapping is not None:
         mapping = {k: int(v) for k, v in mapping.items() if v is not None and v >= 0}
@@ -393,6 +403,7 @@ def commit(store: Store, preview: Preview, author: str | None = None,
                                       local_only=store.is_demo)
         if problems:
             raise ImportFailed(problems)  # rolls the whole action back
+        importer.finish(session, ctx)
         session.flush()
         if sets and session.info.get(CAPTURED):
             sets += 1

@@ -359,12 +359,13 @@ class PeopleImporter(Importer):
             sa.select(Organization.id, Organization.name, Organization.subdistrict_id).where(_live(Organization, province))))
         ctx.extra["members"] = set(session.execute(
             sa.select(Membership.person_id, Membership.organization_id).where(
-                _live(Membership, province))).tuples())
+                _live(Membership, province))).all())
         return ctx
 
     def begin(self, ctx):
         ctx.extra["created"] = {}
         ctx.extra["added"] = set()
+        ctx.extra["pending"] = []
 
     def parse(self, p):
         prefix = cell_text(p.get("prefix")) or None
@@ -415,9 +416,15 @@ class PeopleImporter(Importer):
         if pair in ctx.extra["members"] or pair in ctx.extra["added"]:
             return
         ctx.extra["added"].add(pair)
-        session.add(Membership(province_code=ctx.province, person_id=person_id,
-                               organization_id=org, role=MembershipRole(data.role),
-                               from_on=data.from_on))
+        # Added after the people are flushed: the models have no relationship() that
+        # would tell the unit of work to insert the person first.
+        ctx.extra["pending"].append(Membership(
+            province_code=ctx.province, person_id=person_id, organization_id=org,
+            role=MembershipRole(data.role), from_on=data.from_on))
+
+    def finish(self, session, ctx):
+        session.flush()
+        session.add_all(ctx.extra["pending"])
 
 
 # --- projects --------------------------------------------------------------------------
