@@ -302,6 +302,10 @@ class OrganizationImporter(Importer):
             p.service_errors(organizations.validate_organization(data))
         return data, (norm(data.name), data.kind, data.subdistrict_id), data.name
 
+    def prime(self, session, ctx):
+        return super().prime(session, ctx) + list(session.scalars(
+            sa.select(Community).where(_live(Community, ctx.province))))
+
     def existing(self, ctx, key):
         return ctx.existing.get(key)
 
@@ -395,6 +399,10 @@ class PeopleImporter(Importer):
             p.service_errors(people.validate_person(data))
         label = f"{prefix or ''}{first} {last}".strip()
         return PersonRow(data, org, role, p.get("from_on", date)), norm(label), label
+
+    def prime(self, session, ctx):
+        return super().prime(session, ctx) + list(session.scalars(
+            sa.select(Community).where(_live(Community, ctx.province))))
 
     def existing(self, ctx, key):
         return ctx.existing.get(key)
@@ -511,6 +519,12 @@ class ProjectImporter(Importer):
         if not p.problems:
             p.service_errors(projects.validate_project(data))
         return data, norm(data.code), f"{data.code} {data.name}".strip()
+
+    def prime(self, session, ctx):
+        rows = super().prime(session, ctx) + list(session.scalars(sa.select(Program)))
+        for model in (Community, Organization):
+            rows += session.scalars(sa.select(model).where(_live(model, ctx.province))).all()
+        return rows
 
     def existing(self, ctx, key):
         return ctx.existing.get(key)

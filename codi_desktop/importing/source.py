@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import csv
 import io
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -53,31 +54,45 @@ def _blank(values: list[Any]) -> bool:
     return all(v is None or (isinstance(v, str) and not v.strip()) for v in values)
 
 
+_MERGE = re.compile(rb'<(?:\w+:)?mergeCell\s+ref="([A-Z]+[0-9]+):([A-Z]+[0-9]+)"')
+
+
 def _read_xlsx(path: Path) -> Table:
+    """Values by row (read-only mode: fast for thousands of rows); merged ranges are read
+    from the sheet's XML, which read-only mode does not parse."""
     import openpyxl  # only importing needs it
+    from openpyxl.utils.cell import coordinate_to_tuple
 
     try:
-        # Not read-only: merged ranges are only known to a full load.
-        book = openpyxl.load_workbook(path, data_only=True)
+        book = openpyxl.load_workbook(path, read_only=True, data_only=True)
     except Exception as exc:  # a broken file raises zipfile, XML, openpyxl or OS errors
         raise ServiceError("import_unreadable", detail=type(exc).__name__) from exc
     try:
         sheet = book.active if book.active is not None else book.worksheets[0]
-        if sheet.max_row <= 1 and sheet.max_column <= 1 and len(book.worksheets) > 1:
-            sheet = next((s for s in book.worksheets if s.max_row > 1), sheet)
+        # From row 1, so rows missing from the file (blank lines) come back empty and
+        # every row keeps its number.
         grid = [list(r) for r in sheet.iter_rows(min_row=1, min_col=1, values_only=True)]
-        ranges = list(sheet.merged_cells.ranges)
-        for rng in ranges:
-            value = grid[rng.min_row - 1][rng.min_col - 1] if rng.min_row <= len(grid) else None
-            for r in range(rng.min_row, min(rng.max_row, len(grid)) + 1):
-                row = grid[r - 1]
-                for c in range(rng.min_col, rng.max_col + 1):
-                    if c - 1 < len(row):
-                        row[c - 1] = value
-        rows = [(n, values) for n, values in enumerate(grid, start=1) if not _blank(values)]
-        return Table(rows, "xlsx", sheet=sheet.title, merged=len(ranges))
+        with book._archive.open(sheet._worksheet_path) as xml:
+            ranges = [(coordinate_to_tuple(a.decode()), coordinate_to_tuple(b.decode()))
+                      for a, b in _MERGE.findall(xml.read())]
+    except ServiceError:
+        raise
+    except Exception as exc:
+        raise ServiceError("import_unreadable", detail=type(exc).__name__) from exc
     finally:
         book.close()
+    width = max((len(r) for r in grid), default=0)
+    for (r1, c1), (r2, c2) in ranges:
+        if r1 > len(grid):
+            continue
+        value = grid[r1 - 1][c1 - 1] if c1 <= len(grid[r1 - 1]) else None
+        for r in range(r1, min(r2, len(grid)) + 1):
+            row = grid[r - 1]
+            row.extend([None] * (max(width, c2) - len(row)))
+            for c in range(c1, c2 + 1):
+                row[c - 1] = value
+    rows = [(n, values) for n, values in enumerate(grid, start=1) if not _blank(values)]
+    return Table(rows, "xlsx", sheet=sheet.title, merged=len(ranges))
 
 
 def decode(data: bytes) -> tuple[str, str]:
