@@ -168,10 +168,6 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "No header row found (a name column such as ชื่อ-สกุล is required)",
     ),
     "import_empty": ("ไม่มีรายชื่อในไฟล์", "The file lists no participants"),
-    "import_missing_columns": (
-        "ไม่พบคอลัมน์ที่จำเป็น: {columns} กรุณาจับคู่คอลัมน์ก่อนนำเข้า",
-        "Required columns are missing: {columns_en}; map them before importing",
-    ),
     "import_rows": (
         "นำเข้าไม่ได้ มีข้อมูลไม่ถูกต้องในแถวที่ {rows} (ยังไม่ได้นำเข้าข้อมูลใด ๆ)\n{details}",
         "Nothing was imported: rows {rows} are not valid\n{details}",
