@@ -43,11 +43,13 @@ class Places:
                 self.subdistricts.setdefault(name, []).append((sid, did))
         self.districts: dict[str, str] = {}
         self.district_names: dict[str, str] = {}
+        self.district_names_en: dict[str, str] = {}
         for did, th, en in session.execute(
             sa.select(District.id, District.name_th, District.name_en).where(
                 District.province_id == province)
         ):
             self.district_names[did] = th
+            self.district_names_en[did] = en or did
             names = {place_key(th), place_key(en or "")}
             if th.startswith("เมือง"):
                 names.add("เมือง")  # อ.เมือง: the province's capital district
@@ -100,14 +102,16 @@ class Places:
             if choices and not narrowed:
                 raise CellError(
                     f"ตำบล '{raw}' ไม่อยู่ในอำเภอ{self.district_names[district_id]}",
-                    f"subdistrict '{raw}' is not in district {district_id}")
+                    f"subdistrict '{raw}' is not in {self.district_names_en[district_id]} "
+                    "district")
             choices = narrowed
         if not choices:
             raise CellError(f"ไม่พบตำบล '{raw}' ในจังหวัดนี้",
                             f"no subdistrict '{raw}' in this province")
         if len(choices) > 1:
             options_th = ", ".join(f"อ.{self.district_names[d]} (รหัส {s})" for s, d in choices)
-            options_en = ", ".join(f"district {d} (code {s})" for s, d in choices)
+            options_en = ", ".join(f"{self.district_names_en[d]} district (code {s})"
+                                   for s, d in choices)
             raise CellError(
                 f"ตำบล '{raw}' มีอยู่ {len(choices)} แห่ง: {options_th} — หมายถึงแห่งใด? "
                 "กรุณาเพิ่มคอลัมน์อำเภอ หรือใส่รหัสตำบลแทนชื่อ",
