@@ -182,7 +182,8 @@ class ImportWizard(QDialog):
 
     def _fill_rows(self, preview: Preview) -> None:
         lang = current_language()
-        shown = preview.rows
+        # Rows to fix first, then the rest in file order.
+        shown = preview.errors + [r for r in preview.rows if r.fate != ERROR]
         self.table.setRowCount(len(shown))
         for r, row in enumerate(shown):
             fate = FATE_NAMES[row.fate][1 if lang == "en" else 0]
@@ -196,9 +197,7 @@ class ImportWizard(QDialog):
                     item.setTextAlignment(Qt.AlignmentFlag.AlignRight
                                           | Qt.AlignmentFlag.AlignVCenter)
                 self.table.setItem(r, c, items[c])
-        if preview.errors:  # the first wrong row in view
-            first = next(i for i, row in enumerate(shown) if row.fate == ERROR)
-            self.table.scrollToItem(self.table.item(first, 0))
+        self.table.scrollToTop()
 
     def set_mapping(self, key: str, column: int) -> Task | None:
         """Match a field to a column (-1: not used), as choosing it in its box does."""
