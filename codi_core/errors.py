@@ -156,8 +156,12 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "ใช้ได้เฉพาะการประชุมสมัชชาจังหวัด", "This is only for a provincial assembly"
     ),
     "import_unreadable": (
-        "เปิดไฟล์ Excel ไม่ได้ ({detail}) กรุณาบันทึกเป็นไฟล์ .xlsx แล้วลองใหม่",
-        "The Excel file cannot be read ({detail}); save it as .xlsx and try again",
+        "เปิดไฟล์ Excel ไม่ได้ ({detail}) กรุณาบันทึกเป็นไฟล์ .xlsx หรือ .csv แล้วลองใหม่",
+        "The Excel file cannot be read ({detail}); save it as .xlsx or .csv and try again",
+    ),
+    "import_encoding": (
+        "อ่านรหัสอักษรของไฟล์ CSV ไม่ได้ (ไม่ใช่ UTF-8 หรือ TIS-620) กรุณาบันทึกเป็น CSV UTF-8",
+        "The CSV file's encoding is neither UTF-8 nor TIS-620; save it as CSV UTF-8",
     ),
     "import_no_header": (
         "ไม่พบหัวตารางในไฟล์ (ต้องมีคอลัมน์ ชื่อ-สกุล หรือ ชื่อ)",

@@ -764,6 +764,93 @@
     </message>
 </context>
 <context>
+    <name>ImportWizard</name>
+    <message>
+        <source>นำเข้าจากไฟล์ Excel หรือ CSV</source>
+        <translation>Import from an Excel or CSV file</translation>
+    </message>
+    <message>
+        <source>ยังไม่ได้เลือกไฟล์</source>
+        <translation>No file chosen yet</translation>
+    </message>
+    <message>
+        <source>เลือกไฟล์…</source>
+        <translation>Choose file…</translation>
+    </message>
+    <message>
+        <source>จับคู่คอลัมน์ (แก้ได้ถ้าไม่ถูกต้อง)</source>
+        <translation>Column matching (fix it if wrong)</translation>
+    </message>
+    <message>
+        <source>แถวที่</source>
+        <translation>Row</translation>
+    </message>
+    <message>
+        <source>ผล</source>
+        <translation>Outcome</translation>
+    </message>
+    <message>
+        <source>รายการ</source>
+        <translation>Record</translation>
+    </message>
+    <message>
+        <source>รายละเอียด</source>
+        <translation>Details</translation>
+    </message>
+    <message>
+        <source>นำเข้า</source>
+        <translation>Import</translation>
+    </message>
+    <message>
+        <source>ปิด</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <source>นำเข้า%1</source>
+        <translation>Import %1</translation>
+    </message>
+    <message>
+        <source>เลือกไฟล์ที่จะนำเข้า</source>
+        <translation>Choose the file to import</translation>
+    </message>
+    <message>
+        <source>Excel หรือ CSV (*.xlsx *.csv);;ทุกไฟล์ (*)</source>
+        <translation>Excel or CSV (*.xlsx *.csv);;All files (*)</translation>
+    </message>
+    <message>
+        <source>หัวตารางอยู่แถวที่ %1</source>
+        <translation>Header in row %1</translation>
+    </message>
+    <message>
+        <source>ใหม่ %1 · มีอยู่แล้ว %2 · ซ้ำในไฟล์ %3 · ผิดพลาด %4</source>
+        <translation>New %1 · already there %2 · duplicate in file %3 · errors %4</translation>
+    </message>
+    <message>
+        <source>ยังไม่ได้จับคู่คอลัมน์ที่จำเป็น: %1</source>
+        <translation>Required columns are not matched yet: %1</translation>
+    </message>
+    <message>
+        <source>มีแถวที่ผิดพลาด แก้ในไฟล์แล้วเลือกไฟล์ใหม่ หรือแก้การจับคู่คอลัมน์ (ยังไม่ได้บันทึกข้อมูลใด ๆ)</source>
+        <translation>Some rows have errors: fix them in the file and choose it again, or fix the column matching (nothing has been saved)</translation>
+    </message>
+    <message>
+        <source>ไม่มีข้อมูลในไฟล์</source>
+        <translation>The file has no data</translation>
+    </message>
+    <message>
+        <source>(ไม่ใช้)</source>
+        <translation>(not used)</translation>
+    </message>
+    <message>
+        <source>คอลัมน์ %1</source>
+        <translation>Column %1</translation>
+    </message>
+    <message>
+        <source>นำเข้าแล้ว %1 รายการใหม่</source>
+        <translation>Imported %1 new records</translation>
+    </message>
+</context>
+<context>
     <name>Labels</name>
     <message>
         <source>ต.ค.</source>
@@ -827,6 +914,14 @@
     <message>
         <source>บันทึกรายการที่กรองไว้เป็นไฟล์ Excel หรือ CSV</source>
         <translation>Save the filtered list as an Excel or CSV file</translation>
+    </message>
+    <message>
+        <source>นำเข้า…</source>
+        <translation>Import…</translation>
+    </message>
+    <message>
+        <source>นำเข้ารายการจากไฟล์ Excel หรือ CSV</source>
+        <translation>Import records from an Excel or CSV file</translation>
     </message>
     <message>
         <source>ทุกอำเภอ</source>

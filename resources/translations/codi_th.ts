@@ -764,6 +764,93 @@
     </message>
 </context>
 <context>
+    <name>ImportWizard</name>
+    <message>
+        <source>นำเข้าจากไฟล์ Excel หรือ CSV</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ยังไม่ได้เลือกไฟล์</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>เลือกไฟล์…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>จับคู่คอลัมน์ (แก้ได้ถ้าไม่ถูกต้อง)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>แถวที่</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ผล</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>รายการ</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>รายละเอียด</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>นำเข้า</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ปิด</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>นำเข้า%1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>เลือกไฟล์ที่จะนำเข้า</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Excel หรือ CSV (*.xlsx *.csv);;ทุกไฟล์ (*)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>หัวตารางอยู่แถวที่ %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ใหม่ %1 · มีอยู่แล้ว %2 · ซ้ำในไฟล์ %3 · ผิดพลาด %4</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ยังไม่ได้จับคู่คอลัมน์ที่จำเป็น: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>มีแถวที่ผิดพลาด แก้ในไฟล์แล้วเลือกไฟล์ใหม่ หรือแก้การจับคู่คอลัมน์ (ยังไม่ได้บันทึกข้อมูลใด ๆ)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ไม่มีข้อมูลในไฟล์</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(ไม่ใช้)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>คอลัมน์ %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>นำเข้าแล้ว %1 รายการใหม่</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>Labels</name>
     <message>
         <source>ต.ค.</source>
@@ -826,6 +913,14 @@
     </message>
     <message>
         <source>บันทึกรายการที่กรองไว้เป็นไฟล์ Excel หรือ CSV</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>นำเข้า…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>นำเข้ารายการจากไฟล์ Excel หรือ CSV</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
