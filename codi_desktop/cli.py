@@ -54,6 +54,16 @@ def build_parser() -> argparse.ArgumentParser:
 
     sync = sub.add_parser("sync", help="sync once with the server and print a summary")
     _add_data_dir(sync)
+
+    selftest = sub.add_parser(
+        "self-test", help="check this installation in a new temporary data folder"
+    )
+    selftest.add_argument(
+        "--data-dir",
+        metavar="DIR",
+        help="run in this new or empty folder and keep it (default: a temporary folder)",
+    )
+    selftest.add_argument("--keep", action="store_true", help="keep the temporary folder")
     return parser
 
 
@@ -79,6 +89,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         from codi_desktop.sync.cli import cli_sync
 
         return cli_sync(args)
+    if args.command == "self-test":
+        from codi_desktop.selftest import cli_self_test
+
+        return cli_self_test(args)
     return 2
 
 
