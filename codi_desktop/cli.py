@@ -70,6 +70,17 @@ def build_parser() -> argparse.ArgumentParser:
     exp.add_argument("--out", required=True, help=".xlsx or .csv file to write")
     exp.add_argument("--fiscal-year", type=int, help="fiscal year in BE (budget)")
     exp.set_defaults(handler="codi_desktop.importing.cli:cli_export")
+
+    selftest = sub.add_parser(
+        "self-test", help="check this installation in a new temporary data folder"
+    )
+    selftest.add_argument(
+        "--data-dir",
+        metavar="DIR",
+        help="run in this new or empty folder and keep it (default: a temporary folder)",
+    )
+    selftest.add_argument("--keep", action="store_true", help="keep the temporary folder")
+    selftest.set_defaults(handler="codi_desktop.selftest:cli_self_test")
     return parser
 
 
@@ -95,7 +106,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         from codi_desktop.sync.cli import cli_sync
 
         return cli_sync(args)
-    if getattr(args, "handler", None):  # import / export: "module:function", loaded lazily
+    if getattr(args, "handler", None):  # "module:function", loaded lazily
         import importlib
 
         module, _, name = args.handler.partition(":")
