@@ -31,7 +31,8 @@ COLUMNS = {
     "disbursed": ("เบิกจ่ายแล้ว", "เบิกจ่ายสุทธิ (หักเงินคืนแล้ว)"),
     "to_pay": ("ค้างเบิกจ่าย", "อนุมัติแล้ว - เบิกจ่ายแล้ว"),
 }
-_SUMMARY_TEXT = BODY.but(font_size=14, leading=19)
+_SUMMARY_TEXT = BODY.but(font_size=13, leading=18)
+_HEADER = RowStyle(bold=True, background=(0.9, 0.9, 0.9), valign="middle")
 _DETAIL_TEXT = BODY.but(font_size=13, leading=17)
 _PROGRAM = RowStyle(bold=True, background=(0.94, 0.94, 0.94), keep_with_next=True)
 _SUBTOTAL = RowStyle(bold=True, keep_with_previous=True)
@@ -59,12 +60,12 @@ def _summary(doc: Document, data: BudgetReport) -> ThaiTable:
         money(data.approved), money(data.allocated - data.approved), money(data.disbursed),
         money(data.approved - data.disbursed),
     ])
-    widths = fit_columns(rows, doc.frame_width, _SUMMARY_TEXT, nowrap=(0, 2, 3, 4, 5, 6, 7), header_rows=1,
-                         bold_rows=(0, total_row), extra_words=doc.extra_words)
+    widths = fit_columns(rows, doc.frame_width, _SUMMARY_TEXT, nowrap=(0, 2, 3, 4, 5, 6, 7),
+                         header_rows=1, bold_rows=(0, total_row), extra_words=doc.extra_words)
     return ThaiTable(
         rows, widths, header_rows=1, text_style=_SUMMARY_TEXT,
         col_aligns=["center", "left", "right", "right", "right", "right", "right", "right"],
-        row_styles={total_row: _TOTAL}, frame_height=doc.frame_height,
+        row_styles={total_row: _TOTAL}, header_style=_HEADER, frame_height=doc.frame_height,
         extra_words=doc.extra_words,
     )
 
@@ -91,11 +92,12 @@ def _detail(doc: Document, data: BudgetReport) -> ThaiTable:
     rows.append([Cell("รวมทั้งสิ้น", align="right", span=2), money(data.approved),
                  money(data.disbursed), money(data.approved - data.disbursed)])
     bold = [r for r, s in styles.items() if s.bold]
-    widths = fit_columns(rows, doc.frame_width, _DETAIL_TEXT, nowrap=(0, 2, 3, 4), header_rows=1,
-                         bold_rows=[0, *bold], extra_words=doc.extra_words)
+    widths = fit_columns(rows, doc.frame_width, _DETAIL_TEXT, nowrap=(0, 2, 3, 4),
+                         header_rows=1, bold_rows=[0, *bold], extra_words=doc.extra_words)
     return ThaiTable(
         rows, widths, header_rows=1, text_style=_DETAIL_TEXT,
         col_aligns=["left", "left", "right", "right", "right"], row_styles=styles,
+        header_style=_HEADER,
         frame_height=doc.frame_height, extra_words=doc.extra_words,
     )
 

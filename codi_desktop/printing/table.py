@@ -243,6 +243,23 @@ class ThaiTable(Flowable):
         canv.restoreState()
 
 
+#: A unit wider than this is measured by the words it is made of (a long compound of
+#: the dictionary, ทรัพยากรธรรมชาติและสิ่งแวดล้อม, wraps at them when it must).
+_LONG_UNIT = 3 * cm
+
+
+def _widest_word(text: str, font: str, size: float, extra_words: Sequence[str]) -> float:
+    widest = 0.0
+    for unit in linebreak.break_units(text, extra_words):
+        if not unit.strip():
+            continue
+        width = shaped(unit, font)[1] * size
+        if width > _LONG_UNIT and " " not in unit:
+            width = max(shaped(p, font)[1] * size for p in linebreak.split_word(unit))
+        widest = max(widest, width)
+    return widest
+
+
 def _plain(content) -> tuple[str, bool | None]:
     if isinstance(content, Cell):
         text, bold = _plain(content.content)
@@ -272,12 +289,13 @@ def fit_columns(
     Columns in *nowrap* (amounts, codes, dates, numbers) get the width of their widest
     value, so they are never broken; the other columns share what is left in proportion
     to their widest value, each at least as wide as its longest unbreakable word, so a
-    long name wraps at a word. Width to spare goes to the wrapping columns, or all to
+    long name wraps at a word (or, when even the words do not fit, is cut). Width to spare goes to the wrapping columns, or all to
     column *spare_to*. The first *header_rows* (column names) may wrap at a word in any
     column, so only their longest word counts. Cells spanning several columns are not measured. If even
-    the unbreakable widths do not fit, every column is scaled down alike.
+    the unbreakable columns alone do not fit, every column is scaled down alike.
     """
     bold_rows = set(bold_rows)
+    fixed = set(nowrap)
     ncols = max(sum(c.span if isinstance(c, Cell) else 1 for c in row) for row in rows)
     natural = [0.0] * ncols
     longest = [0.0] * ncols
@@ -291,15 +309,13 @@ def fit_columns(
                 font = font_name(bold=(r in bold_rows) if bold is None else bold)
                 if r >= header_rows:
                     natural[col] = max(natural[col], shaped(text, font)[1] * size + 2 * padding)
-                if text.strip():
-                    units = [u for u in linebreak.break_units(text, extra_words) if u.strip()]
-                    widest = max((shaped(u, font)[1] * size for u in units), default=0.0)
+                if text.strip() and (col not in fixed or r < header_rows):
+                    widest = _widest_word(text, font, size, extra_words)
                     longest[col] = max(longest[col], widest + 2 * padding)
             col += span
     for col, width in (min_widths or {}).items():
         natural[col] = max(natural[col], width)
         longest[col] = max(longest[col], width)
-    fixed = set(nowrap)
     natural = [max(n, w) for n, w in zip(natural, longest, strict=True)]
     floor = [natural[c] if c in fixed else longest[c] for c in range(ncols)]
     if sum(natural) <= total_width:  # everything on one line: spare width to the text
@@ -311,12 +327,19 @@ def fit_columns(
         for c in flexible:
             widths[c] += spare
         return widths
-    if sum(floor) > total_width:
-        scale = total_width / sum(floor)
-        return [w * scale for w in floor]
-    # Water-filling: each wrapping column gets its natural width capped at a common level.
     flexible = [c for c in range(ncols) if c not in fixed]
     room = total_width - sum(floor[c] for c in fixed)
+    if room <= 0 or not flexible:  # not even the amounts fit: everything gives a little
+        scale = total_width / sum(floor)
+        return [w * scale for w in floor]
+    if sum(floor[c] for c in flexible) > room:
+        # The text columns give way (a word is cut), never the amounts and codes.
+        widths = list(floor)
+        share = room / sum(floor[c] for c in flexible)
+        for c in flexible:
+            widths[c] = floor[c] * share
+        return widths
+    # Water-filling: each wrapping column gets its natural width capped at a common level.
     lo, hi = 0.0, max(natural)
     for _ in range(60):
         level = (lo + hi) / 2
