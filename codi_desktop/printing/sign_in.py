@@ -11,10 +11,10 @@ from __future__ import annotations
 from reportlab.lib.units import cm
 
 from codi_core import formatting as fmt
-from codi_desktop.collation import sort_names
+from codi_desktop.collation import name_key
 
 from .common import CENTER, TITLE, meeting_number
-from .data import SignInSheet
+from .data import SignInRow, SignInSheet
 from .layout import BODY, Document, Output
 from .table import RowStyle, ThaiTable, fit_columns
 
@@ -24,7 +24,7 @@ PRIVACY_NOTICE = (
     "ข้อมูลในใบลงทะเบียนนี้เก็บเพื่อบันทึกการเข้าร่วมประชุมครั้งนี้เท่านั้น "
     "ตามพระราชบัญญัติคุ้มครองข้อมูลส่วนบุคคล พ.ศ. 2562 จะไม่นำไปใช้เพื่อวัตถุประสงค์อื่น"
 )
-HEADER = ["ลำดับ", "ชื่อ-สกุล", "องค์กร/หน่วยงาน", "ตำแหน่ง", "โทรศัพท์", "ลายมือชื่อ"]
+HEADER = ["ลำดับ", "ชื่อ-สกุล", "ตำแหน่ง / หน่วยงาน", "โทรศัพท์", "ลายมือชื่อ"]
 #: A row people sign in: 1.05 cm leaves room for a signature above and below the line.
 ROW_HEIGHT = 1.05 * cm
 #: (left, right, top, bottom): a form, not a letter; the rows need the height.
@@ -32,6 +32,14 @@ MARGINS = (1.5 * cm, 1.5 * cm, 1.5 * cm, 1.2 * cm)
 _PADDING = 4.5  # text never touches a rule
 _TABLE_TEXT = BODY.but(font_size=13, leading=18)
 _SIGNATURE_MIN = 4.2 * cm  # wider when the page allows (the spare width goes here)
+
+
+def _role(row: SignInRow) -> str:
+    """Position and organization in one column (a member's position often names the
+    organization already: ประธานสภาองค์กรชุมชนตำบล...)."""
+    if row.organization and row.organization not in row.position:
+        return f"{row.position} {row.organization}".strip()
+    return row.position
 
 
 def _heading(doc: Document, data: SignInSheet) -> list:
@@ -85,24 +93,25 @@ def render_sign_in_sheet(
         footer=PRIVACY_NOTICE,  # on every page, in the bottom margin
     )
     heading = _heading(doc, data)
-    people = data.rows if data.order == "invitation" else sort_names(data.rows, lambda r: r.name)
+    people = data.rows
+    if data.order != "invitation":  # an organization invited as such after the people
+        people = sorted(people, key=lambda r: (not r.name, name_key(r.name or r.organization)))
     rows: list[list[str]] = [HEADER]
     for i, r in enumerate(people, 1):
         phone = r.phone if data.show_phones else fmt.mask_phone(r.phone)
-        rows.append([doc.t(str(i)), doc.t(r.name), doc.t(r.organization), doc.t(r.position),
-                     doc.t(phone), ""])
+        rows.append([doc.t(str(i)), doc.t(r.name), doc.t(_role(r)), doc.t(phone), ""])
     longest_number = doc.t(str(len(people) + data.blank_rows + 40))
     widths = fit_columns(
-        [*rows, [longest_number, "", "", "", "", ""]],
+        [*rows, [longest_number, "", "", "", ""]],
         doc.frame_width,
         _TABLE_TEXT,
-        nowrap=(0, 4),
+        nowrap=(0, 3),
         padding=_PADDING,
         bold_rows=(0,),
         extra_words=doc.extra_words,
-        min_widths={5: _SIGNATURE_MIN, 1: 4 * cm},
+        min_widths={4: _SIGNATURE_MIN, 1: 4 * cm},
         header_rows=1,
-        spare_to=5,  # width left over goes to the signatures, not to wider text columns
+        spare_to=4,  # width left over goes to the signatures, not to wider text columns
     )
     style = RowStyle(min_height=ROW_HEIGHT, valign="middle")
 
@@ -112,7 +121,7 @@ def render_sign_in_sheet(
             widths,
             header_rows=1,
             text_style=_TABLE_TEXT,
-            col_aligns=["center", "left", "left", "left", "center", "left"],
+            col_aligns=["center", "left", "left", "center", "left"],
             default_row_style=style,
             header_style=RowStyle(bold=True, background=(0.9, 0.9, 0.9), valign="middle"),
             padding=_PADDING,
@@ -127,6 +136,6 @@ def render_sign_in_sheet(
     blank = _fill_last_page(table_for(rows), first_room, doc.frame_height, len(people),
                             data.blank_rows, ROW_HEIGHT) if data.blank_rows else 0
     for i in range(len(people) + 1, len(people) + 1 + blank):
-        rows.append([doc.t(str(i)), "", "", "", "", ""])
+        rows.append([doc.t(str(i)), "", "", "", ""])
     doc.add(*heading, table_for(rows))
     return doc.build(out)

@@ -231,6 +231,7 @@ def minutes_data(session: Session, meeting_id: str) -> doc.Minutes:
 def agenda_data(session: Session, meeting_id: str) -> tuple[doc.MeetingInfo, list[doc.AgendaItem]]:
     """The heading and items for ``printing.render_agenda``."""
     meeting = get_live(session, Meeting, meeting_id, "meeting")
+    _teach_local_names(session)
     return meeting_info(session, meeting), _agenda(session, meeting_id)
 
 
@@ -254,6 +255,7 @@ def invitation_data(
     if not signer.name:  # an empty "()" where the name goes cannot be sent
         raise ServiceError("signer_required", "signer")
     info = meeting_info(session, meeting)
+    _teach_local_names(session)
     when = thai_date_long(info.date)
     if info.start_time:
         when += f" เวลา {thai_time(info.start_time)}"
@@ -376,6 +378,7 @@ def budget_report_data(
     if province_code:
         conditions.append(LedgerEntry.province_code == province_code)
         project_filter.append(Project.province_code == province_code)
+    _teach_local_names(session)
     by_program = effective_amounts(session, LedgerEntry.program_id, *conditions)
     by_project = effective_amounts(
         session, LedgerEntry.project_id, LedgerEntry.project_id.is_not(None), *conditions

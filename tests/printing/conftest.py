@@ -181,31 +181,45 @@ def pdf_lines(pdf: bytes, tolerance: float = 2.0) -> list[tuple[int, str]]:
     ]
 
 
-def source_strings(data) -> list[str]:
-    """Every string in a document's data (dataclasses, lists, tuples), field by field."""
+#: Fields a document does not print: the minutes leave out an item's presenter and
+#: duration, the agenda and the invitation an item's minutes, resolution and vote.
+NOT_PRINTED = {
+    "minutes": ("presenter", "duration_minutes"),
+    "agenda": ("text", "resolution", "vote"),
+}
+
+
+def source_strings(data, skip: tuple[str, ...] = ()) -> list[str]:
+    """Every string in a document's data (dataclasses, lists, tuples), field by field,
+    but for the fields named in *skip*."""
     out: list[str] = []
     if isinstance(data, str):
         out.append(data)
     elif dataclasses.is_dataclass(data):
         for f in dataclasses.fields(data):
-            if f.name != "extra_words":
-                out.extend(source_strings(getattr(data, f.name)))
+            if f.name not in ("extra_words", *skip):
+                out.extend(source_strings(getattr(data, f.name), skip))
     elif isinstance(data, list | tuple):
         for item in data:
-            out.extend(source_strings(item))
+            out.extend(source_strings(item, skip))
     return out
 
 
-def broken_names(pdf: bytes, data, names) -> dict[str, tuple[int, int]]:
+def broken_names(
+    pdf: bytes, data, names, *, skip: tuple[str, ...] = (), longest: int = 20
+) -> dict[str, tuple[int, int]]:
     """The dictionary names a document breaks: {name: (times in its data, times whole on
     one line of the PDF)}. No segmenter involved: a name counts as printed whole only if
     poppler finds it inside a single line. Names shorter than three characters are left
-    out (two letters can meet across any line end by chance)."""
-    source = [squash(s) for s in source_strings(data)]
+    out (two letters can meet across any line end by chance), and so are names longer
+    than *longest* characters: a whole organization's name may be wider than its column
+    and then wraps at one of its words. *skip*: fields of *data* the document does not
+    print (see NOT_PRINTED)."""
+    source = [squash(s) for s in source_strings(data, skip)]
     lines = [squash(text) for _, text in pdf_lines(pdf)]
     broken = {}
     for name in {squash(n) for n in names}:
-        if len(name) < 3:
+        if not 3 <= len(name) <= longest:
             continue
         wanted = sum(s.count(name) for s in source)
         if wanted and (found := sum(line.count(name) for line in lines)) < wanted:
