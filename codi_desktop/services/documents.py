@@ -52,6 +52,7 @@ __all__ = [
     "agenda_data",
     "budget_report_data",
     "centre_name",
+    "check_invitation",
     "cli_print",
     "print_budget_report",
     "print_invitation",
@@ -446,6 +447,15 @@ def print_budget_report(
             as_of=as_of or to_bangkok(dt.datetime.now(dt.UTC)).date(),
         )
     printing.render_budget_report(data, out, thai_digits=thai_digits)
+
+
+def check_invitation(store, meeting_id: str, signer_id: str | None = None) -> None:
+    """Raise ``ServiceError("signer_required")`` when the meeting's letter would have no
+    signer, so the app can say so before it asks where to save the PDF."""
+    with store.read() as session:
+        meeting = get_live(session, Meeting, meeting_id, "meeting")
+        if not _signatory(session, signer_id or meeting.chair_id).name:
+            raise ServiceError("signer_required", "signer")
 
 
 def print_invitation(

@@ -64,6 +64,9 @@ def test_settings_are_kept_and_checked(store):
 def test_an_invitation_without_a_signer_is_refused_before_printing(store, tmp_path):
     meeting_id = _meeting(store, chair=False)
     out = tmp_path / "letter.pdf"
+    with pytest.raises(ServiceError) as err:  # what the app asks before the file dialog
+        documents.check_invitation(store, meeting_id)
+    assert err.value.code == "signer_required"
     with pytest.raises(ServiceError) as err:
         documents.print_invitation(store, meeting_id, out)
     assert err.value.code == "signer_required"
