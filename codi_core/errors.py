@@ -33,6 +33,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "ปีงบประมาณต้องเป็นปี พ.ศ. ระหว่าง 2500 ถึง 2700",
         "Fiscal year must be a Buddhist-Era year between 2500 and 2700",
     ),
+    "signer_required": (
+        "ยังไม่ได้ระบุผู้ลงนามหนังสือเชิญ: กำหนดประธานการประชุมหรือเลือกผู้ลงนามก่อนพิมพ์",
+        "The invitation has no signer: set the meeting's chair or choose a signer before printing",
+    ),
     "no_province": (
         "ยังไม่ได้เลือกจังหวัดของฐานข้อมูลนี้",
         "This database has no province yet",

@@ -337,6 +337,49 @@
     </message>
 </context>
 <context>
+    <name>CentreBox</name>
+    <message>
+        <source>ข้อมูลศูนย์สำหรับหนังสือ</source>
+        <translation>Centre details for letters</translation>
+    </message>
+    <message>
+        <source>เช่น พอช. อบ</source>
+        <translation>e.g. พอช. อบ</translation>
+    </message>
+    <message>
+        <source>เช่น งานประสานงานจังหวัด</source>
+        <translation>e.g. provincial coordination office</translation>
+    </message>
+    <message>
+        <source>บันทึกข้อมูลศูนย์</source>
+        <translation>Save centre details</translation>
+    </message>
+    <message>
+        <source>เลขที่หนังสือ (ที่)</source>
+        <translation>Document number prefix</translation>
+    </message>
+    <message>
+        <source>ที่อยู่สำนักงาน</source>
+        <translation>Office address</translation>
+    </message>
+    <message>
+        <source>โทรศัพท์</source>
+        <translation>Phone</translation>
+    </message>
+    <message>
+        <source>อีเมล</source>
+        <translation>E-mail</translation>
+    </message>
+    <message>
+        <source>ผู้ประสานงาน</source>
+        <translation>Contact</translation>
+    </message>
+    <message>
+        <source>บันทึกแล้ว</source>
+        <translation>Saved</translation>
+    </message>
+</context>
+<context>
     <name>ConfirmBar</name>
     <message>
         <source>ไม่ลบ</source>

@@ -337,6 +337,49 @@
     </message>
 </context>
 <context>
+    <name>CentreBox</name>
+    <message>
+        <source>ข้อมูลศูนย์สำหรับหนังสือ</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>เช่น พอช. อบ</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>เช่น งานประสานงานจังหวัด</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>บันทึกข้อมูลศูนย์</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>เลขที่หนังสือ (ที่)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ที่อยู่สำนักงาน</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>โทรศัพท์</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>อีเมล</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ผู้ประสานงาน</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>บันทึกแล้ว</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>ConfirmBar</name>
     <message>
         <source>ไม่ลบ</source>

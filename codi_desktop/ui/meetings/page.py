@@ -976,6 +976,13 @@ class MinutesPanel(QWidget):
     def _ask_and_print(self, kind: str) -> None:
         names = {"minutes": self.tr("รายงานการประชุม"), "sign_in": self.tr("ใบลงทะเบียน"),
                  "agenda": self.tr("ระเบียบวาระ"), "invitation": self.tr("หนังสือเชิญประชุม")}
+        if kind == "invitation":  # no signer: say so before asking where to save
+            from codi_desktop.services import documents
+            try:
+                documents.check_invitation(self.ws.store, self.ws.meeting_id)
+            except ServiceError as exc:
+                self.ws.message.show_message(error_text(exc), "error")
+                return
         suggested = str(Path.home() / f"{names[kind]} {self.ws.detail.number_text.replace('/', '-')}.pdf")
         path, _ = QFileDialog.getSaveFileName(self, names[kind], suggested, "PDF (*.pdf)")
         if path:
