@@ -25,7 +25,13 @@ import keyring.errors
 
 from codi_desktop.store.database import Store
 
-from .client import ProblemError, SyncClient, SyncTransportError, normalise_server_url
+from .client import (
+    InsecureServerError,
+    ProblemError,
+    SyncClient,
+    SyncTransportError,
+    normalise_server_url,
+)
 
 KEYRING_SERVICE = "codi-desktop"
 
@@ -293,7 +299,10 @@ def enrol(
     """
     if store.is_demo:
         raise DEMO_REFUSED
-    server_url = normalise_server_url(server_url)
+    try:
+        server_url = normalise_server_url(server_url)
+    except InsecureServerError as exc:
+        raise EnrolmentError("insecure_url", exc.th, exc.en) from exc
     status = keyring_status()
     previous = account(store)
     # Re-enrolling on the same server with the same account keeps the device (and its
