@@ -205,8 +205,12 @@ _handed_out: list[str] = []
 
 @pytest.fixture
 def province(server: Server) -> str:
-    """A province of its own for this test, with two users of it on the server:
-    ``somchai<code>`` and ``malee<code>``."""
+    """A province of its own for this test, with three users of it on the server:
+    ``somchai<code>``, ``malee<code>`` and ``kanya<code>``."""
+    return take_province(server)
+
+
+def take_province(server: Server) -> str:
     if len(_handed_out) >= len(_PROVINCE_POOL):
         raise RuntimeError("more sync tests than provinces: reuse needs a second server")
     code = _PROVINCE_POOL[len(_handed_out)]
