@@ -33,6 +33,7 @@ from .credentials import (
     S_REVOKED,
     S_SEQ_OFFSET,
     EnrolmentError,
+    KeyringLocked,
     NeedPassword,
     TokenProvider,
     account,
@@ -315,13 +316,9 @@ class SyncEngine:
             else:
                 summary.errors.append(SyncIssue(exc.code, exc.th, exc.en))
         except NeedPassword as exc:
-            summary.errors.append(
-                SyncIssue(
-                    "need_password",
-                    "ต้องใช้รหัสผ่านเพื่อซิงค์ (เครื่องนี้ไม่มีที่เก็บรหัสผ่านที่ปลอดภัย)",
-                    f"A password is needed to sync: {exc}",
-                )
-            )
+            summary.errors.append(SyncIssue("need_password", exc.th, exc.en))
+        except KeyringLocked as exc:
+            summary.errors.append(SyncIssue("keyring_locked", exc.th, exc.en))
         except ProblemError as exc:
             summary.errors.append(SIGN_IN if exc.status == 401 else _server_issue(exc))
         except InsecureServerError as exc:

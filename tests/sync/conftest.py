@@ -170,7 +170,7 @@ def start_server(tmp: Path, port: int | None = None, database_url: str | None = 
         env=server_env(),
     )
     server = Server(f"http://127.0.0.1:{port}", database_url, process, log_path, port)
-    deadline = time.monotonic() + 60
+    deadline = time.monotonic() + 180  # a loaded machine starts it slowly
     while time.monotonic() < deadline:
         if process.poll() is not None:
             raise RuntimeError(f"codi-server exited: {server.log()}")
