@@ -9,17 +9,17 @@ from __future__ import annotations
 
 import argparse
 import logging
-import logging.handlers
 import sys
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import QCoreApplication, QSettings, Qt
 from PySide6.QtGui import QFont, QFontDatabase
 from PySide6.QtWidgets import QApplication, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from codi_desktop.store import paths
 from codi_desktop.store.database import MigrationError, Store, open_store
 
+from .logs import setup_logging
 from .ui.errors import install_excepthook
 from .ui.i18n import install_language, saved_language
 from .ui.main_window import MainWindow
@@ -28,22 +28,6 @@ log = logging.getLogger("codi_desktop")
 
 UI_FONT = "Sarabun"
 UI_POINT_SIZE = 11  # Thai glyphs with stacked marks need a little more than Qt's default
-
-
-def setup_logging(data_dir: Path) -> None:
-    """Log to ``<data dir>/logs/codi-desktop.log`` (rotated); never secrets."""
-    folder = data_dir / "logs"
-    folder.mkdir(parents=True, exist_ok=True)
-    root = logging.getLogger()
-    if any(getattr(h, "_codi", False) for h in root.handlers):
-        return
-    handler = logging.handlers.RotatingFileHandler(
-        folder / "codi-desktop.log", maxBytes=2_000_000, backupCount=3, encoding="utf-8"
-    )
-    handler._codi = True  # type: ignore[attr-defined]
-    handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
-    root.addHandler(handler)
-    root.setLevel(logging.INFO)
 
 
 _registered: dict[str, str | None] = {}
@@ -71,6 +55,15 @@ def register_fonts(app: QApplication) -> str | None:
         font.setHintingPreference(QFont.HintingPreference.PreferNoHinting)
         app.setFont(font)
     return family
+
+
+def use_settings_folder(data_dir: Path) -> None:
+    """With ``--data-dir``, the interface settings (language, window state) live in that
+    folder too (``settings/``), not in the user's profile."""
+    folder = data_dir / "settings"
+    folder.mkdir(parents=True, exist_ok=True)
+    QSettings.setDefaultFormat(QSettings.Format.IniFormat)
+    QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(folder))
 
 
 def application() -> QApplication:
@@ -110,8 +103,11 @@ class StartupProblem(QWidget):
 
 def start(args: argparse.Namespace) -> QWidget:
     """Everything up to the event loop; returns the main window (or the problem shown)."""
+    given = getattr(args, "data_dir", None)
+    data_dir = paths.resolve_data_dir(given)
+    if given:
+        use_settings_folder(data_dir)
     app = application()
-    data_dir = paths.resolve_data_dir(getattr(args, "data_dir", None))
     setup_logging(data_dir)
     lang = getattr(args, "lang", None) or saved_language()
     install_language(lang)

@@ -12,11 +12,16 @@ import sys
 from collections.abc import Sequence
 
 
-def _add_data_dir(p: argparse.ArgumentParser) -> None:
+def _add_data_dir(p: argparse.ArgumentParser, *, top: bool = False) -> None:
+    # Accepted before and after the subcommand. A subcommand's own option must not
+    # overwrite a value given before it with its default (argparse would set None):
+    # SUPPRESS leaves the attribute alone unless the option is given there.
     p.add_argument(
         "--data-dir",
         metavar="DIR",
-        help="folder for the database, backups and logs (default: the user data folder)",
+        default=None if top else argparse.SUPPRESS,
+        help="folder for the database, backups, logs and settings "
+        "(default: the user data folder)",
     )
 
 
@@ -25,7 +30,7 @@ def build_parser() -> argparse.ArgumentParser:
         prog="codi-desktop",
         description="CODI Desktop: offline-first coordination for self-managing provinces.",
     )
-    _add_data_dir(parser)
+    _add_data_dir(parser, top=True)
     parser.add_argument("--lang", choices=["th", "en"], help="interface language")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
 
@@ -77,6 +82,7 @@ def build_parser() -> argparse.ArgumentParser:
     selftest.add_argument(
         "--data-dir",
         metavar="DIR",
+        default=argparse.SUPPRESS,  # as everywhere: before or after the subcommand
         help="run in this new or empty folder and keep it (default: a temporary folder)",
     )
     selftest.add_argument("--keep", action="store_true", help="keep the temporary folder")
@@ -86,6 +92,15 @@ def build_parser() -> argparse.ArgumentParser:
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
+    from codi_desktop.logs import setup_logging
+    from codi_desktop.store import paths
+
+    # Every command logs to the data folder's logs/ (the demo replaces only the database).
+    # The self-test leaves the user's folder alone: without --data-dir it makes its own.
+    if args.command != "self-test" or args.data_dir:
+        data_dir = paths.resolve_data_dir(args.data_dir)
+        args.data_dir = str(data_dir) if args.data_dir else None
+        setup_logging(data_dir, args.command or "app")
     if args.command is None:
         from codi_desktop.app import run_app
 

@@ -10,3 +10,5 @@ echo "== ruff"; ruff check .
 echo "== migrations"; python -m codi_desktop.store.check_migrations
 python -m codi_server.check_migrations
 echo "== tests"; python -m pytest "$@"
+# Order independence: the sync and unit tests once more, in reversed order (pytest-reverse).
+echo "== sync and unit tests, reversed order"; python -m pytest tests/unit tests/sync --reverse -q

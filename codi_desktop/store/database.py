@@ -62,6 +62,11 @@ def current_revision(engine: sa.Engine) -> str | None:
 
 
 def _set_sqlite_pragmas(dbapi_conn: Any, _record: Any) -> None:
+    # pysqlite would begin a transaction only at the first INSERT/UPDATE, so the reads of
+    # an action before its first write would each see whatever another connection (the
+    # background sync) had committed by then. Let SQLAlchemy emit BEGIN instead, at the
+    # transaction's first statement (see _begin).
+    dbapi_conn.isolation_level = None
     cur = dbapi_conn.cursor()
     cur.execute("PRAGMA foreign_keys=ON")
     cur.execute("PRAGMA journal_mode=WAL")
@@ -71,11 +76,39 @@ def _set_sqlite_pragmas(dbapi_conn: Any, _record: Any) -> None:
     collation.register(dbapi_conn)  # ORDER BY ... COLLATE THAI (Thai dictionary order)
 
 
+def _begin(conn: sa.Connection) -> None:
+    """Start every transaction explicitly; writers take the write lock up front.
+
+    ``BEGIN IMMEDIATE`` (execution option ``sqlite_immediate``) for actions and sync
+    writes: their read-then-write checks (budget room, a free meeting number, "already
+    reversed") run on a database no other writer changes until they commit. Plain reads
+    get ``BEGIN``: one snapshot from their first read to the end.
+    """
+    if conn.get_execution_options().get("sqlite_immediate"):
+        conn.exec_driver_sql("BEGIN IMMEDIATE")
+    else:
+        conn.exec_driver_sql("BEGIN")
+
+
 def make_engine(db_path: Path | str) -> sa.Engine:
     url = f"sqlite:///{db_path}" if str(db_path) != ":memory:" else "sqlite://"
     engine = sa.create_engine(url)
     event.listen(engine, "connect", _set_sqlite_pragmas)
+    event.listen(engine, "begin", _begin)
     return engine
+
+
+def pragma(conn: sa.Connection, sql: str) -> None:
+    """Run a PRAGMA outside any transaction (some are refused or ignored inside one), on
+    the driver connection, which is in autocommit mode between transactions."""
+    if conn.in_transaction():
+        conn.commit()
+    conn.connection.driver_connection.execute(sql)
+
+
+def writer(engine: sa.Engine) -> sa.Engine:
+    """The same engine, its transactions beginning with ``BEGIN IMMEDIATE``."""
+    return engine.execution_options(sqlite_immediate=True)
 
 
 def backup_database(db_path: Path, backups: Path, label: str) -> Path:
@@ -165,7 +198,7 @@ class Store:
         Anything raised inside rolls everything back: nothing is half-written and no
         change set is queued.
         """
-        with self.sessions() as session, session.begin():
+        with self.sessions(bind=writer(self.engine)) as session, session.begin():
             yield session
             finish_change_set(
                 session,
@@ -204,7 +237,7 @@ class Store:
 
     def set_setting(self, key: str, value: Any) -> None:
         """Local facts (not synced, never captured as a change)."""
-        with self.sessions.begin() as s:
+        with self.sessions(bind=writer(self.engine)) as s, s.begin():
             s.info["capture"] = False
             s.merge(LocalSetting(key=key, value=value))
         if key == "demo":

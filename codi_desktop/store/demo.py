@@ -19,7 +19,7 @@ from codi_core.demo import SCALES, certification_links, generate_demo
 from codi_core.models import SYNCED_MODELS, ChangeSet, LocalSetting, Meeting
 
 from . import paths
-from .database import backup_database, open_store
+from .database import backup_database, open_store, pragma
 
 # --- writing the demo database ---------------------------------------------------------
 
@@ -122,9 +122,8 @@ def build_demo(data_dir: str | Path | None, province_code: str, scale: str, seed
     try:
         with store.engine.connect() as conn:
             # A fresh file nobody else uses: durability can wait until the commit is done.
-            conn.exec_driver_sql("PRAGMA synchronous=OFF")
-            conn.exec_driver_sql("PRAGMA cache_size=-131072")
-            conn.commit()
+            pragma(conn, "PRAGMA synchronous=OFF")
+            pragma(conn, "PRAGMA cache_size=-131072")
             try:
                 with store.sessions(bind=conn) as session:
                     session.info["capture"] = False
@@ -146,9 +145,8 @@ def build_demo(data_dir: str | Path | None, province_code: str, scale: str, seed
                 conn.commit()
             finally:
                 conn.rollback()  # nothing is left open if the load failed
-                conn.exec_driver_sql("PRAGMA cache_size=-2000")
-                conn.exec_driver_sql("PRAGMA synchronous=NORMAL")
-                conn.commit()
+                pragma(conn, "PRAGMA cache_size=-2000")
+                pragma(conn, "PRAGMA synchronous=NORMAL")
     finally:
         store.close()
     return DemoSummary(counts, time.perf_counter() - began, province_code, scale, seed,

@@ -41,9 +41,12 @@ from codi_core.models.serialize import (
     WireValueError,
     content_columns,
     decode_value,
+    format_datetime,
     parse_datetime,
 )
 from codi_desktop.store.database import Store
+
+from . import bases
 
 log = logging.getLogger(__name__)
 
@@ -65,19 +68,18 @@ def write_transaction(store: Store) -> Iterator[sa.Connection]:
     the set of rows with waiting changes cannot change under us.
     """
     with store.engine.connect() as conn:
-        conn.exec_driver_sql("PRAGMA foreign_keys=OFF")
-        conn.commit()
+        # Outside any transaction (the PRAGMA is a no-op inside one): on the driver
+        # connection, which runs in autocommit mode (database._set_sqlite_pragmas).
+        raw = conn.connection.driver_connection
+        raw.execute("PRAGMA foreign_keys=OFF")
         try:
-            conn.exec_driver_sql("BEGIN IMMEDIATE")
-            try:
+            conn.execution_options(sqlite_immediate=True)
+            with conn.begin():
                 yield conn
-            except BaseException:
-                conn.rollback()
-                raise
-            conn.commit()
         finally:
-            conn.exec_driver_sql("PRAGMA foreign_keys=ON")
-            conn.commit()
+            if conn.in_transaction():
+                conn.rollback()
+            raw.execute("PRAGMA foreign_keys=ON")
 
 
 # -- settings inside a transaction ------------------------------------------------------
@@ -120,8 +122,10 @@ class PendingIndex:
         for cs_id, table, row_id, op, fields in rows:
             key = (table, row_id)
             names = set(_json(fields) or {})
-            if op in (ChangeOp.DELETE, ChangeOp.INSERT):
+            if op == ChangeOp.INSERT:
                 names.add("*")
+            elif op == ChangeOp.DELETE:
+                names.add("deleted_at")
             self.by_key[key].setdefault(cs_id, set()).update(names)
             self.by_change_set[cs_id].append(key)
 
@@ -135,6 +139,15 @@ class PendingIndex:
 
     def __contains__(self, key: object) -> bool:
         return key in self.by_key
+
+    def edited(self, key: tuple[str, str]) -> set[str]:
+        """Fields waiting updates and deletes change (a waiting insert's own fields not
+        counted: if the server sends the row, it has that insert already)."""
+        out: set[str] = set()
+        for names in (self.by_key.get(key) or {}).values():
+            if "*" not in names:
+                out |= names
+        return out
 
     def get(self, key: tuple[str, str], default: set[str] | None = None) -> set[str]:
         sets = self.by_key.get(key)
@@ -336,10 +349,19 @@ def apply_page(
     *,
     seen: set[tuple[str, str]] | None = None,
 ) -> PageResult:
-    """Write one pulled page of full row images (caller commits it with the cursor)."""
+    """Write one pulled page of full row images (caller commits it with the cursor).
+
+    Every image is written: a row is never left behind the cursor. A row with changes
+    still waiting in the outbox keeps its local values of the fields those changes
+    write (PROTOCOL.md: they are pushed first) and takes the server's values of all the
+    others, with the image's seq; the server's values of the kept fields are held aside
+    (``sync_shadow``) in case the waiting change is rejected.
+    """
     result = PageResult()
     waiting = pending_fields(conn)
     shadow: dict[str, Any] | None = None
+    learned: bases.Learned | None = None
+    learned_dirty = False
     by_table: dict[str, list[dict[str, Any]]] = defaultdict(list)
     tombstones: dict[str, list[tuple[str, int | None]]] = defaultdict(list)
     # Later images of the same row in one page replace earlier ones.
@@ -349,12 +371,6 @@ def apply_page(
     for key, item in latest.items():
         if seen is not None:
             seen.add(key)
-        if key in waiting:
-            if shadow is None:
-                shadow = dict(get_setting(conn, S_SHADOW, {}) or {})
-            shadow[f"{key[0]}|{key[1]}"] = item
-            result.kept_local += 1
-            continue
         try:
             decoded = _row_from_image(item)
         except WireValueError as exc:
@@ -364,11 +380,40 @@ def apply_page(
             result.skipped.append(f"{key[0]}: unknown table")
             continue
         table_codec, row = decoded
-        if item.get("deleted") and len(row) <= 2:
+        if item.get("deleted") and row.get("deleted_at") is None:
+            row["deleted_at"] = utcnow()
+        if key in waiting:
+            # Local values of what is waiting; the server's of the rest. A row the
+            # server deleted stays alive here while an edit of it waits: the server
+            # restores it for that edit (with a conflict) or the result says otherwise.
+            keep = waiting.edited(key) | {"deleted_at"}
+            if shadow is None:
+                shadow = dict(get_setting(conn, S_SHADOW, {}) or {})
+            wire_fields = item.get("fields") or {}
+            aside = {
+                name: (wire_fields.get(name) if name != "deleted_at" or not item.get("deleted")
+                       else format_datetime(row["deleted_at"]))
+                for name in keep
+                if name in table_codec.columns and (name in wire_fields or name == "deleted_at")
+            }
+            shadow[f"{key[0]}|{key[1]}"] = {"seq": item.get("seq"), "fields": aside}
+            merged = {k: v for k, v in row.items() if k not in keep}
+            if len(merged) > 2 or merged.get("seq") is not None:
+                table = table_codec.table
+                exists = conn.execute(sa.select(table.c.id).where(table.c.id == key[1])).first()
+                if exists is not None:
+                    values = {k: v for k, v in merged.items() if k != "id"}
+                    conn.execute(table.update().where(table.c.id == key[1]).values(**values))
+            result.kept_local += 1
+            result.applied += 1
+            continue
+        if learned is None:
+            learned = dict(get_setting(conn, bases.S_LEARNED, {}) or {})
+        if bases.forget_up_to(learned, key[0], key[1], item.get("seq")):
+            learned_dirty = True
+        if item.get("deleted") and len(item.get("fields") or {}) == 0:
             tombstones[table_codec.table.name].append((row["id"], row["seq"]))
         else:
-            if item.get("deleted") and row.get("deleted_at") is None:
-                row["deleted_at"] = utcnow()
             by_table[table_codec.table.name].append(row)
         result.applied += 1
     for name, rows in by_table.items():
@@ -383,6 +428,8 @@ def apply_page(
             )
     if shadow is not None:
         set_setting(conn, S_SHADOW, shadow)
+    if learned_dirty and learned is not None:
+        set_setting(conn, bases.S_LEARNED, learned)
     return result
 
 
@@ -451,32 +498,31 @@ def restore_rejected(
     for change in sorted(changes, key=lambda c: c.position, reverse=True):
         key = (change.table_name, change.row_id)
         keep = waiting.get(key, set())
-        image = shadow.get(f"{key[0]}|{key[1]}")
-        if image is not None:
-            fields = {k: v for k, v in (image.get("fields") or {}).items() if k not in keep}
-            if "*" not in keep:
-                decoded = _row_from_image({**image, "fields": fields})
-                if decoded is not None:
-                    table_codec, row = decoded
-                    _upsert(conn, table_codec.table, [row])
-                    restored += 1
-            if not keep:
-                shadow.pop(f"{key[0]}|{key[1]}", None)
-            continue
+        image = shadow.get(f"{key[0]}|{key[1]}") or {}
+        server_fields = image.get("fields") or {}
         op = ChangeOp(change.op)
         if op is ChangeOp.INSERT:
-            if not keep and (table_codec := codec(change.table_name)) is not None:
+            if not keep and not image and (table_codec := codec(change.table_name)) is not None:
                 t = table_codec.table
                 conn.execute(t.delete().where(t.c.id == change.row_id))
                 restored += 1
             continue
-        old = {k: v for k, v in (_json(change.old_fields) or {}).items() if k not in keep}
+        if "*" in keep:
+            continue
+        old = dict(_json(change.old_fields) or {})
         if op is ChangeOp.DELETE:
             old.setdefault("deleted_at", None)
-            old = {k: v for k, v in old.items() if k not in keep}
-        if old and "*" not in keep:
-            _write_fields(conn, change.table_name, change.row_id, old)
+        # The server's value held aside when there is one, else the value before.
+        values = {
+            name: server_fields.get(name, value)
+            for name, value in old.items()
+            if name not in keep
+        }
+        if values:
+            _write_fields(conn, change.table_name, change.row_id, values)
             restored += 1
+        if not keep:
+            shadow.pop(f"{key[0]}|{key[1]}", None)
     if own_shadow:
         set_setting(conn, S_SHADOW, shadow)
     return restored
@@ -497,6 +543,8 @@ class ResultRecorder:
         self._shadow_dirty = False
         self._applied: list[dict[str, Any]] = []
         self._inserted: dict[str, list[dict[str, Any]]] = defaultdict(list)
+        self.learned: bases.Learned | None = None
+        self.newest: int | None = None
         self.now = utcnow()
 
     def _change_set(self, cs_id: str) -> tuple[str | None, list[Any]] | None:
@@ -509,6 +557,46 @@ class ResultRecorder:
         if row is None:
             return None
         return row.author, _changes_of(self.conn, cs_id)
+
+    def _device_seq(self, cs_id: str) -> int:
+        known = self.change_sets.get(cs_id)
+        if known is not None:
+            return int(known.device_seq)
+        return int(
+            self.conn.execute(
+                sa.select(_change_set_t.c.device_seq).where(_change_set_t.c.id == cs_id)
+            ).scalar_one()
+        )
+
+    def _learn(
+        self, cs_id: str, change_list: list[Any], conflicts: list[dict[str, Any]], seq: int
+    ) -> None:
+        """Every row the change set wrote learns, field by field, the seq it was given
+        (``bases``): the next edit's base is this laptop's own last write."""
+        if self.learned is None:
+            self.learned = dict(get_setting(self.conn, bases.S_LEARNED, {}) or {})
+        if self.newest is None:
+            self.newest = int(
+                self.conn.execute(sa.select(sa.func.max(_change_set_t.c.device_seq))).scalar()
+                or 0
+            )
+        own = self._device_seq(cs_id)
+        conflicted: dict[tuple[str, str], set[str]] = defaultdict(set)
+        for conflict in conflicts:
+            conflicted[(conflict.get("table"), conflict.get("row_id"))].add(conflict.get("field"))
+        for change in change_list:
+            op = ChangeOp(change.op)
+            key = (change.table_name, change.row_id)
+            if op is ChangeOp.DELETE:
+                written: set[str] = {"deleted_at"}
+            else:
+                written = set(_json(change.fields) or {})
+                if op is ChangeOp.INSERT and (table_codec := codec(change.table_name)):
+                    written |= set(table_codec.columns)
+            bases.note_applied(
+                self.learned, key[0], key[1], written, conflicted.get(key, set()), seq, own,
+                self.newest,
+            )
 
     def record(self, result: dict[str, Any]) -> tuple[str, int]:
         """Store one change set's result; returns (status, number of conflicts)."""
@@ -533,11 +621,7 @@ class ResultRecorder:
                 if key not in self.waiting and self.shadow.pop(f"{key[0]}|{key[1]}", None):
                     self._shadow_dirty = True
             if server_seq is not None:
-                conflicted = {(c.get("table"), c.get("row_id")) for c in conflicts}
-                later = {k: v for k, v in changes.items() if k in self.waiting}
-                if later:
-                    ids = {i for k in later for i in self.waiting.by_key.get(k, {})}
-                    _rebase_waiting(self.conn, later, int(server_seq), conflicted, ids)
+                self._learn(cs_id, change_list, conflicts, int(server_seq))
                 for (table_name, row_id), change in changes.items():
                     if ChangeOp(change.op) is ChangeOp.INSERT:
                         self._inserted[table_name].append({"b_id": row_id, "b_seq": server_seq})
@@ -590,6 +674,8 @@ class ResultRecorder:
                 )
         if self._shadow_dirty:
             set_setting(self.conn, S_SHADOW, self.shadow)
+        if self.learned is not None:
+            set_setting(self.conn, bases.S_LEARNED, self.learned)
         self._applied.clear()
         self._inserted.clear()
 
@@ -600,58 +686,6 @@ def record_result(conn: sa.Connection, result: dict[str, Any]) -> tuple[str, int
     outcome = recorder.record(result)
     recorder.finish()
     return outcome
-
-
-def _rebase_waiting(
-    conn: sa.Connection,
-    changes: dict[tuple[str, str], sa.Row[Any]],
-    server_seq: int,
-    conflicted: set[tuple[str, str]],
-    waiting_ids: set[str],
-) -> None:
-    """Waiting edits made on top of a change set the server just applied get its seq
-    as their base, where that is safe.
-
-    A row this device inserted has no base until the server has it (the server refuses
-    an update without ``base_seq``). A later edit of fields this change set also wrote
-    (without a conflict) was made on this device's own version, and the server already
-    checked those fields for other writers up to ``server_seq``: basing it there keeps
-    the device from conflicting with itself. Any other edit keeps its base, so the
-    server still sees other devices' writes to its fields.
-    """
-    waiting = (
-        list(
-            conn.execute(
-                sa.select(
-                    _change_t.c.id,
-                    _change_t.c.table_name,
-                    _change_t.c.row_id,
-                    _change_t.c.base_seq,
-                    _change_t.c.fields,
-                ).where(
-                    _change_t.c.change_set_id.in_(waiting_ids),
-                    _change_t.c.op != ChangeOp.INSERT,
-                    sa.tuple_(_change_t.c.table_name, _change_t.c.row_id).in_(list(changes)),
-                )
-            )
-        )
-        if changes
-        else []
-    )
-    for change_id, table_name, row_id, base_seq, fields in waiting:
-        ours = changes[(table_name, row_id)]
-        rebase = False
-        if base_seq is None or (
-            ChangeOp(ours.op) is ChangeOp.UPDATE
-            and (table_name, row_id) not in conflicted
-            and ours.base_seq == base_seq
-            and set(_json(fields) or {}) <= set(_json(ours.fields) or {})
-        ):
-            rebase = True
-        if rebase:
-            conn.execute(
-                _change_t.update().where(_change_t.c.id == change_id).values(base_seq=server_seq)
-            )
 
 
 def _record_conflict(
@@ -700,6 +734,11 @@ def _record_conflict(
     ours = changes[(table_name, row_id)]
     if ChangeOp(ours.op) is ChangeOp.DELETE:
         # A delete against an edit: the row is kept on the server, so keep it here too.
+        if "deleted_at" not in keep and "*" not in keep:
+            _write_fields(conn, table_name, row_id, {"deleted_at": None})
+        return
+    if field_name == "deleted_at":
+        # An edit against a delete: the server restored the row for the edit.
         if "deleted_at" not in keep and "*" not in keep:
             _write_fields(conn, table_name, row_id, {"deleted_at": None})
         return

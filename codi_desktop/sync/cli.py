@@ -77,8 +77,12 @@ def cli_enrol(args: argparse.Namespace) -> int:
             f"{'Token rotated' if result.rotated else 'Enrolled'}: device {result.device_id} "
             f"as {result.username} ({result.role}; provinces {provinces})"
         )
-        print(result.keyring.message("th"))
-        print(result.keyring.message("en"))
+        if result.token_in_keyring:
+            print(result.storage_message("th"))
+            print(result.storage_message("en"))
+        else:  # said plainly: the token lives in this process only
+            _err(result.storage_message("th"))
+            _err(result.storage_message("en"))
         return 0
     finally:
         store.close()

@@ -9,11 +9,13 @@ engine decides what to do with each error.
 from __future__ import annotations
 
 import gzip
+import ipaddress
 import json
 import ssl
 from dataclasses import dataclass, field
 from email.utils import parsedate_to_datetime
 from typing import Any
+from urllib.parse import urlsplit
 
 import httpx
 
@@ -39,10 +41,45 @@ class ProblemError(RuntimeError):
         return f"{self.status} {self.code}: {self.detail}"
 
 
+class InsecureServerError(ValueError):
+    """A plain ``http://`` address of a host that is not this computer."""
+
+    def __init__(self, url: str):
+        super().__init__(url)
+        self.url = url
+        self.th = (
+            f"ไม่ยอมเชื่อมต่อ {url} เพราะเป็น http:// ที่ไม่เข้ารหัส รหัสผ่านและรหัสเครื่องจะถูกส่ง"
+            "ผ่านเครือข่ายโดยไม่ปลอดภัย กรุณาใช้ที่อยู่ https:// ของเซิร์ฟเวอร์"
+        )
+        self.en = (
+            f"Refused {url}: plain http:// is not encrypted, so the password and the device "
+            "token would cross the network in the clear. Use the server's https:// address."
+        )
+
+    def message(self, lang: str = "th") -> str:
+        return self.th if lang == "th" else self.en
+
+
+def is_loopback(host: str | None) -> bool:
+    if not host:
+        return False
+    if host.lower() in ("localhost", "localhost."):
+        return True
+    try:
+        return ipaddress.ip_address(host.strip("[]")).is_loopback
+    except ValueError:
+        return False
+
+
 def normalise_server_url(url: str) -> str:
+    """``https://`` added when no scheme is given; ``http://`` only to this computer
+    (tests, a local server), refused for any other host before a connection is made."""
     url = url.strip().rstrip("/")
     if not url.startswith(("http://", "https://")):
         url = "https://" + url
+    parts = urlsplit(url)
+    if parts.scheme == "http" and not is_loopback(parts.hostname):
+        raise InsecureServerError(url)
     return url
 
 

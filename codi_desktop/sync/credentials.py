@@ -25,7 +25,13 @@ import keyring.errors
 
 from codi_desktop.store.database import Store
 
-from .client import ProblemError, SyncClient, SyncTransportError, normalise_server_url
+from .client import (
+    InsecureServerError,
+    ProblemError,
+    SyncClient,
+    SyncTransportError,
+    normalise_server_url,
+)
 
 KEYRING_SERVICE = "codi-desktop"
 
@@ -144,24 +150,66 @@ def token_key(data_dir: Path, server_url: str) -> str:
     return f"{normalise_server_url(server_url)}|{Path(data_dir).resolve()}"
 
 
-def save_token(data_dir: Path, server_url: str, token: str) -> bool:
-    """Put the token in the keyring; False (nothing written) if the keyring is not secure."""
+class KeyringLocked(RuntimeError):
+    """The OS keyring is there but locked: unlocking it is what the person must do."""
+
+    th = (
+        "ที่เก็บรหัสผ่านของระบบ (keyring) ถูกล็อกอยู่ จึงอ่านหรือบันทึกรหัสเครื่องไม่ได้ "
+        "กรุณาปลดล็อก (เช่น เข้าสู่ระบบของคอมพิวเตอร์ใหม่ หรือเปิดโปรแกรมจัดการรหัสผ่าน) แล้วซิงค์อีกครั้ง"
+    )
+    en = (
+        "The system keyring is locked, so the device token cannot be read or stored. "
+        "Unlock it (sign in to the computer again, or open the keyring manager) and sync again."
+    )
+
+    def message(self, lang: str = "th") -> str:
+        return self.th if lang == "th" else self.en
+
+
+def save_token(data_dir: Path, server_url: str, token: str) -> str | None:
+    """Put the token in the keyring. Returns None when stored, else why it was not
+    (nothing written anywhere): "insecure", "locked" or the keyring's error text."""
     if not keyring_status().secure:
-        return False
+        return "insecure"
     try:
         keyring.set_password(KEYRING_SERVICE, token_key(data_dir, server_url), token)
-    except keyring.errors.KeyringError:
-        return False
-    return True
+    except keyring.errors.KeyringLocked:
+        return "locked"
+    except keyring.errors.KeyringError as exc:
+        return str(exc) or type(exc).__name__
+    return None
 
 
 def load_token(data_dir: Path, server_url: str) -> str | None:
+    """The stored token, None if there is none; ``KeyringLocked`` if the keyring is locked."""
     if not keyring_status().secure:
         return None
     try:
         return keyring.get_password(KEYRING_SERVICE, token_key(data_dir, server_url))
+    except keyring.errors.KeyringLocked as exc:
+        raise KeyringLocked(str(exc)) from exc
     except keyring.errors.KeyringError:
         return None
+
+
+def not_stored_message(reason: str, lang: str = "th") -> str:
+    """Why the token from enrolment is only in memory, and what that means."""
+    if reason == "locked":
+        return KeyringLocked().message(lang) + (
+            " (รหัสเครื่องใช้ได้เฉพาะในการทำงานครั้งนี้)" if lang == "th"
+            else " (The token is kept for this session only.)"
+        )
+    if reason == "insecure":
+        return keyring_status().message(lang)
+    if lang == "th":
+        return (
+            f"บันทึกรหัสเครื่องลงที่เก็บรหัสผ่านของระบบไม่สำเร็จ ({reason}) รหัสเครื่องใช้ได้เฉพาะ"
+            "ในการทำงานครั้งนี้ ครั้งต่อไปจะต้องใส่รหัสผ่านอีกครั้ง"
+        )
+    return (
+        f"The device token could not be stored in the system keyring ({reason}). It is kept "
+        "for this session only; the next sync will ask for your password again."
+    )
 
 
 def forget_token(data_dir: Path, server_url: str) -> None:
@@ -206,8 +254,16 @@ class EnrolResult:
     keyring: KeyringStatus
     token_in_keyring: bool
     rotated: bool
-    # Only when the keyring is not secure: the token, for use in this process only.
+    # Only when the token could not be stored: the token, for use in this process only.
     memory_token: str | None = None
+    # Why it could not be stored ("insecure", "locked", or the keyring's error).
+    not_stored: str | None = None
+
+    def storage_message(self, lang: str = "th") -> str:
+        """Where the token is, in words (said after every enrolment)."""
+        if self.token_in_keyring:
+            return self.keyring.message(lang)
+        return not_stored_message(self.not_stored or "insecure", lang)
 
 
 def default_device_name() -> str:
@@ -293,7 +349,10 @@ def enrol(
     """
     if store.is_demo:
         raise DEMO_REFUSED
-    server_url = normalise_server_url(server_url)
+    try:
+        server_url = normalise_server_url(server_url)
+    except InsecureServerError as exc:
+        raise EnrolmentError("insecure_url", exc.th, exc.en) from exc
     status = keyring_status()
     previous = account(store)
     # Re-enrolling on the same server with the same account keeps the device (and its
@@ -338,7 +397,8 @@ def enrol(
                 raise _translate_enrol_error(exc) from exc
     token = answer["token"]
     device_id = answer["device_id"]
-    stored = save_token(store.data_dir, server_url, token) if status.secure else False
+    problem = save_token(store.data_dir, server_url, token) if status.secure else "insecure"
+    stored = problem is None
     if not reuse_device or previous is None or previous.device_id != device_id:
         store.set_setting(S_SEQ_OFFSET, _first_unsent_seq(store) - 1)
     store.set_setting(S_SERVER_URL, server_url)
@@ -363,11 +423,20 @@ def enrol(
         token_in_keyring=stored,
         rotated=bool(reuse_device),
         memory_token=None if stored else token,
+        not_stored=problem,
     )
 
 
 class NeedPassword(RuntimeError):
-    """No token is at hand (no secure keyring): ask the person for their password."""
+    """No usable token is at hand: the person's password is needed (to rotate it)."""
+
+    def __init__(self, th: str, en: str):
+        super().__init__(en)
+        self.th = th
+        self.en = en
+
+    def message(self, lang: str = "th") -> str:
+        return self.th if lang == "th" else self.en
 
 
 class TokenProvider:
@@ -389,6 +458,8 @@ class TokenProvider:
         self.password_prompt = password_prompt
         self._memory = memory_token
         self._from_keyring: str | None = None
+        self._refused: set[str] = set()  # tokens the server answered 401 to
+        self.last_enrolment: EnrolResult | None = None  # the last rotation's outcome
         self._client_factory = client_factory
 
     def token(self) -> str:
@@ -399,31 +470,51 @@ class TokenProvider:
                 "เครื่องนี้ยังไม่ได้ลงทะเบียนกับเซิร์ฟเวอร์",
                 "This device is not enrolled with a server yet.",
             )
-        if self._memory:
+        if self._memory and self._memory not in self._refused:
             return self._memory
         if self._from_keyring is None:
             # Read once per provider: an OS keyring call can be slow or prompt to unlock.
-            self._from_keyring = load_token(self.store.data_dir, acct.server_url)
-        if self._from_keyring:
+            self._from_keyring = load_token(self.store.data_dir, acct.server_url) or ""
+        if self._from_keyring and self._from_keyring not in self._refused:
             return self._from_keyring
-        return self.rotate()
+        # None stored, or the stored one is stale (re-enrolled elsewhere, rotated on the
+        # server): rotate it with the password.
+        return self.rotate(stale=bool(self._from_keyring))
 
     @property
     def has_memory_token(self) -> bool:
         return self._memory is not None
 
     def invalidate(self) -> None:
-        """Forget the tokens at hand (after the server refused them)."""
+        """The server refused the token at hand (401): never offer it again; read the
+        keyring once more (another process may have rotated it), else rotate."""
+        for token in (self._memory, self._from_keyring):
+            if token:
+                self._refused.add(token)
         self._memory = None
         self._from_keyring = None
 
-    def rotate(self) -> str:
+    def rotate(self, stale: bool = False) -> str:
         """Ask for the password and get a fresh token for this same device."""
         acct = account(self.store)
         assert acct is not None
         password = self.password_prompt() if self.password_prompt else None
         if not password:
-            raise NeedPassword(keyring_status().message("en"))
+            if stale:
+                raise NeedPassword(
+                    "เซิร์ฟเวอร์ไม่รับรหัสเครื่องที่เก็บไว้แล้ว (อาจลงทะเบียนใหม่จากที่อื่น) "
+                    "กรุณาใส่รหัสผ่านเพื่อรับรหัสเครื่องใหม่",
+                    "The server no longer accepts the stored device token (re-enrolled "
+                    "elsewhere?). Give your password to get a new one.",
+                )
+            status = keyring_status()
+            if status.secure:
+                raise NeedPassword(
+                    "ไม่พบรหัสเครื่องในที่เก็บรหัสผ่านของระบบ กรุณาใส่รหัสผ่านเพื่อรับรหัสเครื่องใหม่",
+                    "No device token is stored in the system keyring. Give your password "
+                    "to get a new one.",
+                )
+            raise NeedPassword(status.message("th"), status.message("en"))
         result = enrol(
             self.store,
             acct.server_url,
@@ -437,6 +528,13 @@ class TokenProvider:
         if token is None:  # the keyring became usable meanwhile: it holds the token now
             token = load_token(self.store.data_dir, acct.server_url)
         if not token:
-            raise NeedPassword("no token after rotation")
+            raise NeedPassword(
+                "ได้รหัสเครื่องใหม่แล้วแต่อ่านกลับจากที่เก็บรหัสผ่านไม่ได้ กรุณาลองซิงค์อีกครั้ง",
+                "A new token was issued but could not be read back from the keyring; "
+                "sync again.",
+            )
         self._memory = None if result.token_in_keyring else token
+        self._from_keyring = token if result.token_in_keyring else self._from_keyring
+        self._refused.discard(token)
+        self.last_enrolment = result
         return token

@@ -27,12 +27,13 @@ from codi_core.models import ChangeOp, ChangeSet, ChangeSetStatus
 from codi_desktop.store import paths
 from codi_desktop.store.database import Store, backup_database, head_revision
 
-from . import apply
-from .client import ProblemError, SyncClient, SyncTransportError
+from . import apply, bases
+from .client import InsecureServerError, ProblemError, SyncClient, SyncTransportError
 from .credentials import (
     S_REVOKED,
     S_SEQ_OFFSET,
     EnrolmentError,
+    KeyringLocked,
     NeedPassword,
     TokenProvider,
     account,
@@ -315,15 +316,13 @@ class SyncEngine:
             else:
                 summary.errors.append(SyncIssue(exc.code, exc.th, exc.en))
         except NeedPassword as exc:
-            summary.errors.append(
-                SyncIssue(
-                    "need_password",
-                    "ต้องใช้รหัสผ่านเพื่อซิงค์ (เครื่องนี้ไม่มีที่เก็บรหัสผ่านที่ปลอดภัย)",
-                    f"A password is needed to sync: {exc}",
-                )
-            )
+            summary.errors.append(SyncIssue("need_password", exc.th, exc.en))
+        except KeyringLocked as exc:
+            summary.errors.append(SyncIssue("keyring_locked", exc.th, exc.en))
         except ProblemError as exc:
             summary.errors.append(SIGN_IN if exc.status == 401 else _server_issue(exc))
+        except InsecureServerError as exc:
+            summary.errors.append(SyncIssue("insecure_url", exc.th, exc.en))
         summary.finished_at = dt.datetime.now(dt.UTC)
         summary.waiting = self.store.count_pending()
         self._remember(summary)
@@ -346,45 +345,53 @@ class SyncEngine:
 
     # -- push -------------------------------------------------------------------------
 
-    def _load_batch(self, from_seq: int | None = None) -> list[ChangeSet]:
+    def _load_batch(self) -> list[ChangeSet]:
         with self.store.read() as s:
-            q = sa.select(ChangeSet).options(selectinload(ChangeSet.changes))
-            if from_seq is None:
-                q = q.where(ChangeSet.status == ChangeSetStatus.PENDING)
-            else:
-                # Resending after out_of_order: everything from that point that the
-                # server should have, whatever we believe about it.
-                q = q.where(
-                    ChangeSet.device_seq >= from_seq,
-                    ChangeSet.status != ChangeSetStatus.LOCAL,
-                    ChangeSet.status != ChangeSetStatus.DISCARDED,
-                )
-            q = q.order_by(ChangeSet.device_seq).limit(self.push_batch)
+            q = (
+                sa.select(ChangeSet)
+                .options(selectinload(ChangeSet.changes))
+                .where(ChangeSet.status == ChangeSetStatus.PENDING)
+                .order_by(ChangeSet.device_seq)
+                .limit(self.push_batch)
+            )
             return list(s.scalars(q))
+
+    def _wire(self, batch: list[ChangeSet], offset: int) -> list[dict[str, Any]]:
+        """The batch as the push body has it: numbered for the server, and each change
+        with the bases this laptop knows (``bases``)."""
+        schema = head_revision()
+        learned = self.store.get_setting(bases.S_LEARNED, {}) or {}
+        wire = []
+        for cs in batch:
+            body = cs.to_wire()
+            body["device_seq"] = cs.device_seq - offset
+            if not body["schema_version"]:
+                body["schema_version"] = schema
+            body["changes"] = [
+                part
+                for c in sorted(cs.changes, key=lambda c: c.position)
+                for part in bases.wire_changes(
+                    c.table_name, c.row_id, ChangeOp(c.op).value, c.fields or {}, c.base_seq,
+                    cs.device_seq, learned,
+                )
+            ]
+            wire.append(body)
+        return wire
 
     def _push(self, client: SyncClient, device_id: str) -> None:
         offset = int(self.store.get_setting(S_SEQ_OFFSET, 0) or 0)
         total = self.store.count_pending()
         done = 0
-        resend_from: int | None = None
         out_of_order = 0
         one_at_a_time = False
-        schema = head_revision()
         while True:
             self._check_cancel()
-            batch = _cut_at_dependency(self._load_batch(resend_from))
-            resend_from = None
+            batch = _cut_at_dependency(self._load_batch())
             if not batch:
                 return
             if one_at_a_time:
                 batch = batch[:1]
-            wire = []
-            for cs in batch:
-                body = cs.to_wire()
-                body["device_seq"] = cs.device_seq - offset
-                if not body["schema_version"]:
-                    body["schema_version"] = schema
-                wire.append(body)
+            wire = self._wire(batch, offset)
             self._report("push", done, total, f"{len(batch)} change sets")
             try:
                 answer = self._call(client, lambda w=wire: client.push(device_id, w))
@@ -392,9 +399,19 @@ class SyncEngine:
                 if exc.status == 409 and exc.code == "out_of_order" and out_of_order < 3:
                     out_of_order += 1
                     expected = exc.body.get("expected_device_seq")
-                    if not isinstance(expected, int):
+                    if not isinstance(expected, int) or expected < 1:
                         raise
-                    offset, resend_from = self._realign(batch[0].device_seq, offset, expected)
+                    # The server numbers this device's change sets differently (a new
+                    # device for an old outbox, a restored database): send the waiting
+                    # ones from the number it expects. It knows change sets by id, so
+                    # one it has applied already is answered with its stored result
+                    # and never applied twice.
+                    offset = batch[0].device_seq - expected
+                    self.store.set_setting(S_SEQ_OFFSET, offset)
+                    log.warning(
+                        "the server expects device_seq %s: local %s is sent as %s",
+                        expected, batch[0].device_seq, expected,
+                    )
                     continue
                 if exc.status in (400, 413, 422) and exc.code in _SHAPE_CODES:
                     if len(batch) > 1:
@@ -424,30 +441,6 @@ class SyncEngine:
             if not answered & set(by_id):
                 # The server answered none of what we sent: stop rather than loop.
                 raise ProblemError(502, "no_results", "the server answered no change set")
-
-    def _realign(self, first_local: int, offset: int, expected: int) -> tuple[int, int | None]:
-        """After 409 out_of_order: resend from what the server expects.
-
-        If this device still has the change set the server expects, resend from it.
-        If it has none (a new device for an old outbox, a restored database), number
-        the waiting change sets from the expected one instead.
-        """
-        wanted_local = expected + offset
-        with self.store.read() as s:
-            have = s.scalar(
-                sa.select(sa.func.count())
-                .select_from(ChangeSet)
-                .where(
-                    ChangeSet.device_seq == wanted_local,
-                    ChangeSet.status.not_in([ChangeSetStatus.LOCAL, ChangeSetStatus.DISCARDED]),
-                )
-            )
-        if have and wanted_local < first_local:
-            return offset, wanted_local
-        new_offset = first_local - expected
-        self.store.set_setting(S_SEQ_OFFSET, new_offset)
-        log.warning("renumbered the outbox: local %s is now device_seq %s", first_local, expected)
-        return new_offset, None
 
     # -- pull -------------------------------------------------------------------------
 
@@ -563,5 +556,5 @@ def probe(server_url: str, *, ca_file: str | None = None, timeout: float = 5.0) 
         with SyncClient(server_url, ca_file=ca_file, timeout=timeout) as client:
             data = client.health()
         return data.get("status") == "ok"
-    except (SyncTransportError, ProblemError, OSError):
+    except (SyncTransportError, ProblemError, OSError, InsecureServerError):
         return False

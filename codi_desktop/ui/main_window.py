@@ -4,10 +4,10 @@ The window owns the store it was given and builds each page with only what that 
 needs (the store, mostly). It does not reach into pages and pages do not reach back:
 they talk through signals (a record changed → the sync status refreshes).
 
-Sync hooks (the sync module adds these files; the window works without them):
-``codi_desktop.ui.sync_page.SyncPage(store, sync_status)`` replaces the outbox page,
-and ``codi_desktop.ui.sync_controller.SyncController(store, sync_status, parent=window)``
-is created once and drives ``sync_status`` (a ``SyncStatusWidget``) from then on.
+Sync: ``SyncPage(store, sync_status)`` is the sync page, and ``SyncController(store,
+sync_status, parent=window)`` is created once and drives ``sync_status`` (a
+``SyncStatusWidget``) from then on. Both are imported directly: a broken sync module
+fails loudly instead of hiding behind a stand-in page.
 """
 
 from __future__ import annotations
@@ -29,9 +29,9 @@ from PySide6.QtWidgets import (
 
 from codi_desktop.services import lists
 from codi_desktop.store.database import Store
+from codi_desktop.sync.status import last_sync_time
 
 from .dashboard_page import DashboardPage
-from .errors import error_text
 from .i18n import current_language, install_language, save_language
 from .list_page import ListPage
 from .meetings import MeetingsPage
@@ -42,8 +42,10 @@ from .record_pages import (
     organizations_page,
     people_page,
 )
-from .setup_pages import OutboxPage, SettingsPage, WelcomePage, sync_module
+from .setup_pages import SettingsPage, WelcomePage
 from .status import SyncStatusWidget, TaskProgress
+from .sync_controller import SyncController
+from .sync_page import SyncPage
 from .widgets import MessageBar
 
 log = logging.getLogger(__name__)
@@ -198,27 +200,14 @@ class MainWindow(QMainWindow):
         self.ready.emit()
 
     def _sync_page(self) -> QWidget:
-        module = sync_module("sync_page")
-        if module is not None and hasattr(module, "SyncPage"):
-            try:
-                return module.SyncPage(self.store, self.sync_status)
-            except Exception as exc:  # noqa: BLE001 - the app must open without sync
-                log.exception("the sync page could not be built")
-                self.show_error(error_text(exc))
-        return OutboxPage(self.store)
+        # Imported directly: a broken sync module must fail loudly, not hide behind a
+        # stand-in page.
+        return SyncPage(self.store, self.sync_status)
 
     def _attach_sync_controller(self) -> None:
         if self.sync_controller is not None:
             return
-        module = sync_module("sync_controller")
-        if module is None or not hasattr(module, "SyncController"):
-            return
-        try:
-            self.sync_controller = module.SyncController(self.store, self.sync_status,
-                                                         parent=self)
-        except Exception as exc:  # noqa: BLE001
-            log.exception("the sync controller could not start")
-            self.show_error(error_text(exc))
+        self.sync_controller = SyncController(self.store, self.sync_status, parent=self)
 
     # --- navigation -------------------------------------------------------------------
 
@@ -289,13 +278,7 @@ class MainWindow(QMainWindow):
             return
         try:
             waiting = lists.pending_changes(self.store)
-            last = None
-            try:  # the sync module records its last success; shown before it drives us
-                from codi_desktop.sync.status import last_sync_time
-
-                last = last_sync_time(self.store)
-            except ImportError:
-                pass
+            last = last_sync_time(self.store)
             self.sync_status.update_state(waiting=waiting, last_synced_at=last)
         except Exception:  # noqa: BLE001 - a status refresh must never break the window
             log.exception("could not count waiting changes")

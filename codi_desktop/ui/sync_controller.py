@@ -122,7 +122,13 @@ class SyncController(QObject):
         return self.task is not None
 
     def needs_password(self) -> bool:
-        """No secure keyring: a password is needed to get a token for this session."""
+        """A password is needed: no secure keyring and no token for this session, or the
+        last sync found the stored token stale (it is rotated with the password)."""
+        if self.store.is_demo:
+            return False
+        summary = self.last_summary
+        if summary is not None and any(e.code == "need_password" for e in summary.errors):
+            return True
         return not keyring_status().secure and not self.tokens.has_memory_token
 
     def provide_password(self, password: str) -> None:

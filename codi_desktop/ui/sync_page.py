@@ -208,6 +208,18 @@ class SyncPage(QWidget):
         return ctl
 
     def sync_now(self) -> None:
+        if self.store.is_demo:
+            # A sandbox never syncs: say so, and how to enrol a real database instead.
+            self.message.show_message(
+                self.tr(
+                    "ฐานข้อมูลนี้เป็นฐานข้อมูลสาธิต (แซนด์บ็อกซ์สำหรับทดลองใช้) จึงไม่ซิงค์และไม่ต้องใช้รหัสผ่าน "
+                    "หากต้องการลงทะเบียนกับสำนักงานใหญ่ ให้เปิดโปรแกรมด้วยโฟลเดอร์ข้อมูลใหม่ "
+                    "(codi-desktop --data-dir โฟลเดอร์ใหม่) แล้วเลือก \"ลงทะเบียนเครื่องนี้\" ในหน้าแรก "
+                    "ข้อมูลสาธิตจะไม่ถูกส่งไปที่ใด"
+                ),
+                "info",
+            )
+            return
         ctl = self.controller()
         if ctl is None:
             self.message.show_message(
@@ -296,8 +308,13 @@ class SyncPage(QWidget):
                 )
         self.account.setText(text)
         ctl = self.controller()
-        self.password.setVisible(bool(ctl is not None and not kr.secure and ctl.needs_password()))
-        self.sync_button.setEnabled(ctl is not None and not ctl.running)
+        self.password.setVisible(bool(ctl is not None and ctl.needs_password()))
+        if store.is_demo:
+            self.sync_button.setText(self.tr("ลงทะเบียนฐานข้อมูลจริง…"))
+            self.sync_button.setEnabled(True)
+        else:
+            self.sync_button.setText(self.tr("ซิงค์ตอนนี้"))
+            self.sync_button.setEnabled(ctl is not None and not ctl.running)
 
         waiting = sync_status_service.waiting_change_sets(store)
         self.waiting.clear()

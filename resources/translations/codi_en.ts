@@ -2043,6 +2043,10 @@
         <translation>Discard this change set</translation>
     </message>
     <message>
+        <source>ฐานข้อมูลนี้เป็นฐานข้อมูลสาธิต (แซนด์บ็อกซ์สำหรับทดลองใช้) จึงไม่ซิงค์และไม่ต้องใช้รหัสผ่าน หากต้องการลงทะเบียนกับสำนักงานใหญ่ ให้เปิดโปรแกรมด้วยโฟลเดอร์ข้อมูลใหม่ (codi-desktop --data-dir โฟลเดอร์ใหม่) แล้วเลือก &quot;ลงทะเบียนเครื่องนี้&quot; ในหน้าแรก ข้อมูลสาธิตจะไม่ถูกส่งไปที่ใด</source>
+        <translation>This is a demo database (a sandbox to try the program), so it never syncs and needs no password. To enrol with headquarters, open the program with a new data folder (codi-desktop --data-dir NEW-FOLDER) and choose &quot;Enrol this computer&quot; on the first page. The demo data is never sent anywhere.</translation>
+    </message>
+    <message>
         <source>ยังซิงค์ไม่ได้: เครื่องนี้ยังไม่ได้ลงทะเบียน หรือเป็นฐานข้อมูลสาธิต</source>
         <translation>Cannot sync yet: this computer is not enrolled, or this is a demo database</translation>
     </message>
@@ -2073,6 +2077,10 @@
     <message>
         <source>เครื่องนี้ถูกเพิกถอนสิทธิ์การซิงค์ ข้อมูลและรายการที่รอส่งยังอยู่ครบ กรุณาติดต่อฝ่ายไอทีเพื่อลงทะเบียนใหม่</source>
         <translation>This computer&apos;s sync access was revoked. Its data and waiting changes are all still here; contact IT to enrol again.</translation>
+    </message>
+    <message>
+        <source>ลงทะเบียนฐานข้อมูลจริง…</source>
+        <translation>Enrol a real database…</translation>
     </message>
     <message>
         <source>รอส่ง (%1)</source>

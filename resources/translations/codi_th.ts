@@ -2043,6 +2043,10 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>ฐานข้อมูลนี้เป็นฐานข้อมูลสาธิต (แซนด์บ็อกซ์สำหรับทดลองใช้) จึงไม่ซิงค์และไม่ต้องใช้รหัสผ่าน หากต้องการลงทะเบียนกับสำนักงานใหญ่ ให้เปิดโปรแกรมด้วยโฟลเดอร์ข้อมูลใหม่ (codi-desktop --data-dir โฟลเดอร์ใหม่) แล้วเลือก &quot;ลงทะเบียนเครื่องนี้&quot; ในหน้าแรก ข้อมูลสาธิตจะไม่ถูกส่งไปที่ใด</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>ยังซิงค์ไม่ได้: เครื่องนี้ยังไม่ได้ลงทะเบียน หรือเป็นฐานข้อมูลสาธิต</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2072,6 +2076,10 @@
     </message>
     <message>
         <source>เครื่องนี้ถูกเพิกถอนสิทธิ์การซิงค์ ข้อมูลและรายการที่รอส่งยังอยู่ครบ กรุณาติดต่อฝ่ายไอทีเพื่อลงทะเบียนใหม่</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ลงทะเบียนฐานข้อมูลจริง…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

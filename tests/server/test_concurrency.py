@@ -4,7 +4,6 @@ under concurrent pushes (PROTOCOL.md "Ordering on the server")."""
 from __future__ import annotations
 
 import threading
-import time
 from collections.abc import Iterator
 
 import pytest
@@ -85,14 +84,14 @@ def test_concurrent_devices_on_two_processes_pull_every_change_once_in_order(pai
     applied: dict[str, list[dict]] = {d.id: [] for d in devices}
     inserted: dict[str, list[str]] = {d.id: [] for d in devices}
     errors: list[BaseException] = []
-    deadline = time.monotonic() + 4.0
+    # A fixed amount of work per device (counts, not a time window: rates are measured
+    # in benchmarks/bench_server.py). 6 x 8 disbursements of 1 against a budget of 40.
+    rounds = 8
 
     def run(d) -> None:
         try:
             seen: dict[str, int] = {}
-            i = 0
-            while time.monotonic() < deadline:
-                i += 1
+            for i in range(1, rounds + 1):
                 row = person(notes=f"{d.id}-{i}")
                 changes = [row, entry("disbursement", 1, pid)]
                 target = shared[i % len(shared)]
@@ -126,7 +125,7 @@ def test_concurrent_devices_on_two_processes_pull_every_change_once_in_order(pai
 
     final = rows_by_id(_since(env, mark))
     all_inserted = [r for rows in inserted.values() for r in rows]
-    assert len(all_inserted) > 30
+    assert len(all_inserted) == len(devices) * rounds
     for d in devices:
         seqs = [c["seq"] for c in pulled[d.id]]
         # in order, each version once
@@ -146,7 +145,8 @@ def test_concurrent_devices_on_two_processes_pull_every_change_once_in_order(pai
         c["fields"]["amount_satang"] for c in final.values()
         if c["table"] == "ledger_entry" and c["fields"]["kind"] == "disbursement"
     )
-    assert disbursed == sum(len(v) for v in applied.values()) <= budget
+    # every disbursement fitted until the budget was used up, then each was refused
+    assert disbursed == sum(len(v) for v in applied.values()) == budget
 
 
 def _since(env: Env, mark: int) -> list[dict]:

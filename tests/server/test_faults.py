@@ -5,7 +5,6 @@ from __future__ import annotations
 import contextlib
 import socket
 import threading
-import time
 
 import httpx
 import pytest
@@ -99,6 +98,7 @@ def test_server_killed_mid_run_loses_nothing_acknowledged(fresh_env, log_dir):
     acked: list[tuple[dict, dict]] = []
     in_flight: list[dict] = []
     stop = threading.Event()
+    enough = threading.Event()  # six pushes acknowledged: kill the server mid-run
 
     def pusher() -> None:
         while not stop.is_set():
@@ -112,10 +112,12 @@ def test_server_killed_mid_run_loses_nothing_acknowledged(fresh_env, log_dir):
                 return
             acked.append((cs, r.json()["results"][0]))
             in_flight.clear()
+            if len(acked) >= 6:
+                enough.set()
 
     thread = threading.Thread(target=pusher)
     thread.start()
-    time.sleep(1.0)
+    enough.wait(300)  # a count, not a time: the pusher keeps going until the kill
     env.server.kill()
     stop.set()
     thread.join(30)

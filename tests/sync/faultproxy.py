@@ -14,6 +14,7 @@ import contextlib
 import random
 import socket
 import threading
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 
@@ -31,6 +32,11 @@ class FaultProxy:
     busy_answers: int = 0  # answer this many requests with 503 + Retry-After
     retry_after: int = 1
     busy_served: int = 0
+    # Decides from the request line ("GET /v1/sync/pull?..." ) whether to cut this
+    # connection: ("request" | "response", byte offset), or None to let it through.
+    # Used instead of the random plan when given.
+    rule: Callable[[str], tuple[str, int] | None] | None = None
+    requests: list[str] = field(default_factory=list)  # request lines seen, in order
     _rng: random.Random = field(init=False)
     _lock: threading.Lock = field(default_factory=threading.Lock, init=False)
     _listener: socket.socket | None = field(default=None, init=False)
@@ -75,9 +81,15 @@ class FaultProxy:
                 return
             threading.Thread(target=self._serve, args=(client,), daemon=True).start()
 
-    def _plan(self) -> tuple[str, int] | None:
+    def _plan(self, request_line: str) -> tuple[str, int] | None:
         with self._lock:
             self.connections += 1
+            self.requests.append(request_line)
+            if self.rule is not None:
+                plan = self.rule(request_line)
+                if plan is not None:
+                    self.planned += 1
+                return plan
             if self.planned >= self.max_cuts or self._rng.random() >= self.cut_probability:
                 return None
             self.planned += 1
@@ -101,7 +113,21 @@ class FaultProxy:
             return
         with self._lock:
             self._open.update((client, upstream))
-        plan = self._plan()
+        # The request line first (one HTTP request per connection: the client closes).
+        head = b""
+        try:
+            client.settimeout(30)
+            while b"\r\n" not in head:
+                chunk = client.recv(16384)
+                if not chunk:
+                    break
+                head += chunk
+            client.settimeout(None)
+        except OSError:
+            _close(client)
+            _close(upstream)
+            return
+        plan = self._plan(head.split(b"\r\n", 1)[0].decode("latin-1"))
         done = threading.Event()
 
         def pump(src: socket.socket, dst: socket.socket, limit: int | None) -> None:
@@ -127,6 +153,21 @@ class FaultProxy:
 
         up_limit = plan[1] if plan and plan[0] == "request" else None
         down_limit = plan[1] if plan and plan[0] == "response" else None
+        try:
+            if up_limit is not None and len(head) >= up_limit:
+                upstream.sendall(head[:up_limit])
+                with self._lock:
+                    self.cuts += 1
+                _close(client)
+                _close(upstream)
+                return
+            upstream.sendall(head)
+            if up_limit is not None:
+                up_limit -= len(head)
+        except OSError:
+            _close(client)
+            _close(upstream)
+            return
         threading.Thread(target=pump, args=(client, upstream, up_limit), daemon=True).start()
         threading.Thread(target=pump, args=(upstream, client, down_limit), daemon=True).start()
 

@@ -24,7 +24,7 @@ from .conftest import Laptop, row_images
 def new_meeting(laptop: Laptop, title: str = "ประชุมคณะกรรมการ ครั้งที่ 1/2569") -> str:
     with laptop.store.action("นัดประชุม", author=laptop.username) as s:
         meeting = Meeting(
-            province_code="34",
+            province_code=laptop.store.province_code,
             kind=MeetingKind.PROVINCIAL_COMMITTEE,
             title=title,
             starts_at=dt.datetime(2026, 1, 15, 2, 0, tzinfo=dt.UTC),
@@ -93,7 +93,7 @@ def test_same_field_conflict_is_seen_on_both_and_resolution_travels(laptops):
 
     # Malee chooses her own value on laptop B; laptop A sees it after its sync.
     (conflict,) = status.open_conflicts(b.store)
-    status.resolve_conflict(b.store, conflict.id, conflict.client_value, author="malee")
+    status.resolve_conflict(b.store, conflict.id, conflict.client_value, author=b.username)
     assert status.open_conflicts(b.store) == []
     b.synced()
     a.synced()
@@ -134,11 +134,11 @@ def test_overspending_disbursements_one_applied_one_rejected_and_restored(laptop
         projects.ProjectData(
             code="34-BMK-01", name="บ้านมั่นคงชุมชนริมมูล", program_id=program, fiscal_year=2569
         ),
-        author="somchai",
+        author=a.username,
     )
     day = dt.date(2026, 1, 10)
     ledger.record_approval(
-        a.store, project_id=project_id, amount_satang=100_000_00, entry_date=day, author="somchai"
+        a.store, project_id=project_id, amount_satang=100_000_00, entry_date=day, author=a.username
     )
     a.synced()
     b.synced()
@@ -233,7 +233,7 @@ def test_one_meeting_number_planned_on_two_laptops_is_a_conflict_resolved_by_ren
 
     a, b = laptops
     with a.store.action("เพิ่มองค์กร", author=a.username) as s:
-        body = Organization(province_code="34", name="คณะทำงานทดสอบเลขครั้ง",
+        body = Organization(province_code=a.store.province_code, name="คณะทำงานทดสอบเลขครั้ง",
                             kind=OrganizationKind.TAMBON_COUNCIL)
         s.add(body)
         s.flush()
@@ -266,7 +266,7 @@ def test_one_meeting_number_planned_on_two_laptops_is_a_conflict_resolved_by_ren
     assert conflict.mine == 1 and conflict.theirs == 2  # on laptop B, which made it
 
     # Malee takes the server's number: her meeting becomes 2/2569 everywhere.
-    status.resolve_conflict(b.store, conflict.id, conflict.theirs, author="malee")
+    status.resolve_conflict(b.store, conflict.id, conflict.theirs, author=b.username)
     assert b.synced().conflicts == 0
     a.synced()
     for laptop in (a, b):
