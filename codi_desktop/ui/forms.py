@@ -37,7 +37,7 @@ from PySide6.QtWidgets import (
 
 from codi_core.errors import LABELS, ServiceError, ValidationFailed
 from codi_core.formatting import parse_baht
-from codi_desktop.services import communities, history, lists, organizations, people
+from codi_desktop.services import communities, history_view, lists, organizations, people
 from codi_desktop.store.database import Store
 
 from . import labels as L
@@ -418,7 +418,15 @@ VALUE_LABELS = {
     ("membership", "role"): L.MEMBERSHIP_ROLE,
     ("project", "status"): L.PROJECT_STATUS,
     ("project", "funding_type"): L.FUNDING_TYPE,
+    ("meeting", "kind"): L.MEETING_KIND,
+    ("meeting", "status"): L.MEETING_STATUS,
 }
+
+
+def enum_label(table: str, name: str, value: Any) -> str | None:
+    """The one label table's word for a stored enum value (None when it has none)."""
+    labels = VALUE_LABELS.get((table, name))
+    return L.label(labels, value) if labels and value in labels else None
 
 
 EXTRA_LABELS = {
@@ -477,18 +485,13 @@ class HistoryPanel(QTreeWidget):
         self.clear()
         if record_id is None:
             return
-        for entry in history.record_history(self.store, self.table, record_id):
-            status = L.label(L.CHANGE_STATUS, entry.status)
-            top = QTreeWidgetItem(
-                [L.datetime_text(entry.when), entry.author,
-                 f"{L.label(L.CHANGE_OP, entry.op)} · {entry.summary} ({status})"]
-            )
-            for name, old, new in entry.changes:
-                if entry.op == "insert":
-                    text = f"{field_label(name)}: {self._value(name, new)}"
-                else:
-                    text = (f"{field_label(name)}: {self._value(name, old)} → "
-                            f"{self._value(name, new)}")
+        for entry in history_view.readable_history(self.store, self.table, record_id,
+                                                   current_language(), enum_label):
+            top = QTreeWidgetItem([entry.when, f"{entry.author} · {entry.device}",
+                                   f"{entry.action} ({entry.status})"])
+            for line in entry.lines:
+                text = (f"{line.field}: {line.new}" if line.old == "—" else
+                        f"{line.field}: {line.old} → {line.new}")
                 top.addChild(QTreeWidgetItem(["", "", text]))
             self.addTopLevelItem(top)
         if self.topLevelItemCount():

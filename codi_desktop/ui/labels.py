@@ -96,20 +96,21 @@ LEDGER_KIND = {
 
 MEETING_KIND = {
     "provincial_committee": QT_TRANSLATE_NOOP("Labels", "คณะกรรมการขบวนองค์กรชุมชนจังหวัด"),
-    "cluster": QT_TRANSLATE_NOOP("Labels", "ประชุมกลุ่มจังหวัด"),
+    "cluster": QT_TRANSLATE_NOOP("Labels", "การประชุมกลุ่มจังหวัด"),
     "tambon_council": QT_TRANSLATE_NOOP("Labels", "สภาองค์กรชุมชนตำบล"),
     "working_group": QT_TRANSLATE_NOOP("Labels", "คณะทำงาน"),
-    "partner_consultation": QT_TRANSLATE_NOOP("Labels", "หารือภาคี"),
+    "partner_consultation": QT_TRANSLATE_NOOP("Labels", "การหารือภาคี"),
     "provincial_assembly": QT_TRANSLATE_NOOP("Labels", "สมัชชาจังหวัด"),
 }
 
 MEETING_STATUS = {
-    "planned": QT_TRANSLATE_NOOP("Labels", "วางแผน"),
+    "planned": QT_TRANSLATE_NOOP("Labels", "วางแผนแล้ว"),
     "invited": QT_TRANSLATE_NOOP("Labels", "ส่งหนังสือเชิญแล้ว"),
     "held": QT_TRANSLATE_NOOP("Labels", "ประชุมแล้ว"),
     "minutes_draft": QT_TRANSLATE_NOOP("Labels", "ร่างรายงานการประชุม"),
     "minutes_certified": QT_TRANSLATE_NOOP("Labels", "รับรองรายงานแล้ว"),
-    "locked": QT_TRANSLATE_NOOP("Labels", "ปิดเรื่อง"),
+    "locked": QT_TRANSLATE_NOOP("Labels", "ล็อกรายงานแล้ว"),
+    "cancelled": QT_TRANSLATE_NOOP("Labels", "ยกเลิกการประชุม"),
 }
 
 PILOT_STATUS = {

@@ -946,24 +946,32 @@
         <translation>Provincial committee</translation>
     </message>
     <message>
-        <source>ประชุมกลุ่มจังหวัด</source>
-        <translation>Province cluster</translation>
+        <source>การประชุมกลุ่มจังหวัด</source>
+        <translation>Province cluster meeting</translation>
+    </message>
+    <message>
+        <source>การหารือภาคี</source>
+        <translation>Partner consultation</translation>
+    </message>
+    <message>
+        <source>วางแผนแล้ว</source>
+        <translation>Planned</translation>
+    </message>
+    <message>
+        <source>ล็อกรายงานแล้ว</source>
+        <translation>Minutes locked</translation>
+    </message>
+    <message>
+        <source>ยกเลิกการประชุม</source>
+        <translation>Cancelled</translation>
     </message>
     <message>
         <source>คณะทำงาน</source>
         <translation>Working group</translation>
     </message>
     <message>
-        <source>หารือภาคี</source>
-        <translation>Partner consultation</translation>
-    </message>
-    <message>
         <source>สมัชชาจังหวัด</source>
         <translation>Provincial assembly</translation>
-    </message>
-    <message>
-        <source>วางแผน</source>
-        <translation>Planned</translation>
     </message>
     <message>
         <source>ส่งหนังสือเชิญแล้ว</source>
@@ -980,10 +988,6 @@
     <message>
         <source>รับรองรายงานแล้ว</source>
         <translation>Minutes certified</translation>
-    </message>
-    <message>
-        <source>ปิดเรื่อง</source>
-        <translation>Locked</translation>
     </message>
     <message>
         <source>ยังไม่เข้าร่วม</source>
@@ -1652,6 +1656,14 @@
         <translation>Create the next meeting from this one</translation>
     </message>
     <message>
+        <source>เหตุผลที่ยกเลิก เช่น เลื่อนเพราะน้ำท่วม</source>
+        <translation>Reason for cancelling, e.g. postponed because of flooding</translation>
+    </message>
+    <message>
+        <source>ยกเลิกการประชุมนี้</source>
+        <translation>Cancel this meeting</translation>
+    </message>
+    <message>
         <source>เวลา</source>
         <translation>Time</translation>
     </message>
@@ -1720,6 +1732,10 @@
         <translation>Save meeting details</translation>
     </message>
     <message>
+        <source>ยกเลิกการประชุมแล้ว: %1</source>
+        <translation>Meeting cancelled: %1</translation>
+    </message>
+    <message>
         <source>กรรมการ / สมาชิก</source>
         <translation>Member</translation>
     </message>
@@ -1732,16 +1748,28 @@
         <translation>Not a valid date: type dd/mm/yyyy, e.g. 25/11/2569</translation>
     </message>
     <message>
-        <source>กรุณากรอกวันที่ประชุม</source>
-        <translation>Enter the meeting date</translation>
-    </message>
-    <message>
         <source>วางแผนการประชุมแล้ว ระเบียบวาระสร้างจากแม่แบบ</source>
         <translation>Meeting planned; the agenda comes from the template</translation>
     </message>
     <message>
         <source>บันทึกแล้ว</source>
         <translation>Saved</translation>
+    </message>
+    <message>
+        <source>ครั้งที่ %1</source>
+        <translation>No. %1</translation>
+    </message>
+    <message>
+        <source>ใส่วันที่แล้วจะแสดงครั้งที่ที่จะได้</source>
+        <translation>Enter the date to see the meeting's number</translation>
+    </message>
+    <message>
+        <source>การประชุมนี้จะเป็นครั้งที่ %1</source>
+        <translation>This meeting will be no. %1</translation>
+    </message>
+    <message>
+        <source>ยกเลิกการประชุมแล้ว การประชุมยังอยู่ในรายการและคงครั้งที่เดิม</source>
+        <translation>Meeting cancelled; it stays in the list and keeps its number</translation>
     </message>
     <message>
         <source>สร้างการประชุมครั้งถัดไปแล้ว</source>

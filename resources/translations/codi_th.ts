@@ -946,7 +946,23 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>ประชุมกลุ่มจังหวัด</source>
+        <source>การประชุมกลุ่มจังหวัด</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>การหารือภาคี</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>วางแผนแล้ว</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ล็อกรายงานแล้ว</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ยกเลิกการประชุม</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -954,15 +970,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>หารือภาคี</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>สมัชชาจังหวัด</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>วางแผน</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -979,10 +987,6 @@
     </message>
     <message>
         <source>รับรองรายงานแล้ว</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>ปิดเรื่อง</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1652,6 +1656,14 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>เหตุผลที่ยกเลิก เช่น เลื่อนเพราะน้ำท่วม</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ยกเลิกการประชุมนี้</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>เวลา</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1720,6 +1732,10 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>ยกเลิกการประชุมแล้ว: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>กรรมการ / สมาชิก</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1732,15 +1748,27 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>กรุณากรอกวันที่ประชุม</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>วางแผนการประชุมแล้ว ระเบียบวาระสร้างจากแม่แบบ</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <source>บันทึกแล้ว</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ครั้งที่ %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ใส่วันที่แล้วจะแสดงครั้งที่ที่จะได้</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>การประชุมนี้จะเป็นครั้งที่ %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ยกเลิกการประชุมแล้ว การประชุมยังอยู่ในรายการและคงครั้งที่เดิม</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

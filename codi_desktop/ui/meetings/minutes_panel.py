@@ -35,7 +35,6 @@ from ..widgets import DateField
 from .common import (
     MeetingHost,
     local_datetime,
-    name_of,
     qtime,
 )
 
@@ -144,7 +143,7 @@ class MinutesPanel(QWidget):
         layout.addWidget(lower, 1)
 
     def show_meeting(self, d: MeetingDetail) -> None:
-        status = name_of(meetings.STATUS_NAMES[MeetingStatus(d.status)])
+        status = L.label(L.MEETING_STATUS, d.status)
         text = self.tr("สถานะ: %1").replace("%1", status)
         if d.certified_in_number:
             text += " · " + self.tr("รับรองในการประชุมครั้งที่ %1").replace(

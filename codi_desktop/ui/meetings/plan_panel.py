@@ -23,8 +23,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from codi_core.formatting import bangkok_tz, to_bangkok
-from codi_core.models import MeetingKind
+from codi_core.formatting import BE_OFFSET, bangkok_tz, to_bangkok
+from codi_core.models import MeetingKind, MeetingStatus
 from codi_desktop.services import meetings
 from codi_desktop.services.meetings import (
     MeetingDetail,
@@ -32,13 +32,13 @@ from codi_desktop.services.meetings import (
 )
 from codi_desktop.store.database import Store
 
+from .. import labels as L
 from ..errors import error_text
 from ..widgets import DateField
 from .common import (
     ID_ROLE,
     MeetingHost,
     local_datetime,
-    name_of,
     qtime,
 )
 from .pickers import OrganizationPicker, PersonPicker
@@ -62,11 +62,12 @@ class PlanPanel(QWidget):
         self.kind = QComboBox()
         self.kind.setObjectName("plan_kind")
         for kind in MeetingKind:
-            self.kind.addItem(name_of(meetings.KIND_NAMES[kind]), kind.value)
+            self.kind.addItem(L.label(L.MEETING_KIND, kind), kind.value)
         self.body = OrganizationPicker(self.store, self.tr("พิมพ์ชื่อคณะกรรมการ / องค์กรที่ประชุม"))
         self.body.setObjectName("plan_body")
         self.clear_body = QPushButton(self.tr("ไม่ระบุองค์กร"))
         self.clear_body.clicked.connect(self.body.clear)
+        self.clear_body.clicked.connect(lambda: self._update_number_hint())
         self.title = QLineEdit()
         self.title.setObjectName("plan_title")
         self.title.setPlaceholderText(self.tr("เว้นว่างได้: ใช้ชื่อองค์กรที่ประชุม"))
@@ -99,6 +100,27 @@ class PlanPanel(QWidget):
         self.error.setObjectName("plan_error")
         self.error.setStyleSheet("color: #8a1c1c")
         self.error.setWordWrap(True)
+        # room for three reasons is kept, so a refusal does not move the buttons
+        self.error.setMinimumHeight(self.fontMetrics().lineSpacing() * 3 + 4)
+        self.error.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
+        self.number_hint = QLabel()
+        self.number_hint.setObjectName("plan_number_hint")
+        self.number_hint.setStyleSheet("color: #1f4e79")
+        self.kind.currentIndexChanged.connect(lambda _i: self._update_number_hint())
+        self.body.picked.connect(lambda _i, _n: self._update_number_hint())
+        self.number.valueChanged.connect(lambda _v: self._update_number_hint())
+        self.date.textChanged.connect(lambda _t: self._update_number_hint())
+        self.cancel_reason = QLineEdit()
+        self.cancel_reason.setObjectName("cancel_reason")
+        self.cancel_reason.setPlaceholderText(self.tr("เหตุผลที่ยกเลิก เช่น เลื่อนเพราะน้ำท่วม"))
+        self.cancel = QPushButton(self.tr("ยกเลิกการประชุมนี้"))
+        self.cancel.setObjectName("plan_cancel")
+        self.cancel.clicked.connect(self._cancel)
+        self.cancelled_note = QLabel()
+        self.cancelled_note.setObjectName("plan_cancelled")
+        self.cancelled_note.setStyleSheet("color: #8a1c1c; font-weight: bold")
+        self.cancelled_note.setWordWrap(True)
+        self.cancelled_note.hide()
 
         times = QHBoxLayout()
         times.addWidget(self.date, 2)
@@ -109,11 +131,14 @@ class PlanPanel(QWidget):
         body = QHBoxLayout()
         body.addWidget(self.body, 1)
         body.addWidget(self.clear_body, 0, Qt.AlignmentFlag.AlignTop)
+        number_row = QHBoxLayout()
+        number_row.addWidget(self.number)
+        number_row.addWidget(self.number_hint, 1)
         form = QFormLayout()
         form.addRow(self.tr("ประเภทการประชุม"), self.kind)
         form.addRow(self.tr("องค์กรที่ประชุม"), body)
         form.addRow(self.tr("ชื่อการประชุม"), self.title)
-        form.addRow(self.tr("ครั้งที่"), self.number)
+        form.addRow(self.tr("ครั้งที่"), number_row)
         form.addRow(self.tr("วันที่ (วว/ดด/ปปปป)"), times)
         form.addRow(self.tr("สถานที่ (ณ)"), self.place)
         form.addRow(self.tr("ผู้จัด"), self.organiser)
@@ -123,6 +148,8 @@ class PlanPanel(QWidget):
         buttons.addWidget(self.save)
         buttons.addWidget(self.duplicate)
         buttons.addStretch(1)
+        buttons.addWidget(self.cancel_reason, 1)
+        buttons.addWidget(self.cancel)
 
         self.invitees = QListWidget()
         self.invitees.setObjectName("invitees")
@@ -148,6 +175,7 @@ class PlanPanel(QWidget):
         ib.addWidget(self.uninvite, 2, 1, Qt.AlignmentFlag.AlignBottom)
 
         layout = QVBoxLayout(self)
+        layout.addWidget(self.cancelled_note)
         layout.addLayout(form)
         layout.addWidget(self.error)
         layout.addLayout(buttons)
@@ -168,7 +196,11 @@ class PlanPanel(QWidget):
         self.save.setText(self.tr("วางแผนการประชุม (ใช้แม่แบบระเบียบวาระ)"))
         self.duplicate.hide()
         self.invite_box.hide()
+        self.cancel.hide()
+        self.cancel_reason.hide()
+        self.cancelled_note.hide()
         self._set_enabled(True)
+        self._update_number_hint()
 
     def show_meeting(self, d: MeetingDetail) -> None:
         self.kind.setCurrentIndex(max(0, self.kind.findData(d.kind)))
@@ -187,6 +219,15 @@ class PlanPanel(QWidget):
         self.save.setText(self.tr("บันทึกรายละเอียดการประชุม"))
         self.duplicate.show()
         self._set_enabled(d.editable)
+        self.cancel.setVisible(d.cancellable)
+        self.cancel_reason.setVisible(d.cancellable)
+        self.cancel_reason.clear()
+        cancelled = d.status == MeetingStatus.CANCELLED
+        self.cancelled_note.setVisible(cancelled)
+        if cancelled:
+            self.cancelled_note.setText(
+                self.tr("ยกเลิกการประชุมแล้ว: %1").replace("%1", d.cancel_reason or ""))
+        self._update_number_hint()
         self.invite_box.show()
         roles = {"member": self.tr("กรรมการ / สมาชิก"), "invited": self.tr("ผู้ได้รับเชิญ"),
                  "organization": self.tr("องค์กร")}
@@ -210,9 +251,12 @@ class PlanPanel(QWidget):
         except ValueError:
             self.error.setText(self.tr("วันที่ไม่ถูกต้อง ให้พิมพ์เป็น วว/ดด/ปปปป เช่น 25/11/2569"))
             return None
-        if day is None:
-            self.error.setText(self.tr("กรุณากรอกวันที่ประชุม"))
-            return None
+        if day is None:  # the service names every missing field, the date among them
+            return MeetingPlan(
+                kind=self.kind.currentData(), organization_id=self.body.value_id,
+                title=self.title.text(), number=self.number.value() or None, starts_at=None,
+                place=self.place.text(), organiser=self.organiser.text(),
+                chair_id=self.chair.value_id, minute_taker_id=self.minute_taker.value_id)
         return MeetingPlan(
             kind=self.kind.currentData(), organization_id=self.body.value_id,
             title=self.title.text(), number=self.number.value() or None,
@@ -237,6 +281,35 @@ class PlanPanel(QWidget):
                 plan.number = ws.detail.number
             ws.act(meetings.update_meeting, self.store, ws.meeting_id, plan, on_error=self._error,
                    ok=self.tr("บันทึกแล้ว"))
+
+    def _update_number_hint(self) -> None:
+        """The number the meeting will get (or has), shown before saving."""
+        detail = self.host.detail if self.host.meeting_id else None
+        if detail is not None and detail.number_text and not self.number.value():
+            self.number_hint.setText(self.tr("ครั้งที่ %1").replace("%1", detail.number_text))
+            return
+        try:
+            day = self.date.date()
+        except ValueError:
+            day = None
+        if day is None:
+            self.number_hint.setText(self.tr("ใส่วันที่แล้วจะแสดงครั้งที่ที่จะได้"))
+            return
+        year = day.year + BE_OFFSET
+        if self.number.value():
+            number = self.number.value()
+        else:
+            number = meetings.next_meeting_number(
+                self.store, self.kind.currentData(), self.body.value_id,
+                local_datetime(day, self.start.time()))
+        self.number_hint.setText(
+            self.tr("การประชุมนี้จะเป็นครั้งที่ %1").replace("%1", f"{number}/{year}"))
+
+    def _cancel(self) -> None:
+        ws = self.host
+        ws.act(meetings.cancel_meeting, self.store, ws.meeting_id, self.cancel_reason.text(),
+               on_error=self._error,
+               ok=self.tr("ยกเลิกการประชุมแล้ว การประชุมยังอยู่ในรายการและคงครั้งที่เดิม"))
 
     def _error(self, exc: BaseException) -> None:
         self.error.setText(error_text(exc))
