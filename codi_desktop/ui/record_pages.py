@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from codi_core.formatting import meeting_number
-from codi_desktop.services import documents, ledger, lists
+from codi_desktop.services import documents, ledger, lists, roles
 from codi_desktop.store.database import Store
 
 from . import labels as L
@@ -175,6 +175,17 @@ class ProjectsPage(QWidget):
         self.allocation = AllocationForm(store)
         self.allocation.recorded.connect(self._allocated)
         v.addWidget(self.allocation)
+        # only HQ allocates (the server refuses anyone else's entry): others see why instead
+        self.allocation_note = QLabel(self.tr(
+            "การจัดสรรงบประมาณให้จังหวัดบันทึกโดยสำนักงานใหญ่ พอช. เท่านั้น "
+            "เมื่อซิงค์ข้อมูล ยอดจัดสรรจะปรากฏที่นี่"))
+        self.allocation_note.setObjectName("allocation_note")
+        self.allocation_note.setWordWrap(True)
+        self.allocation_note.setStyleSheet("color: #555")
+        v.addWidget(self.allocation_note)
+        allowed = roles.may_allocate(store)
+        self.allocation.setVisible(allowed)
+        self.allocation_note.setVisible(not allowed)
         split = QSplitter(Qt.Orientation.Vertical)
         split.addWidget(self.list)
         split.addWidget(box)

@@ -1761,7 +1761,7 @@
     </message>
     <message>
         <source>ใส่วันที่แล้วจะแสดงครั้งที่ที่จะได้</source>
-        <translation>Enter the date to see the meeting's number</translation>
+        <translation>Enter the date to see the meeting&apos;s number</translation>
     </message>
     <message>
         <source>การประชุมนี้จะเป็นครั้งที่ %1</source>
@@ -2024,6 +2024,10 @@
     <message>
         <source>พิมพ์รายงานงบประมาณ (PDF)…</source>
         <translation>Print budget report (PDF)…</translation>
+    </message>
+    <message>
+        <source>การจัดสรรงบประมาณให้จังหวัดบันทึกโดยสำนักงานใหญ่ พอช. เท่านั้น เมื่อซิงค์ข้อมูล ยอดจัดสรรจะปรากฏที่นี่</source>
+        <translation>Only CODI headquarters records the province's budget allocation; it appears here after a sync.</translation>
     </message>
     <message>
         <source>ยังไม่มีงบประมาณ</source>

@@ -2026,6 +2026,10 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>การจัดสรรงบประมาณให้จังหวัดบันทึกโดยสำนักงานใหญ่ พอช. เท่านั้น เมื่อซิงค์ข้อมูล ยอดจัดสรรจะปรากฏที่นี่</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>ยังไม่มีงบประมาณ</source>
         <translation type="unfinished"></translation>
     </message>
