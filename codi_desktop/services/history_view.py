@@ -38,6 +38,10 @@ ValueLabel = Callable[[str, str, Any], "str | None"]
 #: Bookkeeping a person never needs to see.
 HIDDEN = {"id", "seq", "created_at", "updated_at", "province_code", "snapshot"}
 
+#: Integers that are names, not amounts: never "2,569".
+PLAIN_NUMBERS = {"moo", "section", "position", "number", "fiscal_year", "number_year",
+                 "minutes_version", "version", "level", "criterion"}
+
 #: Field names per table where the shared error labels do not say it (or say it otherwise).
 FIELD_NAMES: dict[str, dict[str, tuple[str, str]]] = {
     "meeting": {
@@ -201,7 +205,9 @@ def value_text(session, table: str, name: str, value: Any, lang: str = "th",
     if name.endswith("_satang") and isinstance(value, int):
         return format_baht(value)
     if isinstance(value, int):
-        return str(value)  # a number, a year (2569, never "2,569")
+        # a count reads with separators (1,600); a year, a number or an order does not (2569)
+        plain = name.endswith(("year", "number", "version")) or name in PLAIN_NUMBERS
+        return str(value) if plain else f"{value:,}"
     if isinstance(value, dict | list):
         return _pick(("(ข้อมูลหลายรายการ)", "(several values)"), lang)
     return str(value)

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QPushButton,
+    QSizePolicy,
     QSplitter,
     QTableView,
     QVBoxLayout,
@@ -81,17 +82,24 @@ class ListPage(QWidget):
         self.search.setPlaceholderText(search_hint or self.tr("ค้นหา (พิมพ์ชื่อบางส่วนได้)"))
         self.search.search.connect(lambda text: self._update(text=text))
         self.count_label = QLabel()
+        self.count_label.setObjectName("count")
+        # the count changes with every search; it must not widen the window
+        self.count_label.setMinimumWidth(self.fontMetrics().averageCharWidth() * 16)
+        self.count_label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         self.combos: dict[str, QComboBox] = {}
 
         bar = QHBoxLayout()
         bar.addWidget(self.search, 2)
+        # many filters go on a row of their own, so the page stays narrow enough for a
+        # 1366-pixel laptop beside the navigation
+        filter_row = QHBoxLayout() if len(filters) > 3 else bar
         for name in filters:
             combo = QComboBox()
             combo.setObjectName(f"filter_{name}")
-            combo.setMinimumContentsLength(10)
+            combo.setMinimumContentsLength(8)
             combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
             self.combos[name] = combo
-            bar.addWidget(combo, 1)
+            filter_row.addWidget(combo, 1)
         self._fill_filters(kinds, statuses)
         bar.addWidget(self.count_label)
         self.export_button = QPushButton(self.tr("ส่งออก…"))
@@ -145,6 +153,8 @@ class ListPage(QWidget):
         layout = QVBoxLayout(self)
         layout.addWidget(heading(title))
         layout.addLayout(bar)
+        if filter_row is not bar:
+            layout.addLayout(filter_row)
         layout.addWidget(self.progress)
         layout.addWidget(self.message)
         layout.addWidget(splitter, 1)

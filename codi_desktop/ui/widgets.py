@@ -20,7 +20,9 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPushButton,
+    QScrollArea,
     QSizePolicy,
+    QTabWidget,
     QToolTip,
     QWidget,
 )
@@ -196,6 +198,9 @@ class SearchBox(QLineEdit):
     def __init__(self, delay_ms: int = 200, parent: QWidget | None = None):
         super().__init__(parent)
         self.setClearButtonEnabled(True)
+        # wide enough to read what is typed, and never wider because of it
+        self.setMinimumWidth(self.fontMetrics().averageCharWidth() * 24)
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.setInterval(delay_ms)
@@ -247,7 +252,10 @@ class DateField(QLineEdit):
 
 
 class MessageBar(QFrame):
-    """A message inside the window (never a modal box): info, success or error."""
+    """A message inside the window (never a modal box): info, success or error.
+
+    It keeps its place while hidden and has a fixed height (two lines; the whole text is
+    in the tip), so a message never pushes the page down under the cursor."""
 
     COLORS = {"info": ("#e8f1fb", "#1f4e79"), "ok": ("#e9f6e9", "#23632b"),
               "error": ("#fdecea", "#8a1c1c")}
@@ -268,7 +276,19 @@ class MessageBar(QFrame):
         layout.addWidget(self.label, 1)
         layout.addWidget(close)
         self.kind = "info"
+        policy = self.sizePolicy()
+        policy.setRetainSizeWhenHidden(True)
+        policy.setHorizontalPolicy(QSizePolicy.Policy.Ignored)
+        self.setSizePolicy(policy)
+        self.label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        self.setFixedHeight(self.fontMetrics().lineSpacing() * 2 + 10)
         self.hide()
+
+    def set_reserved(self, on: bool) -> None:
+        """Keep the bar's room while it is hidden (the default) or give it back."""
+        policy = self.sizePolicy()
+        policy.setRetainSizeWhenHidden(on)
+        self.setSizePolicy(policy)
 
     def show_message(self, text: str, kind: str = "info") -> None:
         bg, fg = self.COLORS.get(kind, self.COLORS["info"])
@@ -276,6 +296,7 @@ class MessageBar(QFrame):
         self.setStyleSheet(f"#messageBar {{ background: {bg}; border-radius: 4px; }}"
                            f" #messageBar QLabel {{ color: {fg}; }}")
         self.label.setText(text)
+        self.setToolTip(text)
         self.show()
 
     def text(self) -> str:
@@ -315,6 +336,41 @@ class ConfirmBar(QFrame):
     def _yes(self) -> None:
         self.hide()
         self.confirmed.emit()
+
+
+class ScrollingTabs(QTabWidget):
+    """Tabs whose pages scroll when the window is smaller than a page's form, so a tall
+    form never makes the window taller than a 768-pixel screen. The pages are still
+    addressed as themselves (``setCurrentWidget(panel)``, ``indexOf(panel)``)."""
+
+    def addTab(self, page: QWidget, title: str) -> int:  # type: ignore[override]
+        area = QScrollArea()
+        area.setWidgetResizable(True)
+        area.setFrameShape(QFrame.Shape.NoFrame)
+        area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        area.setWidget(page)
+        area.setObjectName(f"scroll_{page.objectName() or type(page).__name__}")
+        return super().addTab(area, title)
+
+    def _area(self, page: QWidget) -> QWidget:
+        for i in range(self.count()):
+            area = super().widget(i)
+            if isinstance(area, QScrollArea) and area.widget() is page:
+                return area
+        return page
+
+    def indexOf(self, page: QWidget) -> int:  # type: ignore[override]
+        return super().indexOf(self._area(page))
+
+    def setCurrentWidget(self, page: QWidget) -> None:  # type: ignore[override]
+        super().setCurrentWidget(self._area(page))
+
+    def widget(self, index: int) -> QWidget | None:  # type: ignore[override]
+        area = super().widget(index)
+        return area.widget() if isinstance(area, QScrollArea) else area
+
+    def currentWidget(self) -> QWidget | None:  # type: ignore[override]
+        return self.widget(self.currentIndex())
 
 
 def heading(text: str, size: float = 1.35) -> QLabel:

@@ -288,7 +288,9 @@ def test_errors_show_in_the_page_in_thai(window, page):
     ws.plan.start.setTime(QTime(13, 0))
     ws.plan.end.setTime(QTime(9, 0))
     ws.plan.save.click()
-    assert ws.plan.error.text() == "เวลาสิ้นสุดต้องไม่ก่อนเวลาเริ่ม"
+    # every reason at once: the times, and the body and place not chosen yet
+    assert ws.plan.error.text().splitlines()[0] == "เวลาสิ้นสุดต้องไม่ก่อนเวลาเริ่ม"
+    assert "กรุณากรอกสถานที่" in ws.plan.error.text()
     assert ws.meeting_id is None
     # a number already used
     first = plan_in_page(page, "12/1/2570")
@@ -296,6 +298,7 @@ def test_errors_show_in_the_page_in_thai(window, page):
     ws.plan.kind.setCurrentIndex(ws.plan.kind.findData("tambon_council"))
     pick(ws.plan.body, BODY)
     ws.plan.date.setText("20/1/2570")
+    ws.plan.place.setText("ศาลาประชาคมตำบลหัวเรือ")
     ws.plan.number.setValue(1)
     ws.plan.save.click()
     assert ws.plan.error.text().startswith("ครั้งที่ 1/2570 ถูกใช้แล้ว")

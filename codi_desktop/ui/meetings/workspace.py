@@ -9,7 +9,6 @@ from typing import Any
 
 from PySide6.QtCore import QCoreApplication, Signal
 from PySide6.QtWidgets import (
-    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -25,7 +24,7 @@ from codi_desktop.store.database import Store
 from .. import labels as L
 from ..errors import error_text
 from ..tasks import plain, run_task
-from ..widgets import ConfirmBar, MessageBar, heading
+from ..widgets import ConfirmBar, MessageBar, ScrollingTabs, heading
 from .actions_panel import ActionsPanel
 from .agenda_panel import AgendaPanel
 from .assembly_panel import AssemblyPanel
@@ -64,7 +63,7 @@ class MeetingWorkspace(QWidget):
         self.minutes.print_requested.connect(self.print_document)
         self.minutes.ics_requested.connect(self.export_ics)
         self.assembly.import_requested.connect(self.import_participants)
-        self.tabs = QTabWidget()
+        self.tabs = ScrollingTabs()
         self.tabs.setObjectName("meeting_tabs")
         self.tabs.addTab(self.plan, self.tr("รายละเอียด"))
         self.tabs.addTab(self.agenda, self.tr("ระเบียบวาระและรายงาน"))
