@@ -19,7 +19,6 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QPushButton,
-    QSizePolicy,
     QSplitter,
     QTableView,
     QVBoxLayout,
@@ -84,8 +83,8 @@ class ListPage(QWidget):
         self.count_label = QLabel()
         self.count_label.setObjectName("count")
         # the count changes with every search; it must not widen the window
-        self.count_label.setMinimumWidth(self.fontMetrics().averageCharWidth() * 16)
-        self.count_label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        self.count_label.setFixedWidth(self.fontMetrics().horizontalAdvance("12,345 / 12,345 รายการ"))
+        self.count_label.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         self.combos: dict[str, QComboBox] = {}
 
         bar = QHBoxLayout()

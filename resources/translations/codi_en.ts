@@ -2027,7 +2027,7 @@
     </message>
     <message>
         <source>การจัดสรรงบประมาณให้จังหวัดบันทึกโดยสำนักงานใหญ่ พอช. เท่านั้น เมื่อซิงค์ข้อมูล ยอดจัดสรรจะปรากฏที่นี่</source>
-        <translation>Only CODI headquarters records the province's budget allocation; it appears here after a sync.</translation>
+        <translation>Only CODI headquarters records the province&apos;s budget allocation; it appears here after a sync.</translation>
     </message>
     <message>
         <source>ยังไม่มีงบประมาณ</source>

@@ -43,6 +43,7 @@ class MeetingsPage(QWidget):
         open_.clicked.connect(self._open_selected)
         self.list.table.doubleClicked.connect(lambda _i: self._open_selected())
         self.list_message = MessageBar()
+        self.list_message.set_reserved(False)  # the list below has its own message area
         self.template = TemplateEditor(store, self.list_message)
         self.template.hide()
         template = QPushButton(self.tr("แม่แบบระเบียบวาระ…"))
