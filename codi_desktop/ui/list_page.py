@@ -14,7 +14,6 @@ from PySide6.QtCore import QItemSelectionModel, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
-    QFileDialog,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -30,6 +29,7 @@ from codi_desktop.services.lists import ListFilter, RecordList
 from codi_desktop.store.database import Store
 
 from .errors import error_text
+from .file_dialogs import save_file
 from .i18n import current_language
 from .labels import choices
 from .status import TaskProgress
@@ -254,8 +254,8 @@ class ListPage(QWidget):
     # --- export (long work: off the UI thread, with progress and cancel) -------------
 
     def _choose_export_file(self) -> None:
-        path, _ = QFileDialog.getSaveFileName(
-            self, self.tr("ส่งออกรายการ"), "", self.tr("Excel (*.xlsx);;CSV (*.csv)"))
+        path = save_file(self, "export", self.tr("ส่งออกรายการ"), "",
+                         self.tr("Excel (*.xlsx);;CSV (*.csv)"))
         if path:
             if not path.lower().endswith((".xlsx", ".csv")):
                 path += ".xlsx"

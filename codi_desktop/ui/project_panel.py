@@ -31,7 +31,7 @@ from PySide6.QtWidgets import (
 )
 
 from codi_core.errors import ServiceError
-from codi_core.formatting import fiscal_year, parse_baht
+from codi_core.formatting import bangkok_tz, fiscal_year, parse_baht
 from codi_desktop.services import ledger, lists, projects
 from codi_desktop.store.database import Store
 
@@ -55,7 +55,8 @@ _RECORD = {
 
 
 def _today() -> dt.date:
-    return dt.date.today()
+    """Today in Bangkok: the day the coordinator sees, whatever the laptop's time zone."""
+    return dt.datetime.now(bangkok_tz()).date()
 
 
 def _error_label(name: str) -> QLabel:

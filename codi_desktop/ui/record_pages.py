@@ -4,12 +4,9 @@ meetings (read-only here until their own issues add editing), and the assessment
 
 from __future__ import annotations
 
-from pathlib import Path
-
 from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
-    QFileDialog,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -28,6 +25,7 @@ from codi_desktop.store.database import Store
 
 from . import labels as L
 from .errors import error_text
+from .file_dialogs import save_file
 from .forms import OrganizationPanel, PersonPanel, RecordPanel, community_spec
 from .i18n import current_language
 from .list_page import DetailPanel, ListPage
@@ -243,8 +241,7 @@ class ProjectsPage(QWidget):
         if self._fiscal_year is None:
             return
         name = self.tr("รายงานงบประมาณ ปีงบประมาณ %1").replace("%1", str(self._fiscal_year))
-        path, _ = QFileDialog.getSaveFileName(self, name, str(Path.home() / f"{name}.pdf"),
-                                              "PDF (*.pdf)")
+        path = save_file(self, "pdf", name, f"{name}.pdf", "PDF (*.pdf)")
         if path:
             self.print_report(path)
 

@@ -2,12 +2,9 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 from PySide6.QtCore import QCoreApplication, Signal
 from PySide6.QtWidgets import (
     QComboBox,
-    QFileDialog,
     QHBoxLayout,
     QLineEdit,
     QListWidget,
@@ -23,6 +20,7 @@ from codi_desktop.services.meetings import (
 )
 from codi_desktop.store.database import Store
 
+from ..file_dialogs import open_file
 from ..i18n import current_language
 from .common import (
     MeetingHost,
@@ -99,7 +97,6 @@ class AssemblyPanel(QWidget):
             self.proposal.clear()
 
     def _ask_import(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(self, self.tr("นำเข้ารายชื่อ"), str(Path.home()),
-                                              "Excel (*.xlsx)")
+        path = open_file(self, "xlsx", self.tr("นำเข้ารายชื่อ"), "Excel (*.xlsx)")
         if path:
             self.import_requested.emit(path)

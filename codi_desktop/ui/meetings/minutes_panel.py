@@ -2,13 +2,10 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 from PySide6.QtCore import QCoreApplication, QTime, Signal
 from PySide6.QtWidgets import (
     QButtonGroup,
     QComboBox,
-    QFileDialog,
     QGridLayout,
     QHBoxLayout,
     QLabel,
@@ -30,6 +27,7 @@ from codi_desktop.services.meetings import (
 from codi_desktop.store.database import Store
 
 from .. import labels as L
+from ..file_dialogs import save_file
 from ..forms import HistoryPanel
 from ..widgets import DateField
 from .common import (
@@ -212,14 +210,13 @@ class MinutesPanel(QWidget):
     def _ask_and_print(self, kind: str) -> None:
         names = {"minutes": self.tr("รายงานการประชุม"), "sign_in": self.tr("ใบลงทะเบียน"),
                  "agenda": self.tr("ระเบียบวาระ"), "invitation": self.tr("หนังสือเชิญประชุม")}
-        suggested = str(Path.home() / f"{names[kind]} {self.host.detail.number_text.replace('/', '-')}.pdf")
-        path, _ = QFileDialog.getSaveFileName(self, names[kind], suggested, "PDF (*.pdf)")
+        name = f"{names[kind]} {self.host.detail.number_text.replace('/', '-')}.pdf"
+        path = save_file(self, "pdf", names[kind], name, "PDF (*.pdf)")
         if path:
             self.print_requested.emit(kind, path)
 
     def _ask_ics(self) -> None:
-        path, _ = QFileDialog.getSaveFileName(self, self.tr("ส่งออกลงปฏิทิน"),
-                                              str(Path.home() / "meeting.ics"),
-                                              "iCalendar (*.ics)")
+        path = save_file(self, "ics", self.tr("ส่งออกลงปฏิทิน"), "meeting.ics",
+                         "iCalendar (*.ics)")
         if path:
             self.ics_requested.emit(path)
