@@ -865,6 +865,7 @@ class PersonHit:
     organization: str | None
     subdistrict: str | None
     attendance_status: str | None  # in the given meeting, if signed in already
+    invited: bool = False  # on the given meeting's invitation list
 
 
 def _search_ids(text: str) -> sa.Select | None:
@@ -918,12 +919,19 @@ def search_people(store: Store, text: str, *, meeting_id: str | None = None,
                 sa.select(Attendance.person_id, Attendance.status)
                 .where(Attendance.meeting_id == meeting_id, Attendance.person_id.in_(pids),
                        Attendance.deleted_at.is_(None)))}
+        invited: set[str] = set()
+        if meeting_id:
+            invited = set(session.scalars(
+                sa.select(Invitee.person_id)
+                .where(Invitee.meeting_id == meeting_id, Invitee.person_id.in_(pids),
+                       Invitee.deleted_at.is_(None))))
         out = []
         for pid, prefix, first_name, last_name, position, sub in rows:
             name = f"{first_name} {last_name}".strip()
             st = status.get(pid)
             out.append(PersonHit(pid, f"{prefix}{name}" if prefix else name, position,
-                                 orgs.get(pid), sub, st.value if st else None))
+                                 orgs.get(pid), sub, st.value if st else None,
+                                 pid in invited))
         return out
 
 

@@ -58,7 +58,7 @@ QT_THAI: dict[tuple[str, str], str] = {
 
 class QtThaiTranslator(QTranslator):
     def translate(self, context, source, disambiguation=None, n=-1):  # noqa: ARG002
-        return QT_THAI.get((context, source), "")
+        return QT_THAI.get((context, source))  # None: not ours, Qt asks the next translator
 
     def isEmpty(self) -> bool:
         return False

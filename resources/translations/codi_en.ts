@@ -495,8 +495,24 @@
         <translation>From meeting</translation>
     </message>
     <message>
+        <source>เลยกำหนดแล้ว</source>
+        <translation>Overdue</translation>
+    </message>
+    <message>
+        <source>ครบกำหนดภายใน 14 วัน</source>
+        <translation>Due within 14 days</translation>
+    </message>
+    <message>
+        <source>ยังไม่ถึงกำหนด หรือไม่ได้กำหนดวัน</source>
+        <translation>Not due yet, or no due date</translation>
+    </message>
+    <message>
         <source>เลยกำหนด</source>
         <translation>Overdue</translation>
+    </message>
+    <message>
+        <source>ใกล้ครบกำหนด</source>
+        <translation>Due soon</translation>
     </message>
 </context>
 <context>
@@ -1274,6 +1290,18 @@
         <translation>Assembly</translation>
     </message>
     <message>
+        <source>การประชุมนี้กำหนดวันที่ %1 ยังไม่ถึงวันประชุม ต้องการบันทึกการลงทะเบียนหรือรายงานการประชุมล่วงหน้าหรือไม่</source>
+        <translation>This meeting is on %1, which has not come yet. Record sign-in or minutes ahead of the day?</translation>
+    </message>
+    <message>
+        <source>บันทึกล่วงหน้า</source>
+        <translation>Record ahead</translation>
+    </message>
+    <message>
+        <source>ยังไม่บันทึก</source>
+        <translation>Not yet</translation>
+    </message>
+    <message>
         <source>วางแผนการประชุมใหม่</source>
         <translation>Plan a new meeting</translation>
     </message>
@@ -1623,6 +1651,13 @@
     <message>
         <source>ค้นหาเรื่อง สถานที่ หรือผู้จัด</source>
         <translation>Search titles, places or organisers</translation>
+    </message>
+</context>
+<context>
+    <name>PersonPicker</name>
+    <message>
+        <source>ได้รับเชิญ</source>
+        <translation>invited</translation>
     </message>
 </context>
 <context>

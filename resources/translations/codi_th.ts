@@ -495,7 +495,23 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>เลยกำหนดแล้ว</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ครบกำหนดภายใน 14 วัน</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ยังไม่ถึงกำหนด หรือไม่ได้กำหนดวัน</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>เลยกำหนด</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ใกล้ครบกำหนด</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1274,6 +1290,18 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>การประชุมนี้กำหนดวันที่ %1 ยังไม่ถึงวันประชุม ต้องการบันทึกการลงทะเบียนหรือรายงานการประชุมล่วงหน้าหรือไม่</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>บันทึกล่วงหน้า</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ยังไม่บันทึก</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>วางแผนการประชุมใหม่</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1622,6 +1650,13 @@
     </message>
     <message>
         <source>ค้นหาเรื่อง สถานที่ หรือผู้จัด</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>PersonPicker</name>
+    <message>
+        <source>ได้รับเชิญ</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -148,3 +148,23 @@ def test_the_history_in_english_has_no_thai_action_names(window):
     assert "วางแผน" not in top
     text = "\n".join(_history_text(ws))
     assert "Status: Planned" in text and "Place: ศาลาประชาคมตำบลหัวเรือ" in text
+
+
+def test_invitees_marked_in_sign_in_end_time_default_and_follow_up_legend(window):
+    page = window.show_page("meetings")
+    page.new_meeting()
+    ws = page.workspace
+    fill_plan(ws, "15/12/2569")
+    ws.plan.save.click()
+    invitee = next(i for i in ws.detail.invitees if i.person_id)
+    att = ws.attendance
+    att.find.search.setText(invitee.name.split()[-1])
+    att.find.search.flush()
+    shown = [att.find.results.item(i).text() for i in range(att.find.results.count())]
+    assert any(invitee.name.split()[-1] in s and "ได้รับเชิญ" in s for s in shown), shown
+    # the certify tab's end time is the planned end (12.00), not the start time
+    assert ws.minutes.ended.time() == QTime(12, 0)
+    assert ws.minutes.started.time() == QTime(9, 30)
+    page.tabs.setCurrentWidget(page.followup)
+    legend = page.followup.legend.text()
+    assert "เลยกำหนดแล้ว" in legend and "ครบกำหนดภายใน 14 วัน" in legend

@@ -227,7 +227,7 @@ class AgendaPanel(QWidget):
     def save(self) -> None:
         ws = self.host
         item_id = self.current_id()
-        if item_id is None:
+        if item_id is None or not ws.before_the_day(self.save):
             return
         ok = ws.act(meetings.record_item_minutes, self.store, item_id,
                     minutes_text=self.minutes.toPlainText(),

@@ -167,6 +167,8 @@ class AttendancePanel(QWidget):
 
     def sign_in(self, person_id: str) -> None:
         ws = self.host
+        if not ws.before_the_day(lambda: self.sign_in(person_id)):
+            return
         if ws.act(meetings.record_attendance, self.store, ws.meeting_id,
                   self._attendance_data(person_id)):
             self._after_sign_in()
@@ -178,6 +180,8 @@ class AttendancePanel(QWidget):
 
     def add_walk_in(self) -> None:
         ws = self.host
+        if not ws.before_the_day(self.add_walk_in):
+            return
         d = self._attendance_data(None)
         data = WalkInData(first_name=self.first.text(), last_name=self.last.text(),
                           prefix=self.prefix.currentText() or None,

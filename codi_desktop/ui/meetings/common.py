@@ -35,6 +35,9 @@ class MeetingHost(Protocol):
     def say(self, text: str, kind: str = "info") -> None:
         """Show a message in the workspace's message area."""
 
+    def before_the_day(self, retry: Callable[[], Any]) -> bool:
+        """False (and asks once) when recording before the meeting's day."""
+
 
 def name_of(pair: tuple[str, str]) -> str:
     return pair[1] if current_language() == "en" else pair[0]

@@ -2,13 +2,19 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, Qt, Signal
+import datetime as dt
+
+from PySide6.QtCore import QCoreApplication, Signal
+from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
     QLineEdit,
     QVBoxLayout,
     QWidget,
 )
 
+from codi_core.formatting import bangkok_tz
 from codi_desktop.services import actions
 from codi_desktop.store.database import Store
 
@@ -19,6 +25,11 @@ from .common import (
 )
 
 translate = QCoreApplication.translate
+
+
+OVERDUE = "#a11d1d"
+SOON = "#a15c00"
+SOON_DAYS = 14
 
 
 class FollowUpPanel(QWidget):
@@ -38,20 +49,41 @@ class FollowUpPanel(QWidget):
         self.table.setObjectName("followup_table")
         self.table.doubleClicked.connect(self._open)
         self.rows: list = []
+        overdue = self.tr("เลยกำหนดแล้ว")
+        soon = self.tr("ครบกำหนดภายใน 14 วัน")
+        later = self.tr("ยังไม่ถึงกำหนด หรือไม่ได้กำหนดวัน")
+        self.legend = QLabel(
+            f"<span style='color:{OVERDUE}'>■ {overdue}</span>&nbsp;&nbsp; "
+            f"<span style='color:{SOON}'>■ {soon}</span>&nbsp;&nbsp; ■ {later}")
+        self.legend.setObjectName("followup_legend")
+        top = QHBoxLayout()
+        top.addWidget(self.owner, 1)
+        top.addWidget(self.legend)
         layout = QVBoxLayout(self)
-        layout.addWidget(self.owner)
+        layout.addLayout(top)
         layout.addWidget(self.table, 1)
+
+    def state(self, row) -> str:
+        """overdue / soon / later: the colour of a row, as the legend says."""
+        if row.overdue:
+            return "overdue"
+        today = dt.datetime.now(bangkok_tz()).date()
+        if row.due_on is not None and row.due_on <= today + dt.timedelta(days=SOON_DAYS):
+            return "soon"
+        return "later"
 
     def load(self) -> None:
         self.rows = actions.open_action_items(self.store, owner_text=self.owner.text())
+        words = {"overdue": self.tr("เลยกำหนด"), "soon": self.tr("ใกล้ครบกำหนด"), "later": ""}
+        states = [self.state(r) for r in self.rows]
         fill_table(self.table, [(r.id, [r.title, r.owner_name or "", L.date_text(r.due_on),
-                                   f"{r.meeting_number} {r.meeting_title}",
-                                   self.tr("เลยกำหนด") if r.overdue else ""])
-                           for r in self.rows])
-        for r, row in enumerate(self.rows):
-            if row.overdue:
+                                   f"{r.meeting_number} {r.meeting_title}", words[s]])
+                           for r, s in zip(self.rows, states, strict=True)])
+        colours = {"overdue": QColor(OVERDUE), "soon": QColor(SOON)}
+        for r, state in enumerate(states):
+            if state in colours:
                 for c in range(self.table.columnCount()):
-                    self.table.item(r, c).setForeground(Qt.GlobalColor.darkRed)
+                    self.table.item(r, c).setForeground(colours[state])
 
     def _open(self, index) -> None:
         if 0 <= index.row() < len(self.rows):

@@ -153,7 +153,8 @@ class MinutesPanel(QWidget):
         self.state.setText(text)
         start = qtime(d.starts_at, QTime(9, 0))
         self.started.setTime(qtime(d.started_at, start))
-        self.ended.setTime(qtime(d.ended_at, self.started.time()))
+        planned_end = qtime(d.ends_at, self.started.time().addSecs(3 * 3600))
+        self.ended.setTime(qtime(d.ended_at, planned_end))
         self.later.clear()
         for m in meetings.list_meetings(self.store, organization_id=d.organization_id,
                                         kind=None if d.organization_id else d.kind):

@@ -3,6 +3,7 @@ change the meeting (``act``)."""
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -14,6 +15,7 @@ from PySide6.QtWidgets import (
 )
 
 from codi_core.errors import ServiceError
+from codi_core.formatting import bangkok_tz, to_bangkok
 from codi_core.models import MeetingKind
 from codi_desktop.services import assemblies, meetings
 from codi_desktop.services.meetings import (
@@ -53,6 +55,9 @@ class MeetingWorkspace(QWidget):
         self.message = MessageBar()
         self.message.setObjectName("meeting_message")
         self.confirm = ConfirmBar()
+        self.confirm.confirmed.connect(self._early_confirmed)
+        self._early_ok: set[str] = set()  # meetings whose early recording was confirmed
+        self._early_retry: Callable[[], Any] | None = None
         self.plan = PlanPanel(store, self)
         self.agenda = AgendaPanel(store, self)
         self.attendance = AttendancePanel(store, self)
@@ -86,6 +91,29 @@ class MeetingWorkspace(QWidget):
         self.open(meeting_id)
         if first_tab == "agenda":
             self.tabs.setCurrentWidget(self.agenda)
+
+    def before_the_day(self, retry: Callable[[], Any]) -> bool:
+        """True when the meeting's day has come (Bangkok), or recording early was
+        confirmed once for this meeting; otherwise asks once and runs ``retry`` on yes."""
+        d = self.detail
+        if d is None or self.meeting_id in self._early_ok:
+            return True
+        if to_bangkok(d.starts_at).date() <= dt.datetime.now(bangkok_tz()).date():
+            return True
+        self._early_retry = retry
+        self.confirm.ask(
+            self.tr("การประชุมนี้กำหนดวันที่ %1 ยังไม่ถึงวันประชุม "
+                    "ต้องการบันทึกการลงทะเบียนหรือรายงานการประชุมล่วงหน้าหรือไม่")
+            .replace("%1", L.date_text(d.starts_at)),
+            self.tr("บันทึกล่วงหน้า"), self.tr("ยังไม่บันทึก"))
+        return False
+
+    def _early_confirmed(self) -> None:
+        if self.meeting_id:
+            self._early_ok.add(self.meeting_id)
+        retry, self._early_retry = self._early_retry, None
+        if retry is not None:
+            retry()
 
     def say(self, text: str, kind: str = "info") -> None:
         self.message.show_message(text, kind)
