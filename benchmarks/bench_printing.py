@@ -1,13 +1,16 @@
 """Printing benchmark: how long the documents people wait for take to render.
 
-Run from the repository root:  python benchmarks/bench_printing.py
+Run from the repository root:  python benchmarks/bench_printing.py [--data-dir DIR]
 
 Prints the cold first-call time of the Thai segmenter (loading pythainlp's dictionary,
 which the app hides by calling printing.warm_up() in a background thread at start-up),
 then warm timings (best and median of five runs) for a 30-page minutes document and a
-500-row sign-in sheet: first with the caches of shaped words and segmentations emptied
-before each run (what a first print costs once the dictionary is loaded), then as a
-repeat render with those caches full. A benchmark, not a test: it asserts nothing.
+500-row sign-in sheet, and the budget report of the large demo province (built in a
+temporary folder unless --data-dir names one that holds it): first with the caches of
+shaped words and segmentations emptied before each run (what a first print costs once
+the dictionary is loaded), then as a repeat render with those caches full. Targets:
+30-page minutes < 1 s warm, the large province's budget report < 2 s. A benchmark, not
+a test: it asserts nothing.
 """
 
 from __future__ import annotations
@@ -39,7 +42,44 @@ def _pages(pdf: bytes) -> int:
     return len(PdfReader(io.BytesIO(pdf)).pages)
 
 
+def _large_budget(data_dir: str | None):
+    """The budget report data of the large demo province's busiest fiscal year."""
+    import sqlalchemy as sa
+
+    from codi_core.models import Project
+    from codi_desktop.services import documents
+    from codi_desktop.store.database import open_store
+    from codi_desktop.store.demo import build_demo
+
+    folder = Path(data_dir) if data_dir else Path(tempfile.mkdtemp(prefix="bench-print-"))
+    if not (folder / "codi.sqlite3").exists():
+        started = time.perf_counter()
+        build_demo(folder, "34", "large")
+        print(f"large demo province built             {time.perf_counter() - started:7.1f} s")
+    store = open_store(folder)
+    try:
+        with store.read() as s:
+            year = s.scalar(
+                sa.select(Project.fiscal_year).group_by(Project.fiscal_year)
+                .order_by(sa.func.count().desc()).limit(1))
+            started = time.perf_counter()
+            data = documents.budget_report_data(
+                s, year, organization=documents.centre_name(s, store.province_code),
+                province_code=store.province_code)
+            loaded = time.perf_counter() - started
+    finally:
+        store.close()
+    projects = sum(len(p.projects) for p in data.programs)
+    print(f"budget data, FY {year}, {projects} projects      {loaded * 1000:7.0f} ms")
+    return data
+
+
 def main() -> None:
+    import argparse
+
+    parser = argparse.ArgumentParser(description="printing benchmark")
+    parser.add_argument("--data-dir", help="folder with (or for) the large demo database")
+    args = parser.parse_args()
     started = time.perf_counter()
     from codi_desktop import printing
     from codi_desktop.printing import samples
@@ -63,6 +103,7 @@ def main() -> None:
         items += 4
     minutes = samples.sample_minutes(items=items)
     sheet = samples.sample_sign_in_sheet(500)
+    budget = _large_budget(args.data_dir)
 
     from codi_desktop.printing.text import clear_caches
 
@@ -78,6 +119,7 @@ def main() -> None:
     for label, render in (
         ("minutes", lambda: printing.render_minutes(minutes)),
         ("sign-in sheet, 500 rows", lambda: printing.render_sign_in_sheet(sheet)),
+        ("budget report, large province", lambda: printing.render_budget_report(budget)),
     ):
         best, median, pdf = _timed(fresh(render), 5)
         print(

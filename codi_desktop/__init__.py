@@ -1,3 +1,8 @@
 """CODI Desktop: offline-first coordination for CODI's self-managing provinces."""
 
-__version__ = "0.1.0"
+from importlib.metadata import PackageNotFoundError, version
+
+try:  # one version for the whole distribution, from its metadata (pyproject.toml)
+    __version__ = version("codi")
+except PackageNotFoundError:  # a source tree that was never installed
+    __version__ = "0+unknown"

@@ -153,3 +153,41 @@ def run_app(args: argparse.Namespace) -> int:
     else:
         window.show()
     return QApplication.instance().exec()  # type: ignore[union-attr]
+
+
+def self_test_window(data_dir: Path) -> str:
+    """``codi-desktop self-test``'s last step: open the main window on *data_dir* exactly
+    as :func:`start` does, show it, let it lay out, grab it, close it.
+
+    QSettings go into *data_dir* so the test never touches the person's saved language.
+    Returns a one-line description; raises when the start-up problem page appears
+    instead of the main window, or nothing was drawn.
+    """
+    from PySide6.QtCore import QSettings
+
+    QSettings.setDefaultFormat(QSettings.Format.IniFormat)
+    QSettings.setPath(
+        QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(data_dir / "settings")
+    )
+    app = application()
+    window = start(argparse.Namespace(data_dir=str(data_dir), lang="th"))
+    try:
+        if not isinstance(window, MainWindow):
+            text = window.text() if isinstance(window, StartupProblem) else type(window).__name__
+            raise RuntimeError(f"the start-up problem page opened instead: {text}")
+        window.show()
+        for _ in range(5):
+            app.processEvents()
+        image = window.grab().toImage()
+        if image.isNull() or image.width() < 400:
+            raise RuntimeError("the main window drew nothing")
+        shot = data_dir / "self-test-window.png"
+        image.save(str(shot))
+        platform = QApplication.platformName()
+        return (f"{type(window).__name__} {image.width()}x{image.height()} on '{platform}', "
+                f"font {app.font().family()}")
+    finally:
+        window.close()
+        store = getattr(window, "store", None)
+        if store is not None:
+            store.close()

@@ -54,6 +54,33 @@ def build_parser() -> argparse.ArgumentParser:
 
     sync = sub.add_parser("sync", help="sync once with the server and print a summary")
     _add_data_dir(sync)
+
+    imp = sub.add_parser("import", help="import communities, organizations, people or projects "
+                         "from .xlsx or .csv (all rows or none)")
+    _add_data_dir(imp)
+    imp.add_argument("kind", choices=["communities", "organizations", "people", "projects"])
+    imp.add_argument("file", help=".xlsx or .csv file")
+    imp.add_argument("--dry-run", action="store_true", help="only print the preview")
+    imp.set_defaults(handler="codi_desktop.importing.cli:cli_import")
+
+    exp = sub.add_parser("export", help="export a list or the budget report to .xlsx or .csv")
+    _add_data_dir(exp)
+    exp.add_argument("kind", choices=["communities", "organizations", "people", "projects",
+                                      "budget"])
+    exp.add_argument("--out", required=True, help=".xlsx or .csv file to write")
+    exp.add_argument("--fiscal-year", type=int, help="fiscal year in BE (budget)")
+    exp.set_defaults(handler="codi_desktop.importing.cli:cli_export")
+
+    selftest = sub.add_parser(
+        "self-test", help="check this installation in a new temporary data folder"
+    )
+    selftest.add_argument(
+        "--data-dir",
+        metavar="DIR",
+        help="run in this new or empty folder and keep it (default: a temporary folder)",
+    )
+    selftest.add_argument("--keep", action="store_true", help="keep the temporary folder")
+    selftest.set_defaults(handler="codi_desktop.selftest:cli_self_test")
     return parser
 
 
@@ -79,6 +106,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         from codi_desktop.sync.cli import cli_sync
 
         return cli_sync(args)
+    if getattr(args, "handler", None):  # "module:function", loaded lazily
+        import importlib
+
+        module, _, name = args.handler.partition(":")
+        return getattr(importlib.import_module(module), name)(args)
     return 2
 
 

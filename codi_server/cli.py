@@ -11,6 +11,7 @@ the platform's data folder (``CODI_SERVER_DATABASE_URL`` overrides it), PostgreS
     codi-server serve [--host 127.0.0.1 --port 8470 --workers N]
     codi-server demo --province 50 --scale small
     codi-server purge [--older-than-days 90]
+    codi-server check [--max-clock-skew 2]
 """
 
 from __future__ import annotations
@@ -138,6 +139,12 @@ def cmd_purge(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_check(args: argparse.Namespace) -> int:
+    from .check import cmd_check as run
+
+    return run(args)
+
+
 def build_parser() -> argparse.ArgumentParser:
     common = argparse.ArgumentParser(add_help=False)
     common.add_argument(
@@ -182,6 +189,12 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("purge", parents=[common], help="purge old tombstones now")
     p.add_argument("--older-than-days", type=float, default=90.0)
     p.set_defaults(func=cmd_purge)
+
+    p = sub.add_parser("check", parents=[common],
+                       help="check configuration, database, migrations and clock (changes nothing)")
+    p.add_argument("--max-clock-skew", type=float, default=2.0, metavar="SECONDS",
+                   help="largest difference allowed between this host's and PostgreSQL's clock")
+    p.set_defaults(func=cmd_check)
     return parser
 
 

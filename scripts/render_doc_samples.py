@@ -2,10 +2,11 @@
 
 Usage: python scripts/render_doc_samples.py [--out DIR] [--all-pdfs]
 
-Writes docs/minutes.png and docs/sign-in.png (first page at 60 dpi, via poppler's
-pdftoppm) from the sample data in codi_desktop.printing.samples, so a reviewer can see
-what the printed Thai looks like without running the app. With --all-pdfs the PDFs of
-every document are kept in DIR as well.
+Writes docs/minutes.png, docs/sign-in.png, docs/invitation.png, docs/agenda.png and
+docs/budget.png (first page at 60 dpi, via poppler's pdftoppm) from the sample data in
+codi_desktop.printing.samples, so a reviewer can see what the printed Thai looks like
+without running the app. With --all-pdfs the PDFs of every document are kept in DIR as
+well.
 """
 
 from __future__ import annotations
@@ -48,16 +49,18 @@ def main() -> None:
         pdf_dir = args.out if args.all_pdfs else Path(tmp)
         docs = {
             "minutes": lambda p: printing.render_minutes(samples.sample_minutes(), p),
-            "sign-in": lambda p: printing.render_sign_in_sheet(samples.sample_sign_in_sheet(40), p),
+            "sign-in": lambda p: printing.render_sign_in_sheet(samples.sample_sign_in_sheet(31), p),
             "invitation": lambda p: printing.render_invitation(samples.sample_invitation(), p),
+            "agenda": lambda p: printing.render_agenda(
+                samples.sample_meeting(), samples.sample_invitation().agenda, p
+            ),
             "budget": lambda p: printing.render_budget_report(samples.sample_budget_report(), p),
         }
         for name, render in docs.items():
             pdf = pdf_dir / f"{name}.pdf"
             render(pdf)
-            if name in ("minutes", "sign-in"):
-                first_page_png(pdf, args.out / f"{name}.png")
-                print(f"wrote {args.out / f'{name}.png'}")
+            first_page_png(pdf, args.out / f"{name}.png")
+            print(f"wrote {args.out / f'{name}.png'}")
             if args.all_pdfs:
                 print(f"wrote {pdf}")
 

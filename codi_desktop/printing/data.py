@@ -123,8 +123,9 @@ class SignInSheet:
 
     meeting: MeetingInfo
     rows: list[SignInRow]
-    blank_rows: int = 10
+    blank_rows: int = 10  # at least this many walk-in rows; more to fill the last page
     show_phones: bool = False  # phones are masked (08x-xxx-5678) unless asked
+    order: str = "name"  # "name": Thai dictionary order; "invitation": as given
     extra_words: list[str] = field(default_factory=list)
 
 

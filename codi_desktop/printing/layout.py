@@ -29,18 +29,6 @@ LEFT_MARGIN = 3 * cm
 RIGHT_MARGIN = 2 * cm
 TOP_MARGIN = 2.5 * cm
 BOTTOM_MARGIN = 2 * cm
-#: Phrases of the forms that must not break across lines (the segmenter splits them
-#: into their parts: งด|ออกเสียง, ผู้จด|รายงานการประชุม).
-FORM_TERMS = (
-    "งดออกเสียง",
-    "ไม่เห็นด้วย",
-    "ผู้จดรายงานการประชุม",
-    "ผู้ตรวจรายงานการประชุม",
-    "มติที่ประชุม",
-    "ระเบียบวาระที่",
-    "ลายมือชื่อ",
-)
-
 # Sarabun's ascender + descender span 1.3 em; a 22 pt pitch at 16 pt keeps a tone mark
 # on a tall vowel clear of the line above's below-marks.
 BODY = TextStyle(font_size=16, leading=22)
@@ -82,23 +70,29 @@ class Document:
         watermark: str | None = None,
         extra_words: Iterable[str] = (),
         subject: str = "",
+        margins: tuple[float, float, float, float] | None = None,
+        footer: str = "",
     ):
         register_fonts()
+        # (left, right, top, bottom): letters keep the regulation's margins; a form such
+        # as the sign-in sheet may use narrower ones to fit its rows.
+        self.margins = margins or (LEFT_MARGIN, RIGHT_MARGIN, TOP_MARGIN, BOTTOM_MARGIN)
         self.title = title
         self.subject = subject
         self.use_thai_digits = use_thai_digits
         self.pagesize = landscape(A4) if landscape_pages else A4
         self.watermark = watermark
-        self.extra_words = (*FORM_TERMS, *extra_words)
+        self.footer = footer  # one line of small print at the foot of every page
+        self.extra_words = tuple(extra_words)  # FORM_TERMS are in the dictionary itself
         self.story: list[Flowable] = []
 
     @property
     def frame_width(self) -> float:
-        return self.pagesize[0] - LEFT_MARGIN - RIGHT_MARGIN
+        return self.pagesize[0] - self.margins[0] - self.margins[1]
 
     @property
     def frame_height(self) -> float:
-        return self.pagesize[1] - TOP_MARGIN - BOTTOM_MARGIN
+        return self.pagesize[1] - self.margins[2] - self.margins[3]
 
     def t(self, text: str) -> str:
         """Text as printed: with Thai digits when the document asks for them."""
@@ -126,6 +120,10 @@ class Document:
 
     # -- output --
 
+    def _furniture_drop(self) -> float:
+        """Baseline of the page number and draft label, below the paper's top edge."""
+        return min(1.5 * cm, self.margins[2] - 0.3 * cm)
+
     def _on_page(self, canv, doc) -> None:
         canv.saveState()
         width, height = self.pagesize
@@ -139,19 +137,28 @@ class Document:
             canv.setFillColorRGB(0.6, 0, 0)
             draw_text(
                 canv,
-                width - RIGHT_MARGIN,
-                height - 1.5 * cm,
+                width - self.margins[1],
+                height - self._furniture_drop(),
                 self.watermark,
                 size=14,
                 anchor="right",
             )
             canv.setFillColorRGB(0, 0, 0)
+        if self.footer:
+            draw_text(
+                canv,
+                self.margins[0] + self.frame_width / 2,
+                self.margins[3] / 2 - 3,
+                self.t(self.footer),
+                size=10,
+                anchor="center",
+            )
         page = canv.getPageNumber()
         if page > 1:
             draw_text(
                 canv,
-                LEFT_MARGIN + self.frame_width / 2,
-                height - 1.5 * cm,
+                self.margins[0] + self.frame_width / 2,
+                height - self._furniture_drop(),
                 self.t(f"- {page} -"),
                 size=16,
                 anchor="center",
@@ -167,10 +174,10 @@ class Document:
         template = BaseDocTemplate(
             target,
             pagesize=self.pagesize,
-            leftMargin=LEFT_MARGIN,
-            rightMargin=RIGHT_MARGIN,
-            topMargin=TOP_MARGIN,
-            bottomMargin=BOTTOM_MARGIN,
+            leftMargin=self.margins[0],
+            rightMargin=self.margins[1],
+            topMargin=self.margins[2],
+            bottomMargin=self.margins[3],
             title=self.title,
             author="CODI Desktop",
             creator="CODI Desktop",
@@ -181,8 +188,8 @@ class Document:
             initialFontSize=16,
         )
         frame = Frame(
-            LEFT_MARGIN,
-            BOTTOM_MARGIN,
+            self.margins[0],
+            self.margins[3],
             self.frame_width,
             self.frame_height,
             leftPadding=0,

@@ -24,6 +24,7 @@ from .thai_words import use_app_pythainlp_data
 
 __all__ = [
     "add_words",
+    "app_words",
     "break_units",
     "clear_cache",
     "clusters",
@@ -39,8 +40,18 @@ _SPACE_SPLIT = re.compile(r"(\s+)")
 _NO_BREAK_BEFORE = tuple(")]}”’»,.:;!?%ๆฯ") + ("\u0e33",)
 #: Tokens that must not end a line: opening punctuation.
 _NO_BREAK_AFTER = tuple("([{“‘«")
-#: Thai abbreviations that belong to the number before them ("09.30 น.", "5 กม.").
-_GLUED_ABBREVIATIONS = frozenset({"น.", "บาท", "ราย", "คน", "กม.", "ตร.ม.", "%"})
+#: Units that belong to the number before them ("09.30 น.", "5 ราย", "14 เสียง").
+_UNITS_AFTER_NUMBER = frozenset(
+    {
+        "น.", "บาท", "ราย", "คน", "กม.", "ตร.ม.", "%", "เสียง", "นาที", "ชั่วโมง", "วัน",
+        "เดือน", "ปี", "แห่ง", "ครัวเรือน", "หลัง", "หลังคาเรือน", "ไร่", "ครั้ง", "ท่าน",
+        "โครงการ", "องค์กร", "ชุมชน", "ตำบล", "อำเภอ", "หน้า", "ฉบับ", "สตางค์",
+    }
+)
+#: Words that belong to the number after them ("เวลา 13.00 น.", "พ.ศ. 2569", "฿ 500").
+_WORDS_BEFORE_NUMBER = frozenset(
+    {"เวลา", "ครั้งที่", "วันที่", "หมู่ที่", "ข้อ", "พ.ศ.", "฿", "ลำดับที่", "ระเบียบวาระที่"}
+)
 
 # pythainlp writes ~/pythainlp-data as soon as it is imported unless told otherwise, and
 # this package imports it from several places: settle the folder first.
@@ -59,7 +70,9 @@ def _get_trie():
                 from pythainlp.corpus import thai_words
                 from pythainlp.util import Trie
 
-                _trie = Trie(set(thai_words()) | _extra_words)
+                from .words import dictionary_words
+
+                _trie = Trie(set(thai_words()) | dictionary_words() | _extra_words)
     return _trie
 
 
@@ -77,6 +90,12 @@ def add_words(words: Iterable[str]) -> None:
             for w in words:
                 _trie.add(w)
         _break_units.cache_clear()
+
+
+def app_words() -> frozenset[str]:
+    """The words added for every document (:func:`add_words`): local names."""
+    with _lock:
+        return frozenset(_extra_words)
 
 
 def is_thai(text: str) -> bool:
@@ -154,20 +173,22 @@ def _break_units(text: str, extra_words: tuple[str, ...]) -> tuple[str, ...]:
             units[-1] = prev + token
         else:
             units.append(token)
-    # Spaces that must not break: before ๆ / ฯลฯ ("อื่น ๆ") and between a number and
-    # its unit ("09.30 น."). The space stays in the text, glued to both neighbours.
+    # Spaces that must not break: before ๆ / ฯลฯ ("อื่น ๆ"), between a number and its
+    # unit ("09.30 น.") and between a word and the number it introduces ("เวลา 13.00").
+    # The space stays in the text, glued to both neighbours.
     merged: list[str] = []
     i = 0
     while i < len(units):
         unit = units[i]
+        if merged and not _is_space(unit) and _glues(merged[-1], unit):  # "5ราย"
+            merged[-1] += unit
+            i += 1
+            continue
         if (
             merged
             and _is_space(unit)
             and i + 1 < len(units)
-            and (
-                units[i + 1].startswith(("ๆ", "ฯ"))
-                or (units[i + 1] in _GLUED_ABBREVIATIONS and merged[-1][-1:].isdigit())
-            )
+            and (units[i + 1].startswith(("ๆ", "ฯ")) or _glues(merged[-1], units[i + 1]))
         ):
             merged[-1] = merged[-1] + unit + units[i + 1]
             i += 2
@@ -175,6 +196,13 @@ def _break_units(text: str, extra_words: tuple[str, ...]) -> tuple[str, ...]:
         merged.append(unit)
         i += 1
     return tuple(merged)
+
+
+def _glues(before: str, after: str) -> bool:
+    """A number and its unit, or a word and its number: never a line break between."""
+    if before[-1:].isdigit() and after in _UNITS_AFTER_NUMBER:
+        return True
+    return after[:1].isdigit() and any(before.endswith(w) for w in _WORDS_BEFORE_NUMBER)
 
 
 def split_word(word: str) -> list[str]:

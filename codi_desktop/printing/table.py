@@ -16,9 +16,11 @@ from dataclasses import dataclass, field
 from reportlab.lib.units import cm
 from reportlab.platypus import Flowable
 
-from .text import Align, Run, TextStyle, ThaiParagraph
+from . import linebreak
+from .fonts import font_name
+from .text import Align, Run, TextStyle, ThaiParagraph, shaped
 
-__all__ = ["Cell", "RowStyle", "ThaiTable"]
+__all__ = ["Cell", "RowStyle", "ThaiTable", "fit_columns"]
 
 #: A4 height minus usual top and bottom margins: when the frame cannot tell, rows
 #: shorter than this are moved to the next page whole; taller ones are split in cells.
@@ -42,6 +44,7 @@ class RowStyle:
     min_height: float = 0
     keep_with_previous: bool = False  # a total row never starts a page on its own
     keep_with_next: bool = False  # a group's heading row never ends a page on its own
+    valign: str = "top"  # "middle": the text centred in a row taller than it (sign-in)
 
 
 @dataclass(slots=True)
@@ -232,6 +235,120 @@ class ThaiTable(Flowable):
                 x0 = x_edges[col]
                 if self.line_width > 0:  # 0 means a borderless layout table, not hairlines
                     canv.rect(x0, bottom, x_edges[col + span] - x0, row.height, stroke=1, fill=0)
-                para.drawOn(canv, x0 + self.padding, y - self.padding - para.height)
+                top = y - self.padding
+                if row.style.valign == "middle":
+                    top = y - (row.height - para.height) / 2
+                para.drawOn(canv, x0 + self.padding, top - para.height)
             y = bottom
         canv.restoreState()
+
+
+#: A unit wider than this is measured by the words it is made of (a long compound of
+#: the dictionary, ทรัพยากรธรรมชาติและสิ่งแวดล้อม, wraps at them when it must).
+_LONG_UNIT = 3 * cm
+
+
+def _widest_word(text: str, font: str, size: float, extra_words: Sequence[str]) -> float:
+    widest = 0.0
+    for unit in linebreak.break_units(text, extra_words):
+        if not unit.strip():
+            continue
+        width = shaped(unit, font)[1] * size
+        if width > _LONG_UNIT and " " not in unit:
+            width = max(shaped(p, font)[1] * size for p in linebreak.split_word(unit))
+        widest = max(widest, width)
+    return widest
+
+
+def _plain(content) -> tuple[str, bool | None]:
+    if isinstance(content, Cell):
+        text, bold = _plain(content.content)
+        return text, content.bold if content.bold is not None else bold
+    if isinstance(content, str):
+        return content, None
+    if isinstance(content, ThaiParagraph):
+        return content.text, content.style.bold
+    return "".join(r if isinstance(r, str) else r.text for r in content), None
+
+
+def fit_columns(
+    rows: Sequence[Sequence[str | Cell]],
+    total_width: float,
+    text_style: TextStyle,
+    *,
+    nowrap: Sequence[int] = (),
+    padding: float = 3,
+    bold_rows: Sequence[int] = (),
+    extra_words: Sequence[str] = (),
+    min_widths: dict[int, float] | None = None,
+    spare_to: int | None = None,
+    header_rows: int = 0,
+) -> list[float]:
+    """Column widths from the content actually present, filling *total_width*.
+
+    Columns in *nowrap* (amounts, codes, dates, numbers) get the width of their widest
+    value, so they are never broken; the other columns share what is left in proportion
+    to their widest value, each at least as wide as its longest unbreakable word, so a
+    long name wraps at a word (or, when even the words do not fit, is cut). Width to spare goes to the wrapping columns, or all to
+    column *spare_to*. The first *header_rows* (column names) may wrap at a word in any
+    column, so only their longest word counts. Cells spanning several columns are not measured. If even
+    the unbreakable columns alone do not fit, every column is scaled down alike.
+    """
+    bold_rows = set(bold_rows)
+    fixed = set(nowrap)
+    ncols = max(sum(c.span if isinstance(c, Cell) else 1 for c in row) for row in rows)
+    natural = [0.0] * ncols
+    longest = [0.0] * ncols
+    size = text_style.font_size
+    for r, row in enumerate(rows):
+        col = 0
+        for item in row:
+            span = item.span if isinstance(item, Cell) else 1
+            if span == 1:
+                text, bold = _plain(item)
+                font = font_name(bold=(r in bold_rows) if bold is None else bold)
+                if r >= header_rows:
+                    natural[col] = max(natural[col], shaped(text, font)[1] * size + 2 * padding)
+                if text.strip() and (col not in fixed or r < header_rows):
+                    widest = _widest_word(text, font, size, extra_words)
+                    longest[col] = max(longest[col], widest + 2 * padding)
+            col += span
+    for col, width in (min_widths or {}).items():
+        natural[col] = max(natural[col], width)
+        longest[col] = max(longest[col], width)
+    natural = [max(n, w) for n, w in zip(natural, longest, strict=True)]
+    floor = [natural[c] if c in fixed else longest[c] for c in range(ncols)]
+    if sum(natural) <= total_width:  # everything on one line: spare width to the text
+        widths = list(natural)
+        flexible = [c for c in range(ncols) if c not in fixed] or list(range(ncols))
+        if spare_to is not None:
+            flexible = [spare_to]
+        spare = (total_width - sum(widths)) / len(flexible)
+        for c in flexible:
+            widths[c] += spare
+        return widths
+    flexible = [c for c in range(ncols) if c not in fixed]
+    room = total_width - sum(floor[c] for c in fixed)
+    if room <= 0 or not flexible:  # not even the amounts fit: everything gives a little
+        scale = total_width / sum(floor)
+        return [w * scale for w in floor]
+    if sum(floor[c] for c in flexible) > room:
+        # The text columns give way (a word is cut), never the amounts and codes.
+        widths = list(floor)
+        share = room / sum(floor[c] for c in flexible)
+        for c in flexible:
+            widths[c] = floor[c] * share
+        return widths
+    # Water-filling: each wrapping column gets its natural width capped at a common level.
+    lo, hi = 0.0, max(natural)
+    for _ in range(60):
+        level = (lo + hi) / 2
+        used = sum(max(floor[c], min(natural[c], level)) for c in flexible)
+        lo, hi = (level, hi) if used <= room else (lo, level)
+    widths = list(floor)
+    for c in flexible:
+        widths[c] = max(floor[c], min(natural[c], lo))
+    leftover = room - sum(widths[c] for c in flexible)
+    if flexible and leftover > 0:
+        widths[flexible[0]] += leftover
+    return widths

@@ -13,12 +13,12 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
 
 import sqlalchemy as sa
 
 from codi_core.errors import ServiceError
 from codi_core.formatting import fiscal_year, thai_date
+from codi_core.labels import LABELS, UNKNOWN
 from codi_core.models import (
     Assessment,
     Attendance,
@@ -38,6 +38,7 @@ from codi_core.models import (
     utcnow,
 )
 from codi_core.reference import reference_id
+from codi_desktop.importing.framework import ImportFailed
 from codi_desktop.store.database import Store
 
 from ._common import Errors, clean, get_live, require_province
@@ -45,21 +46,8 @@ from .meetings import ATTENDANCE_NAMES, _guard_minutes, number_text
 
 ASSEMBLY_CRITERION = 10
 
-ORG_KIND_NAMES: dict[str, tuple[str, str]] = {
-    OrganizationKind.TAMBON_COUNCIL: ("สภาองค์กรชุมชนตำบล", "Tambon community council"),
-    OrganizationKind.WELFARE_FUND: ("กองทุนสวัสดิการชุมชน", "Community welfare fund"),
-    OrganizationKind.SAVINGS_GROUP: ("กลุ่มออมทรัพย์", "Savings group"),
-    OrganizationKind.COOPERATIVE: ("สหกรณ์", "Cooperative"),
-    OrganizationKind.NETWORK: ("เครือข่าย", "Network"),
-    OrganizationKind.COMMITTEE: ("คณะกรรมการ / คณะทำงาน", "Committee / working group"),
-    OrganizationKind.COMMUNITY_ORG: ("องค์กรชุมชน", "Community organization"),
-    OrganizationKind.PARTNER: ("ภาคี / หน่วยงานภาคี", "Partner"),
-}
-GENDER_NAMES: dict[str, tuple[str, str]] = {
-    Gender.FEMALE: ("หญิง", "Female"), Gender.MALE: ("ชาย", "Male"),
-    Gender.OTHER: ("อื่น ๆ", "Other"),
-}
-UNKNOWN = ("ไม่ระบุ", "Not recorded")
+ORG_KIND_NAMES: dict[str, tuple[str, str]] = LABELS[OrganizationKind]
+GENDER_NAMES: dict[str, tuple[str, str]] = LABELS[Gender]
 
 
 @dataclass
@@ -80,23 +68,6 @@ class ParticipantData:
 class RegistrationResult:
     added: int
     skipped: int  # already registered in this meeting (same name and organization)
-
-
-class ImportFailed(ServiceError):
-    """Rows of a list are wrong; ``problems`` holds (row number, message in Thai, English)."""
-
-    def __init__(self, problems: list[tuple[int, str, str]]):
-        self.problems = problems
-        rows = ", ".join(str(r) for r, _, _ in problems[:30])
-        if len(problems) > 30:
-            rows += f" … (+{len(problems) - 30})"
-        self._th = "\n".join(f"แถวที่ {r}: {th}" for r, th, _ in problems[:30])
-        self._en = "\n".join(f"row {r}: {en}" for r, _, en in problems[:30])
-        super().__init__("import_rows", None, rows=rows, details=self._th)
-
-    def message(self, lang: str = "th") -> str:
-        self.params["details"] = self._en if lang == "en" else self._th
-        return super().message(lang)
 
 
 def _norm(text: str) -> str:
@@ -194,141 +165,22 @@ def _register(session, province: str, meeting: Meeting,
     return RegistrationResult(added, skipped)
 
 
-# --- Excel -----------------------------------------------------------------------------------
-
-HEADERS: dict[str, tuple[str, ...]] = {
-    "name": ("ชื่อ-สกุล", "ชื่อ-นามสกุล", "ชื่อสกุล", "ชื่อนามสกุล", "ชื่อ-สกุล", "ชื่อและนามสกุล",
-             "ชื่อ–สกุล", "ชื่อผู้เข้าร่วม", "ชื่อผู้เข้าร่วมประชุม", "รายชื่อ", "name", "fullname"),
-    "first_name": ("ชื่อ", "firstname"),
-    "last_name": ("นามสกุล", "สกุล", "lastname", "surname"),
-    "prefix": ("คำนำหน้า", "คำนำหน้าชื่อ", "prefix", "title"),
-    "organization": ("องค์กร", "ชื่อองค์กร", "หน่วยงาน", "องค์กร/หน่วยงาน", "องค์กรหน่วยงาน",
-                     "สังกัด", "องค์กรที่สังกัด", "organization", "organisation"),
-    "subdistrict": ("ตำบล", "ตำบล/แขวง", "แขวง", "tambon", "subdistrict"),
-    "district": ("อำเภอ", "อำเภอ/เขต", "เขต", "district", "amphoe"),
-    "gender": ("เพศ", "gender", "sex"),
-    "position": ("ตำแหน่ง", "position"),
-}
-
-
-def _header_key(text: Any) -> str:
-    return re.sub(r"[\s\-–_/.:()]", "", str(text or "")).casefold()
-
-
-_HEADER_LOOKUP = {_header_key(h): key for key, names in HEADERS.items() for h in names}
-
-
-def _cell(value: Any) -> str:
-    if value is None:
-        return ""
-    if isinstance(value, float) and value.is_integer():
-        value = int(value)
-    return str(value).strip()
-
-
-def _tambon_names(store: Store, province: str) -> tuple[dict, dict]:
-    """name -> [(subdistrict id, district id)], district name -> district id."""
-    with store.read() as session:
-        subs: dict[str, list[tuple[str, str]]] = {}
-        for sid, name, did in session.execute(
-                sa.select(Subdistrict.id, Subdistrict.name_th, Subdistrict.district_id)
-                .where(Subdistrict.province_id == province)):
-            subs.setdefault(_tambon_key(name), []).append((sid, did))
-        districts = {}
-        for did, name in session.execute(
-                sa.select(District.id, District.name_th).where(District.province_id == province)):
-            districts[_tambon_key(name)] = did
-        return subs, districts
-
-
-def _tambon_key(name: str) -> str:
-    key = _norm(name)
-    for prefix in ("ตำบล", "ต.", "แขวง", "อำเภอ", "อ.", "เขต", "กิ่งอำเภอ"):
-        if key.startswith(prefix) and len(key) > len(prefix):
-            return key[len(prefix):]
-    return key
+# --- Excel and CSV ---------------------------------------------------------------------
 
 
 def read_participants_xlsx(store: Store, path: str | Path) -> list[ParticipantData]:
-    """Read a participant list from an .xlsx file. Headers may be the common Thai ones
-    (ชื่อ-สกุล or ชื่อ + นามสกุล, คำนำหน้า, องค์กร/หน่วยงาน, ตำบล, อำเภอ, เพศ, ตำแหน่ง). An
-    unreadable file or any bad row raises a ``ServiceError`` naming the rows."""
-    import openpyxl  # imported here: only the import needs it
+    """Read a participant list from an .xlsx or .csv file through the import framework
+    (``codi_desktop.importing``). Headers may be the common Thai ones (ชื่อ-สกุล or ชื่อ +
+    นามสกุล, คำนำหน้า, องค์กร/หน่วยงาน, ตำบล, อำเภอ, เพศ, ตำแหน่ง). An unreadable file or
+    any bad row raises a ``ServiceError`` naming the rows by the spreadsheet's numbers."""
+    from codi_desktop.importing.framework import DUPLICATE, NEW, preview_file
+    from codi_desktop.importing.participants import ParticipantImporter
 
-    province = require_province(store)
-    try:
-        wb = openpyxl.load_workbook(path, read_only=True, data_only=True)
-        try:
-            sheet = wb.worksheets[0]
-            rows = [list(r) for r in sheet.iter_rows(values_only=True)]
-        finally:
-            wb.close()
-    except Exception as exc:  # a broken file raises zipfile, XML, openpyxl or OS errors
-        raise ServiceError("import_unreadable", detail=type(exc).__name__) from exc
-
-    header_at, columns = None, {}
-    for i, row in enumerate(rows[:15]):
-        found = {}
-        for c, value in enumerate(row):
-            key = _HEADER_LOOKUP.get(_header_key(value))
-            if key and key not in found:
-                found[key] = c
-        if "name" in found or "first_name" in found:
-            header_at, columns = i, found
-            break
-    if header_at is None:
-        raise ServiceError("import_no_header")
-
-    subs, districts = _tambon_names(store, province)
-    out: list[ParticipantData] = []
-    problems: list[tuple[int, str, str]] = []
-
-    def get(row: list, key: str) -> str:
-        c = columns.get(key)
-        return _cell(row[c]) if c is not None and c < len(row) else ""
-
-    for i, row in enumerate(rows[header_at + 1:], start=header_at + 2):
-        if not any(_cell(v) for v in row):
-            continue
-        name = get(row, "name")
-        if not name:
-            name = " ".join(x for x in (get(row, "first_name"), get(row, "last_name")) if x)
-        prefix = get(row, "prefix")
-        if prefix and name and not name.startswith(prefix):
-            name = prefix + name
-        if not name:
-            problems.append((i, "ไม่มีชื่อ", "no name"))
-            continue
-        gender = gender_from(get(row, "gender"), name)
-        if gender == "?":
-            problems.append((i, f"เพศ '{get(row, 'gender')}' ไม่ถูกต้อง (ใช้ ชาย / หญิง)",
-                             f"unknown gender '{get(row, 'gender')}' (use ชาย / หญิง)"))
-            continue
-        subdistrict_id = None
-        tambon = get(row, "subdistrict")
-        if tambon:
-            choices = subs.get(_tambon_key(tambon), [])
-            district = get(row, "district")
-            if district and choices:
-                did = districts.get(_tambon_key(district))
-                choices = [c for c in choices if c[1] == did]
-            if not choices:
-                problems.append((i, f"ไม่พบตำบล '{tambon}' ในจังหวัดนี้",
-                                 f"no subdistrict '{tambon}' in this province"))
-                continue
-            if len(choices) > 1:
-                problems.append((i, f"ตำบล '{tambon}' มีหลายอำเภอ กรุณาระบุอำเภอ",
-                                 f"subdistrict '{tambon}' exists in several districts; "
-                                 "give the district"))
-                continue
-            subdistrict_id = choices[0][0]
-        out.append(ParticipantData(
-            name=name, organization_name=get(row, "organization") or None,
-            subdistrict_id=subdistrict_id, gender=gender,
-            position=get(row, "position") or None))
-    if problems:
-        raise ImportFailed(problems)
-    _validate_rows(out, first_row=header_at + 2)
+    require_province(store)
+    preview = preview_file(store, ParticipantImporter(), path)
+    if preview.errors:
+        raise ImportFailed(preview.problems())
+    out = [r.data for r in preview.rows if r.fate in (NEW, DUPLICATE)]
     if not out:
         raise ServiceError("import_empty")
     return out

@@ -20,11 +20,13 @@ from collections import defaultdict
 import sqlalchemy as sa
 from sqlalchemy.orm import Session
 
+from codi_core.errors import ServiceError
 from codi_core.formatting import thai_date_long, thai_time, to_bangkok
 from codi_core.models import (
     AgendaItem,
     Attendance,
     AttendanceStatus,
+    Community,
     Invitee,
     LedgerEntry,
     LedgerKind,
@@ -38,7 +40,10 @@ from codi_core.models import (
     Vote,
 )
 from codi_core.models.ledger_rules import effective_amounts
+from codi_desktop.collation import name_key
 from codi_desktop.printing import data as doc
+from codi_desktop.printing.linebreak import add_words
+from codi_desktop.printing.words import person_name_parts
 
 from ._common import get_live
 from .meetings import KIND_NAMES
@@ -47,6 +52,7 @@ __all__ = [
     "agenda_data",
     "budget_report_data",
     "centre_name",
+    "check_invitation",
     "cli_print",
     "print_budget_report",
     "print_invitation",
@@ -78,11 +84,12 @@ def meeting_info(
     """The heading shared by every meeting document.
 
     *actual_times*: the minutes report when the meeting really began and ended
-    (``started_at``/``ended_at``), falling back to the planned times.
+    (``started_at``/``ended_at``); times not recorded (a meeting not held yet) stay
+    empty and print as blanks, never as the planned times.
     """
     starts = to_bangkok(meeting.starts_at)
-    start = (meeting.started_at if actual_times else None) or meeting.starts_at
-    end = (meeting.ended_at if actual_times else None) or meeting.ends_at
+    start = meeting.started_at if actual_times else meeting.starts_at
+    end = meeting.ended_at if actual_times else meeting.ends_at
     place = meeting.place or ""
     if not place and meeting.subdistrict_id:
         sub = session.get(Subdistrict, meeting.subdistrict_id)
@@ -150,14 +157,32 @@ def _agenda(session: Session, meeting_id: str) -> list[doc.AgendaItem]:
 def _name_words(names: list[str]) -> list[str]:
     """Parts of people's names, for the segmenter: Thai names are rarely in its dictionary
     and must not be broken across lines."""
+    return person_name_parts(names)
+
+
+_taught: set[str] = set()
+
+
+def _teach_local_names(session: Session) -> None:
+    """Teach the line breaker the names of this database's communities and
+    organizations (app-wide, once each): documents quote them in titles, project names
+    and minutes, and generic dictionaries split them (บ่อ|เกษม)."""
+    names = set(session.scalars(sa.select(Community.name).where(_live(Community))))
+    names.update(session.scalars(sa.select(Organization.name).where(_live(Organization))))
     words: set[str] = set()
     for name in names:
-        for part in name.split():
-            for prefix in ("นางสาว", "นาย", "นาง"):
-                part = part.removeprefix(prefix)
-            if len(part) > 1:
-                words.add(part)
-    return sorted(words)
+        if not name:
+            continue
+        words.add(name.strip())
+        for part in name.split():  # "ชุมชนบ้านบ่อเกษม หมู่ 4": the name part alone too
+            for prefix in ("ชุมชน", "บ้าน"):
+                if part.startswith(prefix) and len(part) > len(prefix) + 1:
+                    words.add(part.removeprefix(prefix))
+            words.add(part)
+    new = {w for w in words if len(w) > 1} - _taught
+    if new:
+        add_words(new)
+        _taught.update(new)
 
 
 def minutes_data(session: Session, meeting_id: str) -> doc.Minutes:
@@ -183,10 +208,14 @@ def minutes_data(session: Session, meeting_id: str) -> doc.Minutes:
             absent.append(doc.Attendee(row.person_name, position, reason=row.reason or ""))
         else:
             attendees.append(doc.Attendee(row.person_name, row.organization_name or position))
-    # The chair heads the list of those present, as in every official minutes.
+    # The chair heads the list of those present, as in every official minutes; the
+    # others follow in Thai dictionary order, as in every printed list.
     chair = _person(session, meeting.chair_id)
-    if chair is not None:
-        present.sort(key=lambda a: a.name != chair.full_name)
+    chair_name = chair.full_name if chair is not None else None
+    present.sort(key=lambda a: (a.name != chair_name, name_key(a.name)))
+    absent.sort(key=lambda a: name_key(a.name))
+    attendees.sort(key=lambda a: name_key(a.name))
+    _teach_local_names(session)
     return doc.Minutes(
         meeting=meeting_info(session, meeting, actual_times=True),
         present=present,
@@ -203,6 +232,7 @@ def minutes_data(session: Session, meeting_id: str) -> doc.Minutes:
 def agenda_data(session: Session, meeting_id: str) -> tuple[doc.MeetingInfo, list[doc.AgendaItem]]:
     """The heading and items for ``printing.render_agenda``."""
     meeting = get_live(session, Meeting, meeting_id, "meeting")
+    _teach_local_names(session)
     return meeting_info(session, meeting), _agenda(session, meeting_id)
 
 
@@ -222,7 +252,11 @@ def invitation_data(
     otherwise. *letter_number* (ที่) and *issuer* (the office and its address) come from
     the user; the body is written from the meeting when not given."""
     meeting = get_live(session, Meeting, meeting_id, "meeting")
+    signer = _signatory(session, signer_id or meeting.chair_id)
+    if not signer.name:  # an empty "()" where the name goes cannot be sent
+        raise ServiceError("signer_required", "signer")
     info = meeting_info(session, meeting)
+    _teach_local_names(session)
     when = thai_date_long(info.date)
     if info.start_time:
         when += f" เวลา {thai_time(info.start_time)}"
@@ -235,19 +269,39 @@ def invitation_data(
         letter_date=letter_date or to_bangkok(dt.datetime.now(dt.UTC)).date(),
         to=to or f"{info.body_name}ทุกท่าน",
         body=body or default_body,
-        signer=_signatory(session, signer_id or meeting.chair_id),
+        signer=signer,
         agenda=_agenda(session, meeting_id),
         contact=contact,
+        extra_words=_name_words([signer.name]),
     )
 
 
 def sign_in_data(
-    session: Session, meeting_id: str, *, blank_rows: int = 10, show_phones: bool = False
+    session: Session,
+    meeting_id: str,
+    *,
+    blank_rows: int = 10,
+    show_phones: bool = False,
+    order: str = "name",
 ) -> doc.SignInSheet:
-    """The sign-in sheet lists the invitees (printed before the meeting); a meeting with
-    no invitees lists who has been recorded in the room."""
+    """The sign-in sheet lists the invitees (printed before the meeting) and everyone
+    already recorded in the room who was not invited (walk-ins registered in the app).
+
+    *order*: ``"name"`` (Thai dictionary order) or ``"invitation"`` (the invitation
+    list's order, walk-ins after it). The body that meets is named in the heading, so a
+    member's organization column is left empty when it would only repeat it.
+    """
+    if order not in ("name", "invitation"):
+        raise ValueError(order)
     meeting = get_live(session, Meeting, meeting_id, "meeting")
+    info = meeting_info(session, meeting)
     rows: list[doc.SignInRow] = []
+    invited_people: set[str] = set()
+    invited_names: set[str] = set()
+
+    def organization(name: str) -> str:
+        return "" if name == info.body_name else name
+
     invitees = session.scalars(
         sa.select(Invitee)
         .where(Invitee.meeting_id == meeting_id, _live(Invitee))
@@ -257,43 +311,50 @@ def sign_in_data(
         person = _person(session, inv.person_id)
         org = session.get(Organization, inv.organization_id) if inv.organization_id else None
         if person is not None:
+            invited_people.add(person.id)
+            invited_names.add(person.full_name)
             rows.append(
                 doc.SignInRow(
                     person.full_name,
-                    org.name if org else "",
+                    organization(org.name) if org else "",
                     person.position or "",
                     person.phone or "",
                 )
             )
         else:  # an organization invited as such: one of its people signs for it
+            if inv.name and not org:
+                invited_names.add(inv.name)
             rows.append(
                 doc.SignInRow("" if org else (inv.name or ""), org.name if org else "", "", "")
             )
-    if not invitees:
-        in_room = (AttendanceStatus.PRESENT, AttendanceStatus.SUBSTITUTE, AttendanceStatus.ATTENDEE)
-        for row in session.scalars(
-            sa.select(Attendance)
-            .where(
-                Attendance.meeting_id == meeting_id,
-                _live(Attendance),
-                Attendance.status.in_(in_room),
+    in_room = (AttendanceStatus.PRESENT, AttendanceStatus.SUBSTITUTE, AttendanceStatus.ATTENDEE)
+    for row in session.scalars(
+        sa.select(Attendance)
+        .where(
+            Attendance.meeting_id == meeting_id,
+            _live(Attendance),
+            Attendance.status.in_(in_room),
+        )
+        .order_by(Attendance.created_at, Attendance.id)
+    ):
+        if row.person_id in invited_people or row.person_name in invited_names:
+            continue
+        person = _person(session, row.person_id)
+        rows.append(
+            doc.SignInRow(
+                row.person_name,
+                organization(row.organization_name or ""),
+                row.position or "",
+                (person.phone or "") if person else "",
             )
-            .order_by(Attendance.created_at)
-        ):
-            person = _person(session, row.person_id)
-            rows.append(
-                doc.SignInRow(
-                    row.person_name,
-                    row.organization_name or "",
-                    row.position or "",
-                    (person.phone or "") if person else "",
-                )
-            )
+        )
+    _teach_local_names(session)
     return doc.SignInSheet(
-        meeting=meeting_info(session, meeting),
+        meeting=info,
         rows=rows,
         blank_rows=blank_rows,
         show_phones=show_phones,
+        order=order,
         extra_words=_name_words([r.name for r in rows]),
     )
 
@@ -318,6 +379,7 @@ def budget_report_data(
     if province_code:
         conditions.append(LedgerEntry.province_code == province_code)
         project_filter.append(Project.province_code == province_code)
+    _teach_local_names(session)
     by_program = effective_amounts(session, LedgerEntry.program_id, *conditions)
     by_project = effective_amounts(
         session, LedgerEntry.project_id, LedgerEntry.project_id.is_not(None), *conditions
@@ -387,6 +449,15 @@ def print_budget_report(
     printing.render_budget_report(data, out, thai_digits=thai_digits)
 
 
+def check_invitation(store, meeting_id: str, signer_id: str | None = None) -> None:
+    """Raise ``ServiceError("signer_required")`` when the meeting's letter would have no
+    signer, so the app can say so before it asks where to save the PDF."""
+    with store.read() as session:
+        meeting = get_live(session, Meeting, meeting_id, "meeting")
+        if not _signatory(session, signer_id or meeting.chair_id).name:
+            raise ServiceError("signer_required", "signer")
+
+
 def print_invitation(
     store,
     meeting_id: str,
@@ -394,18 +465,31 @@ def print_invitation(
     *,
     letter_number: str = "",
     issuer: str | None = None,
+    signer_id: str | None = None,
     thai_digits: bool = False,
 ) -> None:
-    """Write a meeting's invitation letter (with its agenda attached) as a PDF. The
-    letter number is left for the office to fill in by hand when not given."""
+    """Write a meeting's invitation letter (with its agenda attached) as a PDF.
+
+    The document number (ที่) is the centre's prefix from its settings with
+    *letter_number* from the register, or a dotted place for it; the issuer's address
+    and the contact line at the foot come from the centre's settings too. Raises
+    ``ServiceError("signer_required")`` before writing anything when the letter has no
+    signer (no chair and no *signer_id*)."""
     from codi_desktop import printing
 
+    from .centre import get_centre
+    from .centre import letter_number as number_of
+
+    centre = get_centre(store)
     with store.read() as session:
+        office = centre_name(session, store.province_code)
         data = invitation_data(
             session,
             meeting_id,
-            letter_number=letter_number,
-            issuer=issuer or centre_name(session, store.province_code),
+            letter_number=number_of(centre, letter_number),
+            issuer=issuer or "\n".join([office, *centre.address.splitlines()]),
+            signer_id=signer_id,
+            contact=centre.contact_line(office),
         )
     printing.render_invitation(data, out, thai_digits=thai_digits)
 

@@ -3,8 +3,8 @@ labels, linked records by their names, Buddhist-Era dates in Bangkok time, who a
 device, and never an id, a column name or an ISO timestamp.
 
 ``services/history.py`` gives the raw entries (``HistoryEntry``); this module only presents
-them. Enum values are named by a caller-given ``value_label(table, field, value)`` (the UI
-passes its one label table), falling back to the meeting names kept in the services.
+them. Enum values are named by the one labels table (``codi_core.labels``), or by a
+caller-given ``value_label(table, field, value)`` first when one is passed.
 """
 
 from __future__ import annotations
@@ -26,6 +26,7 @@ from codi_core.formatting import (
     thai_time,
     to_bangkok,
 )
+from codi_core.labels import field_value_label
 from codi_core.models import SYNCED_MODELS
 from codi_core.models.base import UTCDateTime
 from codi_core.models.serialize import parse_datetime
@@ -166,15 +167,8 @@ def _linked_name(session, table: str, column: sa.Column, value: str, lang: str) 
 
 
 def _fallback_label(table: str, name: str, value: Any, lang: str) -> str | None:
-    from . import meetings  # the meeting names the services keep (th, en)
-
-    tables = {("meeting", "kind"): meetings.KIND_NAMES,
-              ("meeting", "status"): meetings.STATUS_NAMES,
-              ("attendance", "status"): meetings.ATTENDANCE_NAMES}
-    names = tables.get((table, name))
-    if names and value in names:
-        return _pick(names[value], lang)
-    return None
+    """The one labels table (codi_core.labels) names every enum column's values."""
+    return field_value_label(table, name, value, lang)
 
 
 def value_text(session, table: str, name: str, value: Any, lang: str = "th",

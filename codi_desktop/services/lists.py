@@ -35,6 +35,7 @@ from codi_core.models import (
     Project,
     Subdistrict,
 )
+from codi_desktop.collation import COLLATION
 from codi_desktop.store.database import Store
 
 PAGE_SIZE = 200
@@ -85,23 +86,10 @@ def _fts_condition(table: str, id_column: sa.ColumnElement, text: str) -> sa.Col
     return id_column.in_(sub.columns(sa.column("row_id", sa.String)))
 
 
-_LEADING_VOWELS = ("เ", "แ", "โ", "ใ", "ไ")
-
-
 def thai_order(column: sa.ColumnElement) -> sa.ColumnElement:
-    """A sort key closer to Thai dictionary order than code points.
-
-    Thai sorts a syllable by its consonant, but the vowels เ แ โ ใ ไ are written (and
-    encoded) before it, so plain code-point order puts every เ... name after ฮ. Swapping
-    a leading vowel behind the consonant that follows fixes the first syllable, which is
-    what a list sorted by name shows. (Full Thai collation needs ICU, which the
-    standard sqlite3 module lacks.)
-    """
-    def substr(*args: int) -> sa.ColumnElement:
-        return sa.func.substr(column, *args, type_=sa.String)  # typed: + means ||
-
-    first = substr(1, 1)
-    return sa.case((first.in_(_LEADING_VOWELS), substr(2, 1) + first + substr(3)), else_=column)
+    """*column* in Thai dictionary order: the store's ``THAI`` collation
+    (:mod:`codi_desktop.collation`, the one every printed list uses too)."""
+    return sa.collate(column, COLLATION)
 
 
 def _name(column_th: sa.ColumnElement, column_en: sa.ColumnElement, lang: str):
@@ -415,7 +403,8 @@ def provinces(store: Store) -> list[Choice]:
 
     with store.read() as s:
         rows = s.execute(
-            sa.select(Province.id, Province.name_th, Province.name_en).order_by(Province.name_th)
+            sa.select(Province.id, Province.name_th, Province.name_en).order_by(
+                thai_order(Province.name_th))
         )
         return [Choice(*r) for r in rows]
 

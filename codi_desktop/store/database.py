@@ -27,6 +27,7 @@ from sqlalchemy import event
 from sqlalchemy.orm import Session, sessionmaker
 
 from codi_core.models import ChangeSet, ChangeSetStatus, LocalSetting
+from codi_desktop import collation
 
 from . import paths
 from .capture import finish_change_set, install_capture
@@ -67,6 +68,7 @@ def _set_sqlite_pragmas(dbapi_conn: Any, _record: Any) -> None:
     cur.execute("PRAGMA synchronous=NORMAL")
     cur.execute("PRAGMA busy_timeout=5000")
     cur.close()
+    collation.register(dbapi_conn)  # ORDER BY ... COLLATE THAI (Thai dictionary order)
 
 
 def make_engine(db_path: Path | str) -> sa.Engine:

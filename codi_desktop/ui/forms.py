@@ -35,8 +35,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from codi_core import labels as core_labels
 from codi_core.errors import LABELS, ServiceError, ValidationFailed
 from codi_core.formatting import parse_baht
+from codi_core.labels import FIELD_ENUMS
 from codi_desktop.services import communities, history_view, lists, organizations, people
 from codi_desktop.store.database import Store
 
@@ -410,23 +412,13 @@ class RecordForm(QWidget):
 
 # --- history ---------------------------------------------------------------------------
 
-VALUE_LABELS = {
-    ("community", "kind"): L.COMMUNITY_KIND,
-    ("organization", "kind"): L.ORGANIZATION_KIND,
-    ("organization", "sector"): L.SECTOR,
-    ("person", "gender"): L.GENDER,
-    ("membership", "role"): L.MEMBERSHIP_ROLE,
-    ("project", "status"): L.PROJECT_STATUS,
-    ("project", "funding_type"): L.FUNDING_TYPE,
-    ("meeting", "kind"): L.MEETING_KIND,
-    ("meeting", "status"): L.MEETING_STATUS,
-}
+# Every enum column of every table, from the one labels table (codi_core.labels).
+VALUE_LABELS = FIELD_ENUMS
 
 
 def enum_label(table: str, name: str, value: Any) -> str | None:
     """The one label table's word for a stored enum value (None when it has none)."""
-    labels = VALUE_LABELS.get((table, name))
-    return L.label(labels, value) if labels and value in labels else None
+    return core_labels.field_value_label(table, name, value, current_language())
 
 
 EXTRA_LABELS = {

@@ -34,7 +34,7 @@ from .i18n import current_language
 from .labels import choices
 from .status import TaskProgress
 from .table_model import Column, RecordTableModel
-from .tasks import Task, run_task
+from .tasks import Task, plain, run_task
 from .widgets import MessageBar, SearchBox, heading
 
 
@@ -69,6 +69,7 @@ class ListPage(QWidget):
         new_label: str | None = None,
         search_hint: str = "",
         newest_first: bool = False,
+        data_kind: str | None = None,
         parent: QWidget | None = None,
     ):
         super().__init__(parent)
@@ -106,6 +107,15 @@ class ListPage(QWidget):
         self.export_button.setToolTip(self.tr("บันทึกรายการที่กรองไว้เป็นไฟล์ Excel หรือ CSV"))
         self.export_button.clicked.connect(self._choose_export_file)
         bar.addWidget(self.export_button)
+        # Lists a spreadsheet can fill (importing/) export in the importer's layout.
+        self.data_kind = data_kind
+        self.import_button: QPushButton | None = None
+        if data_kind is not None:
+            self.import_button = QPushButton(self.tr("นำเข้า…"))
+            self.import_button.setObjectName("import")
+            self.import_button.setToolTip(self.tr("นำเข้ารายการจากไฟล์ Excel หรือ CSV"))
+            self.import_button.clicked.connect(lambda: self.open_import())
+            bar.addWidget(self.import_button)
         self.new_button: QPushButton | None = None
         if new_label and detail is not None:
             self.new_button = QPushButton(new_label)
@@ -267,15 +277,35 @@ class ListPage(QWidget):
         columns = [(c.key, c.header, None if c.raw_export else c.show) for c in model.columns]
         self.export_button.setEnabled(False)
         self.message.hide()
-        task = run_task(
-            lists.export_rows, self.store, model.source, self._filter, path, columns,
-            sort=model.sort_key, descending=model.descending, lang=current_language(),
-            parent=self, on_done=lambda n: self._exported(n, path), on_error=self._export_failed,
-        )
+        if self.data_kind is not None:
+            from codi_desktop.exporting.tables import export_list
+
+            task = run_task(
+                plain(export_list), self.store, self.data_kind, path, self._filter,
+                parent=self, on_done=lambda n: self._exported(n, path),
+                on_error=self._export_failed)
+        else:
+            task = run_task(
+                lists.export_rows, self.store, model.source, self._filter, path, columns,
+                sort=model.sort_key, descending=model.descending, lang=current_language(),
+                parent=self, on_done=lambda n: self._exported(n, path),
+                on_error=self._export_failed,
+            )
         task.cancelled.connect(self._export_cancelled)
         self.export_task = task
         self.progress.track(task, self.tr("กำลังส่งออก…"))
         return task
+
+    def open_import(self, path: str | None = None):
+        """Open the import window for this list (reading ``path`` straight away)."""
+        from .import_wizard import ImportWizard
+
+        wizard = ImportWizard(self.store, self.data_kind, self)
+        wizard.imported.connect(lambda _n: self.reload())
+        wizard.open()
+        if path:
+            wizard.load(path)
+        return wizard
 
     def _exported(self, rows: int, path: str) -> None:
         self.export_button.setEnabled(True)

@@ -61,6 +61,7 @@ def communities_page(store: Store) -> ListPage:
         detail=RecordPanel(store, community_spec()),
         new_label=translate("Pages", "+ ชุมชนใหม่"),
         search_hint=translate("Pages", "ค้นหาชุมชน ผู้นำ หรือตำบล"),
+        data_kind="communities",
     )
 
 
@@ -85,6 +86,7 @@ def organizations_page(store: Store) -> ListPage:
         detail=OrganizationPanel(store),
         new_label=translate("Pages", "+ องค์กรใหม่"),
         search_hint=translate("Pages", "ค้นหาองค์กรหรือตำบล"),
+        data_kind="organizations",
     )
 
 
@@ -104,6 +106,7 @@ def people_page(store: Store) -> ListPage:
         detail=PersonPanel(store),
         new_label=translate("Pages", "+ บุคคลใหม่"),
         search_hint=translate("Pages", "ค้นหาชื่อ ตำแหน่ง หรือโทรศัพท์"),
+        data_kind="people",
     )
 
 
@@ -144,6 +147,7 @@ class ProjectsPage(QWidget):
             detail=ProjectPanel(store),
             new_label=self.tr("+ โครงการใหม่"),
             search_hint=self.tr("ค้นหารหัส ชื่อโครงการ หรือตำบล"),
+            data_kind="projects",
         )
         self.budget = QTableWidget(0, 5)
         self.budget.setObjectName("program_budget")

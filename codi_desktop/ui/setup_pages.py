@@ -32,6 +32,7 @@ from codi_desktop.services import lists
 from codi_desktop.store.database import Store
 
 from . import labels as L
+from .centre_box import CentreBox
 from .errors import error_text
 from .i18n import current_language
 from .tasks import Task, run_task
@@ -304,6 +305,7 @@ class SettingsPage(QWidget):
         layout.addWidget(heading(self.tr("ตั้งค่า")))
         layout.addWidget(lang_box)
         layout.addWidget(info)
+        layout.addWidget(CentreBox(store))  # the centre's particulars for its letters
         layout.addStretch(1)
 
 

@@ -1,12 +1,19 @@
 #!/usr/bin/env bash
-# Build a self-contained Linux folder of CODI Desktop and pack it as a tarball in dist/.
-# The target machine still needs the Qt system libraries the README lists (libegl1,
-# libxkbcommon0, libfontconfig1, libthai0 ...), as every Qt application on Linux does.
+# Build CODI Desktop for Linux from the desktop part only:
+#   dist/codi-desktop/                         the frozen one-folder app (PyInstaller)
+#   dist/codi-desktop_<version>_<arch>.deb     the Debian package (make-deb.sh)
+# The build environment (.venv-build, or $CODI_BUILD_VENV) holds ".[desktop]" and
+# PyInstaller only, so nothing of the server or the test tools can reach the bundle.
+# The version is the distribution's (pyproject.toml). Prints the .deb's path last.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
-bash scripts/bootstrap.sh app
-.venv/bin/python -m pip install -q "pyinstaller>=6"
-.venv/bin/pyinstaller --noconfirm --clean installers/codi-desktop.spec
-version=$(.venv/bin/python -c 'import codi_desktop; print(codi_desktop.__version__)')
-tar -C dist -czf "dist/codi-desktop-${version}-linux-$(uname -m).tar.gz" codi-desktop
-echo "dist/codi-desktop-${version}-linux-$(uname -m).tar.gz"
+venv="${CODI_BUILD_VENV:-.venv-build}"
+if [ ! -x "$venv/bin/python" ]; then
+  python3 -m venv "$venv"
+fi
+"$venv/bin/python" -m pip install -q ".[desktop]" "pyinstaller>=6" 2>&1 \
+  | grep -v "^WARNING: Location" || true
+"$venv/bin/pyinstaller" --noconfirm --clean --log-level WARN \
+  --workpath build/pyinstaller --distpath dist installers/codi-desktop.spec
+version=$("$venv/bin/python" -c 'from importlib.metadata import version; print(version("codi"))')
+bash installers/linux/make-deb.sh dist/codi-desktop "$version" dist

@@ -337,6 +337,49 @@
     </message>
 </context>
 <context>
+    <name>CentreBox</name>
+    <message>
+        <source>ข้อมูลศูนย์สำหรับหนังสือ</source>
+        <translation>Centre details for letters</translation>
+    </message>
+    <message>
+        <source>เช่น พอช. อบ</source>
+        <translation>e.g. พอช. อบ</translation>
+    </message>
+    <message>
+        <source>เช่น งานประสานงานจังหวัด</source>
+        <translation>e.g. provincial coordination office</translation>
+    </message>
+    <message>
+        <source>บันทึกข้อมูลศูนย์</source>
+        <translation>Save centre details</translation>
+    </message>
+    <message>
+        <source>เลขที่หนังสือ (ที่)</source>
+        <translation>Document number prefix</translation>
+    </message>
+    <message>
+        <source>ที่อยู่สำนักงาน</source>
+        <translation>Office address</translation>
+    </message>
+    <message>
+        <source>โทรศัพท์</source>
+        <translation>Phone</translation>
+    </message>
+    <message>
+        <source>อีเมล</source>
+        <translation>E-mail</translation>
+    </message>
+    <message>
+        <source>ผู้ประสานงาน</source>
+        <translation>Contact</translation>
+    </message>
+    <message>
+        <source>บันทึกแล้ว</source>
+        <translation>Saved</translation>
+    </message>
+</context>
+<context>
     <name>ConfirmBar</name>
     <message>
         <source>ไม่ลบ</source>
@@ -780,275 +823,94 @@
     </message>
 </context>
 <context>
+    <name>ImportWizard</name>
+    <message>
+        <source>นำเข้าจากไฟล์ Excel หรือ CSV</source>
+        <translation>Import from an Excel or CSV file</translation>
+    </message>
+    <message>
+        <source>ยังไม่ได้เลือกไฟล์</source>
+        <translation>No file chosen yet</translation>
+    </message>
+    <message>
+        <source>เลือกไฟล์…</source>
+        <translation>Choose file…</translation>
+    </message>
+    <message>
+        <source>จับคู่คอลัมน์ (แก้ได้ถ้าไม่ถูกต้อง)</source>
+        <translation>Column matching (fix it if wrong)</translation>
+    </message>
+    <message>
+        <source>แถวที่</source>
+        <translation>Row</translation>
+    </message>
+    <message>
+        <source>ผล</source>
+        <translation>Outcome</translation>
+    </message>
+    <message>
+        <source>รายการ</source>
+        <translation>Record</translation>
+    </message>
+    <message>
+        <source>รายละเอียด</source>
+        <translation>Details</translation>
+    </message>
+    <message>
+        <source>นำเข้า</source>
+        <translation>Import</translation>
+    </message>
+    <message>
+        <source>ปิด</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <source>นำเข้า%1</source>
+        <translation>Import %1</translation>
+    </message>
+    <message>
+        <source>เลือกไฟล์ที่จะนำเข้า</source>
+        <translation>Choose the file to import</translation>
+    </message>
+    <message>
+        <source>Excel หรือ CSV (*.xlsx *.csv);;ทุกไฟล์ (*)</source>
+        <translation>Excel or CSV (*.xlsx *.csv);;All files (*)</translation>
+    </message>
+    <message>
+        <source>หัวตารางอยู่แถวที่ %1</source>
+        <translation>Header in row %1</translation>
+    </message>
+    <message>
+        <source>ใหม่ %1 · มีอยู่แล้ว %2 · ซ้ำในไฟล์ %3 · ผิดพลาด %4</source>
+        <translation>New %1 · already there %2 · duplicate in file %3 · errors %4</translation>
+    </message>
+    <message>
+        <source>ยังไม่ได้จับคู่คอลัมน์ที่จำเป็น: %1</source>
+        <translation>Required columns are not matched yet: %1</translation>
+    </message>
+    <message>
+        <source>มีแถวที่ผิดพลาด แก้ในไฟล์แล้วเลือกไฟล์ใหม่ หรือแก้การจับคู่คอลัมน์ (ยังไม่ได้บันทึกข้อมูลใด ๆ)</source>
+        <translation>Some rows have errors: fix them in the file and choose it again, or fix the column matching (nothing has been saved)</translation>
+    </message>
+    <message>
+        <source>ไม่มีข้อมูลในไฟล์</source>
+        <translation>The file has no data</translation>
+    </message>
+    <message>
+        <source>(ไม่ใช้)</source>
+        <translation>(not used)</translation>
+    </message>
+    <message>
+        <source>คอลัมน์ %1</source>
+        <translation>Column %1</translation>
+    </message>
+    <message>
+        <source>นำเข้าแล้ว %1 รายการใหม่</source>
+        <translation>Imported %1 new records</translation>
+    </message>
+</context>
+<context>
     <name>Labels</name>
-    <message>
-        <source>ชุมชนหมู่บ้าน</source>
-        <translation>Village community</translation>
-    </message>
-    <message>
-        <source>ชุมชนเมือง</source>
-        <translation>Urban community</translation>
-    </message>
-    <message>
-        <source>ชุมชนริมคลอง</source>
-        <translation>Canal-side community</translation>
-    </message>
-    <message>
-        <source>ชุมชนชายฝั่ง</source>
-        <translation>Coastal community</translation>
-    </message>
-    <message>
-        <source>ชุมชนในเขตป่า</source>
-        <translation>Forest community</translation>
-    </message>
-    <message>
-        <source>ชุมชนริมทางรถไฟ</source>
-        <translation>Railway-side community</translation>
-    </message>
-    <message>
-        <source>อื่น ๆ</source>
-        <translation>Other</translation>
-    </message>
-    <message>
-        <source>สภาองค์กรชุมชนตำบล</source>
-        <translation>Tambon community council</translation>
-    </message>
-    <message>
-        <source>กองทุนสวัสดิการชุมชน</source>
-        <translation>Community welfare fund</translation>
-    </message>
-    <message>
-        <source>กลุ่มออมทรัพย์</source>
-        <translation>Savings group</translation>
-    </message>
-    <message>
-        <source>สหกรณ์</source>
-        <translation>Cooperative</translation>
-    </message>
-    <message>
-        <source>เครือข่าย</source>
-        <translation>Network</translation>
-    </message>
-    <message>
-        <source>คณะกรรมการ / คณะทำงาน</source>
-        <translation>Committee / working group</translation>
-    </message>
-    <message>
-        <source>องค์กรชุมชน</source>
-        <translation>Community organization</translation>
-    </message>
-    <message>
-        <source>ภาคี / หน่วยงานภาคี</source>
-        <translation>Partner / partner agency</translation>
-    </message>
-    <message>
-        <source>องค์กรปกครองส่วนท้องถิ่น</source>
-        <translation>Local government</translation>
-    </message>
-    <message>
-        <source>ส่วนราชการ</source>
-        <translation>Government agency</translation>
-    </message>
-    <message>
-        <source>ภาคประชาสังคม</source>
-        <translation>Civil society</translation>
-    </message>
-    <message>
-        <source>ภาคเอกชน</source>
-        <translation>Private sector</translation>
-    </message>
-    <message>
-        <source>สถาบันการศึกษา</source>
-        <translation>Academic</translation>
-    </message>
-    <message>
-        <source>ขบวนองค์กรชุมชน</source>
-        <translation>Community movement</translation>
-    </message>
-    <message>
-        <source>หญิง</source>
-        <translation>Female</translation>
-    </message>
-    <message>
-        <source>ชาย</source>
-        <translation>Male</translation>
-    </message>
-    <message>
-        <source>สมาชิก</source>
-        <translation>Member</translation>
-    </message>
-    <message>
-        <source>กรรมการ</source>
-        <translation>Committee member</translation>
-    </message>
-    <message>
-        <source>ประธาน</source>
-        <translation>Chair</translation>
-    </message>
-    <message>
-        <source>รองประธาน</source>
-        <translation>Vice-chair</translation>
-    </message>
-    <message>
-        <source>เลขานุการ</source>
-        <translation>Secretary</translation>
-    </message>
-    <message>
-        <source>เหรัญญิก</source>
-        <translation>Treasurer</translation>
-    </message>
-    <message>
-        <source>ผู้ประสานงาน</source>
-        <translation>Coordinator</translation>
-    </message>
-    <message>
-        <source>ที่ปรึกษา</source>
-        <translation>Advisor</translation>
-    </message>
-    <message>
-        <source>เสนอโครงการ</source>
-        <translation>Proposed</translation>
-    </message>
-    <message>
-        <source>อนุมัติ</source>
-        <translation>Approved</translation>
-    </message>
-    <message>
-        <source>ดำเนินการ</source>
-        <translation>In progress</translation>
-    </message>
-    <message>
-        <source>แล้วเสร็จ</source>
-        <translation>Completed</translation>
-    </message>
-    <message>
-        <source>ยกเลิก</source>
-        <translation>Cancelled</translation>
-    </message>
-    <message>
-        <source>เงินอุดหนุน</source>
-        <translation>Subsidy</translation>
-    </message>
-    <message>
-        <source>สินเชื่อ</source>
-        <translation>Loan</translation>
-    </message>
-    <message>
-        <source>จัดสรรงบประมาณ</source>
-        <translation>Allocation</translation>
-    </message>
-    <message>
-        <source>อนุมัติโครงการ</source>
-        <translation>Approval</translation>
-    </message>
-    <message>
-        <source>เบิกจ่าย</source>
-        <translation>Disbursement</translation>
-    </message>
-    <message>
-        <source>รายงานการใช้จ่าย</source>
-        <translation>Expenditure report</translation>
-    </message>
-    <message>
-        <source>คืนเงิน</source>
-        <translation>Refund</translation>
-    </message>
-    <message>
-        <source>รายการกลับบัญชี</source>
-        <translation>Reversal</translation>
-    </message>
-    <message>
-        <source>คณะกรรมการขบวนองค์กรชุมชนจังหวัด</source>
-        <translation>Provincial committee</translation>
-    </message>
-    <message>
-        <source>การประชุมกลุ่มจังหวัด</source>
-        <translation>Province cluster meeting</translation>
-    </message>
-    <message>
-        <source>การหารือภาคี</source>
-        <translation>Partner consultation</translation>
-    </message>
-    <message>
-        <source>วางแผนแล้ว</source>
-        <translation>Planned</translation>
-    </message>
-    <message>
-        <source>ล็อกรายงานแล้ว</source>
-        <translation>Minutes locked</translation>
-    </message>
-    <message>
-        <source>ยกเลิกการประชุม</source>
-        <translation>Cancelled</translation>
-    </message>
-    <message>
-        <source>คณะทำงาน</source>
-        <translation>Working group</translation>
-    </message>
-    <message>
-        <source>สมัชชาจังหวัด</source>
-        <translation>Provincial assembly</translation>
-    </message>
-    <message>
-        <source>ส่งหนังสือเชิญแล้ว</source>
-        <translation>Invited</translation>
-    </message>
-    <message>
-        <source>ประชุมแล้ว</source>
-        <translation>Held</translation>
-    </message>
-    <message>
-        <source>ร่างรายงานการประชุม</source>
-        <translation>Minutes draft</translation>
-    </message>
-    <message>
-        <source>รับรองรายงานแล้ว</source>
-        <translation>Minutes certified</translation>
-    </message>
-    <message>
-        <source>ยังไม่เข้าร่วม</source>
-        <translation>Not yet</translation>
-    </message>
-    <message>
-        <source>จังหวัดนำร่อง</source>
-        <translation>Pilot province</translation>
-    </message>
-    <message>
-        <source>จังหวัดขยายผล</source>
-        <translation>Expansion province</translation>
-    </message>
-    <message>
-        <source>สร้าง</source>
-        <translation>Created</translation>
-    </message>
-    <message>
-        <source>แก้ไข</source>
-        <translation>Edited</translation>
-    </message>
-    <message>
-        <source>ลบ</source>
-        <translation>Deleted</translation>
-    </message>
-    <message>
-        <source>รอส่ง</source>
-        <translation>Waiting</translation>
-    </message>
-    <message>
-        <source>ส่งแล้ว</source>
-        <translation>Sent</translation>
-    </message>
-    <message>
-        <source>ถูกปฏิเสธ</source>
-        <translation>Rejected</translation>
-    </message>
-    <message>
-        <source>ยกเลิกแล้ว</source>
-        <translation>Discarded</translation>
-    </message>
-    <message>
-        <source>ในเครื่อง (สาธิต)</source>
-        <translation>Local (demo)</translation>
-    </message>
     <message>
         <source>ต.ค.</source>
         <translation>Oct</translation>
@@ -1111,6 +973,14 @@
     <message>
         <source>บันทึกรายการที่กรองไว้เป็นไฟล์ Excel หรือ CSV</source>
         <translation>Save the filtered list as an Excel or CSV file</translation>
+    </message>
+    <message>
+        <source>นำเข้า…</source>
+        <translation>Import…</translation>
+    </message>
+    <message>
+        <source>นำเข้ารายการจากไฟล์ Excel หรือ CSV</source>
+        <translation>Import records from an Excel or CSV file</translation>
     </message>
     <message>
         <source>ทุกอำเภอ</source>
@@ -1796,7 +1666,7 @@
     </message>
     <message>
         <source>ใส่วันที่แล้วจะแสดงครั้งที่ที่จะได้</source>
-        <translation>Enter the date to see the meeting&apos;s number</translation>
+        <translation>Enter the date to see the meeting's number</translation>
     </message>
     <message>
         <source>การประชุมนี้จะเป็นครั้งที่ %1</source>
@@ -2062,7 +1932,7 @@
     </message>
     <message>
         <source>การจัดสรรงบประมาณให้จังหวัดบันทึกโดยสำนักงานใหญ่ พอช. เท่านั้น เมื่อซิงค์ข้อมูล ยอดจัดสรรจะปรากฏที่นี่</source>
-        <translation>Only CODI headquarters records the province&apos;s budget allocation; it appears here after a sync.</translation>
+        <translation>Only CODI headquarters records the province's budget allocation; it appears here after a sync.</translation>
     </message>
     <message>
         <source>ยังไม่มีงบประมาณ</source>

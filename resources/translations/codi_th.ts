@@ -337,6 +337,49 @@
     </message>
 </context>
 <context>
+    <name>CentreBox</name>
+    <message>
+        <source>ข้อมูลศูนย์สำหรับหนังสือ</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>เช่น พอช. อบ</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>เช่น งานประสานงานจังหวัด</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>บันทึกข้อมูลศูนย์</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>เลขที่หนังสือ (ที่)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ที่อยู่สำนักงาน</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>โทรศัพท์</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>อีเมล</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ผู้ประสานงาน</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>บันทึกแล้ว</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>ConfirmBar</name>
     <message>
         <source>ไม่ลบ</source>
@@ -780,275 +823,94 @@
     </message>
 </context>
 <context>
+    <name>ImportWizard</name>
+    <message>
+        <source>นำเข้าจากไฟล์ Excel หรือ CSV</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ยังไม่ได้เลือกไฟล์</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>เลือกไฟล์…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>จับคู่คอลัมน์ (แก้ได้ถ้าไม่ถูกต้อง)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>แถวที่</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ผล</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>รายการ</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>รายละเอียด</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>นำเข้า</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ปิด</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>นำเข้า%1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>เลือกไฟล์ที่จะนำเข้า</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Excel หรือ CSV (*.xlsx *.csv);;ทุกไฟล์ (*)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>หัวตารางอยู่แถวที่ %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ใหม่ %1 · มีอยู่แล้ว %2 · ซ้ำในไฟล์ %3 · ผิดพลาด %4</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ยังไม่ได้จับคู่คอลัมน์ที่จำเป็น: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>มีแถวที่ผิดพลาด แก้ในไฟล์แล้วเลือกไฟล์ใหม่ หรือแก้การจับคู่คอลัมน์ (ยังไม่ได้บันทึกข้อมูลใด ๆ)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ไม่มีข้อมูลในไฟล์</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(ไม่ใช้)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>คอลัมน์ %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>นำเข้าแล้ว %1 รายการใหม่</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>Labels</name>
-    <message>
-        <source>ชุมชนหมู่บ้าน</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>ชุมชนเมือง</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>ชุมชนริมคลอง</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>ชุมชนชายฝั่ง</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>ชุมชนในเขตป่า</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>ชุมชนริมทางรถไฟ</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>อื่น ๆ</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>สภาองค์กรชุมชนตำบล</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>กองทุนสวัสดิการชุมชน</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>กลุ่มออมทรัพย์</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>สหกรณ์</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>เครือข่าย</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>คณะกรรมการ / คณะทำงาน</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>องค์กรชุมชน</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>ภาคี / หน่วยงานภาคี</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>องค์กรปกครองส่วนท้องถิ่น</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>ส่วนราชการ</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>ภาคประชาสังคม</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>ภาคเอกชน</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>สถาบันการศึกษา</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>ขบวนองค์กรชุมชน</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>หญิง</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>ชาย</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>สมาชิก</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>กรรมการ</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>ประธาน</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>รองประธาน</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>เลขานุการ</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>เหรัญญิก</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>ผู้ประสานงาน</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>ที่ปรึกษา</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>เสนอโครงการ</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>อนุมัติ</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>ดำเนินการ</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>แล้วเสร็จ</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>ยกเลิก</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>เงินอุดหนุน</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>สินเชื่อ</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>จัดสรรงบประมาณ</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>อนุมัติโครงการ</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>เบิกจ่าย</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>รายงานการใช้จ่าย</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>คืนเงิน</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>รายการกลับบัญชี</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>คณะกรรมการขบวนองค์กรชุมชนจังหวัด</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>การประชุมกลุ่มจังหวัด</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>การหารือภาคี</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>วางแผนแล้ว</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>ล็อกรายงานแล้ว</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>ยกเลิกการประชุม</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>คณะทำงาน</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>สมัชชาจังหวัด</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>ส่งหนังสือเชิญแล้ว</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>ประชุมแล้ว</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>ร่างรายงานการประชุม</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>รับรองรายงานแล้ว</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>ยังไม่เข้าร่วม</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>จังหวัดนำร่อง</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>จังหวัดขยายผล</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>สร้าง</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>แก้ไข</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>ลบ</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>รอส่ง</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>ส่งแล้ว</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>ถูกปฏิเสธ</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>ยกเลิกแล้ว</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>ในเครื่อง (สาธิต)</source>
-        <translation type="unfinished"></translation>
-    </message>
     <message>
         <source>ต.ค.</source>
         <translation type="unfinished"></translation>
@@ -1110,6 +972,14 @@
     </message>
     <message>
         <source>บันทึกรายการที่กรองไว้เป็นไฟล์ Excel หรือ CSV</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>นำเข้า…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>นำเข้ารายการจากไฟล์ Excel หรือ CSV</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

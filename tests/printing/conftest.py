@@ -8,10 +8,14 @@ content; NFKC because ำ is drawn as ํ + า and comes back that way).
 
 from __future__ import annotations
 
+import dataclasses
+import html
 import io
+import re
 import subprocess
 import tempfile
 import unicodedata
+from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
@@ -122,3 +126,115 @@ def to_unicode_targets(pdf: bytes) -> list[str]:
             for hexstr in re.findall(r"<[0-9A-F]{2}> <([0-9A-F]+)>", bfchar):
                 targets.append(bytes.fromhex(hexstr).decode("utf-16-be"))
     return targets
+
+
+# --- words with their positions, as the PDF has them --------------------------------
+
+
+@dataclass(frozen=True)
+class PdfWord:
+    """A run of text as poppler reads it from the page, with its box (points, y down)."""
+
+    page: int
+    text: str
+    x0: float
+    y0: float
+    x1: float
+    y1: float
+
+
+def pdf_words(pdf: bytes) -> list[PdfWord]:
+    """Every word of *pdf* with its position, from poppler's ``pdftotext -bbox`` (it
+    reads the drawn text back from the page, independently of our layout engine)."""
+    with tempfile.TemporaryDirectory() as tmp:
+        path = Path(tmp) / "doc.pdf"
+        path.write_bytes(pdf)
+        xhtml = subprocess.run(
+            ["pdftotext", "-bbox", "-enc", "UTF-8", str(path), "-"],
+            check=True,
+            capture_output=True,
+            text=True,
+        ).stdout
+    words = []
+    for n, page in enumerate(re.findall(r"<page [^>]*>(.*?)</page>", xhtml, re.S), 1):
+        for x0, y0, x1, y1, word in re.findall(
+            r'<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">(.*?)</word>',
+            page,
+            re.S,
+        ):
+            words.append(PdfWord(n, html.unescape(word), *map(float, (x0, y0, x1, y1))))
+    return words
+
+
+def pdf_lines(pdf: bytes, tolerance: float = 2.0) -> list[tuple[int, str]]:
+    """The document's lines as (page, text): words grouped by the height they sit at on
+    the page (within *tolerance* points), left to right. Cells of one table row share a
+    line; a name broken across two lines of a cell is in neither whole."""
+    lines: list[tuple[int, float, list[PdfWord]]] = []
+    for word in sorted(pdf_words(pdf), key=lambda w: (w.page, w.y1, w.x0)):
+        if lines and lines[-1][0] == word.page and abs(lines[-1][1] - word.y1) <= tolerance:
+            lines[-1][2].append(word)
+        else:
+            lines.append((word.page, word.y1, [word]))
+    return [
+        (page, " ".join(w.text for w in sorted(ws, key=lambda w: w.x0))) for page, _, ws in lines
+    ]
+
+
+#: Fields a document does not print: the minutes leave out an item's presenter and
+#: duration, the agenda and the invitation an item's minutes, resolution and vote.
+NOT_PRINTED = {
+    "minutes": ("presenter", "duration_minutes"),
+    "agenda": ("text", "resolution", "vote"),
+}
+
+
+def source_strings(data, skip: tuple[str, ...] = ()) -> list[str]:
+    """Every string in a document's data (dataclasses, lists, tuples), field by field,
+    but for the fields named in *skip*."""
+    out: list[str] = []
+    if isinstance(data, str):
+        out.append(data)
+    elif dataclasses.is_dataclass(data):
+        for f in dataclasses.fields(data):
+            if f.name not in ("extra_words", *skip):
+                out.extend(source_strings(getattr(data, f.name), skip))
+    elif isinstance(data, list | tuple):
+        for item in data:
+            out.extend(source_strings(item, skip))
+    return out
+
+
+def broken_names(
+    pdf: bytes, data, names, *, skip: tuple[str, ...] = (), longest: int = 20
+) -> dict[str, tuple[int, int]]:
+    """The dictionary names a document breaks: {name: (times in its data, times whole on
+    one line of the PDF)}. No segmenter involved: a name counts as printed whole only if
+    poppler finds it inside a single line. Names shorter than three characters are left
+    out (two letters can meet across any line end by chance), and so are names longer
+    than *longest* characters: a whole organization's name may be wider than its column
+    and then wraps at one of its words. *skip*: fields of *data* the document does not
+    print (see NOT_PRINTED)."""
+    source = [squash(s) for s in source_strings(data, skip)]
+    lines = [squash(text) for _, text in pdf_lines(pdf)]
+    broken = {}
+    for name in {squash(n) for n in names}:
+        if not 3 <= len(name) <= longest:
+            continue
+        wanted = sum(s.count(name) for s in source)
+        if wanted and (found := sum(line.count(name) for line in lines)) < wanted:
+            broken[name] = (wanted, found)
+    return broken
+
+
+@pytest.fixture(scope="session")
+def large_demo(tmp_path_factory):
+    """The large demo province (Ubon Ratchathani, about 180,000 rows), built once."""
+    from codi_desktop.store.database import open_store
+    from codi_desktop.store.demo import build_demo
+
+    folder = tmp_path_factory.mktemp("large-demo")
+    build_demo(folder, "34", "large")
+    store = open_store(folder)
+    yield store
+    store.close()

@@ -189,7 +189,7 @@ def test_minutes_from_the_database(session):
     assert m.date == dt.date(2026, 11, 25)
     assert (fmt.thai_time(m.start_time), fmt.thai_time(m.end_time)) == ("09.45 น.", "15.00 น.")
     assert [a.name for a in data.present][0] == "นายสมชาย ใจดี"  # the chair first
-    assert data.present[-1].substitute_for == "นายธีระ มั่นคง"
+    assert [a.substitute_for for a in data.present if a.substitute_for] == ["นายธีระ มั่นคง"]
     assert [(a.name, a.reason) for a in data.absent] == [("นายเกษม ทองคำ", "ติดภารกิจ")]
     assert data.attendees[0].position == "สถาบันพัฒนาองค์กรชุมชน"
     assert [i.number for i in data.items] == ["1", "2"]  # the deleted item is gone
@@ -216,12 +216,18 @@ def test_certified_minutes(session):
     assert documents.minutes_data(session, meeting.id).certified
 
 
-def test_sign_in_lists_the_invitees(session):
+def test_sign_in_lists_the_invitees_then_the_walk_ins(session):
     meeting = _meeting(session)
-    data = documents.sign_in_data(session, meeting.id, blank_rows=3)
+    data = documents.sign_in_data(session, meeting.id, blank_rows=3, order="invitation")
+    # The body is in the heading: a member's row does not repeat it. Everyone recorded
+    # in the room who was not invited (here the minute-taker, a substitute and an
+    # attendee) signs too; the chair, invited, is listed once.
     assert [(r.name, r.organization, r.phone) for r in data.rows] == [
-        ("นายสมชาย ใจดี", "สภาองค์กรชุมชนตำบลโนนศิลาเลิง", "0812345678"),
+        ("นายสมชาย ใจดี", "", "0812345678"),
         ("", "สภาองค์กรชุมชนตำบลโนนศิลาเลิง", ""),
+        ("นางสาวกาญจนา สุขสวัสดิ์", "", ""),
+        ("นางมาลัย ปัญญาดี", "", ""),
+        ("นายณัฐวุฒิ วงศ์ใหญ่", "สถาบันพัฒนาองค์กรชุมชน", ""),
     ]
     text = squash("".join(pypdf_pages(printing.render_sign_in_sheet(data))))
     assert squash("08x-xxx-5678") in text and "0812345678" not in text
@@ -291,7 +297,9 @@ def test_budget_from_the_ledger(session):
     ]
     text = squash("".join(pypdf_pages(printing.render_budget_report(report))))
     assert squash(baht_text(report.approved)) in text
-    assert squash(f"รวมบ้านมั่นคง{fmt.format_amount(1_000_000_00)}") in text
+    # Summary row: program, projects, allocated, approved, left to approve, paid, to pay.
+    amounts = (1_000_000_00, 600_000_00, 400_000_00, 189_999_50, 410_000_50)
+    assert squash("1บ้านมั่นคง1" + "".join(map(fmt.format_amount, amounts))) in text
 
 
 @pytest.fixture(scope="module")

@@ -326,10 +326,11 @@ def test_export_the_filtered_list_in_the_background(qtbot, window, tmp_path):
     assert "ส่งออก" in page.message.text()
     with open(out, encoding="utf-8-sig", newline="") as f:
         rows = list(csv.reader(f))
-    assert rows[0][:2] == ["ชื่อชุมชน", "ประเภท"]
+    assert rows[0][:2] == ["ชื่อชุมชน", "ประเภทชุมชน"]  # the importer's layout (importing/)
     assert len(rows) == expected + 1
     assert {r[1] for r in rows[1:]} == {"ชุมชนเมือง"}
-    assert all(r[5].isdigit() or r[5] == "" for r in rows[1:])  # households stay numbers
+    assert rows[0][6] == "ครัวเรือน"
+    assert all(r[6].isdigit() or r[6] == "" for r in rows[1:])  # households stay numbers
 
     xlsx = tmp_path / "list.xlsx"
     task = page.export_to(str(xlsx))

@@ -148,7 +148,7 @@ def test_import_bad_rows_lists_row_numbers_and_imports_nothing(store, assembly, 
     assert th.startswith("นำเข้าไม่ได้ มีข้อมูลไม่ถูกต้องในแถวที่ 4, 5, 6, 7 (ยังไม่ได้นำเข้าข้อมูลใด ๆ)")
     assert "แถวที่ 4: ไม่มีชื่อ" in th
     assert "แถวที่ 5: ไม่พบตำบล 'ไม่มีตำบลนี้' ในจังหวัดนี้" in th
-    assert "แถวที่ 6: ตำบล 'ขี้เหล็ก' มีหลายอำเภอ กรุณาระบุอำเภอ" in th
+    assert "แถวที่ 6: ตำบล 'ขี้เหล็ก' มีอยู่ 2 แห่ง" in th and "กรุณาเพิ่มคอลัมน์อำเภอ" in th
     assert "row 7: unknown gender" in err.value.message("en")
     assert count_sets(store) == before and attendance_count(store, assembly) == 0
 

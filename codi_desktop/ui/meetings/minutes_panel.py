@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from codi_core.errors import ServiceError
 from codi_core.formatting import to_bangkok
 from codi_core.models import MeetingStatus
 from codi_desktop.services import meetings
@@ -27,6 +28,7 @@ from codi_desktop.services.meetings import (
 from codi_desktop.store.database import Store
 
 from .. import labels as L
+from ..errors import error_text
 from ..file_dialogs import save_file
 from ..forms import HistoryPanel
 from ..widgets import DateField
@@ -211,6 +213,13 @@ class MinutesPanel(QWidget):
     def _ask_and_print(self, kind: str) -> None:
         names = {"minutes": self.tr("รายงานการประชุม"), "sign_in": self.tr("ใบลงทะเบียน"),
                  "agenda": self.tr("ระเบียบวาระ"), "invitation": self.tr("หนังสือเชิญประชุม")}
+        if kind == "invitation":  # no signer: say so before asking where to save
+            from codi_desktop.services import documents
+            try:
+                documents.check_invitation(self.store, self.host.meeting_id)
+            except ServiceError as exc:
+                self.host.say(error_text(exc), "error")
+                return
         name = f"{names[kind]} {self.host.detail.number_text.replace('/', '-')}.pdf"
         path = save_file(self, "pdf", names[kind], name, "PDF (*.pdf)")
         if path:

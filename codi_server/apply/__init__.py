@@ -1,0 +1,43 @@
+"""Applying pushed change sets: order, exactly-once, scope, merge, ledger and budgets.
+
+One change set = one database transaction:
+
+1. lock the device row (``FOR UPDATE``): pushes of one device are serialised, so a retry
+   racing its original sees the stored result; check ``device_seq`` (replay / gap);
+2. apply every change: lock the row log entries of the rows it
+   touches (sorted, so two change sets lock in the same order), check scope, decode and
+   validate values, merge updates field by field against ``base_seq``, create conflict
+   rows, check ledger rules and lock the projects whose budget the check reads;
+3. check meeting numbers (a meeting inserted or renumbered onto a number its body already
+   uses that year is applied with a conflict on ``number``, the free number as the
+   server value; see ``check_meeting_numbers`` for the lock) and budget invariants (the
+   project rows are locked, so a concurrent change set on the same project waits and then
+   sees this one's entries);
+4. take the seqs last (``seqs.take_seqs``: the counter row lock is held until commit)
+   and write them, with each written row's image, into the row log (the row log, not
+   the domain row's ``seq`` column, is the server's record of a row's seq);
+5. store the result with (device, device_seq) and advance the device's last device_seq.
+
+A rejection rolls the whole transaction back (no savepoint round trips on the happy
+path); a second transaction stores the rejected result and the device's queue moves on.
+Deadlocks, serialisation failures and unique violations from two inserts of the same new
+row are retried as a whole transaction.
+
+Merge bookkeeping: ``row_log.first_seq`` is the insert's seq and ``row_log.field_seqs``
+maps each field updated since to the seq of its last write. A field of an update is
+"changed since base_seq" when ``field_seqs.get(field, first_seq) > base_seq``.
+"""
+
+from .changes import ChangeSetApplier
+from .rejections import Rejection
+from .scope import DeviceScope
+from .transactions import apply_change_sets, apply_with_retry, known_schema_versions
+
+__all__ = [
+    "ChangeSetApplier",
+    "DeviceScope",
+    "Rejection",
+    "apply_change_sets",
+    "apply_with_retry",
+    "known_schema_versions",
+]

@@ -1,0 +1,147 @@
+"""The state of one change set being applied, and the helpers every step shares."""
+
+from __future__ import annotations
+
+import dataclasses
+from typing import Any
+
+import sqlalchemy as sa
+
+from codi_core.models import new_id, utcnow
+from codi_core.models.serialize import WireValueError, decode_value, encode_value
+from codi_core.wire import FORBIDDEN, INVALID, WireChange, WireChangeSet
+
+from .. import schema
+from .rejections import Rejection
+from .scope import DeviceScope, known_province
+
+INT32 = 2**31
+
+
+@dataclasses.dataclass
+class Write:
+    table: str
+    row_id: str
+    province_code: str | None
+    deleted: bool
+    insert: bool
+    fields: set[str]
+
+
+def decode(column: sa.Column, value: Any) -> Any:
+    decoded = decode_value(column, value)
+    if (
+        decoded is not None
+        and isinstance(column.type, sa.Integer)
+        and not isinstance(column.type, sa.BigInteger)
+        and not -INT32 <= decoded < INT32
+    ):
+        raise WireValueError(column.name, "number out of range")
+    return decoded
+
+
+def same(column: sa.Column, a: Any, b: Any) -> bool:
+    return encode_value(column, a) == encode_value(column, b)
+
+
+class ApplierBase:
+    """What one change set's application holds: the row log entries it locked, the rows it
+    wrote, the conflicts it made and the checks it must run before the seqs are taken."""
+
+    def __init__(self, conn: sa.Connection, scope: DeviceScope, cs: WireChangeSet):
+        self.conn = conn
+        self.scope = scope
+        self.cs = cs
+        self.now = utcnow()
+        self.log: dict[tuple[str, str], dict[str, Any]] = {}
+        self.writes: dict[tuple[str, str], Write] = {}
+        self.conflicts: list[dict[str, Any]] = []
+        self.budget_projects: set[str] = set()
+        self.meeting_checks: dict[str, WireChange] = {}  # meeting id -> the change to blame
+        self.index = 0
+
+    def reject(self, code: str, detail: str, detail_th: str) -> Rejection:
+        return Rejection(code, detail, detail_th, self.index)
+
+    def invalid(self, detail: str, detail_th: str = "ข้อมูลไม่ถูกต้อง") -> Rejection:
+        return self.reject(INVALID, detail, detail_th)
+
+    def forbidden(self, detail: str) -> Rejection:
+        return self.reject(FORBIDDEN, detail, "อุปกรณ์นี้ไม่มีสิทธิ์แก้ไขข้อมูลนี้")
+
+    def known_province(self, code: str) -> bool:
+        return known_province(self.conn, code)
+
+    def _lock_log_entries(self, changes: list[WireChange]) -> None:
+        keys = sorted({(c.table, c.row_id) for c in changes if c.table in schema.DOMAIN_TABLES})
+        rl = schema.row_log
+        for start in range(0, len(keys), 500):
+            chunk = keys[start : start + 500]
+            rows = self.conn.execute(
+                sa.select(rl)
+                .where(sa.tuple_(rl.c.table_name, rl.c.row_id).in_(chunk))
+                .order_by(rl.c.table_name, rl.c.row_id)
+                .with_for_update()
+            ).mappings()
+            for row in rows:
+                entry = dict(row)
+                entry["field_seqs"] = dict(entry["field_seqs"] or {})
+                self.log[(row["table_name"], row["row_id"])] = entry
+
+    def _note_write(
+        self, table: str, row_id: str, province: str | None, deleted: bool, fields: set[str],
+        insert: bool = False,
+    ) -> None:
+        key = (table, row_id)
+        write = self.writes.get(key)
+        if write is None:
+            self.writes[key] = Write(table, row_id, province, deleted, insert, set(fields))
+        else:
+            write.deleted = deleted
+            write.fields |= fields
+
+    def add_conflict(
+        self,
+        change: WireChange,
+        entry: dict[str, Any],
+        column: sa.Column,
+        field: str,
+        server_value: Any,
+        client_value: Any,
+    ) -> None:
+        conflict_id = new_id()
+        server_wire = encode_value(column, server_value)
+        client_wire = encode_value(column, client_value)
+        province = entry["province_code"]
+        self.conn.execute(
+            sa.insert(schema.DOMAIN_TABLES["conflict"]).values(
+                id=conflict_id,
+                province_code=province,
+                seq=None,
+                table_name=change.table,
+                row_id=change.row_id,
+                field=field,
+                server_value=server_wire,
+                client_value=client_wire,
+                change_set_id=self.cs.id,
+                author=self.cs.author[:100] or None,
+                status="open",
+                created_at=self.now,
+                updated_at=self.now,
+            )
+        )
+        self.log[("conflict", conflict_id)] = {
+            "province_code": province, "deleted": False, "seq": None, "first_seq": None,
+            "field_seqs": {}, "pending": True,
+        }
+        self._note_write("conflict", conflict_id, province, False, set(), insert=True)
+        self.conflicts.append(
+            {
+                "conflict_id": conflict_id,
+                "table": change.table,
+                "row_id": change.row_id,
+                "field": field,
+                "server_value": server_wire,
+                "client_value": client_wire,
+            }
+        )

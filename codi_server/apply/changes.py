@@ -1,0 +1,211 @@
+"""Applying one change set's changes in order, then its checks and its seqs."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import sqlalchemy as sa
+
+from codi_core.models import SYNCED_MODELS
+from codi_core.models.serialize import WireValueError, content_columns
+from codi_core.wire import SCHEMA_MISMATCH, SCHEMA_VERSIONS, WireChange
+
+from .. import schema
+from ..images import images_for
+from ..seqs import log_new_rows, take_seqs
+from .base import decode
+from .ledger import LedgerMixin
+from .merge import MergeMixin
+from .numbering import NumberingMixin
+from .rejections import Rejection
+
+
+class ChangeSetApplier(MergeMixin, LedgerMixin, NumberingMixin):
+    """Applies one change set's changes inside the caller's transaction."""
+
+    def run(self) -> dict[str, Any]:
+        cs = self.cs
+        if cs.schema_version not in SCHEMA_VERSIONS:
+            raise Rejection(
+                SCHEMA_MISMATCH,
+                f"Schema version {cs.schema_version} is newer than this server knows; "
+                "the server must be upgraded first.",
+                "ฐานข้อมูลของเครื่องนี้ใหม่กว่าที่เซิร์ฟเวอร์รู้จัก ต้องปรับรุ่นเซิร์ฟเวอร์ก่อน",
+            )
+        self._lock_log_entries(cs.changes)
+        for self.index, change in enumerate(cs.changes):
+            self.apply(change)
+        self.index = None  # type: ignore[assignment]
+        self.check_meeting_numbers()
+        for project_id in sorted(self.budget_projects):
+            self.check_budget(project_id)
+        seq = self.assign_seqs()
+        return {
+            "id": cs.id,
+            "device_seq": cs.device_seq,
+            "status": "applied",
+            "seq": seq,
+            "conflicts": self.conflicts,
+            "code": None,
+            "detail": None,
+        }
+
+    def apply(self, change: WireChange) -> None:
+        model = SYNCED_MODELS.get(change.table)
+        if model is None:
+            raise self.invalid(f"Unknown table {change.table!r}.", "ไม่รู้จักตารางนี้")
+        table = schema.DOMAIN_TABLES[change.table]
+        columns = {c.name: c for c in content_columns(table)}
+        unknown = sorted(set(change.fields) - set(columns))
+        if unknown:
+            raise self.invalid(
+                f"Unknown field(s) of {change.table}: {', '.join(unknown)}.", "ไม่รู้จักช่องข้อมูลนี้"
+            )
+        values: dict[str, Any] = {}
+        for name, raw in change.fields.items():
+            try:
+                values[name] = decode(columns[name], raw)
+            except WireValueError as exc:
+                raise self.invalid(
+                    f"{change.table}.{exc.field}: {exc.message}", f"ค่าของช่อง {exc.field} ไม่ถูกต้อง"
+                ) from None
+        if change.op == "insert":
+            self.insert(model, table, columns, change, values)
+        elif model.__ledger__:
+            raise self.forbidden(
+                f"{change.table} is an append-only ledger: correct an entry with a reversal."
+            )
+        else:
+            entry = self.log.get((change.table, change.row_id))
+            if entry is None:
+                raise self.invalid(
+                    f"There is no {change.table} row {change.row_id} on the server.",
+                    "ไม่พบรายการนี้บนเซิร์ฟเวอร์",
+                )
+            if not self.scope.covers(entry["province_code"]):
+                raise self.forbidden(f"Row {change.row_id} is outside this device's scope.")
+            if change.base_seq is None:
+                raise self.invalid("An update or delete needs base_seq.", "ไม่มี base_seq")
+            if change.op == "update":
+                self.update(table, columns, change, values, entry)
+            else:
+                self.delete(table, change, entry)
+
+    def insert(
+        self,
+        model: type,
+        table: sa.Table,
+        columns: dict[str, sa.Column],
+        change: WireChange,
+        values: dict[str, Any],
+    ) -> None:
+        key = (change.table, change.row_id)
+        entry = self.log.get(key)
+        if entry is not None:
+            if not self.scope.covers(entry["province_code"]):
+                raise self.forbidden(f"Row {change.row_id} exists outside this device's scope.")
+            raise self.invalid(
+                f"{change.table} row {change.row_id} already exists.", "มีรายการนี้อยู่แล้ว"
+            )
+        province = values.get("province_code")
+        if model.__sync_scope__ == "national":
+            if not self.scope.is_hq:
+                raise self.forbidden(f"{change.table} is national reference data: HQ only.")
+            if province is not None:
+                raise self.invalid(f"{change.table} rows have no province_code.")
+        else:
+            if province is None:
+                raise self.invalid(
+                    f"A {change.table} row needs its province_code.", "ต้องระบุจังหวัด"
+                )
+            if not self.scope.covers(province):
+                raise self.forbidden(f"Province {province} is outside this device's scope.")
+            if not self.known_province(province):
+                raise self.invalid(f"Unknown province {province}.", "ไม่รู้จักจังหวัดนี้")
+        for name, column in columns.items():
+            if (
+                name not in values
+                and not column.nullable
+                and column.default is None
+                and column.server_default is None
+            ):
+                raise self.invalid(
+                    f"{change.table}.{name} is required.", f"ต้องกรอกช่อง {name}"
+                )
+        if model.__ledger__:
+            self.check_ledger_entry(province, values)
+        values.setdefault("updated_at", self.now)
+        values.setdefault("created_at", self.now)
+        self.conn.execute(sa.insert(table).values(id=change.row_id, seq=None, **values))
+        self.log[key] = {
+            "province_code": province,
+            "deleted": values.get("deleted_at") is not None,
+            "seq": None,
+            "first_seq": None,
+            "field_seqs": {},
+            "pending": True,
+        }
+        self._note_write(
+            change.table, change.row_id, province, values.get("deleted_at") is not None,
+            set(values), insert=True,
+        )
+        if change.table == "meeting" and values.get("deleted_at") is None:
+            self.meeting_checks[change.row_id] = change
+
+    def assign_seqs(self) -> int:
+        """Take the seqs last (the counter lock is held until commit) and record them."""
+        writes = list(self.writes.values())
+        # Everything that does not need the seq happens before the counter is locked:
+        # from take_seqs to the commit, every other push waits.
+        images: dict[str, dict[str, str]] = {}
+        for write in writes:
+            images.setdefault(write.table, {})[write.row_id] = ""
+        for name, ids in images.items():
+            images[name] = images_for(self.conn, name, list(ids))
+        first = take_seqs(self.conn, len(writes))
+        if not writes:
+            return first - 1
+        new_rows: dict[str, list[tuple[str, str | None, bool, int]]] = {}
+        log_updates: list[dict[str, Any]] = []
+        for offset, write in enumerate(writes):
+            seq = first + offset
+            entry = self.log[(write.table, write.row_id)]
+            if write.insert:
+                new_rows.setdefault(write.table, []).append(
+                    (write.row_id, write.province_code, write.deleted, seq)
+                )
+            else:
+                field_seqs = dict(entry["field_seqs"])
+                for name in write.fields:
+                    field_seqs[name] = seq
+                log_updates.append(
+                    {
+                        "b_table": write.table,
+                        "b_row": write.row_id,
+                        "seq": seq,
+                        "deleted": write.deleted,
+                        "field_seqs": field_seqs,
+                        "written_at": self.now,
+                    }
+                )
+        for name, rows in new_rows.items():
+            log_new_rows(
+                self.conn, name, [(*r, images[name][r[0]]) for r in rows], self.now
+            )
+        for update in log_updates:
+            update["image"] = images[update["b_table"]][update["b_row"]]
+        if log_updates:
+            rl = schema.row_log
+            self.conn.execute(
+                sa.update(rl)
+                .where(rl.c.table_name == sa.bindparam("b_table"), rl.c.row_id == sa.bindparam("b_row"))
+                .values(
+                    seq=sa.bindparam("seq"),
+                    deleted=sa.bindparam("deleted"),
+                    field_seqs=sa.bindparam("field_seqs"),
+                    image=sa.bindparam("image"),
+                    written_at=sa.bindparam("written_at"),
+                ),
+                log_updates,
+            )
+        return first + len(writes) - 1
