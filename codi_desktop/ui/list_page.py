@@ -35,7 +35,7 @@ from .labels import choices
 from .status import TaskProgress
 from .table_model import Column, RecordTableModel
 from .tasks import Task, plain, run_task
-from .widgets import MessageBar, SearchBox, heading
+from .widgets import MessageBar, SearchBox, WordElideDelegate, heading
 
 
 class DetailPanel(QWidget):
@@ -132,6 +132,7 @@ class ListPage(QWidget):
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setAlternatingRowColors(True)
+        self.table.setItemDelegate(WordElideDelegate(self.table))
         self.table.setTabKeyNavigation(False)  # arrows move in the list; Tab leaves it
         self.table.verticalHeader().hide()
         self.table.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 10)
@@ -245,9 +246,21 @@ class ListPage(QWidget):
         """Load the first page when the page is first shown (not at start-up)."""
         if not self._loaded:
             self.apply_filter(self._filter)
+            self.size_columns()
             # Prepare the search query shape (SQL compile, FTS structures) while the
             # person reads the list, so the first search is as quick as the next ones.
             QTimer.singleShot(0, self._warm_search)
+
+    #: a column is never narrower than this, nor wider than that, when sized to content
+    COLUMN_MIN, COLUMN_MAX = 56, 300
+
+    def size_columns(self) -> None:
+        """Columns sized to the rows shown (and their header), within sensible bounds;
+        text that still does not fit is cut at a word boundary by the delegate."""
+        header = self.table.horizontalHeader()
+        for i in range(self.model.columnCount()):
+            want = max(self.table.sizeHintForColumn(i), header.sectionSizeHint(i)) + 8
+            header.resizeSection(i, max(self.COLUMN_MIN, min(self.COLUMN_MAX, want)))
 
     def _warm_search(self) -> None:
         try:

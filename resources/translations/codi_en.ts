@@ -332,7 +332,7 @@
     <name>BarChart</name>
     <message>
         <source>ยังไม่มีข้อมูล</source>
-        <extracomment>bar thickness in horizontal charts, as a share of the text height a fixed top of the scale (levels 0–4), or None to scale to the largest value</extracomment>
+        <extracomment>the thinnest bar drawn for a value above zero, so small programs stay visible bar thickness in horizontal charts, as a share of the text height a fixed top of the scale (levels 0–4), or None to scale to the largest value</extracomment>
         <translation>No data yet</translation>
     </message>
 </context>
@@ -496,7 +496,11 @@
 <context>
     <name>DateField</name>
     <message>
-        <source>วว/ดด/ปปปป (พ.ศ.)</source>
+        <source>ปี %1 เป็น ค.ศ. ใช้ พ.ศ. %2 แทน</source>
+        <translation>%1 is a CE year; using BE %2 instead</translation>
+    </message>
+    <message>
+        <source>วว/ดด/ปปปป พ.ศ.</source>
         <translation>dd/mm/yyyy (Buddhist Era)</translation>
     </message>
 </context>
@@ -1016,6 +1020,7 @@
     </message>
     <message>
         <source>ส่งออกรายการ</source>
+        <extracomment>a column is never narrower than this, nor wider than that, when sized to content</extracomment>
         <translation>Export the list</translation>
     </message>
     <message>
@@ -1666,7 +1671,7 @@
     </message>
     <message>
         <source>ใส่วันที่แล้วจะแสดงครั้งที่ที่จะได้</source>
-        <translation>Enter the date to see the meeting's number</translation>
+        <translation>Enter the date to see the meeting&apos;s number</translation>
     </message>
     <message>
         <source>การประชุมนี้จะเป็นครั้งที่ %1</source>
@@ -1932,7 +1937,7 @@
     </message>
     <message>
         <source>การจัดสรรงบประมาณให้จังหวัดบันทึกโดยสำนักงานใหญ่ พอช. เท่านั้น เมื่อซิงค์ข้อมูล ยอดจัดสรรจะปรากฏที่นี่</source>
-        <translation>Only CODI headquarters records the province's budget allocation; it appears here after a sync.</translation>
+        <translation>Only CODI headquarters records the province&apos;s budget allocation; it appears here after a sync.</translation>
     </message>
     <message>
         <source>ยังไม่มีงบประมาณ</source>

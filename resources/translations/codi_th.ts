@@ -332,7 +332,7 @@
     <name>BarChart</name>
     <message>
         <source>ยังไม่มีข้อมูล</source>
-        <extracomment>bar thickness in horizontal charts, as a share of the text height a fixed top of the scale (levels 0–4), or None to scale to the largest value</extracomment>
+        <extracomment>the thinnest bar drawn for a value above zero, so small programs stay visible bar thickness in horizontal charts, as a share of the text height a fixed top of the scale (levels 0–4), or None to scale to the largest value</extracomment>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -496,7 +496,11 @@
 <context>
     <name>DateField</name>
     <message>
-        <source>วว/ดด/ปปปป (พ.ศ.)</source>
+        <source>ปี %1 เป็น ค.ศ. ใช้ พ.ศ. %2 แทน</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>วว/ดด/ปปปป พ.ศ.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1016,6 +1020,7 @@
     </message>
     <message>
         <source>ส่งออกรายการ</source>
+        <extracomment>a column is never narrower than this, nor wider than that, when sized to content</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>

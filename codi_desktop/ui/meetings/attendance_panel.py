@@ -144,7 +144,7 @@ class AttendancePanel(QWidget):
     def show_meeting(self, d: MeetingDetail) -> None:
         self._fill_districts()
         self.find.meeting_id = d.id
-        status_names = {s.value: name_of(n) for s, n in meetings.ATTENDANCE_NAMES.items()}
+        status_names = {str(s): name_of(n) for s, n in meetings.ATTENDANCE_NAMES.items()}
         rows = []
         for a in d.attendance:
             org = " · ".join(x for x in (a.position, a.organization_name) if x)

@@ -36,6 +36,7 @@ from .common import (
     MeetingHost,
     local_datetime,
     qtime,
+    time_format,
 )
 
 translate = QCoreApplication.translate
@@ -57,10 +58,10 @@ class MinutesPanel(QWidget):
         self.state.setWordWrap(True)
         self.started = QTimeEdit()
         self.started.setObjectName("started_at")
-        self.started.setDisplayFormat("HH:mm")
+        self.started.setDisplayFormat(time_format())
         self.ended = QTimeEdit()
         self.ended.setObjectName("ended_at")
-        self.ended.setDisplayFormat("HH:mm")
+        self.ended.setDisplayFormat(time_format())
         self.save_times = QPushButton(self.tr("บันทึกเวลาเริ่ม / เลิกประชุม"))
         self.save_times.setObjectName("save_times")
         self.save_times.clicked.connect(self.record_times)

@@ -40,6 +40,7 @@ from .common import (
     MeetingHost,
     local_datetime,
     qtime,
+    time_format,
 )
 from .pickers import OrganizationPicker, PersonPicker
 
@@ -77,12 +78,13 @@ class PlanPanel(QWidget):
         self.number.setSpecialValueText(self.tr("อัตโนมัติ"))
         self.date = DateField()
         self.date.setObjectName("plan_date")
+        self.date.converted.connect(lambda note: self.host.say(note, "info"))
         self.start = QTimeEdit(QTime(9, 30))
         self.start.setObjectName("plan_start")
-        self.start.setDisplayFormat("HH:mm")
+        self.start.setDisplayFormat(time_format())
         self.end = QTimeEdit(QTime(12, 0))
         self.end.setObjectName("plan_end")
-        self.end.setDisplayFormat("HH:mm")
+        self.end.setDisplayFormat(time_format())
         self.place = QLineEdit()
         self.place.setObjectName("plan_place")
         self.organiser = QLineEdit()
