@@ -91,7 +91,8 @@ def main(argv: list[str] | None = None) -> int:
         for _ in range(args.repeat):
             run = next(runs)
             mid = meetings.plan_meeting(store, meetings.MeetingPlan(
-                kind="provincial_assembly", starts_at=when + dt.timedelta(days=run)))
+                kind="provincial_assembly", starts_at=when + dt.timedelta(days=run),
+                place="หอประชุมจังหวัด"))
             rows = participants(run)
             t = time.perf_counter()
             assemblies.register_participants(store, mid, rows)

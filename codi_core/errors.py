@@ -147,6 +147,18 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "template_sections": (
         "แม่แบบระเบียบวาระต้องมีครบ 6 วาระ", "The agenda template must have six sections"
     ),
+    "meeting_body_required": (
+        "กรุณาเลือกองค์กรที่ประชุม (คณะกรรมการ สภา หรือคณะทำงานที่จัดประชุม)",
+        "Choose the body that meets (the committee, council or working group)",
+    ),
+    "meeting_cancel_not_planned": (
+        "ยกเลิกได้เฉพาะการประชุมที่ยังไม่ได้จัด",
+        "Only a meeting that has not been held can be cancelled",
+    ),
+    "meeting_cancelled": (
+        "การประชุมนี้ถูกยกเลิกแล้ว แก้ไขไม่ได้",
+        "This meeting was cancelled and cannot be changed",
+    ),
     "meeting_held_kept": (
         "การประชุมที่จัดขึ้นแล้วลบไม่ได้ บันทึกการประชุมต้องเก็บไว้",
         "A meeting that was held cannot be deleted; its record is kept",

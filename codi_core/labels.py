@@ -109,6 +109,7 @@ LABELS: dict[type[enum.StrEnum], dict[str, Label]] = {
         "minutes_draft": ("ร่างรายงานการประชุม", "Minutes draft"),
         "minutes_certified": ("รับรองรายงานแล้ว", "Minutes certified"),
         "locked": ("ล็อกรายงานแล้ว", "Minutes locked"),
+        "cancelled": ("ยกเลิกการประชุม", "Cancelled"),
     },
     AttendanceStatus: {
         "present": ("ผู้มาประชุม", "Present"),

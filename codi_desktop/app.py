@@ -143,7 +143,11 @@ def start(args: argparse.Namespace) -> QWidget:
 
 def run_app(args: argparse.Namespace) -> int:
     window = start(args)
-    window.show()
+    screen = window.screen()
+    if screen is not None and screen.availableGeometry().width() <= 1440:
+        window.showMaximized()  # the provincial laptop: use the whole screen
+    else:
+        window.show()
     return QApplication.instance().exec()  # type: ignore[union-attr]
 
 

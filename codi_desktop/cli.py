@@ -96,8 +96,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     from codi_desktop.store import paths
 
     # Every command logs to the data folder's logs/ (the demo replaces only the database).
-    # The self-test leaves the user's folder alone: without --data-dir it makes its own.
-    if args.command != "self-test" or args.data_dir:
+    # The self-test needs a new or empty folder (its own temporary one by default) and
+    # leaves the user's folder alone.
+    if args.command != "self-test":
         data_dir = paths.resolve_data_dir(args.data_dir)
         args.data_dir = str(data_dir) if args.data_dir else None
         setup_logging(data_dir, args.command or "app")

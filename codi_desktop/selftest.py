@@ -85,12 +85,17 @@ class SelfTest:
         import sqlalchemy as sa
 
         from codi_core.models import Change, ChangeSet, ChangeSetStatus, Meeting
-        from codi_desktop.services import meetings
+        from codi_desktop.services import meetings, organizations
 
         store = self._store()
+        # The body that meets: a meeting is planned for one (its own action).
+        body = organizations.create_organization(store, organizations.OrganizationData(
+            name="คณะกรรมการขับเคลื่อนงานพัฒนาจังหวัด (ทดสอบ)", kind="committee"),
+            author="self-test")
         before = store.count_pending()
         plan = meetings.MeetingPlan(
             kind="provincial_committee",
+            organization_id=body,
             title=MEETING_TITLE,
             place=MEETING_PLACE,
             starts_at=dt.datetime(2026, 11, 25, 9, 30, tzinfo=BANGKOK),

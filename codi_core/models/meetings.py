@@ -28,6 +28,7 @@ class MeetingStatus(enum.StrEnum):
     MINUTES_DRAFT = "minutes_draft"
     MINUTES_CERTIFIED = "minutes_certified"
     LOCKED = "locked"
+    CANCELLED = "cancelled"  # a planned meeting called off; it keeps its number
 
 
 class AttendanceStatus(enum.StrEnum):
@@ -72,6 +73,7 @@ class Meeting(Synced, Base):
     certified_in_meeting_id: Mapped[str | None] = mapped_column(sa.ForeignKey("meeting.id"))
     minutes_version: Mapped[int] = mapped_column(default=1)
     notes: Mapped[str | None] = mapped_column(sa.Text)
+    cancel_reason: Mapped[str | None] = mapped_column(sa.Text)  # why it was called off
 
     __table_args__ = (
         sa.CheckConstraint("ends_at IS NULL OR ends_at >= starts_at", name="planned_times"),

@@ -167,6 +167,27 @@ def validate_plan(plan: MeetingPlan) -> dict[str, ServiceError]:
     return errors
 
 
+#: Kinds that are a body in themselves; the others meet as one organization (committee,
+#: council, working group) and are numbered per that organization.
+BODY_IS_KIND = (MeetingKind.CLUSTER, MeetingKind.PARTNER_CONSULTATION,
+                MeetingKind.PROVINCIAL_ASSEMBLY)
+
+
+def validate_new_plan(plan: MeetingPlan) -> dict[str, ServiceError]:
+    """What planning needs, all reasons at once: the body that meets (for kinds that meet
+    as an organization), the date and the place; plus the checks of ``validate_plan``."""
+    errors = Errors(validate_plan(plan))
+    try:
+        kind = MeetingKind(plan.kind)
+    except ValueError:
+        kind = None
+    if kind is not None and kind not in BODY_IS_KIND and not plan.organization_id:
+        errors.add("organization_id", "meeting_body_required")
+    if not clean(plan.place):
+        errors.add("place", "required")
+    return errors
+
+
 def _body_conditions(kind: str, organization_id: str | None) -> list[sa.ColumnElement]:
     """Meetings are numbered per body; meetings with no body, per kind."""
     conds = [Meeting.deleted_at.is_(None)]
@@ -222,7 +243,8 @@ def _previous_meeting(
     exclude_id: str | None = None,
 ) -> Meeting | None:
     stmt = (sa.select(Meeting)
-            .where(*_body_conditions(kind, organization_id), Meeting.starts_at < starts_at)
+            .where(*_body_conditions(kind, organization_id), Meeting.starts_at < starts_at,
+                   Meeting.status != MeetingStatus.CANCELLED)
             .order_by(Meeting.starts_at.desc()).limit(1))
     if exclude_id:
         stmt = stmt.where(Meeting.id != exclude_id)
@@ -370,9 +392,10 @@ def _create_meeting(store: Store, session: Session, plan: MeetingPlan) -> Meetin
 
 
 def plan_meeting(store: Store, plan: MeetingPlan, author: str | None = None) -> str:
-    """Plan a meeting with its agenda from the template and its invitees, in one action."""
+    """Plan a meeting with its agenda from the template and its invitees, in one action.
+    Refused with every reason at once when the body, the date or the place is missing."""
     require_province(store)
-    Errors(validate_plan(plan)).raise_if_any()
+    Errors(validate_new_plan(plan)).raise_if_any()
     with store.action(f"วางแผนการประชุม {clean(plan.title) or ''}".strip(), author) as session:
         return _create_meeting(store, session, plan).id
 
@@ -395,6 +418,21 @@ def update_meeting(store: Store, meeting_id: str, plan: MeetingPlan,
         previous = _previous_meeting(session, meeting.kind, meeting.organization_id,
                                      meeting.starts_at, exclude_id=meeting.id)
         meeting.previous_meeting_id = previous.id if previous else None
+
+
+def cancel_meeting(store: Store, meeting_id: str, reason: str,
+                   author: str | None = None) -> None:
+    """Call off a planned meeting: it stays in the list as cancelled, with the reason,
+    and keeps its number (the next meeting of the body gets the next one)."""
+    errors = Errors()
+    errors.text("reason", reason, required=True, max_len=1000)
+    errors.raise_if_any()
+    with store.action("ยกเลิกการประชุม", author) as session:
+        meeting = get_live(session, Meeting, meeting_id, "meeting")
+        if meeting.status not in (MeetingStatus.PLANNED, MeetingStatus.INVITED):
+            raise ServiceError("meeting_cancel_not_planned")
+        meeting.status = MeetingStatus.CANCELLED
+        meeting.cancel_reason = reason.strip()
 
 
 def delete_meeting(store: Store, meeting_id: str, author: str | None = None) -> None:
@@ -511,7 +549,9 @@ class AgendaItemData:
 
 
 def _guard_minutes(meeting: Meeting) -> None:
-    """Certified and locked minutes are not edited in place."""
+    """Certified and locked minutes are not edited in place; a cancelled meeting not at all."""
+    if meeting.status is MeetingStatus.CANCELLED:
+        raise ServiceError("meeting_cancelled")
     if meeting.status is MeetingStatus.LOCKED:
         raise ServiceError("minutes_locked")
     if meeting.status is MeetingStatus.MINUTES_CERTIFIED:
@@ -793,6 +833,7 @@ class PersonHit:
     organization: str | None
     subdistrict: str | None
     attendance_status: str | None  # in the given meeting, if signed in already
+    invited: bool = False  # on the given meeting's invitation list
 
 
 def _search_ids(text: str) -> sa.Select | None:
@@ -846,12 +887,19 @@ def search_people(store: Store, text: str, *, meeting_id: str | None = None,
                 sa.select(Attendance.person_id, Attendance.status)
                 .where(Attendance.meeting_id == meeting_id, Attendance.person_id.in_(pids),
                        Attendance.deleted_at.is_(None)))}
+        invited: set[str] = set()
+        if meeting_id:
+            invited = set(session.scalars(
+                sa.select(Invitee.person_id)
+                .where(Invitee.meeting_id == meeting_id, Invitee.person_id.in_(pids),
+                       Invitee.deleted_at.is_(None))))
         out = []
         for pid, prefix, first_name, last_name, position, sub in rows:
             name = f"{first_name} {last_name}".strip()
             st = status.get(pid)
             out.append(PersonHit(pid, f"{prefix}{name}" if prefix else name, position,
-                                 orgs.get(pid), sub, st.value if st else None))
+                                 orgs.get(pid), sub, st.value if st else None,
+                                 pid in invited))
         return out
 
 
@@ -1184,6 +1232,7 @@ class MeetingDetail:
     certified_in_number: str | None
     minutes_version: int
     notes: str | None
+    cancel_reason: str | None = None
     agenda: list[AgendaRow] = field(default_factory=list)
     attendance: list[AttendanceRow] = field(default_factory=list)
     invitees: list[InviteeRow] = field(default_factory=list)
@@ -1195,7 +1244,12 @@ class MeetingDetail:
 
     @property
     def editable(self) -> bool:
-        return self.status not in (MeetingStatus.MINUTES_CERTIFIED, MeetingStatus.LOCKED)
+        return self.status not in (MeetingStatus.MINUTES_CERTIFIED, MeetingStatus.LOCKED,
+                                   MeetingStatus.CANCELLED)
+
+    @property
+    def cancellable(self) -> bool:
+        return self.status in (MeetingStatus.PLANNED, MeetingStatus.INVITED)
 
 
 def _agenda_rows(session: Session, meeting_id: str) -> list[AgendaRow]:
@@ -1278,6 +1332,7 @@ def _detail(session: Session, meeting: Meeting) -> MeetingDetail:
         certified_in_meeting_id=meeting.certified_in_meeting_id,
         certified_in_number=ref(meeting.certified_in_meeting_id),
         minutes_version=meeting.minutes_version, notes=meeting.notes,
+        cancel_reason=meeting.cancel_reason,
         agenda=_agenda_rows(session, meeting.id), attendance=attendance,
         invitees=invitees, actions=actions,
     )

@@ -35,10 +35,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from codi_core import labels as core_labels
 from codi_core.errors import LABELS, ServiceError, ValidationFailed
 from codi_core.formatting import parse_baht
 from codi_core.labels import FIELD_ENUMS
-from codi_desktop.services import communities, history, lists, organizations, people
+from codi_desktop.services import communities, history_view, lists, organizations, people
 from codi_desktop.store.database import Store
 
 from . import labels as L
@@ -415,6 +416,11 @@ class RecordForm(QWidget):
 VALUE_LABELS = FIELD_ENUMS
 
 
+def enum_label(table: str, name: str, value: Any) -> str | None:
+    """The one label table's word for a stored enum value (None when it has none)."""
+    return core_labels.field_value_label(table, name, value, current_language())
+
+
 EXTRA_LABELS = {
     "district_id": ("อำเภอ", "District"),
     "community_id": ("ชุมชน", "Community"),
@@ -471,18 +477,13 @@ class HistoryPanel(QTreeWidget):
         self.clear()
         if record_id is None:
             return
-        for entry in history.record_history(self.store, self.table, record_id):
-            status = L.label(L.CHANGE_STATUS, entry.status)
-            top = QTreeWidgetItem(
-                [L.datetime_text(entry.when), entry.author,
-                 f"{L.label(L.CHANGE_OP, entry.op)} · {entry.summary} ({status})"]
-            )
-            for name, old, new in entry.changes:
-                if entry.op == "insert":
-                    text = f"{field_label(name)}: {self._value(name, new)}"
-                else:
-                    text = (f"{field_label(name)}: {self._value(name, old)} → "
-                            f"{self._value(name, new)}")
+        for entry in history_view.readable_history(self.store, self.table, record_id,
+                                                   current_language(), enum_label):
+            top = QTreeWidgetItem([entry.when, f"{entry.author} · {entry.device}",
+                                   f"{entry.action} ({entry.status})"])
+            for line in entry.lines:
+                text = (f"{line.field}: {line.new}" if line.old == "—" else
+                        f"{line.field}: {line.old} → {line.new}")
                 top.addChild(QTreeWidgetItem(["", "", text]))
             self.addTopLevelItem(top)
         if self.topLevelItemCount():

@@ -61,6 +61,16 @@ def install_language(lang: str) -> bool:
     _state["lang"] = lang if lang in LANGUAGES else "th"
     QLocale.setDefault(QLocale(QLocale.Language.English if lang == "en" else QLocale.Language.Thai,
                                QLocale.Country.Thailand))
+    old_qt = _state.get("qt_translator")
+    if old_qt is not None and app is not None:
+        app.removeTranslator(old_qt)  # type: ignore[arg-type]
+        _state["qt_translator"] = None
+    if lang == "th" and app is not None:  # Qt's own dialogs in Thai too (no qtbase_th)
+        from .qt_thai import QtThaiTranslator
+
+        qt = QtThaiTranslator(app)
+        app.installTranslator(qt)
+        _state["qt_translator"] = qt
     if lang == "th" or app is None:
         return True
     path = qm_path(lang)

@@ -14,7 +14,6 @@ from PySide6.QtCore import QItemSelectionModel, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
-    QFileDialog,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -30,12 +29,13 @@ from codi_desktop.services.lists import ListFilter, RecordList
 from codi_desktop.store.database import Store
 
 from .errors import error_text
+from .file_dialogs import save_file
 from .i18n import current_language
 from .labels import choices
 from .status import TaskProgress
 from .table_model import Column, RecordTableModel
 from .tasks import Task, plain, run_task
-from .widgets import MessageBar, SearchBox, heading
+from .widgets import MessageBar, SearchBox, WordElideDelegate, heading
 
 
 class DetailPanel(QWidget):
@@ -82,17 +82,24 @@ class ListPage(QWidget):
         self.search.setPlaceholderText(search_hint or self.tr("ค้นหา (พิมพ์ชื่อบางส่วนได้)"))
         self.search.search.connect(lambda text: self._update(text=text))
         self.count_label = QLabel()
+        self.count_label.setObjectName("count")
+        # the count changes with every search; it must not widen the window
+        self.count_label.setFixedWidth(self.fontMetrics().horizontalAdvance("12,345 / 12,345 รายการ"))
+        self.count_label.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         self.combos: dict[str, QComboBox] = {}
 
         bar = QHBoxLayout()
         bar.addWidget(self.search, 2)
+        # many filters go on a row of their own, so the page stays narrow enough for a
+        # 1366-pixel laptop beside the navigation
+        filter_row = QHBoxLayout() if len(filters) > 3 else bar
         for name in filters:
             combo = QComboBox()
             combo.setObjectName(f"filter_{name}")
-            combo.setMinimumContentsLength(10)
+            combo.setMinimumContentsLength(8)
             combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
             self.combos[name] = combo
-            bar.addWidget(combo, 1)
+            filter_row.addWidget(combo, 1)
         self._fill_filters(kinds, statuses)
         bar.addWidget(self.count_label)
         self.export_button = QPushButton(self.tr("ส่งออก…"))
@@ -125,6 +132,7 @@ class ListPage(QWidget):
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setAlternatingRowColors(True)
+        self.table.setItemDelegate(WordElideDelegate(self.table))
         self.table.setTabKeyNavigation(False)  # arrows move in the list; Tab leaves it
         self.table.verticalHeader().hide()
         self.table.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 10)
@@ -155,6 +163,8 @@ class ListPage(QWidget):
         layout = QVBoxLayout(self)
         layout.addWidget(heading(title))
         layout.addLayout(bar)
+        if filter_row is not bar:
+            layout.addLayout(filter_row)
         layout.addWidget(self.progress)
         layout.addWidget(self.message)
         layout.addWidget(splitter, 1)
@@ -236,9 +246,21 @@ class ListPage(QWidget):
         """Load the first page when the page is first shown (not at start-up)."""
         if not self._loaded:
             self.apply_filter(self._filter)
+            self.size_columns()
             # Prepare the search query shape (SQL compile, FTS structures) while the
             # person reads the list, so the first search is as quick as the next ones.
             QTimer.singleShot(0, self._warm_search)
+
+    #: a column is never narrower than this, nor wider than that, when sized to content
+    COLUMN_MIN, COLUMN_MAX = 56, 300
+
+    def size_columns(self) -> None:
+        """Columns sized to the rows shown (and their header), within sensible bounds;
+        text that still does not fit is cut at a word boundary by the delegate."""
+        header = self.table.horizontalHeader()
+        for i in range(self.model.columnCount()):
+            want = max(self.table.sizeHintForColumn(i), header.sectionSizeHint(i)) + 8
+            header.resizeSection(i, max(self.COLUMN_MIN, min(self.COLUMN_MAX, want)))
 
     def _warm_search(self) -> None:
         try:
@@ -255,8 +277,8 @@ class ListPage(QWidget):
     # --- export (long work: off the UI thread, with progress and cancel) -------------
 
     def _choose_export_file(self) -> None:
-        path, _ = QFileDialog.getSaveFileName(
-            self, self.tr("ส่งออกรายการ"), "", self.tr("Excel (*.xlsx);;CSV (*.csv)"))
+        path = save_file(self, "export", self.tr("ส่งออกรายการ"), "",
+                         self.tr("Excel (*.xlsx);;CSV (*.csv)"))
         if path:
             if not path.lower().endswith((".xlsx", ".csv")):
                 path += ".xlsx"

@@ -16,7 +16,7 @@ import logging
 from collections.abc import Callable
 
 from PySide6.QtCore import QCoreApplication, Qt, QTimer, Signal
-from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtGui import QGuiApplication, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QListWidget,
     QListWidgetItem,
@@ -85,9 +85,10 @@ class MainWindow(QMainWindow):
         self.stack: QStackedWidget | None = None
         self.welcome: WelcomePage | None = None
         self.sync_controller = None
-        self.resize(1280, 800)
+        self._fit_to_screen()
 
         self.message = MessageBar()
+        self.message.set_reserved(False)  # rare (start-up problems); pages keep their own
         self.sync_status = SyncStatusWidget()
         self.sync_status.setObjectName("sync_status")
         self.sync_status.clicked.connect(lambda: self.show_page("sync"))
@@ -112,6 +113,16 @@ class MainWindow(QMainWindow):
             self._build_welcome()
 
     # --- building ---------------------------------------------------------------------
+
+    def _fit_to_screen(self) -> None:
+        """At most the available screen (1366×768 laptops are the common case); the app
+        opens maximised there (``app.py``)."""
+        screen = self.screen() or QGuiApplication.primaryScreen()
+        avail = screen.availableGeometry() if screen is not None else None
+        width, height = 1366, 768
+        if avail is not None:
+            width, height = min(width, avail.width()), min(height, avail.height())
+        self.resize(width, height)
 
     def _set_central(self, widget: QWidget) -> None:
         holder = QWidget()
@@ -173,8 +184,9 @@ class MainWindow(QMainWindow):
 
         self.nav = QListWidget()
         self.nav.setObjectName("nav")
-        self.nav.setMinimumWidth(190)
-        self.nav.setMaximumWidth(260)
+        # one width on every page, from the longest page name (and never wider than 240)
+        self.nav.setFixedWidth(min(240, max(self.nav.fontMetrics().horizontalAdvance(
+            page_title(k)) for k in PAGES) * 5 // 4 + 40))
         self.nav.setStyleSheet(
             "#nav { font-size: 12pt; } #nav::item { padding: 7px 10px; }"
             " #nav::item:selected { background: #1f6f8b; color: white; }")
@@ -190,7 +202,8 @@ class MainWindow(QMainWindow):
         split.addWidget(self.nav)
         split.addWidget(self.stack)
         split.setStretchFactor(1, 1)
-        split.setSizes([210, 1070])
+        split.setSizes([self.nav.width(), 1366 - self.nav.width()])
+        split.setCollapsible(0, False)
         self._set_central(split)
         self._update_title()
         self._attach_sync_controller()

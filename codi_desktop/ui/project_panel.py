@@ -31,14 +31,14 @@ from PySide6.QtWidgets import (
 )
 
 from codi_core.errors import ServiceError
-from codi_core.formatting import fiscal_year, parse_baht
+from codi_core.formatting import BE_OFFSET, bangkok_tz, fiscal_year, parse_baht
 from codi_desktop.services import ledger, lists, projects
 from codi_desktop.store.database import Store
 
 from . import labels as L
 from .forms import FieldInput, FieldSpec, FormSpec, RecordPanel
 from .i18n import current_language
-from .widgets import ConfirmBar, DateField, MessageBar
+from .widgets import ConfirmBar, DateField, MessageBar, be_year_typed, ce_note
 
 translate = QCoreApplication.translate
 
@@ -55,7 +55,8 @@ _RECORD = {
 
 
 def _today() -> dt.date:
-    return dt.date.today()
+    """Today in Bangkok: the day the coordinator sees, whatever the laptop's time zone."""
+    return dt.datetime.now(bangkok_tz()).date()
 
 
 def _error_label(name: str) -> QLabel:
@@ -504,6 +505,13 @@ class AllocationForm(QWidget):
             fy = _int_or_none(self.fiscal_year.text())
         except ValueError:
             fy = None
+        if fy is not None:  # a CE year is converted here as in every date field
+            fy, was_ce = be_year_typed(fy)
+            if was_ce:
+                self.fiscal_year.blockSignals(True)
+                self.fiscal_year.setText(str(fy))
+                self.fiscal_year.blockSignals(False)
+                self.fiscal_year.setToolTip(ce_note(fy - BE_OFFSET))
         if fy is None or not 2500 <= fy <= 2700:
             return None, ServiceError("fiscal_year_range").message(current_language())
         try:

@@ -4,12 +4,9 @@ meetings (read-only here until their own issues add editing), and the assessment
 
 from __future__ import annotations
 
-from pathlib import Path
-
 from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
-    QFileDialog,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -23,11 +20,12 @@ from PySide6.QtWidgets import (
 )
 
 from codi_core.formatting import meeting_number
-from codi_desktop.services import documents, ledger, lists
+from codi_desktop.services import documents, ledger, lists, roles
 from codi_desktop.store.database import Store
 
 from . import labels as L
 from .errors import error_text
+from .file_dialogs import save_file
 from .forms import OrganizationPanel, PersonPanel, RecordPanel, community_spec
 from .i18n import current_language
 from .list_page import DetailPanel, ListPage
@@ -179,6 +177,17 @@ class ProjectsPage(QWidget):
         self.allocation = AllocationForm(store)
         self.allocation.recorded.connect(self._allocated)
         v.addWidget(self.allocation)
+        # only HQ allocates (the server refuses anyone else's entry): others see why instead
+        self.allocation_note = QLabel(self.tr(
+            "การจัดสรรงบประมาณให้จังหวัดบันทึกโดยสำนักงานใหญ่ พอช. เท่านั้น "
+            "เมื่อซิงค์ข้อมูล ยอดจัดสรรจะปรากฏที่นี่"))
+        self.allocation_note.setObjectName("allocation_note")
+        self.allocation_note.setWordWrap(True)
+        self.allocation_note.setStyleSheet("color: #555")
+        v.addWidget(self.allocation_note)
+        allowed = roles.may_allocate(store)
+        self.allocation.setVisible(allowed)
+        self.allocation_note.setVisible(not allowed)
         split = QSplitter(Qt.Orientation.Vertical)
         split.addWidget(self.list)
         split.addWidget(box)
@@ -236,8 +245,7 @@ class ProjectsPage(QWidget):
         if self._fiscal_year is None:
             return
         name = self.tr("รายงานงบประมาณ ปีงบประมาณ %1").replace("%1", str(self._fiscal_year))
-        path, _ = QFileDialog.getSaveFileName(self, name, str(Path.home() / f"{name}.pdf"),
-                                              "PDF (*.pdf)")
+        path = save_file(self, "pdf", name, f"{name}.pdf", "PDF (*.pdf)")
         if path:
             self.print_report(path)
 

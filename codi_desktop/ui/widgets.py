@@ -12,7 +12,16 @@ import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
-from PySide6.QtCore import QCoreApplication, QEvent, QRectF, QSize, Qt, QTimer, Signal
+from PySide6.QtCore import (
+    QCoreApplication,
+    QEvent,
+    QRectF,
+    QSize,
+    Qt,
+    QTextBoundaryFinder,
+    QTimer,
+    Signal,
+)
 from PySide6.QtGui import QColor, QFontMetrics, QPainter, QPalette
 from PySide6.QtWidgets import (
     QFrame,
@@ -20,7 +29,11 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPushButton,
+    QScrollArea,
     QSizePolicy,
+    QStyle,
+    QStyledItemDelegate,
+    QTabWidget,
     QToolTip,
     QWidget,
 )
@@ -28,6 +41,39 @@ from PySide6.QtWidgets import (
 from codi_core.formatting import BE_OFFSET
 
 PALETTE = ("#1f6f8b", "#e07a1f", "#5c9e31", "#b03a48", "#7d5ba6", "#8c8c8c")
+
+
+def elide_words(text: str, fm: QFontMetrics, width: int) -> str:
+    """``text`` cut at a word boundary (Thai too: Qt's word breaker knows Thai words) with
+    "…" when it is wider than ``width``; mid-word only when not even one word fits."""
+    if fm.horizontalAdvance(text) <= width:
+        return text
+    ellipsis = "…"
+    room = width - fm.horizontalAdvance(ellipsis)
+    finder = QTextBoundaryFinder(QTextBoundaryFinder.BoundaryType.Word, text)
+    best = 0
+    pos = finder.toNextBoundary()
+    while 0 < pos < len(text):
+        if fm.horizontalAdvance(text[:pos].rstrip()) > room:
+            break
+        best = pos
+        pos = finder.toNextBoundary()
+    if best == 0:
+        return fm.elidedText(text, Qt.TextElideMode.ElideRight, width)
+    return text[:best].rstrip() + ellipsis
+
+
+class WordElideDelegate(QStyledItemDelegate):
+    """Table cells that elide at a word boundary instead of mid-word."""
+
+    def initStyleOption(self, option, index) -> None:
+        super().initStyleOption(option, index)
+        if option.text:
+            margin = option.widget.style().pixelMetric(
+                QStyle.PixelMetric.PM_FocusFrameHMargin, None, option.widget) * 2 + 4 \
+                if option.widget is not None else 8
+            option.text = elide_words(option.text, option.fontMetrics,
+                                      option.rect.width() - margin)
 
 
 @dataclass
@@ -77,6 +123,12 @@ class BarChart(QWidget):
     def _legend_height(self, fm: QFontMetrics) -> int:
         return fm.height() + 8 if len(self.series) > 1 else 0
 
+    def _axis_height(self, fm: QFontMetrics) -> int:
+        return fm.height() + 8 if self.horizontal else 0
+
+    #: the thinnest bar drawn for a value above zero, so small programs stay visible
+    min_bar = 3.0
+
     #: bar thickness in horizontal charts, as a share of the text height
     bar_scale = 0.55
 
@@ -85,7 +137,8 @@ class BarChart(QWidget):
         if self.horizontal:
             nser = max(1, len(self.series))
             band = max(fm.height() + 4, nser * fm.height() * self.bar_scale + 8)
-            return QSize(420, int(self._legend_height(fm) + band * max(1, len(self.categories)) + 8))
+            return QSize(420, int(self._legend_height(fm) + band * max(1, len(self.categories))
+                                  + self._axis_height(fm) + 8))
         return QSize(420, fm.height() * 10)
 
     def minimumSizeHint(self) -> QSize:
@@ -143,16 +196,29 @@ class BarChart(QWidget):
                           max(fm.horizontalAdvance(c) for c in self.categories) + 14)
             tip_w = max(fm.horizontalAdvance(self.value_text(maximum)) + 8, 40)
             bar_area = rect.width() - label_w - tip_w
-            band = (rect.bottom() - top) / len(self.categories)
+            axis_h = self._axis_height(fm)
+            band = (rect.bottom() - top - axis_h) / len(self.categories)
+            # the axis: 0, a quarter, half, three quarters and the top, with light grid lines
+            base_y = top + band * len(self.categories)
+            grid = QColor("#c8c8c8")
+            for k in range(5):
+                x = rect.left() + label_w + bar_area * k / 4
+                p.setPen(grid)
+                p.drawLine(int(x), int(top), int(x), int(base_y))
+                p.setPen(text_color)
+                tick = self.value_text(maximum * k / 4)
+                tw = fm.horizontalAdvance(tick) + 4
+                p.drawText(QRectF(x - tw / 2, base_y + 2, tw, fm.height() + 4),
+                           Qt.AlignmentFlag.AlignCenter, tick)
             bar_h = max(3.0, min((band - 6) / nser, fm.height() * 0.9))
             for i, cat in enumerate(self.categories):
                 y = top + i * band
                 p.setPen(text_color)
-                elided = fm.elidedText(cat, Qt.TextElideMode.ElideRight, int(label_w - 8))
+                elided = elide_words(cat, fm, int(label_w - 8))
                 p.drawText(QRectF(rect.left(), y, label_w - 8, band),
                            Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignRight, elided)
                 for j, value in enumerate(self.values[i]):
-                    w = bar_area * (value / maximum) if value > 0 else 0
+                    w = max(self.min_bar, bar_area * (value / maximum)) if value > 0 else 0
                     by = y + (band - nser * bar_h) / 2 + j * bar_h  # centred on the label
                     color = self.series[j].color if j < len(self.series) else PALETTE[0]
                     bar = QRectF(rect.left() + label_w, by, max(w, 1), bar_h - 1)
@@ -174,9 +240,10 @@ class BarChart(QWidget):
             for i, cat in enumerate(self.categories):
                 x = rect.left() + i * band
                 p.setPen(text_color)
-                p.drawText(QRectF(x, base + 2, band, label_h), Qt.AlignmentFlag.AlignCenter, cat)
+                p.drawText(QRectF(x, base + 2, band, label_h), Qt.AlignmentFlag.AlignCenter,
+                           elide_words(cat, fm, int(band)))
                 for j, value in enumerate(self.values[i]):
-                    h = bar_area * (value / maximum) if value > 0 else 0
+                    h = max(self.min_bar, bar_area * (value / maximum)) if value > 0 else 0
                     bx = x + 4 + j * bar_w
                     color = self.series[j].color if j < len(self.series) else PALETTE[0]
                     bar = QRectF(bx, base - h, bar_w - 1, h)
@@ -196,6 +263,9 @@ class SearchBox(QLineEdit):
     def __init__(self, delay_ms: int = 200, parent: QWidget | None = None):
         super().__init__(parent)
         self.setClearButtonEnabled(True)
+        # wide enough to read what is typed, and never wider because of it
+        self.setMinimumWidth(self.fontMetrics().averageCharWidth() * 24)
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.setInterval(delay_ms)
@@ -212,18 +282,32 @@ class SearchBox(QLineEdit):
 _DATE_RE = re.compile(r"^\s*(\d{1,2})\s*[/.\-]\s*(\d{1,2})\s*[/.\-]\s*(\d{4})\s*$")
 
 
+def be_year_typed(year: int) -> tuple[int, bool]:
+    """A year typed where a Buddhist-Era year is expected: (BE year, converted?). A year
+    below 2400 is a CE year (people type 2026 for 2569) and is converted, the same way in
+    every date and year field, and the field says so (``ce_note``)."""
+    if year < 2400:
+        return year + BE_OFFSET, True
+    return year, False
+
+
+def ce_note(ce_year: int) -> str:
+    return QCoreApplication.translate(
+        "DateField", "ปี %1 เป็น ค.ศ. ใช้ พ.ศ. %2 แทน").replace(
+        "%1", str(ce_year)).replace("%2", str(ce_year + BE_OFFSET))
+
+
 def parse_be_date(text: str) -> dt.date:
     """``25/11/2569`` (day/month/Buddhist-Era year) to a date; ValueError if not a date.
 
-    A year below 2400 is taken as CE, since people sometimes type it that way.
+    A year below 2400 is taken as CE (``be_year_typed``), since people type it that way.
     """
     m = _DATE_RE.match(text.translate(str.maketrans("๐๑๒๓๔๕๖๗๘๙", "0123456789")))
     if not m:
         raise ValueError(text)
     day, month, year = (int(g) for g in m.groups())
-    if year >= 2400:
-        year -= BE_OFFSET
-    return dt.date(year, month, day)
+    be, _converted = be_year_typed(year)
+    return dt.date(be - BE_OFFSET, month, day)
 
 
 def be_date_input(value: dt.date | None) -> str:
@@ -233,9 +317,27 @@ def be_date_input(value: dt.date | None) -> str:
 class DateField(QLineEdit):
     """A date typed as day/month/BE year (``25/11/2569``); empty means no date."""
 
+    converted = Signal(str)  # the note shown when a CE year was turned into BE
+
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
-        self.setPlaceholderText(QCoreApplication.translate("DateField", "วว/ดด/ปปปป (พ.ศ.)"))
+        self.setPlaceholderText(QCoreApplication.translate("DateField", "วว/ดด/ปปปป พ.ศ."))
+        self.note = ""
+        self.editingFinished.connect(self._convert_ce)
+
+    def _convert_ce(self) -> None:
+        """A CE year typed (15/12/2026) is rewritten as BE in the field, with a note."""
+        m = _DATE_RE.match(self.text().translate(str.maketrans("๐๑๒๓๔๕๖๗๘๙", "0123456789")))
+        if not m:
+            return
+        year = int(m.group(3))
+        be, was_ce = be_year_typed(year)
+        if not was_ce:
+            return
+        self.setText(f"{int(m.group(1))}/{int(m.group(2))}/{be}")
+        self.note = ce_note(year)
+        self.setToolTip(self.note)
+        self.converted.emit(self.note)
 
     def set_date(self, value: dt.date | None) -> None:
         self.setText(be_date_input(value))
@@ -247,7 +349,10 @@ class DateField(QLineEdit):
 
 
 class MessageBar(QFrame):
-    """A message inside the window (never a modal box): info, success or error."""
+    """A message inside the window (never a modal box): info, success or error.
+
+    It keeps its place while hidden and has a fixed height (two lines; the whole text is
+    in the tip), so a message never pushes the page down under the cursor."""
 
     COLORS = {"info": ("#e8f1fb", "#1f4e79"), "ok": ("#e9f6e9", "#23632b"),
               "error": ("#fdecea", "#8a1c1c")}
@@ -268,7 +373,19 @@ class MessageBar(QFrame):
         layout.addWidget(self.label, 1)
         layout.addWidget(close)
         self.kind = "info"
+        policy = self.sizePolicy()
+        policy.setRetainSizeWhenHidden(True)
+        policy.setHorizontalPolicy(QSizePolicy.Policy.Ignored)
+        self.setSizePolicy(policy)
+        self.label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        self.setFixedHeight(self.fontMetrics().lineSpacing() * 2 + 10)
         self.hide()
+
+    def set_reserved(self, on: bool) -> None:
+        """Keep the bar's room while it is hidden (the default) or give it back."""
+        policy = self.sizePolicy()
+        policy.setRetainSizeWhenHidden(on)
+        self.setSizePolicy(policy)
 
     def show_message(self, text: str, kind: str = "info") -> None:
         bg, fg = self.COLORS.get(kind, self.COLORS["info"])
@@ -276,6 +393,7 @@ class MessageBar(QFrame):
         self.setStyleSheet(f"#messageBar {{ background: {bg}; border-radius: 4px; }}"
                            f" #messageBar QLabel {{ color: {fg}; }}")
         self.label.setText(text)
+        self.setToolTip(text)
         self.show()
 
     def text(self) -> str:
@@ -315,6 +433,41 @@ class ConfirmBar(QFrame):
     def _yes(self) -> None:
         self.hide()
         self.confirmed.emit()
+
+
+class ScrollingTabs(QTabWidget):
+    """Tabs whose pages scroll when the window is smaller than a page's form, so a tall
+    form never makes the window taller than a 768-pixel screen. The pages are still
+    addressed as themselves (``setCurrentWidget(panel)``, ``indexOf(panel)``)."""
+
+    def addTab(self, page: QWidget, title: str) -> int:  # type: ignore[override]
+        area = QScrollArea()
+        area.setWidgetResizable(True)
+        area.setFrameShape(QFrame.Shape.NoFrame)
+        area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        area.setWidget(page)
+        area.setObjectName(f"scroll_{page.objectName() or type(page).__name__}")
+        return super().addTab(area, title)
+
+    def _area(self, page: QWidget) -> QWidget:
+        for i in range(self.count()):
+            area = super().widget(i)
+            if isinstance(area, QScrollArea) and area.widget() is page:
+                return area
+        return page
+
+    def indexOf(self, page: QWidget) -> int:  # type: ignore[override]
+        return super().indexOf(self._area(page))
+
+    def setCurrentWidget(self, page: QWidget) -> None:  # type: ignore[override]
+        super().setCurrentWidget(self._area(page))
+
+    def widget(self, index: int) -> QWidget | None:  # type: ignore[override]
+        area = super().widget(index)
+        return area.widget() if isinstance(area, QScrollArea) else area
+
+    def currentWidget(self) -> QWidget | None:  # type: ignore[override]
+        return self.widget(self.currentIndex())
 
 
 def heading(text: str, size: float = 1.35) -> QLabel:

@@ -332,7 +332,7 @@
     <name>BarChart</name>
     <message>
         <source>ยังไม่มีข้อมูล</source>
-        <extracomment>bar thickness in horizontal charts, as a share of the text height a fixed top of the scale (levels 0–4), or None to scale to the largest value</extracomment>
+        <extracomment>the thinnest bar drawn for a value above zero, so small programs stay visible bar thickness in horizontal charts, as a share of the text height a fixed top of the scale (levels 0–4), or None to scale to the largest value</extracomment>
         <translation>No data yet</translation>
     </message>
 </context>
@@ -496,7 +496,11 @@
 <context>
     <name>DateField</name>
     <message>
-        <source>วว/ดด/ปปปป (พ.ศ.)</source>
+        <source>ปี %1 เป็น ค.ศ. ใช้ พ.ศ. %2 แทน</source>
+        <translation>%1 is a CE year; using BE %2 instead</translation>
+    </message>
+    <message>
+        <source>วว/ดด/ปปปป พ.ศ.</source>
         <translation>dd/mm/yyyy (Buddhist Era)</translation>
     </message>
 </context>
@@ -538,8 +542,24 @@
         <translation>From meeting</translation>
     </message>
     <message>
+        <source>เลยกำหนดแล้ว</source>
+        <translation>Overdue</translation>
+    </message>
+    <message>
+        <source>ครบกำหนดภายใน 14 วัน</source>
+        <translation>Due within 14 days</translation>
+    </message>
+    <message>
+        <source>ยังไม่ถึงกำหนด หรือไม่ได้กำหนดวัน</source>
+        <translation>Not due yet, or no due date</translation>
+    </message>
+    <message>
         <source>เลยกำหนด</source>
         <translation>Overdue</translation>
+    </message>
+    <message>
+        <source>ใกล้ครบกำหนด</source>
+        <translation>Due soon</translation>
     </message>
 </context>
 <context>
@@ -1000,6 +1020,7 @@
     </message>
     <message>
         <source>ส่งออกรายการ</source>
+        <extracomment>a column is never narrower than this, nor wider than that, when sized to content</extracomment>
         <translation>Export the list</translation>
     </message>
     <message>
@@ -1142,6 +1163,18 @@
     <message>
         <source>สมัชชา</source>
         <translation>Assembly</translation>
+    </message>
+    <message>
+        <source>การประชุมนี้กำหนดวันที่ %1 ยังไม่ถึงวันประชุม ต้องการบันทึกการลงทะเบียนหรือรายงานการประชุมล่วงหน้าหรือไม่</source>
+        <translation>This meeting is on %1, which has not come yet. Record sign-in or minutes ahead of the day?</translation>
+    </message>
+    <message>
+        <source>บันทึกล่วงหน้า</source>
+        <translation>Record ahead</translation>
+    </message>
+    <message>
+        <source>ยังไม่บันทึก</source>
+        <translation>Not yet</translation>
     </message>
     <message>
         <source>วางแผนการประชุมใหม่</source>
@@ -1496,6 +1529,13 @@
     </message>
 </context>
 <context>
+    <name>PersonPicker</name>
+    <message>
+        <source>ได้รับเชิญ</source>
+        <translation>invited</translation>
+    </message>
+</context>
+<context>
     <name>PlanPanel</name>
     <message>
         <source>พิมพ์ชื่อคณะกรรมการ / องค์กรที่ประชุม</source>
@@ -1524,6 +1564,14 @@
     <message>
         <source>สร้างการประชุมครั้งถัดไปจากการประชุมนี้</source>
         <translation>Create the next meeting from this one</translation>
+    </message>
+    <message>
+        <source>เหตุผลที่ยกเลิก เช่น เลื่อนเพราะน้ำท่วม</source>
+        <translation>Reason for cancelling, e.g. postponed because of flooding</translation>
+    </message>
+    <message>
+        <source>ยกเลิกการประชุมนี้</source>
+        <translation>Cancel this meeting</translation>
     </message>
     <message>
         <source>เวลา</source>
@@ -1594,6 +1642,10 @@
         <translation>Save meeting details</translation>
     </message>
     <message>
+        <source>ยกเลิกการประชุมแล้ว: %1</source>
+        <translation>Meeting cancelled: %1</translation>
+    </message>
+    <message>
         <source>กรรมการ / สมาชิก</source>
         <translation>Member</translation>
     </message>
@@ -1606,16 +1658,28 @@
         <translation>Not a valid date: type dd/mm/yyyy, e.g. 25/11/2569</translation>
     </message>
     <message>
-        <source>กรุณากรอกวันที่ประชุม</source>
-        <translation>Enter the meeting date</translation>
-    </message>
-    <message>
         <source>วางแผนการประชุมแล้ว ระเบียบวาระสร้างจากแม่แบบ</source>
         <translation>Meeting planned; the agenda comes from the template</translation>
     </message>
     <message>
         <source>บันทึกแล้ว</source>
         <translation>Saved</translation>
+    </message>
+    <message>
+        <source>ครั้งที่ %1</source>
+        <translation>No. %1</translation>
+    </message>
+    <message>
+        <source>ใส่วันที่แล้วจะแสดงครั้งที่ที่จะได้</source>
+        <translation>Enter the date to see the meeting&apos;s number</translation>
+    </message>
+    <message>
+        <source>การประชุมนี้จะเป็นครั้งที่ %1</source>
+        <translation>This meeting will be no. %1</translation>
+    </message>
+    <message>
+        <source>ยกเลิกการประชุมแล้ว การประชุมยังอยู่ในรายการและคงครั้งที่เดิม</source>
+        <translation>Meeting cancelled; it stays in the list and keeps its number</translation>
     </message>
     <message>
         <source>สร้างการประชุมครั้งถัดไปแล้ว</source>
@@ -1870,6 +1934,10 @@
     <message>
         <source>พิมพ์รายงานงบประมาณ (PDF)…</source>
         <translation>Print budget report (PDF)…</translation>
+    </message>
+    <message>
+        <source>การจัดสรรงบประมาณให้จังหวัดบันทึกโดยสำนักงานใหญ่ พอช. เท่านั้น เมื่อซิงค์ข้อมูล ยอดจัดสรรจะปรากฏที่นี่</source>
+        <translation>Only CODI headquarters records the province&apos;s budget allocation; it appears here after a sync.</translation>
     </message>
     <message>
         <source>ยังไม่มีงบประมาณ</source>

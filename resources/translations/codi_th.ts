@@ -332,7 +332,7 @@
     <name>BarChart</name>
     <message>
         <source>ยังไม่มีข้อมูล</source>
-        <extracomment>bar thickness in horizontal charts, as a share of the text height a fixed top of the scale (levels 0–4), or None to scale to the largest value</extracomment>
+        <extracomment>the thinnest bar drawn for a value above zero, so small programs stay visible bar thickness in horizontal charts, as a share of the text height a fixed top of the scale (levels 0–4), or None to scale to the largest value</extracomment>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -496,7 +496,11 @@
 <context>
     <name>DateField</name>
     <message>
-        <source>วว/ดด/ปปปป (พ.ศ.)</source>
+        <source>ปี %1 เป็น ค.ศ. ใช้ พ.ศ. %2 แทน</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>วว/ดด/ปปปป พ.ศ.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -538,7 +542,23 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>เลยกำหนดแล้ว</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ครบกำหนดภายใน 14 วัน</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ยังไม่ถึงกำหนด หรือไม่ได้กำหนดวัน</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>เลยกำหนด</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ใกล้ครบกำหนด</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1000,6 +1020,7 @@
     </message>
     <message>
         <source>ส่งออกรายการ</source>
+        <extracomment>a column is never narrower than this, nor wider than that, when sized to content</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1141,6 +1162,18 @@
     </message>
     <message>
         <source>สมัชชา</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>การประชุมนี้กำหนดวันที่ %1 ยังไม่ถึงวันประชุม ต้องการบันทึกการลงทะเบียนหรือรายงานการประชุมล่วงหน้าหรือไม่</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>บันทึกล่วงหน้า</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ยังไม่บันทึก</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1496,6 +1529,13 @@
     </message>
 </context>
 <context>
+    <name>PersonPicker</name>
+    <message>
+        <source>ได้รับเชิญ</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>PlanPanel</name>
     <message>
         <source>พิมพ์ชื่อคณะกรรมการ / องค์กรที่ประชุม</source>
@@ -1523,6 +1563,14 @@
     </message>
     <message>
         <source>สร้างการประชุมครั้งถัดไปจากการประชุมนี้</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>เหตุผลที่ยกเลิก เช่น เลื่อนเพราะน้ำท่วม</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ยกเลิกการประชุมนี้</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1594,6 +1642,10 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>ยกเลิกการประชุมแล้ว: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>กรรมการ / สมาชิก</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1606,15 +1658,27 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>กรุณากรอกวันที่ประชุม</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>วางแผนการประชุมแล้ว ระเบียบวาระสร้างจากแม่แบบ</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <source>บันทึกแล้ว</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ครั้งที่ %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ใส่วันที่แล้วจะแสดงครั้งที่ที่จะได้</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>การประชุมนี้จะเป็นครั้งที่ %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ยกเลิกการประชุมแล้ว การประชุมยังอยู่ในรายการและคงครั้งที่เดิม</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1869,6 +1933,10 @@
     </message>
     <message>
         <source>พิมพ์รายงานงบประมาณ (PDF)…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>การจัดสรรงบประมาณให้จังหวัดบันทึกโดยสำนักงานใหญ่ พอช. เท่านั้น เมื่อซิงค์ข้อมูล ยอดจัดสรรจะปรากฏที่นี่</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

@@ -244,7 +244,7 @@ def test_one_meeting_number_planned_on_two_laptops_is_a_conflict_resolved_by_ren
     # Offline, each laptop plans the body's first meeting of 2569: both get 1/2569.
     plan = meetings.MeetingPlan(
         kind=MeetingKind.WORKING_GROUP.value, organization_id=body_id,
-        starts_at=dt.datetime(2026, 2, 10, 9, 0, tzinfo=dt.UTC),
+        starts_at=dt.datetime(2026, 2, 10, 9, 0, tzinfo=dt.UTC), place="ศาลาประชาคม",
     )
     first = meetings.plan_meeting(a.store, plan, author=a.username)
     second = meetings.plan_meeting(b.store, plan, author=b.username)

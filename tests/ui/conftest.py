@@ -4,6 +4,7 @@ kept in a temporary folder, the real main window opened offscreen."""
 from __future__ import annotations
 
 import argparse
+import os
 import shutil
 import sys
 from pathlib import Path
@@ -12,6 +13,12 @@ import pytest
 from PySide6.QtCore import QCoreApplication, QSettings
 
 from codi_desktop.store.paths import DB_FILENAME
+
+# The offscreen screen is the provincial office's laptop: 1366×768 (issue 13), set before
+# the QApplication exists (collection imports this file before any test runs).
+if os.environ.get("QT_QPA_PLATFORM") == "offscreen":
+    os.environ["QT_QPA_PLATFORM"] = (
+        "offscreen:configfile=" + str(Path(__file__).with_name("laptop_screen.json")))
 
 
 @pytest.fixture(scope="session", autouse=True)

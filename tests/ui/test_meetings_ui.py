@@ -118,6 +118,10 @@ def test_plan_from_template_item3_actions_sign_in_vote_print_certify_amend(
         if not free:
             continue
         att.find.results.itemActivated.emit(att.find.results.item(free[0]))
+        if signed == 0:  # the meeting's day has not come: asked once, then recorded
+            assert ws.confirm.isVisible() and "ยังไม่ถึงวันประชุม" in ws.confirm.label.text()
+            assert ws.detail.present_count == 0
+            ws.confirm.yes.click()
         signed += 1
         assert ws.detail.present_count == signed, ws.message.text()
     # a substitute for a member who could not come
@@ -288,7 +292,9 @@ def test_errors_show_in_the_page_in_thai(window, page):
     ws.plan.start.setTime(QTime(13, 0))
     ws.plan.end.setTime(QTime(9, 0))
     ws.plan.save.click()
-    assert ws.plan.error.text() == "เวลาสิ้นสุดต้องไม่ก่อนเวลาเริ่ม"
+    # every reason at once: the times, and the body and place not chosen yet
+    assert ws.plan.error.text().splitlines()[0] == "เวลาสิ้นสุดต้องไม่ก่อนเวลาเริ่ม"
+    assert "กรุณากรอกสถานที่" in ws.plan.error.text()
     assert ws.meeting_id is None
     # a number already used
     first = plan_in_page(page, "12/1/2570")
@@ -296,6 +302,7 @@ def test_errors_show_in_the_page_in_thai(window, page):
     ws.plan.kind.setCurrentIndex(ws.plan.kind.findData("tambon_council"))
     pick(ws.plan.body, BODY)
     ws.plan.date.setText("20/1/2570")
+    ws.plan.place.setText("ศาลาประชาคมตำบลหัวเรือ")
     ws.plan.number.setValue(1)
     ws.plan.save.click()
     assert ws.plan.error.text().startswith("ครั้งที่ 1/2570 ถูกใช้แล้ว")
@@ -398,11 +405,14 @@ def test_enter_signs_in_a_single_match(window, page, type_text):
     att.first.setText("สมปอง")
     att.last.setText("ไม่ซ้ำใครเลย")
     att.walk_in.click()
+    assert ws.confirm.isVisible()  # before the meeting's day: asked once
+    ws.confirm.yes.click()
     # at the next meeting the walk-in is a known person: a unique name and Enter
     plan_in_page(page, "9/2/2570")
     ws.tabs.setCurrentWidget(ws.attendance)
     assert ws.detail.attendance == []
     type_text(att.find.search, "ไม่ซ้ำใครเลย")
     QTest.keyClick(att.find.search, Qt.Key.Key_Return)
+    ws.confirm.yes.click()
     assert [a.person_name for a in ws.detail.attendance] == ["สมปอง ไม่ซ้ำใครเลย"]
     assert att.find.search.text() == "" and att.find.search.hasFocus()

@@ -141,7 +141,7 @@ def test_numbers_run_per_body_and_year_and_a_used_number_is_refused(store, body)
     assert meetings.get_meeting(store, second).number_text == "2/2569"
     # another body, and meetings with no body (numbered per kind), start at 1
     assembly = meetings.plan_meeting(store, MeetingPlan(kind="provincial_assembly",
-                                                        starts_at=APR))
+                                                        starts_at=APR, place="หอประชุม"))
     assert meetings.get_meeting(store, assembly).number_text == "1/2569"
     next_year = meetings.plan_meeting(store, plan(body, dt.datetime(2027, 1, 5, 9, tzinfo=BKK)))
     assert meetings.get_meeting(store, next_year).number_text == "1/2570"
@@ -188,7 +188,8 @@ def test_item_2_links_previous_minutes_and_item_3_lists_open_actions(store, body
     done = actions.add_action_item(store, first, actions.ActionItemData(title="ส่งรายงาน"))
     actions.close_action_item(store, done)
     # another body's open action must not appear
-    other = meetings.plan_meeting(store, MeetingPlan(kind="working_group", starts_at=MAR))
+    other = meetings.plan_meeting(store, MeetingPlan(kind="partner_consultation", starts_at=MAR,
+                                                     place="ศาลากลาง"))
     actions.add_action_item(store, other, actions.ActionItemData(title="ของคณะทำงานอื่น"))
 
     second = meetings.plan_meeting(store, plan(body, APR))

@@ -205,7 +205,8 @@ def test_adopted_proposals_and_criterion_10_evidence(store, assembly):
         assert s.scalar(sa.select(sa.func.count()).select_from(PlanProposal)) == 2
     # recording again updates the same score in the same assessment
     assert assemblies.record_assembly_evidence(store, assembly) == score_id
-    committee = meetings.plan_meeting(store, meetings.MeetingPlan(starts_at=NOV))
+    committee = meetings.plan_meeting(store, meetings.MeetingPlan(kind="cluster", starts_at=NOV,
+                                                                   place="ศาลากลาง"))
     meetings.record_times(store, committee, started_at=NOV)
     with pytest.raises(ServiceError, match="provincial assembly"):
         assemblies.record_assembly_evidence(store, committee)

@@ -110,6 +110,8 @@ class PersonPicker(_Picker):
         for hit in meetings.search_people(self.store, text, meeting_id=self.meeting_id):
             extra = " · ".join(x for x in (hit.position, hit.organization, hit.subdistrict) if x)
             shown = hit.name + (f"  ({extra})" if extra else "")
+            if hit.invited:
+                shown += "  · " + self.tr("ได้รับเชิญ")
             if hit.attendance_status:
                 shown = "✓ " + shown
             out.append((hit.id, shown, hit.name))
