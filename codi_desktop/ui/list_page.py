@@ -245,6 +245,8 @@ class ListPage(QWidget):
     def ensure_loaded(self) -> None:
         """Load the first page when the page is first shown (not at start-up)."""
         if not self._loaded:
+            # sized once the first rows are there (the model fills after a reset)
+            self.model.modelReset.connect(self._size_once)
             self.apply_filter(self._filter)
             self.size_columns()
             # Prepare the search query shape (SQL compile, FTS structures) while the
@@ -253,6 +255,11 @@ class ListPage(QWidget):
 
     #: a column is never narrower than this, nor wider than that, when sized to content
     COLUMN_MIN, COLUMN_MAX = 56, 300
+
+    def _size_once(self) -> None:
+        if self.model.rowCount() > 0:
+            self.model.modelReset.disconnect(self._size_once)
+            self.size_columns()
 
     def size_columns(self) -> None:
         """Columns sized to the rows shown (and their header), within sensible bounds;

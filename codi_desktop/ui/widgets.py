@@ -24,6 +24,7 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QColor, QFontMetrics, QPainter, QPalette
 from PySide6.QtWidgets import (
+    QApplication,
     QFrame,
     QHBoxLayout,
     QLabel,
@@ -33,6 +34,7 @@ from PySide6.QtWidgets import (
     QSizePolicy,
     QStyle,
     QStyledItemDelegate,
+    QStyleOptionViewItem,
     QTabWidget,
     QToolTip,
     QWidget,
@@ -66,14 +68,16 @@ def elide_words(text: str, fm: QFontMetrics, width: int) -> str:
 class WordElideDelegate(QStyledItemDelegate):
     """Table cells that elide at a word boundary instead of mid-word."""
 
-    def initStyleOption(self, option, index) -> None:
-        super().initStyleOption(option, index)
-        if option.text:
-            margin = option.widget.style().pixelMetric(
-                QStyle.PixelMetric.PM_FocusFrameHMargin, None, option.widget) * 2 + 4 \
-                if option.widget is not None else 8
-            option.text = elide_words(option.text, option.fontMetrics,
-                                      option.rect.width() - margin)
+    def paint(self, painter, option, index) -> None:
+        # only when painting: the size hint must still measure the whole text
+        opt = QStyleOptionViewItem(option)
+        self.initStyleOption(opt, index)
+        style = opt.widget.style() if opt.widget is not None else QApplication.style()
+        if opt.text:
+            margin = style.pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin, None,
+                                       opt.widget) * 2 + 4
+            opt.text = elide_words(opt.text, opt.fontMetrics, opt.rect.width() - margin)
+        style.drawControl(QStyle.ControlElement.CE_ItemViewItem, opt, painter, opt.widget)
 
 
 @dataclass
