@@ -192,6 +192,9 @@ class Importer:
     def finish(self, session: Session, ctx: Any) -> None:
         """Called after the last row is written, inside the same action."""
 
+    def explain(self, ctx: Any, row: RowResult) -> None:
+        """Add notes to a matched or duplicate row about what importing it still does."""
+
     def check_missing(self, mapping: dict[str, int]) -> list[FieldSpec]:
         return [f for f in self.fields if f.required and f.key not in mapping]
 
@@ -354,15 +357,19 @@ def _preview_row(importer: Importer, ctx: Any, row: Row, eras: dict[str, set[str
     data, key, label = parsed
     if key in seen:
         first = seen[key]
-        return RowResult(row.number, DUPLICATE, label, [], p.notes + [
+        result = RowResult(row.number, DUPLICATE, label, [], p.notes + [
             (f"ซ้ำกับแถวที่ {first} (นำเข้าครั้งเดียว)", f"same as row {first} (imported once)")],
             data, key, same_as=first)
+        importer.explain(ctx, result)
+        return result
     seen[key] = row.number
     match_id = importer.existing(ctx, key)
     if match_id:
-        return RowResult(row.number, MATCH, label, [], p.notes + [
+        result = RowResult(row.number, MATCH, label, [], p.notes + [
             ("มีในฐานข้อมูลแล้ว (ไม่เพิ่มซ้ำ)", "already in the database (not added again)")],
             data, key, match_id)
+        importer.explain(ctx, result)
+        return result
     return RowResult(row.number, NEW, label, [], p.notes, data, key)
 
 

@@ -369,6 +369,13 @@ class PeopleImporter(Importer):
                 _live(Membership, province))).all())
         return ctx
 
+    def explain(self, ctx, row):
+        org = row.data.organization_id
+        person = row.match_id or ctx.existing.get(row.key)
+        if org and (person is None or (person, org) not in ctx.extra["members"]):
+            row.notes.append(("จะเพิ่มสมาชิกภาพในองค์กรของแถวนี้",
+                              "the membership in this row's organization will be added"))
+
     def begin(self, ctx):
         ctx.extra["created"] = {}
         ctx.extra["added"] = set()

@@ -220,3 +220,26 @@ def test_unreadable_and_wrong_files_are_clear(store, tmp_path):
     with pytest.raises(Exception) as err:
         preview_file(store, COMMUNITIES, odd)
     assert ".xlsx หรือ .csv" in err.value.message()
+
+
+def test_a_known_person_gets_the_new_membership_only(store, tmp_path, h):
+    from codi_desktop.services import people
+
+    org = organizations.create_organization(store, organizations.OrganizationData(
+        name="กลุ่มออมทรัพย์สมาชิกใหม่", kind="savings_group"))
+    people.create_person(store, people.PersonData(prefix="นาย", first_name="สมาชิก",
+                                                  last_name="เดิม"))
+    path = h.write_xlsx(tmp_path / "m.xlsx", [
+        ("ชื่อ-นามสกุล", "องค์กร", "บทบาท"),
+        ("นาย สมาชิก เดิม", "กลุ่มออมทรัพย์สมาชิกใหม่", "เหรัญญิก"),
+    ])
+    preview = preview_file(store, PEOPLE, path)
+    (row,) = preview.rows
+    assert row.fate == "match" and "จะเพิ่มสมาชิกภาพ" in row.message()
+    commit(store, preview)
+    assert h.count(store, Person) == 1
+    with store.read() as s:
+        (m,) = s.scalars(sa.select(Membership)).all()
+    assert (m.organization_id, m.role.value) == (org, "treasurer")
+    again = preview_file(store, PEOPLE, path)
+    assert "จะเพิ่มสมาชิกภาพ" not in again.rows[0].message()
