@@ -47,6 +47,7 @@ from codi_core.models.serialize import (
     decode_value,
     encode_value,
 )
+from codi_core.rules.assessment import RULED_TABLES, check_assessment_write
 from codi_core.wire import (
     DEVICE_REVOKED,
     FORBIDDEN,
@@ -508,6 +509,12 @@ class ChangeSetApplier:
                 raise self.invalid(
                     f"{change.table}.{exc.field}: {exc.message}", f"ค่าของช่อง {exc.field} ไม่ถูกต้อง"
                 ) from None
+        if change.table in RULED_TABLES:  # issue 11: who may write the assessment
+            old = None if change.op == "insert" or (change.table, change.row_id) not in self.log \
+                else self._server_row(table, change.row_id)
+            refusal = check_assessment_write(self.scope.role, change.table, change.op, values, old)
+            if refusal is not None:
+                raise self.reject(FORBIDDEN, refusal.detail_en, refusal.detail_th)
         if change.op == "insert":
             self.insert(model, table, columns, change, values)
         elif model.__ledger__:
