@@ -290,3 +290,38 @@ def set_pilot_status(store: Store, province: str, fiscal_year: int, status: str,
             a.pilot_status = value
         session.flush()
         return a.id
+
+
+@dataclass(frozen=True)
+class MeetingChoice:
+    id: str
+    title: str
+    starts_at: dt.datetime
+
+
+def agreement_meetings(store: Store, province: str | None = None) -> list[MeetingChoice]:
+    """Held meetings of the provincial committee (newest first): where an assessment is
+    agreed."""
+    from codi_core.models import MeetingKind
+
+    from .suggestions import HELD
+
+    code = scope.one_province(store, province)
+    with store.read() as s:
+        return [MeetingChoice(*r) for r in s.execute(
+            sa.select(Meeting.id, Meeting.title, Meeting.starts_at).where(
+                Meeting.province_code == code, Meeting.deleted_at.is_(None),
+                Meeting.kind == MeetingKind.PROVINCIAL_COMMITTEE, Meeting.status.in_(HELD))
+            .order_by(Meeting.starts_at.desc()).limit(200))]
+
+
+def fiscal_years(store: Store, province: str | None = None) -> list[int]:
+    """Fiscal years with an assessment, and the current one, newest first."""
+    from codi_core.formatting import fiscal_year as fy_of
+
+    codes = scope.resolve(store, province)
+    with store.read() as s:
+        years = set(s.scalars(sa.select(Assessment.fiscal_year).where(
+            Assessment.province_code.in_(codes), Assessment.deleted_at.is_(None)).distinct()))
+    years.add(fy_of(dt.datetime.now(dt.UTC)))
+    return sorted(years, reverse=True)

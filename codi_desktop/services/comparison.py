@@ -103,3 +103,28 @@ def to_csv(rows: list[ComparisonRow]) -> str:
 def export_csv(rows: list[ComparisonRow], path) -> None:
     with open(path, "w", encoding="utf-8", newline="") as f:
         f.write(to_csv(rows))
+
+
+@dataclass(frozen=True)
+class ScopeLevels:
+    """The dashboard's assessment figures for one province or every province in scope
+    (levels averaged over the provinces assessed that year)."""
+
+    levels: list[float]  # criterion 1..10, this fiscal year
+    last_year: list[float] | None  # None when no province was assessed last year
+    outcomes: dict[str, int]  # plan proposals by outcome
+
+
+def scope_levels(store: Store, fiscal_year: int, province: str | None = None) -> ScopeLevels:
+    from . import plan
+
+    codes = scope.resolve(store, province)
+
+    def mean(fy: int) -> list[float] | None:
+        rows = [r for r in comparison(store, fy, codes) if r.status is not None]
+        if not rows:
+            return None
+        return [round(sum(r.levels[i] for r in rows) / len(rows), 2) for i in range(10)]
+
+    return ScopeLevels(mean(fiscal_year) or [0.0] * 10, mean(fiscal_year - 1),
+                       plan.proposals_by_outcome(store, fiscal_year, province))

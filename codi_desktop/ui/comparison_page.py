@@ -1,0 +1,120 @@
+"""Comparison of every province in scope (cluster, region, HQ): level per criterion,
+pilot / expansion status and readiness; click a header to sort; export as CSV."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QFileDialog,
+    QHBoxLayout,
+    QHeaderView,
+    QPushButton,
+    QSpinBox,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from codi_desktop.services import comparison
+from codi_desktop.services.dashboard import current_fiscal_year
+from codi_desktop.store.database import Store
+
+from .errors import error_text
+from .widgets import MessageBar, heading
+
+
+class NumberItem(QTableWidgetItem):
+    """Sorts by its number, not its text."""
+
+    def __init__(self, value: float, text: str | None = None):
+        super().__init__(text if text is not None else f"{value:g}")
+        self.value = value
+        self.setTextAlignment(Qt.AlignmentFlag.AlignCenter)
+
+    def __lt__(self, other) -> bool:
+        return self.value < getattr(other, "value", 0)
+
+
+class ComparisonPage(QWidget):
+    def __init__(self, store: Store, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.store = store
+        self._loaded = False
+        self.rows: list[comparison.ComparisonRow] = []
+        self.message = MessageBar()
+        self.year = QSpinBox()
+        self.year.setObjectName("comparison_year")
+        self.year.setRange(2500, 2700)
+        self.year.setValue(current_fiscal_year())
+        self.year.valueChanged.connect(lambda _v: self.reload())
+        self.table = QTableWidget(0, 14)
+        self.table.setObjectName("comparison")
+        self.table.setHorizontalHeaderLabels(
+            [self.tr("จังหวัด"), self.tr("สถานะ"), *[str(n) for n in range(1, 11)],
+             self.tr("ความพร้อม (%)"), self.tr("ผลการประเมิน")])
+        self.table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+        self.table.verticalHeader().hide()
+        export = QPushButton(self.tr("ส่งออก CSV"))
+        export.setObjectName("export_comparison")
+        export.clicked.connect(self._ask_and_export)
+        top = QHBoxLayout()
+        top.addWidget(heading(self.tr("เปรียบเทียบจังหวัดในขอบเขต")))
+        top.addStretch(1)
+        top.addWidget(self.year)
+        top.addWidget(export)
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addWidget(self.message)
+        layout.addWidget(self.table, 1)
+
+    def ensure_loaded(self) -> None:
+        if not self._loaded:
+            self._loaded = True
+            self.reload()
+
+    def reload(self) -> None:
+        try:
+            self.rows = comparison.comparison(self.store, self.year.value())
+        except Exception as exc:  # noqa: BLE001 - shown to the person
+            self.message.show_message(error_text(exc), "error")
+            return
+        pilot = {"pilot": self.tr("นำร่อง"), "expansion": self.tr("ขยายผล"),
+                 "none": self.tr("ยังไม่เป็น")}
+        status = {"draft": self.tr("ร่าง"), "agreed": self.tr("เห็นชอบแล้ว"),
+                  "certified": self.tr("รับรองแล้ว")}
+        order = {"pilot": 2, "expansion": 1, "none": 0}
+        self.table.setSortingEnabled(False)
+        self.table.setRowCount(len(self.rows))
+        for i, r in enumerate(self.rows):
+            name = QTableWidgetItem(r.name)
+            name.setData(Qt.ItemDataRole.UserRole, r.province)
+            self.table.setItem(i, 0, name)
+            self.table.setItem(i, 1, NumberItem(order.get(r.pilot_status, 0),
+                                                pilot.get(r.pilot_status, r.pilot_status)))
+            for c, lv in enumerate(r.levels):
+                self.table.setItem(i, 2 + c, NumberItem(lv))
+            self.table.setItem(i, 12, NumberItem(r.readiness, f"{r.readiness:.1f}"))
+            self.table.setItem(i, 13, QTableWidgetItem(
+                status.get(r.status, self.tr("ยังไม่ประเมิน")) if r.status else
+                self.tr("ยังไม่ประเมิน")))
+        self.table.setSortingEnabled(True)
+        self.table.sortItems(12, Qt.SortOrder.DescendingOrder)
+
+    def provinces_shown(self) -> list[str]:
+        return [self.table.item(i, 0).data(Qt.ItemDataRole.UserRole)
+                for i in range(self.table.rowCount())]
+
+    def _ask_and_export(self) -> None:
+        path, _ = QFileDialog.getSaveFileName(self, self.tr("ส่งออก CSV"),
+                                              str(Path.home() / "comparison.csv"), "CSV (*.csv)")
+        if path:
+            self.export(path)
+
+    def export(self, path: str) -> None:
+        shown = {r.province: r for r in self.rows}
+        comparison.export_csv([shown[p] for p in self.provinces_shown()], path)
+        self.message.show_message(self.tr("ส่งออกแล้ว: %1").replace("%1", path), "info")
