@@ -26,16 +26,13 @@ from .errors import error_text
 from .widgets import MessageBar, heading
 
 
-class NumberItem(QTableWidgetItem):
-    """Sorts by its number, not its text."""
-
-    def __init__(self, value: float, text: str | None = None):
-        super().__init__(text if text is not None else f"{value:g}")
-        self.value = value
-        self.setTextAlignment(Qt.AlignmentFlag.AlignCenter)
-
-    def __lt__(self, other) -> bool:
-        return self.value < getattr(other, "value", 0)
+def number_item(value: float) -> QTableWidgetItem:
+    """A cell holding a number (so sorting is numeric; no Python __lt__ override, which
+    PySide6 calls with a reference-count bug)."""
+    item = QTableWidgetItem()
+    item.setData(Qt.ItemDataRole.DisplayRole, value)
+    item.setTextAlignment(Qt.AlignmentFlag.AlignCenter)
+    return item
 
 
 class ComparisonPage(QWidget):
@@ -86,18 +83,16 @@ class ComparisonPage(QWidget):
                  "none": self.tr("ยังไม่เป็น")}
         status = {"draft": self.tr("ร่าง"), "agreed": self.tr("เห็นชอบแล้ว"),
                   "certified": self.tr("รับรองแล้ว")}
-        order = {"pilot": 2, "expansion": 1, "none": 0}
         self.table.setSortingEnabled(False)
         self.table.setRowCount(len(self.rows))
         for i, r in enumerate(self.rows):
             name = QTableWidgetItem(r.name)
             name.setData(Qt.ItemDataRole.UserRole, r.province)
             self.table.setItem(i, 0, name)
-            self.table.setItem(i, 1, NumberItem(order.get(r.pilot_status, 0),
-                                                pilot.get(r.pilot_status, r.pilot_status)))
+            self.table.setItem(i, 1, QTableWidgetItem(pilot.get(r.pilot_status, r.pilot_status)))
             for c, lv in enumerate(r.levels):
-                self.table.setItem(i, 2 + c, NumberItem(lv))
-            self.table.setItem(i, 12, NumberItem(r.readiness, f"{r.readiness:.1f}"))
+                self.table.setItem(i, 2 + c, number_item(lv))
+            self.table.setItem(i, 12, number_item(r.readiness))
             self.table.setItem(i, 13, QTableWidgetItem(
                 status.get(r.status, self.tr("ยังไม่ประเมิน")) if r.status else
                 self.tr("ยังไม่ประเมิน")))

@@ -2,6 +2,25 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="th_TH" sourcelanguage="th_TH">
 <context>
+    <name></name>
+    <message>
+        <source>บรรจุในแผน/นโยบาย</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>รอพิจารณา</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ไม่รับ</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ยังไม่ได้ยื่น</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>ActionsPanel</name>
     <message>
         <source>เรื่อง</source>
@@ -241,11 +260,99 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>ผู้ประเมิน (คั่นด้วยเครื่องหมายจุลภาค)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>บันทึกผลการประเมิน</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>บันทึกมติเห็นชอบของคณะกรรมการ</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>รับรองผลการประเมิน (ส่วนกลาง)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>พิมพ์รายงานการพัฒนาจังหวัด</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>การประเมินจังหวัดจัดการตนเอง</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>ประชุมที่เห็นชอบ</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>ปีงบประมาณ %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ร่าง</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>คณะกรรมการเห็นชอบแล้ว</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ส่วนกลางรับรองแล้ว</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>จังหวัดนำร่อง</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>จังหวัดขยายผล</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ยังไม่เป็นจังหวัดนำร่อง</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>สถานะ: %1 · %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ยังไม่ได้ประเมินปีนี้</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ปี %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>บันทึกผลการประเมินแล้ว</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>บันทึกมติเห็นชอบแล้ว</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>รับรองผลการประเมินแล้ว</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>รายงานการพัฒนาจังหวัด %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>กำลังสร้างเอกสาร…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>บันทึกเอกสารแล้ว: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>พิมพ์เอกสาร</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -337,9 +444,103 @@
     </message>
 </context>
 <context>
+    <name>ComparisonPage</name>
+    <message>
+        <source>จังหวัด</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>สถานะ</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ความพร้อม (%)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ผลการประเมิน</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ส่งออก CSV</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>เปรียบเทียบจังหวัดในขอบเขต</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>นำร่อง</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ขยายผล</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ยังไม่เป็น</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ร่าง</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>เห็นชอบแล้ว</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>รับรองแล้ว</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ยังไม่ประเมิน</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ส่งออกแล้ว: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>ConfirmBar</name>
     <message>
         <source>ไม่ลบ</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>CriterionRow</name>
+    <message>
+        <source>หลักฐาน / บันทึกประกอบ</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ใช้หลักฐานนี้</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ไม่ใช้</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ระดับ</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ไม่มีหลักฐานจากข้อมูลที่แนะนำได้</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>แนะนำระดับ %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ใช้หลักฐานที่แนะนำแล้ว</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ไม่ใช้หลักฐานที่แนะนำ</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1176,6 +1377,14 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>แผนพัฒนาจังหวัด</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>เปรียบเทียบจังหวัด</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>ซิงค์ข้อมูล</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1622,6 +1831,101 @@
     </message>
 </context>
 <context>
+    <name>PlanPage</name>
+    <message>
+        <source>ข้อเสนอ / หน่วยงานที่ยื่น</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ประเภท</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>วันที่</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ผล</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>แผนพัฒนาจังหวัด</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ข้อเสนอเชิงนโยบาย</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>เพิ่มข้อเสนอ</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ข้อเสนอใหม่</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ชื่อข้อเสนอ</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>บันทึกการยื่นข้อเสนอ</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ยื่นข้อเสนอที่เลือกต่อหน่วยงาน</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>หน่วยงาน</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>วันที่ยื่น</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>บันทึกผลการพิจารณา</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ผลการพิจารณาของหน่วยงาน (เลือกแถวการยื่น)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>วันที่พิจารณา</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>เหตุผล</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>แผนพัฒนาจังหวัดและข้อเสนอ</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>เพิ่มข้อเสนอแล้ว</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>เลือกข้อเสนอก่อน</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>บันทึกการยื่นข้อเสนอแล้ว</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>เลือกแถวการยื่นต่อหน่วยงานก่อน</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>บันทึกผลการพิจารณาแล้ว</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>PlanPanel</name>
     <message>
         <source>พิมพ์ชื่อคณะกรรมการ / องค์กรที่ประชุม</source>
@@ -1915,6 +2219,10 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>กรุณากรอกตัวเลข</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>ปีงบประมาณ</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2019,6 +2327,48 @@
     </message>
     <message>
         <source>พิมพ์เอกสาร</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ProvincePicker</name>
+    <message>
+        <source>ทุกจังหวัดในขอบเขต (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>SelfManagingBox</name>
+    <message>
+        <source>จังหวัดจัดการตนเอง: ระดับการประเมินเทียบปีก่อน และผลของข้อเสนอ</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ปี %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>บรรจุในแผน/นโยบาย</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>รอพิจารณา</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ไม่รับ</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ยังไม่ได้ยื่น</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ยังไม่มีข้อเสนอในปีงบประมาณนี้</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ข้อเสนอ</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
