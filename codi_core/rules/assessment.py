@@ -19,9 +19,10 @@ SCOPE_ROLES = frozenset({"cluster", "region", "hq"})  # may set pilot / expansio
 
 #: Tables these rules look at (the server runs the check only for these).
 RULED_TABLES = frozenset({
-    "assessment", "criterion_level", "region", "province_cluster", "criterion",
+    "assessment", "criterion_level", "region", "province_cluster", "criterion", "province",
 })
-REFERENCE_TABLES = frozenset({"criterion_level", "region", "province_cluster", "criterion"})
+REFERENCE_TABLES = frozenset({"criterion_level", "region", "province_cluster", "criterion",
+                              "province"})
 CERTIFY_FIELDS = frozenset({"certified_on", "certified_by"})
 
 

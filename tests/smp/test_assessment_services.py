@@ -237,3 +237,28 @@ def test_comparison_ranks_provinces_by_readiness(store):
     assert csv_text.splitlines()[1].startswith("35,") and "เกณฑ์ที่ 10" in csv_text
     with pytest.raises(ServiceError):
         plan.issues(store, FY, province="10")  # outside the cluster
+
+
+def test_hq_edits_reference_data_and_nobody_else(store):
+    from codi_core.models import CriterionLevel, Province, ProvinceCluster
+    from codi_desktop.services import reference_edit
+
+    before = change_sets(store)
+    for call in (lambda: reference_edit.save_cluster(store, "new", "กลุ่มใหม่", "New", "north"),
+                 lambda: reference_edit.move_province(store, "34", "east"),
+                 lambda: reference_edit.revise_level(store, 1, 4, "ความหมายใหม่")):
+        with pytest.raises(ServiceError) as err:
+            call()
+        assert err.value.code == "hq_only"
+    assert change_sets(store) == before
+    store.set_setting("sync_role", "hq")
+    cid = reference_edit.save_cluster(store, "isan_test", "กลุ่มทดสอบ", "Test", "northeast")
+    reference_edit.move_province(store, "34", "isan_test")
+    reference_edit.revise_level(store, 1, 4, "ความหมายใหม่ของระดับ 4")
+    assert change_sets(store) == before + 3
+    with store.read() as s:
+        assert s.get(Province, "34").cluster_id == cid
+        assert s.get(ProvinceCluster, cid).name_th == "กลุ่มทดสอบ"
+        assert s.get(CriterionLevel, reference_id("criterion_level", "1:4")).text_th \
+            == "ความหมายใหม่ของระดับ 4"
+    assert assessment.criteria(store)[0].levels[4][0] == "ความหมายใหม่ของระดับ 4"
