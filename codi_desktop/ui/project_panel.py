@@ -37,6 +37,7 @@ from . import labels as L
 from .forms import FieldInput, FieldSpec, FormSpec, RecordPanel
 from .i18n import current_language
 from .indicator_entry import IndicatorEntry
+from .project_targets import ProjectTargets
 from .widgets import ConfirmBar, DateField, MessageBar
 
 translate = QCoreApplication.translate
@@ -410,9 +411,13 @@ class ProjectPanel(RecordPanel):
         self.indicators = IndicatorEntry(store)
         self.indicators.changed.connect(self.changed.emit)
         self.tabs.insertTab(2, self.indicators, translate("ProjectPanel", "ตัวชี้วัด"))
+        self.targets = ProjectTargets(store)  # more organizations, communities, tambons
+        self.targets.changed.connect(self.changed.emit)
+        self.tabs.insertTab(3, self.targets, translate("ProjectPanel", "พื้นที่และองค์กรเป้าหมาย"))
 
     def _load_indicators(self, project_id: str | None) -> None:
         self.indicators.load(project_id)
+        self.targets.load(project_id)
 
     def _refill_choices(self) -> None:
         for name, table in (("organization_id", "organization"), ("community_id", "community")):

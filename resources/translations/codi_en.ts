@@ -2203,6 +2203,10 @@
         <translation>Budget</translation>
     </message>
     <message>
+        <source>พื้นที่และองค์กรเป้าหมาย</source>
+        <translation>Areas and organizations</translation>
+    </message>
+    <message>
         <source>ตัวชี้วัด</source>
         <translation>Indicators</translation>
     </message>

@@ -2203,6 +2203,10 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>พื้นที่และองค์กรเป้าหมาย</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>ตัวชี้วัด</source>
         <translation type="unfinished"></translation>
     </message>

@@ -135,3 +135,29 @@ def test_comparison_page_and_dashboard_radar(qtbot, window):
     qtbot.waitUntil(lambda: dash.smp.fiscal_year == FY, timeout=20_000)
     assert dash.smp.radar.last_year is not None
     assert sum(dash.smp.data.outcomes.values()) > 0
+
+
+def test_a_project_gets_more_tambons_and_organizations(qtbot, window):
+    from codi_core.models import ProjectTarget
+
+    store = window.store
+    with store.read() as s:
+        project = s.scalars(sa.select(Project).where(Project.fiscal_year == FY)
+                            .order_by(Project.id)).first()
+    page = window.show_page("projects")
+    page.ensure_loaded()
+    panel = page.list.detail
+    panel.show_record(project.id)
+    targets = panel.targets
+    before = targets.list.count()
+    targets.kind.setCurrentIndex(targets.kind.findData("subdistrict"))
+    targets.choice.setCurrentIndex(3)
+    tambon = targets.choice.currentData()
+    assert targets.add()
+    assert targets.list.count() == before + 1
+    with store.read() as s:
+        assert s.scalar(sa.select(sa.func.count()).select_from(ProjectTarget).where(
+            ProjectTarget.project_id == project.id, ProjectTarget.subdistrict_id == tambon,
+            ProjectTarget.deleted_at.is_(None))) == 1
+    targets.list.setCurrentRow(targets.list.count() - 1)
+    assert targets.remove() and targets.list.count() == before
