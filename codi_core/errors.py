@@ -188,6 +188,33 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "นำเข้าไม่ได้ มีข้อมูลไม่ถูกต้องในแถวที่ {rows} (ยังไม่ได้นำเข้าข้อมูลใด ๆ)\n{details}",
         "Nothing was imported: rows {rows} are not valid\n{details}",
     ),
+    # the self-managing province (issue 11; rules in codi_core/rules/assessment.py)
+    "hq_only": ("เฉพาะ พอช. ส่วนกลางแก้ไขข้อมูลอ้างอิงได้", "Only HQ edits reference data"),
+    "assessment_certified": (
+        "การประเมินที่รับรองแล้ว แก้ไขได้เฉพาะ พอช. ส่วนกลาง",
+        "A certified assessment can only be changed by HQ",
+    ),
+    "certify_hq_only": (
+        "เฉพาะ พอช. ส่วนกลางรับรองผลการประเมินได้", "Only HQ certifies an assessment"
+    ),
+    "agree_needs_meeting": (
+        "ต้องระบุการประชุมที่คณะกรรมการเห็นชอบผลการประเมิน",
+        "An agreed assessment names the meeting that agreed it",
+    ),
+    "pilot_status_scope": (
+        "สถานะจังหวัดนำร่อง/ขยายผล กำหนดโดยกลุ่มจังหวัด ภาค หรือส่วนกลาง",
+        "The pilot / expansion status is set by the cluster, region or HQ",
+    ),
+    "level_range": ("ระดับต้องอยู่ระหว่าง 0 ถึง 4", "The level must be between 0 and 4"),
+    "assessment_exists": (
+        "มีการประเมินของปีงบประมาณ {year} แล้ว", "There is already an assessment for {year}"
+    ),
+    "outcome_needs_reason": (
+        "กรุณาระบุเหตุผลที่หน่วยงานไม่รับข้อเสนอ", "Give the reason the agency declined"
+    ),
+    "not_in_scope": (
+        "จังหวัดนี้อยู่นอกขอบเขตของบัญชีนี้", "This province is outside this account's scope"
+    ),
 }
 
 # Field labels: field -> (Thai, English).

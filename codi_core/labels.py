@@ -20,10 +20,11 @@ from collections.abc import Callable
 import sqlalchemy as sa
 
 from .models import SYNCED_MODELS
-from .models.assessment import ProposalKind, ProposalStatus
+from .models.assessment import AssessmentStatus, EvidenceKind
 from .models.community import CommunityKind, Gender, MembershipRole, OrganizationKind, Sector
 from .models.geography import PilotStatus
 from .models.meetings import ActionStatus, AttendanceStatus, MeetingKind, MeetingStatus
+from .models.plan import Outcome, ProposalKind, ProposalStatus
 from .models.projects import FundingType, LedgerKind, ProjectStatus
 from .models.sync import ChangeOp, ChangeSetStatus, ConflictStatus
 
@@ -132,6 +133,23 @@ LABELS: dict[type[enum.StrEnum], dict[str, Label]] = {
         "submitted": ("เสนอแล้ว", "Submitted"),
         "accepted": ("บรรจุในแผนจังหวัดแล้ว", "Accepted"),
         "declined": ("ไม่ได้รับการบรรจุ", "Declined"),
+    },
+    AssessmentStatus: {
+        "draft": ("ร่าง", "Draft"),
+        "agreed": ("คณะกรรมการเห็นชอบแล้ว", "Agreed by the committee"),
+        "certified": ("ส่วนกลางรับรองแล้ว", "Certified by HQ"),
+    },
+    EvidenceKind: {
+        "meeting": ("การประชุม / สมัชชา", "Meeting / assembly"),
+        "proposal": ("ข้อเสนอในแผนพัฒนาจังหวัด", "Plan proposal"),
+        "project": ("โครงการ", "Project"),
+        "organization": ("องค์กร", "Organization"),
+        "document": ("เอกสาร", "Document"),
+    },
+    Outcome: {
+        "pending": ("รอพิจารณา", "Pending"),
+        "accepted": ("บรรจุในแผน/นโยบาย", "Accepted into the plan or policy"),
+        "declined": ("ไม่รับ", "Declined"),
     },
     PilotStatus: {
         "none": ("ยังไม่เข้าร่วม", "Not yet"),

@@ -16,8 +16,10 @@ import geothai
 import sqlalchemy as sa
 from sqlalchemy.orm import Session
 
+from codi_core.criterion_levels import CRITERION_LEVELS
 from codi_core.models import (
     Criterion,
+    CriterionLevel,
     District,
     Program,
     Province,
@@ -28,7 +30,7 @@ from codi_core.models import (
 )
 
 REFERENCE_NAMESPACE = uuid.UUID("8c6f3f0e-2a59-4d0c-9a57-5f0c0d1e2c11")
-REFERENCE_VERSION = f"1/{geothai.DATA_VERSION}"
+REFERENCE_VERSION = f"2/{geothai.DATA_VERSION}"
 
 
 def reference_id(kind: str, code: str) -> str:
@@ -207,6 +209,13 @@ def seed_reference_data(session: Session) -> ReferenceCounts:
         Criterion,
         [{"id": reference_id("criterion", str(n)), "number": n, "text_th": th, "text_en": en}
          for n, (th, en) in enumerate(CRITERIA, start=1)],
+    )
+    insert_missing(
+        CriterionLevel,
+        [{"id": reference_id("criterion_level", f"{n}:{level}"),
+          "criterion_id": reference_id("criterion", str(n)), "level": level,
+          "text_th": th, "text_en": en}
+         for n, levels in CRITERION_LEVELS.items() for level, (th, en) in enumerate(levels)],
     )
     return ReferenceCounts(len(provinces), len(districts), len(subdistricts))
 

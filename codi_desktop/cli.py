@@ -43,9 +43,11 @@ def build_parser() -> argparse.ArgumentParser:
 
     pr = sub.add_parser("print", help="print a document to PDF")
     _add_data_dir(pr)
-    pr.add_argument("document", choices=["minutes", "invitation", "agenda", "sign-in", "budget"])
+    pr.add_argument("document", choices=["minutes", "invitation", "agenda", "sign-in", "budget",
+                                         "province-report"])
     pr.add_argument("--meeting", help="meeting id (minutes, invitation, agenda, sign-in)")
-    pr.add_argument("--fiscal-year", type=int, help="fiscal year in BE (budget)")
+    pr.add_argument("--fiscal-year", type=int, help="fiscal year in BE (budget, province-report)")
+    pr.add_argument("--province", help="province-report: DOPA code (default: this laptop's)")
     pr.add_argument("--out", required=True, help="PDF file to write")
     pr.add_argument("--thai-digits", action="store_true", help="Thai digits (๐๑๒...)")
     pr.add_argument("--show-phones", action="store_true", help="sign-in: show full phone numbers")
@@ -110,6 +112,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         from codi_desktop.store.demo import cli_demo
 
         return cli_demo(args)
+    if args.command == "print" and args.document == "province-report":
+        from codi_desktop.services.province_report import cli_province_report
+
+        return cli_province_report(args)
     if args.command == "print":
         from codi_desktop.services.documents import cli_print
 

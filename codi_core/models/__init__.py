@@ -5,11 +5,12 @@
 
 from .assessment import (
     Assessment,
+    AssessmentStatus,
     Criterion,
+    CriterionLevel,
     CriterionScore,
-    PlanProposal,
-    ProposalKind,
-    ProposalStatus,
+    EvidenceKind,
+    EvidenceLink,
 )
 from .base import BOOKKEEPING_COLUMNS, Base, Synced, UTCDateTime, new_id, utcnow
 from .community import (
@@ -37,6 +38,14 @@ from .meetings import (
     MinutesVersion,
     Vote,
 )
+from .plan import (
+    Outcome,
+    PlanIssue,
+    PlanProposal,
+    ProposalKind,
+    ProposalStatus,
+    ProposalSubmission,
+)
 from .projects import (
     FundingType,
     Indicator,
@@ -45,6 +54,8 @@ from .projects import (
     Program,
     Project,
     ProjectStatus,
+    ProjectTarget,
+    ProvinceIndicator,
 )
 from .sync import (
     Change,
@@ -83,6 +94,13 @@ SYNCED_MODELS: dict[str, type[Synced]] = {
         Assessment,
         CriterionScore,
         PlanProposal,
+        # the self-managing province (issue 11)
+        CriterionLevel,
+        EvidenceLink,
+        PlanIssue,
+        ProposalSubmission,
+        ProjectTarget,
+        ProvinceIndicator,
         Conflict,
     )
 }
@@ -94,6 +112,7 @@ __all__ = [
     "ActionStatus",
     "AgendaItem",
     "Assessment",
+    "AssessmentStatus",
     "Attendance",
     "AttendanceStatus",
     "Base",
@@ -106,8 +125,11 @@ __all__ = [
     "Conflict",
     "ConflictStatus",
     "Criterion",
+    "CriterionLevel",
     "CriterionScore",
     "District",
+    "EvidenceKind",
+    "EvidenceLink",
     "FundingType",
     "Gender",
     "Indicator",
@@ -118,21 +140,26 @@ __all__ = [
     "Meeting",
     "MeetingKind",
     "MeetingStatus",
-    "MinutesVersion",
     "Membership",
     "MembershipRole",
+    "MinutesVersion",
     "Organization",
     "OrganizationKind",
+    "Outcome",
     "Person",
     "PilotStatus",
+    "PlanIssue",
     "PlanProposal",
     "Program",
     "Project",
     "ProjectStatus",
+    "ProjectTarget",
     "ProposalKind",
     "ProposalStatus",
+    "ProposalSubmission",
     "Province",
     "ProvinceCluster",
+    "ProvinceIndicator",
     "Region",
     "Sector",
     "Subdistrict",

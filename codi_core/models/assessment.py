@@ -1,4 +1,6 @@
-"""The self-managing province assessment: the 10 criteria, scores and plan proposals."""
+"""The self-managing province assessment: the 10 criteria with the meaning of each level,
+a province's assessment per fiscal year (draft → agreed → certified), the level and
+evidence of each criterion, and the links from evidence to the records that prove it."""
 
 from __future__ import annotations
 
@@ -12,17 +14,18 @@ from .base import Base, Synced, str_enum
 from .geography import PilotStatus
 
 
-class ProposalKind(enum.StrEnum):
-    DEVELOPMENT_PLAN = "development_plan"  # แผนพัฒนาจังหวัด
-    POLICY_PROPOSAL = "policy_proposal"  # ข้อเสนอเชิงนโยบาย
+class AssessmentStatus(enum.StrEnum):
+    DRAFT = "draft"  # ร่าง: province staff enter levels and evidence
+    AGREED = "agreed"  # คณะกรรมการจังหวัดเห็นชอบ (linked to the meeting that agreed it)
+    CERTIFIED = "certified"  # พอช. ส่วนกลางรับรอง (HQ)
 
 
-class ProposalStatus(enum.StrEnum):
-    DRAFT = "draft"
-    ADOPTED = "adopted"  # adopted by the assembly
-    SUBMITTED = "submitted"
-    ACCEPTED = "accepted"  # included in the province's plan
-    DECLINED = "declined"
+class EvidenceKind(enum.StrEnum):
+    MEETING = "meeting"  # การประชุม / สมัชชา
+    PROPOSAL = "proposal"  # ข้อเสนอในแผนพัฒนาจังหวัด
+    PROJECT = "project"
+    ORGANIZATION = "organization"
+    DOCUMENT = "document"  # เอกสาร (named by its title / number; no file here)
 
 
 class Criterion(Synced, Base):
@@ -36,8 +39,22 @@ class Criterion(Synced, Base):
     text_en: Mapped[str] = mapped_column(sa.Text)
 
 
+class CriterionLevel(Synced, Base):
+    """What level 0..4 means for one criterion (national reference HQ can revise)."""
+
+    __tablename__ = "criterion_level"
+    __sync_scope__ = "national"
+
+    criterion_id: Mapped[str] = mapped_column(sa.ForeignKey("criterion.id"), index=True)
+    level: Mapped[int]
+    text_th: Mapped[str] = mapped_column(sa.Text)
+    text_en: Mapped[str] = mapped_column(sa.Text, default="")
+
+    __table_args__ = (sa.CheckConstraint("level BETWEEN 0 AND 4", name="level_range"),)
+
+
 class Assessment(Synced, Base):
-    """A province's self-assessment for one fiscal year."""
+    """A province's assessment for one fiscal year, and its pilot / expansion status."""
 
     __tablename__ = "assessment"
 
@@ -47,6 +64,14 @@ class Assessment(Synced, Base):
     )
     assessed_on: Mapped[dt.date | None]
     notes: Mapped[str | None] = mapped_column(sa.Text)
+    status: Mapped[AssessmentStatus] = mapped_column(
+        str_enum(AssessmentStatus, "assessment_status"), default=AssessmentStatus.DRAFT
+    )
+    assessors: Mapped[str | None] = mapped_column(sa.Text)  # ผู้ประเมิน, one name a line
+    agreed_meeting_id: Mapped[str | None] = mapped_column(sa.ForeignKey("meeting.id"))
+    agreed_on: Mapped[dt.date | None]
+    certified_on: Mapped[dt.date | None]
+    certified_by: Mapped[str | None] = mapped_column(sa.String(100))
 
 
 class CriterionScore(Synced, Base):
@@ -64,18 +89,17 @@ class CriterionScore(Synced, Base):
     __table_args__ = (sa.CheckConstraint("level BETWEEN 0 AND 4", name="level_range"),)
 
 
-class PlanProposal(Synced, Base):
-    """A provincial development plan or policy proposal, and where it was submitted."""
+class EvidenceLink(Synced, Base):
+    """A record that proves a criterion's level: a meeting, proposal, project,
+    organization or document. ``suggested`` marks links the app suggested and the
+    assessor accepted."""
 
-    __tablename__ = "plan_proposal"
+    __tablename__ = "evidence_link"
 
-    fiscal_year: Mapped[int]
-    kind: Mapped[ProposalKind] = mapped_column(str_enum(ProposalKind, "proposal_kind"))
-    title: Mapped[str] = mapped_column(sa.String(500))
-    description: Mapped[str | None] = mapped_column(sa.Text)
-    status: Mapped[ProposalStatus] = mapped_column(
-        str_enum(ProposalStatus, "proposal_status"), default=ProposalStatus.DRAFT
+    criterion_score_id: Mapped[str] = mapped_column(
+        sa.ForeignKey("criterion_score.id"), index=True
     )
-    meeting_id: Mapped[str | None] = mapped_column(sa.ForeignKey("meeting.id"))
-    submitted_to: Mapped[str | None] = mapped_column(sa.String(300))
-    submitted_on: Mapped[dt.date | None]
+    kind: Mapped[EvidenceKind] = mapped_column(str_enum(EvidenceKind, "evidence_kind"))
+    target_id: Mapped[str | None] = mapped_column(sa.String(36))
+    label: Mapped[str] = mapped_column(sa.String(500))
+    suggested: Mapped[bool] = mapped_column(default=False)

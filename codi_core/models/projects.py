@@ -90,6 +90,41 @@ class Indicator(Synced, Base):
     actual: Mapped[int | None]
 
 
+class ProjectTarget(Synced, Base):
+    """One more organization, target community or tambon of a project (a project may
+    have several of each; exactly one of the three is set)."""
+
+    __tablename__ = "project_target"
+
+    project_id: Mapped[str] = mapped_column(sa.ForeignKey("project.id"), index=True)
+    organization_id: Mapped[str | None] = mapped_column(sa.ForeignKey("organization.id"))
+    community_id: Mapped[str | None] = mapped_column(sa.ForeignKey("community.id"))
+    subdistrict_id: Mapped[str | None] = mapped_column(sa.ForeignKey("subdistrict.id"))
+
+    __table_args__ = (
+        sa.CheckConstraint(
+            "(CASE WHEN organization_id IS NULL THEN 0 ELSE 1 END)"
+            " + (CASE WHEN community_id IS NULL THEN 0 ELSE 1 END)"
+            " + (CASE WHEN subdistrict_id IS NULL THEN 0 ELSE 1 END) = 1",
+            name="one_target",
+        ),
+    )
+
+
+class ProvinceIndicator(Synced, Base):
+    """ตัวชี้วัดการพัฒนาจังหวัด: a province-level development indicator of a fiscal year."""
+
+    __tablename__ = "province_indicator"
+
+    fiscal_year: Mapped[int] = mapped_column(index=True)
+    name: Mapped[str] = mapped_column(sa.String(300))
+    unit: Mapped[str | None] = mapped_column(sa.String(60))
+    baseline: Mapped[int | None]
+    target: Mapped[int | None]
+    actual: Mapped[int | None]
+    note: Mapped[str | None] = mapped_column(sa.Text)
+
+
 class LedgerEntry(Synced, Base):
     """One entry of the budget ledger. Insert-only: a mistake is fixed by a reversal.
 

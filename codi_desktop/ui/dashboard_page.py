@@ -28,6 +28,7 @@ from codi_desktop.store.database import Store
 
 from . import labels as L
 from .i18n import current_language
+from .smp_dashboard import SelfManagingBox
 from .tasks import Task, plain, run_task
 from .widgets import PALETTE, BarChart, MessageBar, Series, heading
 
@@ -131,6 +132,8 @@ class DashboardPage(QWidget):
         grid.addWidget(self._box(self.tr("ระดับการประเมินจังหวัดจัดการตนเอง (10 เกณฑ์)"),
                                  self.assessment_chart), 2, 1)
         grid.addWidget(self._box(self.tr("งบประมาณตามแผนงาน (ตัวเลข)"), self.budget_table), 3, 0, 1, 2)
+        self.smp = SelfManagingBox(store)  # issue 11: radar with last year, proposals
+        grid.addWidget(self.smp, 4, 0, 1, 2)
         grid.setColumnStretch(0, 1)
         grid.setColumnStretch(1, 1)
 
@@ -211,6 +214,7 @@ class DashboardPage(QWidget):
             [Series(self.tr("การประชุม"), PALETTE[3])],
             [[n] for *_, n in data.meetings_by_month])
 
+        self.smp.load(self.year.currentData())
         self.budget_table.setRowCount(len(data.budget) + 1)
         totals = [0, 0, 0, 0]
         for r, b in enumerate(data.budget):

@@ -31,12 +31,14 @@ from codi_desktop.services import lists
 from codi_desktop.store.database import Store
 from codi_desktop.sync.status import last_sync_time
 
+from .assessment_page import AssessmentPage
+from .comparison_page import ComparisonPage
 from .dashboard_page import DashboardPage
 from .i18n import current_language, install_language, save_language
 from .list_page import ListPage
 from .meetings import MeetingsPage
+from .plan_page import PlanPage
 from .record_pages import (
-    AssessmentPage,
     ProjectsPage,
     communities_page,
     organizations_page,
@@ -53,7 +55,7 @@ translate = QCoreApplication.translate
 
 PAGES = [
     "dashboard", "communities", "organizations", "people", "projects", "meetings",
-    "assessment", "sync", "settings",
+    "assessment", "plan", "comparison", "sync", "settings",
 ]
 
 
@@ -66,6 +68,8 @@ def page_title(key: str) -> str:
         "projects": translate("MainWindow", "โครงการและงบประมาณ"),
         "meetings": translate("MainWindow", "การประชุมและสมัชชา"),
         "assessment": translate("MainWindow", "การประเมินจังหวัด"),
+        "plan": translate("MainWindow", "แผนพัฒนาจังหวัด"),
+        "comparison": translate("MainWindow", "เปรียบเทียบจังหวัด"),
         "sync": translate("MainWindow", "ซิงค์ข้อมูล"),
         "settings": translate("MainWindow", "ตั้งค่า"),
     }
@@ -174,11 +178,14 @@ class MainWindow(QMainWindow):
             "projects": ProjectsPage(store),
             "meetings": MeetingsPage(store),
             "assessment": AssessmentPage(store),
+            "plan": PlanPage(store),
+            "comparison": ComparisonPage(store),
             "sync": self._sync_page(),
             "settings": SettingsPage(store),
         }
         for page in self.pages.values():
-            if isinstance(page, ListPage | MeetingsPage | ProjectsPage):
+            if isinstance(page, ListPage | MeetingsPage | ProjectsPage | AssessmentPage
+                          | PlanPage):
                 page.record_changed.connect(lambda _id: self.refresh_waiting())
         self.pages["settings"].language_changed.connect(self.set_language)
 

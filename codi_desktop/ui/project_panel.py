@@ -24,8 +24,6 @@ from PySide6.QtWidgets import (
     QPushButton,
     QTableWidget,
     QTableWidgetItem,
-    QTreeWidget,
-    QTreeWidgetItem,
     QVBoxLayout,
     QWidget,
 )
@@ -38,6 +36,8 @@ from codi_desktop.store.database import Store
 from . import labels as L
 from .forms import FieldInput, FieldSpec, FormSpec, RecordPanel
 from .i18n import current_language
+from .indicator_entry import IndicatorEntry
+from .project_targets import ProjectTargets
 from .widgets import ConfirmBar, DateField, MessageBar, be_year_typed, ce_note
 
 translate = QCoreApplication.translate
@@ -408,24 +408,17 @@ class ProjectPanel(RecordPanel):
         self.budget.setObjectName("project_budget")
         self.tabs.insertTab(1, self.budget, translate("ProjectPanel", "งบประมาณ"))
         self.budget.changed.connect(self.changed.emit)
-        # indicators are read here (recorded with the project's reports, not on this page)
-        self.indicators = QTreeWidget()
-        self.indicators.setObjectName("project_indicators")
-        self.indicators.setRootIsDecorated(False)
-        self.indicators.setColumnCount(4)
-        self.indicators.setHeaderLabels([
-            translate("ProjectPanel", "ตัวชี้วัด"), translate("ProjectPanel", "หน่วย"),
-            translate("ProjectPanel", "เป้าหมาย"), translate("ProjectPanel", "ผลจริง")])
-        self.indicators.header().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        # indicators: target and actual entered in place (issue 11, ui/indicator_entry.py)
+        self.indicators = IndicatorEntry(store)
+        self.indicators.changed.connect(self.changed.emit)
         self.tabs.insertTab(2, self.indicators, translate("ProjectPanel", "ตัวชี้วัด"))
+        self.targets = ProjectTargets(store)  # more organizations, communities, tambons
+        self.targets.changed.connect(self.changed.emit)
+        self.tabs.insertTab(3, self.targets, translate("ProjectPanel", "พื้นที่และองค์กรเป้าหมาย"))
 
     def _load_indicators(self, project_id: str | None) -> None:
-        self.indicators.clear()
-        if project_id is None:
-            return
-        for i in projects.list_indicators(self.store, project_id):
-            self.indicators.addTopLevelItem(QTreeWidgetItem(
-                [i.name, i.unit or "", L.number_text(i.target), L.number_text(i.actual)]))
+        self.indicators.load(project_id)
+        self.targets.load(project_id)
 
     def _refill_choices(self) -> None:
         for name, table in (("organization_id", "organization"), ("community_id", "community")):

@@ -8,7 +8,8 @@ import sqlalchemy as sa
 
 from codi_core.models import SYNCED_MODELS
 from codi_core.models.serialize import WireValueError, content_columns
-from codi_core.wire import SCHEMA_MISMATCH, SCHEMA_VERSIONS, WireChange
+from codi_core.rules.assessment import RULED_TABLES, check_assessment_write
+from codi_core.wire import FORBIDDEN, SCHEMA_MISMATCH, SCHEMA_VERSIONS, WireChange
 
 from .. import schema
 from ..images import images_for
@@ -69,6 +70,12 @@ class ChangeSetApplier(MergeMixin, LedgerMixin, NumberingMixin):
                 raise self.invalid(
                     f"{change.table}.{exc.field}: {exc.message}", f"ค่าของช่อง {exc.field} ไม่ถูกต้อง"
                 ) from None
+        if change.table in RULED_TABLES:  # who may write the assessment (issue 11)
+            old = None if change.op == "insert" or (change.table, change.row_id) not in self.log \
+                else self._server_row(table, change.row_id)
+            refusal = check_assessment_write(self.scope.role, change.table, change.op, values, old)
+            if refusal is not None:
+                raise self.reject(FORBIDDEN, refusal.detail_en, refusal.detail_th)
         if change.op == "insert":
             self.insert(model, table, columns, change, values)
         elif model.__ledger__:

@@ -2,6 +2,13 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en_GB" sourcelanguage="th_TH">
 <context>
+    <name></name>
+    <message>
+        <source>ยังไม่ได้ยื่น</source>
+        <translation>Not submitted</translation>
+    </message>
+</context>
+<context>
     <name>ActionsPanel</name>
     <message>
         <source>เรื่อง</source>
@@ -256,6 +263,70 @@
         <source>สถานะ: %1 · ประเมินเมื่อ %2 · ระดับเฉลี่ย %3 จาก 4</source>
         <translation>Status: %1 · assessed on %2 · average level %3 of 4</translation>
     </message>
+    <message>
+        <source>ผู้ประเมิน (คั่นด้วยเครื่องหมายจุลภาค)</source>
+        <translation>Assessors (separated by commas)</translation>
+    </message>
+    <message>
+        <source>บันทึกผลการประเมิน</source>
+        <translation>Save the assessment</translation>
+    </message>
+    <message>
+        <source>บันทึกมติเห็นชอบของคณะกรรมการ</source>
+        <translation>Record the committee&apos;s agreement</translation>
+    </message>
+    <message>
+        <source>รับรองผลการประเมิน (ส่วนกลาง)</source>
+        <translation>Certify the assessment (HQ)</translation>
+    </message>
+    <message>
+        <source>พิมพ์รายงานการพัฒนาจังหวัด</source>
+        <translation>Print the province development report</translation>
+    </message>
+    <message>
+        <source>ประชุมที่เห็นชอบ</source>
+        <translation>Meeting that agreed it</translation>
+    </message>
+    <message>
+        <source>สถานะ: %1 · %2</source>
+        <translation>Status: %1 · %2</translation>
+    </message>
+    <message>
+        <source>ยังไม่ได้ประเมินปีนี้</source>
+        <translation>Not assessed this year</translation>
+    </message>
+    <message>
+        <source>ปี %1</source>
+        <translation>FY %1</translation>
+    </message>
+    <message>
+        <source>บันทึกผลการประเมินแล้ว</source>
+        <translation>Assessment saved</translation>
+    </message>
+    <message>
+        <source>บันทึกมติเห็นชอบแล้ว</source>
+        <translation>Agreement recorded</translation>
+    </message>
+    <message>
+        <source>รับรองผลการประเมินแล้ว</source>
+        <translation>Assessment certified</translation>
+    </message>
+    <message>
+        <source>รายงานการพัฒนาจังหวัด %1</source>
+        <translation>Province development report %1</translation>
+    </message>
+    <message>
+        <source>กำลังสร้างเอกสาร…</source>
+        <translation>Making the document…</translation>
+    </message>
+    <message>
+        <source>บันทึกเอกสารแล้ว: %1</source>
+        <translation>Document saved: %1</translation>
+    </message>
+    <message>
+        <source>พิมพ์เอกสาร</source>
+        <translation>Print document</translation>
+    </message>
 </context>
 <context>
     <name>AttendancePanel</name>
@@ -380,10 +451,80 @@
     </message>
 </context>
 <context>
+    <name>ComparisonPage</name>
+    <message>
+        <source>จังหวัด</source>
+        <translation>Province</translation>
+    </message>
+    <message>
+        <source>สถานะ</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>ความพร้อม (%)</source>
+        <translation>Readiness (%)</translation>
+    </message>
+    <message>
+        <source>ผลการประเมิน</source>
+        <translation>Assessment</translation>
+    </message>
+    <message>
+        <source>ส่งออก CSV</source>
+        <translation>Export CSV</translation>
+    </message>
+    <message>
+        <source>เปรียบเทียบจังหวัดในขอบเขต</source>
+        <translation>Provinces in scope compared</translation>
+    </message>
+    <message>
+        <source>ยังไม่ประเมิน</source>
+        <translation>Not assessed</translation>
+    </message>
+    <message>
+        <source>ส่งออกแล้ว: %1</source>
+        <translation>Exported: %1</translation>
+    </message>
+</context>
+<context>
     <name>ConfirmBar</name>
     <message>
         <source>ไม่ลบ</source>
         <translation>Keep it</translation>
+    </message>
+</context>
+<context>
+    <name>CriterionRow</name>
+    <message>
+        <source>หลักฐาน / บันทึกประกอบ</source>
+        <translation>Evidence / notes</translation>
+    </message>
+    <message>
+        <source>ใช้หลักฐานนี้</source>
+        <translation>Use this evidence</translation>
+    </message>
+    <message>
+        <source>ไม่ใช้</source>
+        <translation>Don&apos;t use</translation>
+    </message>
+    <message>
+        <source>ระดับ</source>
+        <translation>Level</translation>
+    </message>
+    <message>
+        <source>ไม่มีหลักฐานจากข้อมูลที่แนะนำได้</source>
+        <translation>No evidence to suggest from the records</translation>
+    </message>
+    <message>
+        <source>แนะนำระดับ %1: %2</source>
+        <translation>Suggested level %1: %2</translation>
+    </message>
+    <message>
+        <source>ใช้หลักฐานที่แนะนำแล้ว</source>
+        <translation>Suggested evidence used</translation>
+    </message>
+    <message>
+        <source>ไม่ใช้หลักฐานที่แนะนำ</source>
+        <translation>Suggested evidence not used</translation>
     </message>
 </context>
 <context>
@@ -1086,6 +1227,14 @@
         <source>ไม่พบไฟล์แปลภาษา จึงยังแสดงเป็นภาษาไทย</source>
         <translation>The translation file is missing, so the interface stays in Thai</translation>
     </message>
+    <message>
+        <source>แผนพัฒนาจังหวัด</source>
+        <translation>Development plan</translation>
+    </message>
+    <message>
+        <source>เปรียบเทียบจังหวัด</source>
+        <translation>Compare provinces</translation>
+    </message>
 </context>
 <context>
     <name>MeetingPanel</name>
@@ -1536,6 +1685,101 @@
     </message>
 </context>
 <context>
+    <name>PlanPage</name>
+    <message>
+        <source>ข้อเสนอ / หน่วยงานที่ยื่น</source>
+        <translation>Proposal / agency submitted to</translation>
+    </message>
+    <message>
+        <source>ประเภท</source>
+        <translation>Kind</translation>
+    </message>
+    <message>
+        <source>วันที่</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <source>ผล</source>
+        <translation>Outcome</translation>
+    </message>
+    <message>
+        <source>แผนพัฒนาจังหวัด</source>
+        <translation>Development plan</translation>
+    </message>
+    <message>
+        <source>ข้อเสนอเชิงนโยบาย</source>
+        <translation>Policy proposal</translation>
+    </message>
+    <message>
+        <source>เพิ่มข้อเสนอ</source>
+        <translation>Add proposal</translation>
+    </message>
+    <message>
+        <source>ข้อเสนอใหม่</source>
+        <translation>New proposal</translation>
+    </message>
+    <message>
+        <source>ชื่อข้อเสนอ</source>
+        <translation>Proposal title</translation>
+    </message>
+    <message>
+        <source>บันทึกการยื่นข้อเสนอ</source>
+        <translation>Record the submission</translation>
+    </message>
+    <message>
+        <source>ยื่นข้อเสนอที่เลือกต่อหน่วยงาน</source>
+        <translation>Submit the selected proposal to an agency</translation>
+    </message>
+    <message>
+        <source>หน่วยงาน</source>
+        <translation>Agency</translation>
+    </message>
+    <message>
+        <source>วันที่ยื่น</source>
+        <translation>Submitted on</translation>
+    </message>
+    <message>
+        <source>บันทึกผลการพิจารณา</source>
+        <translation>Record the decision</translation>
+    </message>
+    <message>
+        <source>ผลการพิจารณาของหน่วยงาน (เลือกแถวการยื่น)</source>
+        <translation>The agency&apos;s decision (select a submission row)</translation>
+    </message>
+    <message>
+        <source>วันที่พิจารณา</source>
+        <translation>Decided on</translation>
+    </message>
+    <message>
+        <source>เหตุผล</source>
+        <translation>Reason</translation>
+    </message>
+    <message>
+        <source>แผนพัฒนาจังหวัดและข้อเสนอ</source>
+        <translation>Provincial development plan and proposals</translation>
+    </message>
+    <message>
+        <source>เพิ่มข้อเสนอแล้ว</source>
+        <translation>Proposal added</translation>
+    </message>
+    <message>
+        <source>เลือกข้อเสนอก่อน</source>
+        <translation>Select a proposal first</translation>
+    </message>
+    <message>
+        <source>บันทึกการยื่นข้อเสนอแล้ว</source>
+        <translation>Submission recorded</translation>
+    </message>
+    <message>
+        <source>เลือกแถวการยื่นต่อหน่วยงานก่อน</source>
+        <translation>Select a submission row first</translation>
+    </message>
+    <message>
+        <source>บันทึกผลการพิจารณาแล้ว</source>
+        <translation>Decision recorded</translation>
+    </message>
+</context>
+<context>
     <name>PlanPanel</name>
     <message>
         <source>พิมพ์ชื่อคณะกรรมการ / องค์กรที่ประชุม</source>
@@ -1868,6 +2112,37 @@
         <source>บันทึกการจัดสรร %1 แล้ว</source>
         <translation>Allocation of %1 recorded</translation>
     </message>
+    <message>
+        <source>พื้นที่และองค์กรเป้าหมาย</source>
+        <translation>Areas and organizations</translation>
+    </message>
+    <message>
+        <source>กรุณากรอกตัวเลข</source>
+        <translation>Please enter a number</translation>
+    </message>
+</context>
+<context>
+    <name>ProjectTargets</name>
+    <message>
+        <source>องค์กร</source>
+        <translation>Organizations</translation>
+    </message>
+    <message>
+        <source>ชุมชนเป้าหมาย</source>
+        <translation>Target communities</translation>
+    </message>
+    <message>
+        <source>ตำบล</source>
+        <translation>Tambons</translation>
+    </message>
+    <message>
+        <source>เพิ่ม</source>
+        <translation>Add</translation>
+    </message>
+    <message>
+        <source>ลบรายการที่เลือก</source>
+        <translation>Remove selected</translation>
+    </message>
 </context>
 <context>
     <name>ProjectsPage</name>
@@ -1962,6 +2237,32 @@
     <message>
         <source>พิมพ์เอกสาร</source>
         <translation>Print document</translation>
+    </message>
+</context>
+<context>
+    <name>ProvincePicker</name>
+    <message>
+        <source>ทุกจังหวัดในขอบเขต (%1)</source>
+        <translation>All provinces in scope (%1)</translation>
+    </message>
+</context>
+<context>
+    <name>SelfManagingBox</name>
+    <message>
+        <source>จังหวัดจัดการตนเอง: ระดับการประเมินเทียบปีก่อน และผลของข้อเสนอ</source>
+        <translation>Self-managing province: levels beside last year, and what became of the proposals</translation>
+    </message>
+    <message>
+        <source>ปี %1</source>
+        <translation>FY %1</translation>
+    </message>
+    <message>
+        <source>ยังไม่มีข้อเสนอในปีงบประมาณนี้</source>
+        <translation>No proposals in this fiscal year yet</translation>
+    </message>
+    <message>
+        <source>ข้อเสนอ</source>
+        <translation>Proposals</translation>
     </message>
 </context>
 <context>

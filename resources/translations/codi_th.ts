@@ -2,6 +2,13 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="th_TH" sourcelanguage="th_TH">
 <context>
+    <name></name>
+    <message>
+        <source>ยังไม่ได้ยื่น</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>ActionsPanel</name>
     <message>
         <source>เรื่อง</source>
@@ -256,6 +263,70 @@
         <source>สถานะ: %1 · ประเมินเมื่อ %2 · ระดับเฉลี่ย %3 จาก 4</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>ผู้ประเมิน (คั่นด้วยเครื่องหมายจุลภาค)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>บันทึกผลการประเมิน</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>บันทึกมติเห็นชอบของคณะกรรมการ</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>รับรองผลการประเมิน (ส่วนกลาง)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>พิมพ์รายงานการพัฒนาจังหวัด</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ประชุมที่เห็นชอบ</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>สถานะ: %1 · %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ยังไม่ได้ประเมินปีนี้</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ปี %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>บันทึกผลการประเมินแล้ว</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>บันทึกมติเห็นชอบแล้ว</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>รับรองผลการประเมินแล้ว</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>รายงานการพัฒนาจังหวัด %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>กำลังสร้างเอกสาร…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>บันทึกเอกสารแล้ว: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>พิมพ์เอกสาร</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>AttendancePanel</name>
@@ -380,9 +451,79 @@
     </message>
 </context>
 <context>
+    <name>ComparisonPage</name>
+    <message>
+        <source>จังหวัด</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>สถานะ</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ความพร้อม (%)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ผลการประเมิน</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ส่งออก CSV</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>เปรียบเทียบจังหวัดในขอบเขต</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ยังไม่ประเมิน</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ส่งออกแล้ว: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>ConfirmBar</name>
     <message>
         <source>ไม่ลบ</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>CriterionRow</name>
+    <message>
+        <source>หลักฐาน / บันทึกประกอบ</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ใช้หลักฐานนี้</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ไม่ใช้</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ระดับ</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ไม่มีหลักฐานจากข้อมูลที่แนะนำได้</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>แนะนำระดับ %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ใช้หลักฐานที่แนะนำแล้ว</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ไม่ใช้หลักฐานที่แนะนำ</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1086,6 +1227,14 @@
         <source>ไม่พบไฟล์แปลภาษา จึงยังแสดงเป็นภาษาไทย</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>แผนพัฒนาจังหวัด</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>เปรียบเทียบจังหวัด</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>MeetingPanel</name>
@@ -1536,6 +1685,101 @@
     </message>
 </context>
 <context>
+    <name>PlanPage</name>
+    <message>
+        <source>ข้อเสนอ / หน่วยงานที่ยื่น</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ประเภท</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>วันที่</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ผล</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>แผนพัฒนาจังหวัด</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ข้อเสนอเชิงนโยบาย</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>เพิ่มข้อเสนอ</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ข้อเสนอใหม่</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ชื่อข้อเสนอ</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>บันทึกการยื่นข้อเสนอ</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ยื่นข้อเสนอที่เลือกต่อหน่วยงาน</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>หน่วยงาน</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>วันที่ยื่น</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>บันทึกผลการพิจารณา</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ผลการพิจารณาของหน่วยงาน (เลือกแถวการยื่น)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>วันที่พิจารณา</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>เหตุผล</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>แผนพัฒนาจังหวัดและข้อเสนอ</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>เพิ่มข้อเสนอแล้ว</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>เลือกข้อเสนอก่อน</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>บันทึกการยื่นข้อเสนอแล้ว</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>เลือกแถวการยื่นต่อหน่วยงานก่อน</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>บันทึกผลการพิจารณาแล้ว</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>PlanPanel</name>
     <message>
         <source>พิมพ์ชื่อคณะกรรมการ / องค์กรที่ประชุม</source>
@@ -1868,6 +2112,37 @@
         <source>บันทึกการจัดสรร %1 แล้ว</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>พื้นที่และองค์กรเป้าหมาย</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>กรุณากรอกตัวเลข</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ProjectTargets</name>
+    <message>
+        <source>องค์กร</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ชุมชนเป้าหมาย</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ตำบล</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>เพิ่ม</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ลบรายการที่เลือก</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>ProjectsPage</name>
@@ -1961,6 +2236,32 @@
     </message>
     <message>
         <source>พิมพ์เอกสาร</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ProvincePicker</name>
+    <message>
+        <source>ทุกจังหวัดในขอบเขต (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>SelfManagingBox</name>
+    <message>
+        <source>จังหวัดจัดการตนเอง: ระดับการประเมินเทียบปีก่อน และผลของข้อเสนอ</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ปี %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ยังไม่มีข้อเสนอในปีงบประมาณนี้</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ข้อเสนอ</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -4,7 +4,7 @@
 widened) and ``meeting.cancel_reason`` holds why.
 
 Revision ID: 0004_cancel
-Revises: 0001
+Revises: 0003_smp
 Create Date: 2026-12-01 22:00:00
 """
 
@@ -14,7 +14,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision: str = "0004_cancel"
-down_revision: str | None = "0001"
+down_revision: str | None = "0003_smp"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 

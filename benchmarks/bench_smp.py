@@ -1,0 +1,105 @@
+"""Self-managing province benchmark: the comparison view of a cluster account and the
+province development report.
+
+Run from the repository root:  python benchmarks/bench_smp.py [--provinces 6]
+[--scale large] [--repeat 5] [--keep DIR]
+
+Builds one database holding ``--provinces`` large demo provinces (the account's scope,
+as a cluster laptop holds them after sync), then times through the service layer:
+
+- the comparison view (``services.comparison.comparison``: level per criterion, pilot
+  status, readiness for every province in scope, sorted), and the dashboard's scope
+  figures (``comparison.scope_levels`` for all provinces);
+- the province development report of one large province (gathering + PDF).
+
+Budgets from the brief: comparison under 300 ms, the report under 3 s. A benchmark,
+not a test: it asserts nothing and prints the best and median of ``--repeat`` runs.
+"""
+
+from __future__ import annotations
+
+import argparse
+import statistics
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from codi_core.demo import generate_demo  # noqa: E402
+from codi_desktop.services import comparison  # noqa: E402
+from codi_desktop.services.province_report import print_province_report  # noqa: E402
+from codi_desktop.store.database import open_store  # noqa: E402
+from codi_desktop.store.demo import _bulk_insert, build_demo  # noqa: E402
+
+PROVINCES = ["34", "30", "31", "32", "33", "35", "36", "37"]
+FY = 2569
+
+
+def timed(fn, repeat: int) -> tuple[float, float]:
+    times = []
+    for _ in range(repeat):
+        t = time.perf_counter()
+        fn()
+        times.append(time.perf_counter() - t)
+    return min(times), statistics.median(times)
+
+
+def build(folder: Path, codes: list[str], scale: str) -> None:
+    t = time.perf_counter()
+    build_demo(folder, codes[0], scale)
+    store = open_store(folder)
+    try:
+        for code in codes[1:]:
+            with store.engine.begin() as conn:
+                for model, rows in generate_demo(code, scale):
+                    _bulk_insert(conn, model.__table__, rows)
+        store.set_setting("sync_role", "cluster")
+        store.set_setting("sync_scope", codes)
+    finally:
+        store.close()
+    print(f"built {len(codes)} {scale} demo provinces in {time.perf_counter() - t:.0f} s")
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--provinces", type=int, default=6)
+    ap.add_argument("--scale", default="large", choices=["small", "large"])
+    ap.add_argument("--repeat", type=int, default=5)
+    ap.add_argument("--keep", help="build into (or reuse) this folder")
+    args = ap.parse_args()
+    codes = PROVINCES[: args.provinces]
+    tmp = None
+    if args.keep:
+        folder = Path(args.keep)
+        if not (folder / "codi.sqlite3").exists():
+            build(folder, codes, args.scale)
+    else:
+        tmp = tempfile.TemporaryDirectory()
+        folder = Path(tmp.name)
+        build(folder, codes, args.scale)
+    store = open_store(folder)
+    try:
+        rows = comparison.comparison(store, FY)
+        best, median = timed(lambda: comparison.comparison(store, FY), args.repeat)
+        print(f"comparison view, {len(rows)} provinces: best {best * 1000:.0f} ms, "
+              f"median {median * 1000:.0f} ms (budget 300 ms)")
+        best, median = timed(lambda: comparison.scope_levels(store, FY), args.repeat)
+        print(f"dashboard scope figures (all provinces): best {best * 1000:.0f} ms, "
+              f"median {median * 1000:.0f} ms")
+        out = folder / "province-report.pdf"
+        print_province_report(store, FY, out, province=codes[0])  # warm fonts + segmenter
+        best, median = timed(lambda: print_province_report(store, FY, out, province=codes[0]),
+                             args.repeat)
+        print(f"province report of {codes[0]} ({args.scale}): best {best:.2f} s, "
+              f"median {median:.2f} s (budget 3 s), {out.stat().st_size // 1024} KiB")
+    finally:
+        store.close()
+        if tmp is not None:
+            tmp.cleanup()
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,78 @@
+"""Which provinces this laptop's account holds, and which role it has.
+
+A province account holds one province; a cluster or regional account all the provinces
+of its cluster or region; HQ all of them. The server decides the scope at enrolment
+(stored as the local settings ``sync_role`` and ``sync_scope``); a laptop that never
+enrolled (the demo, a fresh install) is a province laptop of its own province.
+"""
+
+from __future__ import annotations
+
+import sqlalchemy as sa
+
+from codi_core.errors import ServiceError
+from codi_core.models import Province, ProvinceCluster, Region
+from codi_desktop.store.database import Store
+
+ALL = "all"
+
+
+def role(store: Store) -> str:
+    return store.get_setting("sync_role") or "province"
+
+
+def provinces_in_scope(store: Store) -> list[str]:
+    """DOPA codes of every province this account holds, sorted."""
+    scope = store.get_setting("sync_scope")
+    if scope == ALL:
+        with store.read() as s:
+            return sorted(s.scalars(sa.select(Province.id)))
+    if isinstance(scope, list) and scope:
+        return sorted(scope)
+    code = store.province_code
+    return [code] if code else []
+
+
+def resolve(store: Store, province: str | None) -> list[str]:
+    """The provinces a view covers: one province (checked against the scope), or every
+    province in scope for ``None`` / ``"all"``."""
+    held = provinces_in_scope(store)
+    if province in (None, ALL):
+        return held
+    if province not in held:
+        raise ServiceError("not_in_scope")
+    return [province]
+
+
+def one_province(store: Store, province: str | None) -> str:
+    """The one province an action writes to (default: the laptop's own)."""
+    code = province or store.province_code
+    if not code:
+        held = provinces_in_scope(store)
+        if len(held) != 1:
+            raise ServiceError("no_province")
+        code = held[0]
+    if code not in provinces_in_scope(store):
+        raise ServiceError("not_in_scope")
+    return code
+
+
+def province_names(store: Store, codes: list[str] | None = None) -> dict[str, str]:
+    with store.read() as s:
+        stmt = sa.select(Province.id, Province.name_th)
+        if codes is not None:
+            stmt = stmt.where(Province.id.in_(codes))
+        return dict(s.execute(stmt).all())
+
+
+def cluster_of(store: Store, province: str) -> tuple[str | None, str | None]:
+    """(cluster name, region name) of a province."""
+    with store.read() as s:
+        row = s.execute(
+            sa.select(ProvinceCluster.name_th, Region.name_th)
+            .select_from(Province)
+            .outerjoin(ProvinceCluster, ProvinceCluster.id == Province.cluster_id)
+            .outerjoin(Region, Region.id == ProvinceCluster.region_id)
+            .where(Province.id == province)
+        ).first()
+    return (row[0], row[1]) if row else (None, None)

@@ -1,0 +1,136 @@
+"""The self-managing province through a real codi-server: an assessment, a proposal's
+outcome and an indicator update each travel as one change set to a second laptop; the
+server refuses a province user's certification even when the laptop's own check is
+bypassed; a cluster account syncs exactly its provinces and ranks them."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+import sqlalchemy as sa
+
+from codi_core.models import (
+    SYNCED_MODELS,
+    Assessment,
+    ChangeSet,
+    CriterionScore,
+    EvidenceLink,
+    Indicator,
+    Program,
+    Project,
+    ProposalSubmission,
+)
+from codi_core.reference import reference_id
+from codi_desktop.services import assessment, comparison, indicators, plan
+from codi_desktop.sync import status
+
+from .conftest import PASSWORD, make_laptop, server_cli
+
+FY = 2569
+
+
+def pending(laptop) -> list[ChangeSet]:
+    with laptop.store.read() as s:
+        return list(s.scalars(sa.select(ChangeSet).where(ChangeSet.status == "pending")))
+
+
+def test_assessment_outcome_and_indicator_each_one_change_set_to_a_second_laptop(laptops):
+    a, b = laptops
+    with a.store.action("โครงการ", author=a.username) as s:
+        project = Project(province_code="34", code="SMP-1", name="โครงการพัฒนาผู้นำ",
+                          fiscal_year=FY, program_id=reference_id("program", "leadership"))
+        s.add(project)
+        s.flush()
+        ind = Indicator(province_code="34", project_id=project.id, name="ผู้นำ", unit="คน",
+                        target=40)
+        s.add(ind)
+    pid = plan.save_proposal(a.store, plan.ProposalData(FY, "development_plan", "ที่ดินทำกิน"))
+    sid = plan.submit_proposal(a.store, pid, "สำนักงานจังหวัด", dt.date(2026, 1, 5))
+    a.synced()
+
+    draft = assessment.AssessmentDraft(FY + 5, assessors="ทีมประเมิน", scores={
+        1: assessment.ScoreDraft(1, 3, "เครือข่าย 4", [assessment.Link("project", project.id,
+                                                                     "โครงการพัฒนาผู้นำ")]),
+        10: assessment.ScoreDraft(10, 2)})
+    aid = assessment.save_assessment(a.store, draft, author=a.username)
+    assert len(pending(a)) == 1
+    a.synced()
+    plan.record_outcome(a.store, sid, "accepted", dt.date(2026, 2, 1), author=a.username)
+    assert len(pending(a)) == 1
+    a.synced()
+    indicators.update_actual(a.store, ind.id, 37, author=a.username)
+    assert len(pending(a)) == 1
+    a.synced()
+
+    b.synced()
+    view = assessment.assessment_view(b.store, FY + 5)
+    assert view.id == aid and view.scores[1].level == 3 and view.scores[10].level == 2
+    assert view.scores[1].links[0].target_id == project.id
+    assert b.get(ProposalSubmission, sid).outcome.value == "accepted"
+    assert [r.outcome for r in plan.proposals(b.store, FY) if r.id == pid] == ["accepted"]
+    assert b.get(Indicator, ind.id).actual == 37
+
+
+def test_a_province_user_cannot_certify_even_past_its_own_check(laptops):
+    a, b = laptops
+    aid = assessment.save_assessment(a.store, assessment.AssessmentDraft(
+        FY + 6, scores={2: assessment.ScoreDraft(2, 2)}), author=a.username)
+    a.synced()
+    # Pretend to be HQ on the laptop only: the local rule lets it through ...
+    a.store.set_setting("sync_role", "hq")
+    assessment.certify_assessment(a.store, aid, dt.date(2026, 5, 1), author=a.username)
+    a.store.set_setting("sync_role", "province")
+    summary = a.sync()
+    # ... and the server, which knows the account is a province account, refuses it.
+    assert summary.rejected == 1
+    (rejected,) = status.rejected_change_sets(a.store)
+    assert rejected.result_code == "forbidden"
+    assert "ไม่มีสิทธิ์" in rejected.reason("th")
+    assert "Only HQ certifies" in (rejected.result_detail or "")
+    assert a.get(Assessment, aid).status.value == "draft"  # undone locally
+    b.synced()
+    assert b.get(Assessment, aid).status.value == "draft"
+
+
+@pytest.mark.slow
+def test_a_cluster_account_syncs_exactly_its_provinces_and_ranks_them(
+        tmp_path, server, memory_keyring):
+    cluster = ["33", "34", "35", "37"]  # กลุ่มจังหวัดภาคตะวันออกเฉียงเหนือตอนล่าง 2
+    for name, code in (("smp_p35", "35"), ("smp_p10", "10")):
+        server.create_user(name, province=code)
+    server_cli(server.database_url, "create-user", "smp_cluster", "--role", "cluster",
+               *[x for c in cluster for x in ("--province", c)], stdin=PASSWORD + "\n")
+    server.users["smp_cluster"] = PASSWORD
+    fy = FY + 7
+    levels = {"34": 2, "35": 4, "10": 3}
+    ids = {}
+    for user, code in (("somchai", "34"), ("smp_p35", "35"), ("smp_p10", "10")):
+        lap = make_laptop(tmp_path, f"p{code}", server, user)
+        lap.synced()
+        ids[code] = assessment.save_assessment(lap.store, assessment.AssessmentDraft(
+            fy, scores={n: assessment.ScoreDraft(n, levels[code]) for n in range(1, 11)}),
+            author=user)
+        lap.synced()
+        lap.store.close()
+
+    c = make_laptop(tmp_path, "cluster", server, "smp_cluster")
+    c.synced()
+    assert c.store.get_setting("sync_role") == "cluster"
+    with c.store.read() as s:
+        seen = set()
+        for model in SYNCED_MODELS.values():
+            if model.__sync_scope__ == "province":
+                seen |= set(s.scalars(sa.select(model.province_code).distinct()))
+        assert s.get(Assessment, ids["34"]) and s.get(Assessment, ids["35"])
+        assert s.get(Assessment, ids["10"]) is None
+        assert s.scalar(sa.select(sa.func.count()).select_from(CriterionScore)
+                        .where(CriterionScore.province_code == "10")) == 0
+        assert s.scalar(sa.select(sa.func.count()).select_from(Program)) >= 10
+        s.scalar(sa.select(sa.func.count()).select_from(EvidenceLink))
+    assert seen <= set(cluster) and {"34", "35"} <= seen
+
+    rows = comparison.comparison(c.store, fy)
+    assert [r.province for r in rows][:2] == ["35", "34"]
+    assert {r.province for r in rows} == set(cluster)
+    assert rows[0].readiness == 100.0 and rows[1].readiness == 50.0
