@@ -37,7 +37,7 @@ from codi_core.models import (
     Subdistrict,
     Vote,
 )
-from codi_core.models.ledger_rules import effective_amounts
+from codi_core.rules.ledger import effective_amounts
 from codi_desktop.printing import data as doc
 
 from ._common import get_live
@@ -309,7 +309,7 @@ def budget_report_data(
     """The fiscal year's budget per program and project, from the ledger.
 
     Reversals count against the entry they reverse; disbursed is net of refunds (the
-    same rules as ``models.ledger_rules``). Programs with neither an allocation nor a
+    same rules as ``codi_core.rules.ledger``). Programs with neither an allocation nor a
     project are left out. *province_code* limits the report to one province (a device
     with a wider scope holds several).
     """

@@ -40,6 +40,7 @@ from codi_core.models import (
     new_id,
     utcnow,
 )
+from codi_core.rules.minutes import minutes_violation
 from codi_desktop.store.database import Store
 
 from ._common import Errors, check_subdistrict, clean, get_live, require_province
@@ -511,11 +512,11 @@ class AgendaItemData:
 
 
 def _guard_minutes(meeting: Meeting) -> None:
-    """Certified and locked minutes are not edited in place."""
-    if meeting.status is MeetingStatus.LOCKED:
-        raise ServiceError("minutes_locked")
-    if meeting.status is MeetingStatus.MINUTES_CERTIFIED:
-        raise ServiceError("minutes_certified")
+    """Certified and locked minutes are not edited in place (the rule book's
+    ``minutes_violation``; the server holds the lock with the same rule)."""
+    problem = minutes_violation(meeting.status)
+    if problem is not None:
+        raise ServiceError(problem.code)
 
 
 def _validate_item(data: AgendaItemData) -> None:
