@@ -1384,36 +1384,3 @@ def meeting_heading_text(detail: MeetingDetail) -> str:
     """ "ครั้งที่ 3/2569 วันพุธที่ ... เวลา 09.30 น." for lists and window titles."""
     number = f"ครั้งที่ {detail.number_text} " if detail.number_text else ""
     return f"{number}{thai_date(detail.starts_at)} {thai_time(detail.starts_at)}"
-
-
-# --- paper -----------------------------------------------------------------------------------
-
-DOCUMENT_KINDS = ("minutes", "sign_in", "agenda", "invitation")
-
-
-def print_meeting_document(store: Store, meeting_id: str, kind: str, out: Any, *,
-                           thai_digits: bool = False) -> None:
-    """Write a meeting's minutes, sign-in sheet or agenda as a PDF through the printing
-    layer (``services.documents`` maps the meeting onto its dataclasses)."""
-    from codi_desktop import printing
-
-    from . import documents  # imported here: loading the printing layer takes a moment
-
-    if kind not in DOCUMENT_KINDS:
-        raise ValueError(kind)
-    if kind == "invitation":
-        documents.print_invitation(store, meeting_id, out, thai_digits=thai_digits)
-        return
-    with store.read() as session:
-        if kind == "minutes":
-            data: Any = documents.minutes_data(session, meeting_id)
-        elif kind == "sign_in":
-            data = documents.sign_in_data(session, meeting_id)
-        else:
-            data = documents.agenda_data(session, meeting_id)
-    if kind == "minutes":
-        printing.render_minutes(data, out, thai_digits=thai_digits)
-    elif kind == "sign_in":
-        printing.render_sign_in_sheet(data, out, thai_digits=thai_digits)
-    else:
-        printing.render_agenda(*data, out, thai_digits=thai_digits)

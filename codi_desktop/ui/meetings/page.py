@@ -1165,7 +1165,9 @@ class MeetingWorkspace(QWidget):
 
     def print_document(self, kind: str, path: str) -> None:
         self.message.show_message(self.tr("กำลังสร้างเอกสาร…"), "info")
-        task = run_task(plain(meetings.print_meeting_document), self.store, self.meeting_id,
+        from codi_desktop.services import documents  # here: the printing layer loads slowly
+
+        task = run_task(plain(documents.print_meeting_document), self.store, self.meeting_id,
                         kind, path,
                         title=self.tr("พิมพ์เอกสาร"),
                         on_done=lambda _r: self._printed(path),
