@@ -2,7 +2,8 @@
 
 Amendments go through the new-version flow (``minutes_version``). On the server the
 lock holds for every client: agenda items, votes and attendance of a meeting whose
-minutes are locked are not written, whatever the laptop had seen.
+minutes are locked are not written, whatever the laptop had seen, except by a change set
+that also inserts a new ``minutes_version`` of that meeting (an amendment).
 """
 
 from __future__ import annotations
@@ -28,8 +29,11 @@ def minutes_violation(status: object) -> Violation | None:
     return None
 
 
-def locked_child_violation(table: str, meeting_status: object) -> Violation | None:
-    """Whether a change to a row of ``table`` under a meeting of this status is refused."""
-    if table in LOCKED_CHILDREN and _status(meeting_status) == LOCKED:
+def locked_child_violation(table: str, meeting_status: object, *, amended: bool = False
+                           ) -> Violation | None:
+    """Whether a change to a row of ``table`` under a meeting of this status is refused.
+    ``amended``: the same change set writes a new ``minutes_version`` of that meeting
+    (the amendment flow), which may correct the locked minutes' rows."""
+    if table in LOCKED_CHILDREN and _status(meeting_status) == LOCKED and not amended:
         return Violation("minutes_locked", wire="locked")
     return None

@@ -41,6 +41,7 @@ from codi_core.models import (
     utcnow,
 )
 from codi_core.rules.minutes import minutes_violation
+from codi_core.rules.numbering import body_conditions, next_number
 from codi_desktop.store.database import Store
 
 from ._common import Errors, check_subdistrict, clean, get_live, require_province
@@ -169,13 +170,9 @@ def validate_plan(plan: MeetingPlan) -> dict[str, ServiceError]:
 
 
 def _body_conditions(kind: str, organization_id: str | None) -> list[sa.ColumnElement]:
-    """Meetings are numbered per body; meetings with no body, per kind."""
-    conds = [Meeting.deleted_at.is_(None)]
-    if organization_id:
-        conds.append(Meeting.organization_id == organization_id)
-    else:
-        conds += [Meeting.organization_id.is_(None), Meeting.kind == kind]
-    return conds
+    """Meetings are numbered per body; meetings with no body, per kind (the rule book's
+    ``body_conditions``, which the server applies within the province too)."""
+    return body_conditions(Meeting, kind=kind, organization_id=organization_id)
 
 
 def _next_number(session: Session, kind: str, organization_id: str | None, year: int) -> int:
@@ -183,7 +180,7 @@ def _next_number(session: Session, kind: str, organization_id: str | None, year:
         sa.select(sa.func.max(Meeting.number)).where(
             *_body_conditions(kind, organization_id), Meeting.number_year == year)
     )
-    return (used or 0) + 1
+    return next_number(used)
 
 
 def next_meeting_number(

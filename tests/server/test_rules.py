@@ -265,6 +265,10 @@ def test_10_children_of_a_locked_meeting_are_rejected_locked(env):
     _rejected(stale.push(ins("vote", province_code="50", meeting_id=m["row_id"],
                              agenda_item_id=item["row_id"], votes_for=3)), "locked")
     assert _live_row(env, "agenda_item", item["row_id"])["title"] == "เรื่องเพื่อทราบ"
+    # the amendment flow: corrections with a new minutes version of the meeting
+    version = ins("minutes_version", province_code="50", meeting_id=m["row_id"], version=2,
+                  snapshot={}, reason="แก้คำผิด", locked_at="2026-03-04T02:00:00Z")
+    _applied(d.push(upd("agenda_item", item["row_id"], seqs, resolution="มติแก้ไข"), version))
 
 
 # -- row 11: the author is the authenticated user ------------------------------------------------
