@@ -49,9 +49,12 @@ from ._common import Errors, check_subdistrict, clean, get_live, require_provinc
 # --- words -------------------------------------------------------------------------------
 
 # The one labels table (codi_core.labels); these names are kept for the callers.
-KIND_NAMES: dict[str, tuple[str, str]] = LABELS[MeetingKind]
-STATUS_NAMES: dict[str, tuple[str, str]] = LABELS[MeetingStatus]
-ATTENDANCE_NAMES: dict[str, tuple[str, str]] = LABELS[AttendanceStatus]
+# Keyed by the enum members (a StrEnum member equals its value, so both look up).
+KIND_NAMES: dict[str, tuple[str, str]] = {MeetingKind(k): v for k, v in LABELS[MeetingKind].items()}
+STATUS_NAMES: dict[str, tuple[str, str]] = {
+    MeetingStatus(k): v for k, v in LABELS[MeetingStatus].items()}
+ATTENDANCE_NAMES: dict[str, tuple[str, str]] = {
+    AttendanceStatus(k): v for k, v in LABELS[AttendanceStatus].items()}
 ROLE_NAMES: dict[str, str] = COMMITTEE_ROLE_TITLES
 
 #: Who is in the room: they sign the sheet and may vote.
