@@ -44,6 +44,7 @@ BAD_ENCODING = "bad_encoding"
 TOO_LARGE = "too_large"
 UNAVAILABLE = "unavailable"
 INTERNAL_ERROR = "internal_error"
+LOCKED = "locked"  # the minutes of the meeting are locked: amend with a new version
 
 Op = Literal["insert", "update", "delete"]
 

@@ -47,6 +47,7 @@ from codi_core.wire import (
 
 from . import auth, db, logs
 from .apply import DeviceScope, apply_change_sets
+from .history import record_history
 from .problems import ProblemError, from_error, problem_response
 from .pull import pull, purge_tombstones
 
@@ -399,6 +400,18 @@ def create_app(
         scope: DeviceScope = Depends(device),
     ) -> Response:
         return Response(pull(engine, scope, cursor, limit), media_type="application/json")
+
+    @app.get(
+        "/v1/history/{table}/{row_id}",
+        responses=_problem_responses(*COMMON, 401, 404, 426),
+        summary="A record's history across devices (within the device's scope)",
+    )
+    def history(
+        table: Annotated[str, Path(min_length=1, max_length=60)],
+        row_id: Annotated[str, Path(min_length=1, max_length=36)],
+        scope: DeviceScope = Depends(device),
+    ) -> Any:
+        return record_history(engine, scope, table, row_id)
 
     def openapi() -> dict[str, Any]:
         if app.openapi_schema is None:

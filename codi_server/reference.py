@@ -15,7 +15,7 @@ from codi_core.models import SYNCED_MODELS, utcnow
 from codi_core.reference import REFERENCE_VERSION, seed_reference_data
 
 from . import schema
-from .db import write_connection
+from .engines import write_connection
 from .images import images_for
 from .seqs import log_new_rows, take_seqs
 

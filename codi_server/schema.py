@@ -12,7 +12,10 @@ Server-only tables:
 
 * ``users`` (argon2id password hashes, role, provinces) and ``devices`` (sha256 of the
   token, revoked_at, last_seen_at, ``last_device_seq`` = the last change set applied);
-* ``applied_change_set``: (device, device_seq) → stored result, for exactly-once replay;
+* ``applied_change_set``: (device, device_seq) → stored result, for exactly-once replay
+  (also looked up by change set id), with the audit of the change set (author = the
+  authenticated user, device time, server time, the changes as sent);
+* ``change_audit``: one row per change of an applied change set (a record's history);
 * ``server_state``: one row: the sequence counter (``last_seq``), the purge horizon
   (``purged_seq``) and the reference data version;
 * ``row_log``: one entry per synced row, ``(table_name, row_id)`` → its latest ``seq``,
@@ -86,6 +89,34 @@ applied_change_set = sa.Table(
     sa.Column("summary", sa.String(500), nullable=True),
     sa.Column("result", sa.JSON, nullable=False),
     sa.Column("received_at", UTCDateTime, nullable=False),
+    # The audit: who (the authenticated user), the device's own time, and the changes as
+    # sent (NULL for change sets stored before revision 0002_audit).
+    sa.Column("user_id", sa.Integer, nullable=True),
+    sa.Column("device_created_at", sa.String(40), nullable=True),
+    sa.Column("changes", sa.JSON, nullable=True),
+    sa.Index("ix_applied_change_set_change_set_id", "change_set_id"),
+)
+
+# One row per change of every applied change set: a record's history across devices.
+change_audit = sa.Table(
+    "change_audit",
+    metadata,
+    sa.Column("id", sa.BigInteger().with_variant(sa.Integer, "sqlite"), primary_key=True,
+              autoincrement=True),
+    sa.Column("table_name", sa.String(60), nullable=False),
+    sa.Column("row_id", sa.String(36), nullable=False),
+    sa.Column("province_code", sa.String(2), nullable=True),
+    sa.Column("change_set_id", sa.String(36), nullable=False),
+    sa.Column("device_id", sa.String(36), nullable=False),
+    sa.Column("device_seq", sa.BigInteger, nullable=False),
+    sa.Column("username", sa.String(100), nullable=False),
+    sa.Column("op", sa.String(10), nullable=False),
+    sa.Column("fields", sa.JSON, nullable=False),
+    sa.Column("seq", sa.BigInteger, nullable=True),
+    sa.Column("summary", sa.String(500), nullable=True),
+    sa.Column("device_created_at", sa.String(40), nullable=True),
+    sa.Column("received_at", UTCDateTime, nullable=False),
+    sa.Index("ix_change_audit_row", "table_name", "row_id", "id"),
 )
 
 server_state = sa.Table(

@@ -7,6 +7,7 @@ bash scripts/bootstrap.sh dev
 export PATH="$PWD/.venv/bin:$PATH"
 echo "== import contracts"; lint-imports
 echo "== ruff"; ruff check .
+echo "== extras (desktop has no FastAPI, server has no PySide6)"; python scripts/check_extras.py
 echo "== migrations"; python -m codi_desktop.store.check_migrations
 python -m codi_server.check_migrations
 echo "== tests"; python -m pytest "$@"

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import enum
+import math
 from typing import Any
 
 import sqlalchemy as sa
@@ -88,16 +89,39 @@ def decode_value(column: sa.Column, value: Any) -> Any:
                 raise ValueError("expected text")
             if "\x00" in value:
                 raise ValueError("text may not contain NUL")
+            if _has_surrogate(value):
+                raise ValueError("text may not contain a lone surrogate (not valid Unicode)")
             if col_type.length is not None and len(value) > col_type.length:
                 raise ValueError(f"longer than {col_type.length} characters")
             return value
         if isinstance(col_type, sa.JSON):
+            _check_json(value)
             return value
     except WireValueError:
         raise
     except (ValueError, TypeError, OverflowError) as exc:
         raise WireValueError(name, str(exc)) from None
     raise WireValueError(name, f"unsupported column type {col_type!r}")
+
+
+def _has_surrogate(text: str) -> bool:
+    return any("\ud800" <= ch <= "\udfff" for ch in text)
+
+
+def _check_json(value: Any) -> None:
+    """A JSON value every database stores and every client parses back: no NaN or
+    Infinity (not JSON), no lone surrogate in a string or a key."""
+    if isinstance(value, float) and not math.isfinite(value):
+        raise ValueError("NaN and Infinity are not JSON numbers")
+    if isinstance(value, str) and _has_surrogate(value):
+        raise ValueError("text may not contain a lone surrogate (not valid Unicode)")
+    if isinstance(value, dict):
+        for key, item in value.items():
+            _check_json(str(key))
+            _check_json(item)
+    elif isinstance(value, list):
+        for item in value:
+            _check_json(item)
 
 
 def row_image(obj: Any) -> dict[str, Any]:

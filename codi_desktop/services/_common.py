@@ -15,6 +15,7 @@ from sqlalchemy.orm import Session
 
 from codi_core.errors import ServiceError, ValidationFailed
 from codi_core.models import Subdistrict, Synced, utcnow
+from codi_core.rules.references import link_violation
 from codi_desktop.store.database import Store
 
 M = TypeVar("M", bound=Synced)
@@ -94,11 +95,11 @@ def check_subdistrict(
     if not subdistrict_id:
         return None
     sub = session.get(Subdistrict, subdistrict_id)
-    if sub is None:
-        errors.add("subdistrict_id", "unknown_subdistrict")
-        return None
-    if sub.province_id != province_code:
-        errors.add("subdistrict_id", "outside_province")
+    problem = link_violation("subdistrict_id", "subdistrict", province_code, sub is not None,
+                             getattr(sub, "province_id", None))
+    if problem is not None:
+        code = "unknown_subdistrict" if problem.code == "not_found" else "outside_province"
+        errors.add("subdistrict_id", code)
         return None
     return sub.district_id
 
@@ -112,11 +113,15 @@ def check_reference(
     label: str,
     errors: Errors,
 ) -> None:
-    """A link to another record must name a live record of this province."""
+    """A link to another record must name a live record of this province (the rule
+    book's ``link_violation``, which the server applies too; the laptop also refuses a
+    link to a tombstone)."""
     if not row_id:
         return
     row = session.get(model, row_id)
-    if row is None or row.deleted_at is not None or row.province_code != province_code:
+    problem = link_violation(field, model.__tablename__, province_code, row is not None,
+                             getattr(row, "province_code", None))
+    if problem is not None or row.deleted_at is not None:
         errors.add(field, "not_found", label=label)
 
 

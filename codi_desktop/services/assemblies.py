@@ -46,8 +46,9 @@ from .meetings import ATTENDANCE_NAMES, _guard_minutes, number_text
 
 ASSEMBLY_CRITERION = 10
 
-ORG_KIND_NAMES: dict[str, tuple[str, str]] = LABELS[OrganizationKind]
-GENDER_NAMES: dict[str, tuple[str, str]] = LABELS[Gender]
+ORG_KIND_NAMES: dict[str, tuple[str, str]] = {
+    OrganizationKind(k): v for k, v in LABELS[OrganizationKind].items()}
+GENDER_NAMES: dict[str, tuple[str, str]] = {Gender(k): v for k, v in LABELS[Gender].items()}
 
 
 @dataclass

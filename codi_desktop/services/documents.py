@@ -22,6 +22,7 @@ from sqlalchemy.orm import Session
 
 from codi_core.errors import ServiceError
 from codi_core.formatting import thai_date_long, thai_time, to_bangkok
+from codi_core.labels import LABELS
 from codi_core.models import (
     AgendaItem,
     Attendance,
@@ -31,6 +32,7 @@ from codi_core.models import (
     LedgerEntry,
     LedgerKind,
     Meeting,
+    MeetingKind,
     MeetingStatus,
     Organization,
     Person,
@@ -39,14 +41,13 @@ from codi_core.models import (
     Subdistrict,
     Vote,
 )
-from codi_core.models.ledger_rules import effective_amounts
+from codi_core.rules.ledger import effective_amounts
 from codi_desktop.collation import name_key
 from codi_desktop.printing import data as doc
 from codi_desktop.printing.linebreak import add_words
 from codi_desktop.printing.words import person_name_parts
 
 from ._common import get_live
-from .meetings import KIND_NAMES
 
 __all__ = [
     "agenda_data",
@@ -56,6 +57,7 @@ __all__ = [
     "cli_print",
     "print_budget_report",
     "print_invitation",
+    "print_meeting_document",
     "invitation_data",
     "meeting_info",
     "minutes_data",
@@ -75,7 +77,7 @@ def _body_name(session: Session, meeting: Meeting) -> str:
         org = session.get(Organization, meeting.organization_id)
         if org is not None and org.deleted_at is None:
             return org.name
-    return KIND_NAMES.get(meeting.kind, (meeting.title, meeting.title))[0]
+    return LABELS[MeetingKind].get(meeting.kind, (meeting.title, meeting.title))[0]
 
 
 def meeting_info(
@@ -370,7 +372,7 @@ def budget_report_data(
     """The fiscal year's budget per program and project, from the ledger.
 
     Reversals count against the entry they reverse; disbursed is net of refunds (the
-    same rules as ``models.ledger_rules``). Programs with neither an allocation nor a
+    same rules as ``codi_core.rules.ledger``). Programs with neither an allocation nor a
     project are left out. *province_code* limits the report to one province (a device
     with a wider scope holds several).
     """
@@ -494,14 +496,43 @@ def print_invitation(
     printing.render_invitation(data, out, thai_digits=thai_digits)
 
 
+# --- paper -----------------------------------------------------------------------------------
+
+DOCUMENT_KINDS = ("minutes", "sign_in", "agenda", "invitation")
+
+
+def print_meeting_document(store, meeting_id: str, kind: str, out, *,
+                           thai_digits: bool = False) -> None:
+    """Write a meeting's minutes, sign-in sheet or agenda as a PDF through the printing
+    layer (this module maps the meeting onto its dataclasses)."""
+    from codi_desktop import printing
+
+    if kind not in DOCUMENT_KINDS:
+        raise ValueError(kind)
+    if kind == "invitation":
+        print_invitation(store, meeting_id, out, thai_digits=thai_digits)
+        return
+    with store.read() as session:
+        if kind == "minutes":
+            data = minutes_data(session, meeting_id)
+        elif kind == "sign_in":
+            data = sign_in_data(session, meeting_id)
+        else:
+            data = agenda_data(session, meeting_id)  # type: ignore[assignment]
+    if kind == "minutes":
+        printing.render_minutes(data, out, thai_digits=thai_digits)
+    elif kind == "sign_in":
+        printing.render_sign_in_sheet(data, out, thai_digits=thai_digits)
+    else:
+        printing.render_agenda(*data, out, thai_digits=thai_digits)
+
+
 def cli_print(args) -> int:
     """``codi-desktop print minutes|invitation|agenda|sign-in|budget ... --out FILE.pdf``."""
     import sys
 
     from codi_core.errors import ServiceError
     from codi_desktop.store.database import MigrationError, open_store
-
-    from . import meetings
 
     lang = getattr(args, "lang", None) or "th"
     try:
@@ -531,7 +562,7 @@ def cli_print(args) -> int:
                 printing.render_sign_in_sheet(data, args.out, thai_digits=args.thai_digits)
             else:
                 kind = {"minutes": "minutes", "agenda": "agenda"}[args.document]
-                meetings.print_meeting_document(store, args.meeting, kind, args.out,
+                print_meeting_document(store, args.meeting, kind, args.out,
                                                 thai_digits=args.thai_digits)
     except ServiceError as exc:
         print(exc.message(lang), file=sys.stderr)

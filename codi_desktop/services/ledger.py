@@ -2,7 +2,7 @@
 refunds and reversals, and read the balances they add up to.
 
 Entries are never edited or deleted; a mistake is fixed by a reversal. The rules live in
-``codi_core.models.ledger_rules`` so the server checks exactly the same ones.
+``codi_core.rules.ledger`` so the server checks exactly the same ones.
 """
 
 from __future__ import annotations
@@ -16,7 +16,7 @@ from codi_core.errors import ServiceError
 from codi_core.formatting import format_baht
 from codi_core.labels import LABELS
 from codi_core.models import LedgerEntry, LedgerKind, Program, Project
-from codi_core.models.ledger_rules import (
+from codi_core.rules.ledger import (
     ProjectBalance,
     check_new_entry,
     effective_amounts,

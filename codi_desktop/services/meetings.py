@@ -40,6 +40,8 @@ from codi_core.models import (
     new_id,
     utcnow,
 )
+from codi_core.rules.minutes import minutes_violation
+from codi_core.rules.numbering import body_conditions, next_number
 from codi_desktop.store.database import Store
 
 from ._common import Errors, check_subdistrict, clean, get_live, require_province
@@ -47,9 +49,12 @@ from ._common import Errors, check_subdistrict, clean, get_live, require_provinc
 # --- words -------------------------------------------------------------------------------
 
 # The one labels table (codi_core.labels); these names are kept for the callers.
-KIND_NAMES: dict[str, tuple[str, str]] = LABELS[MeetingKind]
-STATUS_NAMES: dict[str, tuple[str, str]] = LABELS[MeetingStatus]
-ATTENDANCE_NAMES: dict[str, tuple[str, str]] = LABELS[AttendanceStatus]
+# Keyed by the enum members (a StrEnum member equals its value, so both look up).
+KIND_NAMES: dict[str, tuple[str, str]] = {MeetingKind(k): v for k, v in LABELS[MeetingKind].items()}
+STATUS_NAMES: dict[str, tuple[str, str]] = {
+    MeetingStatus(k): v for k, v in LABELS[MeetingStatus].items()}
+ATTENDANCE_NAMES: dict[str, tuple[str, str]] = {
+    AttendanceStatus(k): v for k, v in LABELS[AttendanceStatus].items()}
 ROLE_NAMES: dict[str, str] = COMMITTEE_ROLE_TITLES
 
 #: Who is in the room: they sign the sheet and may vote.
@@ -189,13 +194,9 @@ def validate_new_plan(plan: MeetingPlan) -> dict[str, ServiceError]:
 
 
 def _body_conditions(kind: str, organization_id: str | None) -> list[sa.ColumnElement]:
-    """Meetings are numbered per body; meetings with no body, per kind."""
-    conds = [Meeting.deleted_at.is_(None)]
-    if organization_id:
-        conds.append(Meeting.organization_id == organization_id)
-    else:
-        conds += [Meeting.organization_id.is_(None), Meeting.kind == kind]
-    return conds
+    """Meetings are numbered per body; meetings with no body, per kind (the rule book's
+    ``body_conditions``, which the server applies within the province too)."""
+    return body_conditions(Meeting, kind=kind, organization_id=organization_id)
 
 
 def _next_number(session: Session, kind: str, organization_id: str | None, year: int) -> int:
@@ -203,7 +204,7 @@ def _next_number(session: Session, kind: str, organization_id: str | None, year:
         sa.select(sa.func.max(Meeting.number)).where(
             *_body_conditions(kind, organization_id), Meeting.number_year == year)
     )
-    return (used or 0) + 1
+    return next_number(used)
 
 
 def next_meeting_number(
@@ -549,13 +550,11 @@ class AgendaItemData:
 
 
 def _guard_minutes(meeting: Meeting) -> None:
-    """Certified and locked minutes are not edited in place; a cancelled meeting not at all."""
-    if meeting.status is MeetingStatus.CANCELLED:
-        raise ServiceError("meeting_cancelled")
-    if meeting.status is MeetingStatus.LOCKED:
-        raise ServiceError("minutes_locked")
-    if meeting.status is MeetingStatus.MINUTES_CERTIFIED:
-        raise ServiceError("minutes_certified")
+    """Certified and locked minutes are not edited in place (the rule book's
+    ``minutes_violation``; the server holds the lock with the same rule)."""
+    problem = minutes_violation(meeting.status)
+    if problem is not None:
+        raise ServiceError(problem.code)
 
 
 def _validate_item(data: AgendaItemData) -> None:
@@ -1438,36 +1437,3 @@ def meeting_heading_text(detail: MeetingDetail) -> str:
     """ "ครั้งที่ 3/2569 วันพุธที่ ... เวลา 09.30 น." for lists and window titles."""
     number = f"ครั้งที่ {detail.number_text} " if detail.number_text else ""
     return f"{number}{thai_date(detail.starts_at)} {thai_time(detail.starts_at)}"
-
-
-# --- paper -----------------------------------------------------------------------------------
-
-DOCUMENT_KINDS = ("minutes", "sign_in", "agenda", "invitation")
-
-
-def print_meeting_document(store: Store, meeting_id: str, kind: str, out: Any, *,
-                           thai_digits: bool = False) -> None:
-    """Write a meeting's minutes, sign-in sheet or agenda as a PDF through the printing
-    layer (``services.documents`` maps the meeting onto its dataclasses)."""
-    from codi_desktop import printing
-
-    from . import documents  # imported here: loading the printing layer takes a moment
-
-    if kind not in DOCUMENT_KINDS:
-        raise ValueError(kind)
-    if kind == "invitation":
-        documents.print_invitation(store, meeting_id, out, thai_digits=thai_digits)
-        return
-    with store.read() as session:
-        if kind == "minutes":
-            data: Any = documents.minutes_data(session, meeting_id)
-        elif kind == "sign_in":
-            data = documents.sign_in_data(session, meeting_id)
-        else:
-            data = documents.agenda_data(session, meeting_id)
-    if kind == "minutes":
-        printing.render_minutes(data, out, thai_digits=thai_digits)
-    elif kind == "sign_in":
-        printing.render_sign_in_sheet(data, out, thai_digits=thai_digits)
-    else:
-        printing.render_agenda(*data, out, thai_digits=thai_digits)

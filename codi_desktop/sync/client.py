@@ -253,6 +253,10 @@ class SyncClient:
         body = {"device_id": device_id, "change_sets": change_sets}
         return self._json(self._request("POST", "/v1/sync/push", json_body=body))
 
+    def history(self, table: str, row_id: str) -> dict[str, Any]:
+        """A record's history across devices (PROTOCOL.md, ``GET /v1/history``)."""
+        return self._json(self._request("GET", f"/v1/history/{table}/{row_id}"))
+
     def pull(self, cursor: str | None, limit: int) -> dict[str, Any]:
         params: dict[str, Any] = {"limit": limit}
         if cursor is not None:

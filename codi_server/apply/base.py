@@ -12,6 +12,7 @@ from codi_core.models.serialize import WireValueError, decode_value, encode_valu
 from codi_core.wire import FORBIDDEN, INVALID, WireChange, WireChangeSet
 
 from .. import schema
+from ..seqs import current_seq
 from .rejections import Rejection
 from .scope import DeviceScope, known_province
 
@@ -58,6 +59,9 @@ class ApplierBase:
         self.conflicts: list[dict[str, Any]] = []
         self.budget_projects: set[str] = set()
         self.meeting_checks: dict[str, WireChange] = {}  # meeting id -> the change to blame
+        # (change index, table, written values, province) of every change writing a link
+        self._issued: int | None = None
+        self.link_checks: list[tuple[int, str, dict[str, Any], str | None]] = []
         self.index = 0
 
     def reject(self, code: str, detail: str, detail_th: str) -> Rejection:
@@ -68,6 +72,12 @@ class ApplierBase:
 
     def forbidden(self, detail: str) -> Rejection:
         return self.reject(FORBIDDEN, detail, "อุปกรณ์นี้ไม่มีสิทธิ์แก้ไขข้อมูลนี้")
+
+    def issued_seq(self) -> int:
+        """The highest seq the server has given (read once per change set)."""
+        if self._issued is None:
+            self._issued = current_seq(self.conn)
+        return self._issued
 
     def known_province(self, code: str) -> bool:
         return known_province(self.conn, code)
@@ -124,7 +134,7 @@ class ApplierBase:
                 server_value=server_wire,
                 client_value=client_wire,
                 change_set_id=self.cs.id,
-                author=self.cs.author[:100] or None,
+                author=self.scope.username[:100],  # the authenticated user, never the body's
                 status="open",
                 created_at=self.now,
                 updated_at=self.now,

@@ -9,19 +9,27 @@ import sqlalchemy as sa
 from codi_core.models import SYNCED_MODELS
 from codi_core.models.serialize import WireValueError, content_columns
 from codi_core.rules.assessment import RULED_TABLES, check_assessment_write
+from codi_core.rules.columns import update_violation
+from codi_core.rules.merge import base_seq_violation
+from codi_core.rules.minutes import LOCKED_CHILDREN
 from codi_core.wire import FORBIDDEN, SCHEMA_MISMATCH, SCHEMA_VERSIONS, WireChange
 
 from .. import schema
 from ..images import images_for
 from ..seqs import log_new_rows, take_seqs
+from .attendance import AttendanceMixin
 from .base import decode
 from .ledger import LedgerMixin
+from .links import LinksMixin
+from .lock import MinutesLockMixin
 from .merge import MergeMixin
 from .numbering import NumberingMixin
 from .rejections import Rejection
 
 
-class ChangeSetApplier(MergeMixin, LedgerMixin, NumberingMixin):
+class ChangeSetApplier(
+    MergeMixin, LedgerMixin, NumberingMixin, LinksMixin, AttendanceMixin, MinutesLockMixin
+):
     """Applies one change set's changes inside the caller's transaction."""
 
     def run(self) -> dict[str, Any]:
@@ -36,6 +44,9 @@ class ChangeSetApplier(MergeMixin, LedgerMixin, NumberingMixin):
         self._lock_log_entries(cs.changes)
         for self.index, change in enumerate(cs.changes):
             self.apply(change)
+        # Links are checked once every change is in: a change set may name a parent after
+        # its child.
+        self.check_links()
         self.index = None  # type: ignore[assignment]
         self.check_meeting_numbers()
         for project_id in sorted(self.budget_projects):
@@ -76,6 +87,17 @@ class ChangeSetApplier(MergeMixin, LedgerMixin, NumberingMixin):
             refusal = check_assessment_write(self.scope.role, change.table, change.op, values, old)
             if refusal is not None:
                 raise self.reject(FORBIDDEN, refusal.detail_en, refusal.detail_th)
+        if change.op == "update":
+            problem = update_violation(values)
+            if problem is not None:
+                raise self.invalid(
+                    f"{change.table}.{problem.field} is not writable by an update "
+                    "(a delete is op: delete).",
+                    f"แก้ไขช่อง {problem.field} ด้วยการแก้ไขไม่ได้",
+                )
+            values.pop("updated_at", None)  # the writer's own bookkeeping
+        if change.table in LOCKED_CHILDREN:
+            self.check_minutes_lock(table, change, values)
         if change.op == "insert":
             self.insert(model, table, columns, change, values)
         elif model.__ledger__:
@@ -91,8 +113,17 @@ class ChangeSetApplier(MergeMixin, LedgerMixin, NumberingMixin):
                 )
             if not self.scope.covers(entry["province_code"]):
                 raise self.forbidden(f"Row {change.row_id} is outside this device's scope.")
-            if change.base_seq is None:
+            problem = base_seq_violation(change.base_seq, self.issued_seq())
+            if problem is not None and problem.code == "base_seq_required":
                 raise self.invalid("An update or delete needs base_seq.", "ไม่มี base_seq")
+            if problem is not None:
+                raise self.invalid(
+                    f"base_seq {change.base_seq} is newer than any seq the server has "
+                    f"given ({self.issued_seq()}): impossible.",
+                    "base_seq ใหม่กว่ารายการบนเซิร์ฟเวอร์ ซึ่งเป็นไปไม่ได้",
+                )
+            if change.op == "update":
+                self.note_links(change, values, entry["province_code"])
             if change.op == "update":
                 self.update(table, columns, change, values, entry)
             else:
@@ -141,6 +172,9 @@ class ChangeSetApplier(MergeMixin, LedgerMixin, NumberingMixin):
                 )
         if model.__ledger__:
             self.check_ledger_entry(province, values)
+        self.note_links(change, values, province)
+        if change.table == "attendance":
+            self.merge_second_sign_in(table, columns, change, values, province)
         values.setdefault("updated_at", self.now)
         values.setdefault("created_at", self.now)
         self.conn.execute(sa.insert(table).values(id=change.row_id, seq=None, **values))

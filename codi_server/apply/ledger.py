@@ -7,21 +7,33 @@ from typing import Any
 import sqlalchemy as sa
 
 from codi_core.models import LedgerKind
+from codi_core.rules.ledger import balance_violation, entry_value_violation, project_balance
 from codi_core.wire import OVER_BUDGET
 
 from .. import schema
 from .base import ApplierBase
 from .rejections import Rejection
 
+LEDGER_VALUE_TEXT = {
+    "amount_positive": (
+        "A ledger amount must be a positive number of satang.", "จำนวนเงินต้องมากกว่าศูนย์"
+    ),
+    "amount_too_large": (
+        "A ledger amount is above the largest amount the ledger takes.", "จำนวนเงินสูงเกินกำหนด"
+    ),
+    "ledger_tombstone": (
+        "A ledger entry is never a tombstone: it may not carry deleted_at.",
+        "รายการบัญชีลบไม่ได้ ใช้รายการกลับบัญชีแทน",
+    ),
+}
+
 
 class LedgerMixin(ApplierBase):
     def check_ledger_entry(self, province: str | None, values: dict[str, Any]) -> None:
         kind = LedgerKind(values["kind"])
-        amount = values.get("amount_satang")
-        if amount is None or amount <= 0:
-            raise self.invalid(
-                "A ledger amount must be a positive number of satang.", "จำนวนเงินต้องมากกว่าศูนย์"
-            )
+        problem = entry_value_violation(values)
+        if problem is not None:
+            raise self.invalid(*LEDGER_VALUE_TEXT[problem.code])
         if kind is LedgerKind.ALLOCATION and not self.scope.is_hq:
             raise self.forbidden("Allocations are recorded by HQ only.")
         programs = schema.DOMAIN_TABLES["program"]
@@ -85,37 +97,24 @@ class LedgerMixin(ApplierBase):
             self.budget_projects.add(target["project_id"])
 
     def check_budget(self, project_id: str) -> None:
+        """The project's balance after this change set, by the same function the laptop
+        uses (``codi_core.rules.ledger.project_balance``)."""
         ledger = schema.DOMAIN_TABLES["ledger_entry"]
-        live = ledger.c.deleted_at.is_(None)
-        totals = dict(
-            self.conn.execute(
-                sa.select(ledger.c.kind, sa.func.sum(ledger.c.amount_satang))
-                .where(ledger.c.project_id == project_id, live)
-                .group_by(ledger.c.kind)
-            ).all()
-        )
-        target = ledger.alias("target")
-        reversed_ = dict(
-            self.conn.execute(
-                sa.select(target.c.kind, sa.func.sum(ledger.c.amount_satang))
-                .join(target, ledger.c.reverses_id == target.c.id)
-                .where(target.c.project_id == project_id, live)
-                .group_by(target.c.kind)
-            ).all()
-        )
-
-        def net(kind: LedgerKind) -> int:
-            return int(totals.get(kind, 0) or totals.get(kind.value, 0) or 0) - int(
-                reversed_.get(kind, 0) or reversed_.get(kind.value, 0) or 0
-            )
-
-        approved = net(LedgerKind.APPROVAL)
-        spent = net(LedgerKind.DISBURSEMENT) - net(LedgerKind.REFUND)
-        if spent > approved:
+        balance = project_balance(self.conn, project_id, ledger=ledger)
+        problem = balance_violation(balance)
+        if problem is None:
+            return
+        if problem.code == "refund_above_disbursed":
             raise Rejection(
                 OVER_BUDGET,
-                f"Project {project_id}: disbursements less refunds ({spent} satang) would be "
-                f"above the approved amount ({approved} satang).",
-                f"ยอดเบิกจ่ายสุทธิ ({spent / 100:,.2f} บาท) เกินวงเงินที่อนุมัติ "
-                f"({approved / 100:,.2f} บาท)",
+                f"Project {project_id}: refunds would be above the disbursements "
+                f"(net disbursed {balance.disbursed} satang).",
+                "ยอดคืนเงินเกินยอดเบิกจ่าย",
             )
+        raise Rejection(
+            OVER_BUDGET,
+            f"Project {project_id}: disbursements less refunds ({balance.disbursed} satang) "
+            f"would be above the approved amount ({balance.approved} satang).",
+            f"ยอดเบิกจ่ายสุทธิ ({balance.disbursed / 100:,.2f} บาท) เกินวงเงินที่อนุมัติ "
+            f"({balance.approved / 100:,.2f} บาท)",
+        )

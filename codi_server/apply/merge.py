@@ -34,10 +34,6 @@ class MergeMixin(ApplierBase):
         entry: dict[str, Any],
     ) -> None:
         base_seq = change.base_seq or 0
-        if "province_code" in values and values["province_code"] != entry["province_code"]:
-            raise self.forbidden("A row may not move to another province.")
-        values.pop("province_code", None)
-        values.pop("updated_at", None)  # the server's own bookkeeping
         row = self._server_row(table, change.row_id)
         apply: dict[str, Any] = {}
         # Edit against a delete made since base_seq: the row is kept (restored) and a

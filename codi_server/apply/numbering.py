@@ -7,12 +7,14 @@ from typing import Any
 
 import sqlalchemy as sa
 
+from codi_core.rules.numbering import NUMBER_FIELDS, body_conditions, body_key, next_number
+
 from .. import schema
 from .base import ApplierBase
 
 # Fields that decide a meeting's number ("ครั้งที่ n/BE-year" of its body): writing one
 # of them (or restoring the meeting) re-checks the number against the body's other meetings.
-MEETING_NUMBER_FIELDS = frozenset({"number", "number_year", "organization_id", "kind"})
+MEETING_NUMBER_FIELDS = NUMBER_FIELDS
 # pg_advisory_xact_lock namespace of the per-body meeting number locks (84700001: migrations).
 MEETING_NUMBER_LOCK = 84700002
 
@@ -60,27 +62,20 @@ class NumberingMixin(ApplierBase):
             change = self.meeting_checks[row["id"]]
             self.add_conflict(
                 change, self.log[("meeting", row["id"])], columns["number"], "number",
-                (used or 0) + 1, row["number"],
+                next_number(used), row["number"],
             )
 
     @staticmethod
     def _body_key(row: Any) -> str:
-        org = row["organization_id"]
-        kind = "" if org else str(row["kind"])
-        return f"{row['province_code']}|{org or ''}|{kind}|{row['number_year']}"
+        return body_key(row["province_code"], row["kind"], row["organization_id"],
+                        row["number_year"])
 
     @staticmethod
     def _body_conditions(meetings: sa.Table, row: Any) -> list[sa.ColumnElement]:
-        conds = [
-            meetings.c.province_code == row["province_code"],
-            meetings.c.deleted_at.is_(None),
-            meetings.c.number_year == row["number_year"],
-        ]
-        if row["organization_id"]:
-            conds.append(meetings.c.organization_id == row["organization_id"])
-        else:
-            conds += [meetings.c.organization_id.is_(None), meetings.c.kind == row["kind"]]
-        return conds
+        return body_conditions(
+            meetings, kind=row["kind"], organization_id=row["organization_id"],
+            year=row["number_year"], province_code=row["province_code"],
+        )
 
     def _lock_meeting_bodies(self, keys: list[str]) -> None:
         """Serialise the number check of one body and year across server processes.

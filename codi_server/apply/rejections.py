@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 from typing import Any
 
 from codi_core.wire import WireChangeSet
@@ -26,6 +27,25 @@ class Rejected(Exception):
         self.rejection = rejection
 
 
+def safe_text(text: str) -> str:
+    """Text that can be stored and sent: a lone surrogate (never valid UTF-8) becomes '?'."""
+    return text.encode("utf-8", "replace").decode("utf-8")
+
+
+def safe_json(value: Any) -> Any:
+    """A JSON value every database stores: strings (and keys) made safe by ``safe_text``,
+    NaN and Infinity (not JSON) written as text."""
+    if isinstance(value, float) and not math.isfinite(value):
+        return str(value)
+    if isinstance(value, str):
+        return safe_text(value)
+    if isinstance(value, dict):
+        return {safe_text(str(k)): safe_json(v) for k, v in value.items()}
+    if isinstance(value, list | tuple):
+        return [safe_json(v) for v in value]
+    return value
+
+
 def rejected_result(cs: WireChangeSet, rej: Rejection) -> dict[str, Any]:
     return {
         "id": cs.id,
@@ -34,7 +54,7 @@ def rejected_result(cs: WireChangeSet, rej: Rejection) -> dict[str, Any]:
         "seq": None,
         "conflicts": [],
         "code": rej.code,
-        "detail": rej.detail,
-        "detail_th": rej.detail_th,
+        "detail": safe_text(rej.detail),
+        "detail_th": safe_text(rej.detail_th),
         "change_index": rej.index,
     }

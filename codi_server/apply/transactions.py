@@ -26,7 +26,14 @@ from .. import schema
 from ..db import write_connection
 from ..problems import ProblemError
 from .changes import ChangeSetApplier
-from .rejections import Rejected, Rejection, RetryTransaction, rejected_result
+from .rejections import (
+    Rejected,
+    Rejection,
+    RetryTransaction,
+    rejected_result,
+    safe_json,
+    safe_text,
+)
 from .scope import DeviceScope
 
 log = logging.getLogger("codi_server.push")
@@ -74,10 +81,12 @@ def _apply_pushed(engine: sa.Engine, scope: DeviceScope, pushed: PushedChangeSet
         # Malformed content: answered like any rejection, so the queue moves on.
         first = exc.errors()[0]
         where = ".".join(str(p) for p in first.get("loc", ()))
-        index = first["loc"][1] if first.get("loc", ())[:1] == ("changes",) else None
+        loc = tuple(first.get("loc", ()))
+        index = loc[1] if len(loc) > 1 and loc[0] == "changes" else None
         rejection = Rejection(
             INVALID,
-            f"The change set is malformed at {where or 'its body'}: {first.get('msg', '')}",
+            safe_text(f"The change set is malformed at {where or 'its body'}: "
+                      f"{first.get('msg', '')}"),
             "ชุดการเปลี่ยนแปลงมีรูปแบบไม่ถูกต้อง",
             index if isinstance(index, int) else None,
         )
@@ -124,7 +133,7 @@ def _record_rejection(
     stored = _check_device_seq(conn, scope, cs)
     if stored is not None:
         return stored  # a concurrent retry recorded it meanwhile
-    result = rejected_result(cs, rej)
+    result = safe_json(rejected_result(cs, rej))
     _store_result(conn, scope, cs, result)
     return result
 
@@ -178,7 +187,24 @@ def _check_device_seq(
             f"ต้องส่งชุดการเปลี่ยนแปลงลำดับที่ {expected} ก่อน",
             expected_device_seq=expected,
         )
-    return None
+    return _stored_by_id(conn, scope, cs)
+
+
+def _stored_by_id(conn: sa.Connection, scope: DeviceScope, cs: WireChangeSet
+                  ) -> dict[str, Any] | None:
+    """Exactly-once keyed by the change set's id: a change set the server already
+    answered (under another device_seq, or from this laptop's earlier enrolment) gets
+    that answer again and is never applied twice. Its new device_seq is used up."""
+    applied = schema.applied_change_set
+    stored = conn.execute(
+        sa.select(applied.c.result).where(applied.c.change_set_id == cs.id)
+        .order_by(applied.c.received_at).limit(1)
+    ).first()
+    if stored is None:
+        return None
+    result = dict(stored.result, device_seq=cs.device_seq)
+    _store_result(conn, scope, cs, result, audit=False)
+    return result
 
 
 def _apply_new(
@@ -187,10 +213,18 @@ def _apply_new(
     # Advance the device first (its row is locked already): this needs no seq, and after
     # the seqs are taken as little as possible should stand between them and the commit.
     _advance_device(conn, scope, cs)
+    applier = ChangeSetApplier(conn, scope, cs)
     try:
-        result = ChangeSetApplier(conn, scope, cs).run()
+        result = applier.run()
     except Rejection as rej:
         raise Rejected(rej) from None
+    except sa.exc.OperationalError as exc:
+        if "overflow" not in str(exc.orig).lower():
+            raise
+        # SQLite: a SUM past 2^63 (PostgreSQL answers a DataError for the same).
+        raise Rejected(
+            Rejection(INVALID, "A number is out of range.", "ตัวเลขเกินขอบเขต")
+        ) from None
     except (sa.exc.IntegrityError, sa.exc.DataError) as exc:
         if _sqlstate(exc) == UNIQUE_VIOLATION and not final:
             # Most likely another process inserted the same new row a moment ago:
@@ -203,7 +237,8 @@ def _apply_new(
                 "ข้อมูลไม่ถูกต้องตามกฎของฐานข้อมูล",
             )
         ) from None
-    _store_result(conn, scope, cs, result, advance=False)
+    provinces = {key: entry.get("province_code") for key, entry in applier.log.items()}
+    _store_result(conn, scope, cs, result, advance=False, provinces=provinces)
     return result
 
 
@@ -222,10 +257,18 @@ def _store_result(
     cs: WireChangeSet,
     result: dict[str, Any],
     advance: bool = True,
+    audit: bool = True,
+    provinces: dict[tuple[str, str], str | None] | None = None,
 ) -> None:
+    """Store the answer with (device, device_seq) and, for the audit, the change set as
+    sent: its changes, the authenticated author, the device, device time, server time;
+    an applied change set also writes one audit row per change (the history endpoint's
+    index)."""
     now = utcnow()
     if advance:
         _advance_device(conn, scope, cs)
+    changes = [safe_json(c.model_dump(exclude_none=True)) for c in cs.changes or []]
+    device_time = safe_text(str(cs.created_at))[:40] if cs.created_at else None
     conn.execute(
         sa.insert(schema.applied_change_set).values(
             device_id=scope.device_id,
@@ -233,12 +276,37 @@ def _store_result(
             change_set_id=cs.id,
             status=result["status"],
             seq=result.get("seq"),
-            author=cs.author[:100],
-            summary=cs.summary[:500],
+            author=scope.username[:100],  # the authenticated user, never the body's
+            summary=safe_text(cs.summary or "")[:500],
             result=result,
             received_at=now,
+            user_id=scope.user_id,
+            device_created_at=device_time,
+            changes=changes,
         )
     )
+    if audit and result["status"] == "applied" and changes:
+        conn.execute(
+            sa.insert(schema.change_audit),
+            [
+                {
+                    "table_name": c["table"],
+                    "row_id": c["row_id"],
+                    "province_code": (provinces or {}).get((c["table"], c["row_id"])),
+                    "change_set_id": cs.id,
+                    "device_id": scope.device_id,
+                    "device_seq": cs.device_seq,
+                    "username": scope.username[:100],
+                    "op": c["op"],
+                    "fields": c.get("fields") or {},
+                    "seq": result.get("seq"),
+                    "summary": safe_text(cs.summary or "")[:500],
+                    "device_created_at": device_time,
+                    "received_at": now,
+                }
+                for c in changes
+            ],
+        )
     log.info(
         "change set %s",
         result["status"],

@@ -156,13 +156,13 @@ def _since(env: Env, mark: int) -> list[dict]:
 
 
 def test_one_meeting_number_pushed_at_once_through_two_processes_is_one_conflict(pair):
-    from .test_protocol import meeting
+    from .test_protocol import body, meeting
 
     env, second = pair
     a = env.device()
     b = env.device(base_url=second.base_url)
     for _trial in range(6):
-        org = new_id()  # a new body: no meeting row yet that a row lock could hold
+        org = body(a)  # a new body: no meeting row yet that a row lock could hold
         sets = [a.change_set([meeting(1, organization_id=org)]),
                 b.change_set([meeting(1, organization_id=org)])]
         barrier = threading.Barrier(2)

@@ -52,6 +52,6 @@ def test_services_use_the_same_words():
     from codi_desktop.services import assemblies, ledger, meetings
 
     assert meetings.KIND_NAMES["cluster"] == labels.LABELS[MeetingKind]["cluster"]
-    assert meetings.STATUS_NAMES is labels.LABELS[MeetingStatus]
+    assert labels.LABELS[MeetingStatus] == meetings.STATUS_NAMES
     assert assemblies.GENDER_NAMES["female"] == ("หญิง", "Female")
     assert ledger.SUMMARIES["reversal"] == "รายการกลับบัญชี"

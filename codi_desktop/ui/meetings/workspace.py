@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
 from codi_core.errors import ServiceError
 from codi_core.formatting import bangkok_tz, to_bangkok
 from codi_core.models import MeetingKind
-from codi_desktop.services import assemblies, meetings
+from codi_desktop.services import assemblies, documents, meetings
 from codi_desktop.services.meetings import (
     MeetingDetail,
 )
@@ -175,7 +175,7 @@ class MeetingWorkspace(QWidget):
 
     def print_document(self, kind: str, path: str) -> None:
         self.message.show_message(self.tr("กำลังสร้างเอกสาร…"), "info")
-        task = run_task(plain(meetings.print_meeting_document), self.store, self.meeting_id,
+        task = run_task(plain(documents.print_meeting_document), self.store, self.meeting_id,
                         kind, path,
                         title=self.tr("พิมพ์เอกสาร"),
                         on_done=lambda _r: self._printed(path),

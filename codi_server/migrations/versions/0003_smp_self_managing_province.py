@@ -3,7 +3,7 @@
 assessment status draft → agreed → certified
 
 Revision ID: 0003_smp
-Revises: 0001
+Revises: 0002_audit
 Create Date: 2026-12-01 21:46:58.366037
 """
 
@@ -16,7 +16,7 @@ import codi_core.models.base
 
 
 revision: str = '0003_smp'
-down_revision: str | None = '0001'
+down_revision: str | None = '0002_audit'
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
