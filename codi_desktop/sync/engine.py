@@ -345,16 +345,37 @@ class SyncEngine:
 
     # -- push -------------------------------------------------------------------------
 
-    def _load_batch(self) -> list[ChangeSet]:
+    def _load_batch(self, from_seq: int | None = None) -> list[ChangeSet]:
         with self.store.read() as s:
-            q = (
-                sa.select(ChangeSet)
-                .options(selectinload(ChangeSet.changes))
-                .where(ChangeSet.status == ChangeSetStatus.PENDING)
-                .order_by(ChangeSet.device_seq)
-                .limit(self.push_batch)
-            )
+            q = sa.select(ChangeSet).options(selectinload(ChangeSet.changes))
+            if from_seq is None:
+                q = q.where(ChangeSet.status == ChangeSetStatus.PENDING)
+            else:
+                # The server lost change sets it had applied (restored from a backup):
+                # everything from the one it expects, whatever we believe about it.
+                q = q.where(
+                    ChangeSet.device_seq >= from_seq,
+                    ChangeSet.status.not_in([ChangeSetStatus.LOCAL, ChangeSetStatus.DISCARDED]),
+                )
+            q = q.order_by(ChangeSet.device_seq).limit(self.push_batch)
             return list(s.scalars(q))
+
+    def _resend_from(self, first_local: int, offset: int, expected: int) -> int | None:
+        """After 409 out_of_order: the local change set the server expects, if this
+        laptop has it and it comes before what was sent (the server lost it)."""
+        wanted = expected + offset
+        if wanted >= first_local or wanted < 1:
+            return None
+        with self.store.read() as s:
+            have = s.scalar(
+                sa.select(sa.func.count())
+                .select_from(ChangeSet)
+                .where(
+                    ChangeSet.device_seq == wanted,
+                    ChangeSet.status.not_in([ChangeSetStatus.LOCAL, ChangeSetStatus.DISCARDED]),
+                )
+            )
+        return wanted if have else None
 
     def _wire(self, batch: list[ChangeSet], offset: int) -> list[dict[str, Any]]:
         """The batch as the push body has it: numbered for the server, and each change
@@ -384,9 +405,11 @@ class SyncEngine:
         done = 0
         out_of_order = 0
         one_at_a_time = False
+        resend_from: int | None = None
         while True:
             self._check_cancel()
-            batch = _cut_at_dependency(self._load_batch())
+            batch = _cut_at_dependency(self._load_batch(resend_from))
+            resend_from = None
             if not batch:
                 return
             if one_at_a_time:
@@ -401,11 +424,14 @@ class SyncEngine:
                     expected = exc.body.get("expected_device_seq")
                     if not isinstance(expected, int) or expected < 1:
                         raise
+                    resend_from = self._resend_from(batch[0].device_seq, offset, expected)
+                    if resend_from is not None:
+                        continue
                     # The server numbers this device's change sets differently (a new
-                    # device for an old outbox, a restored database): send the waiting
-                    # ones from the number it expects. It knows change sets by id, so
-                    # one it has applied already is answered with its stored result
-                    # and never applied twice.
+                    # device for an old outbox, a restored laptop): send the waiting
+                    # ones from the number it expects. The server knows change sets by
+                    # id, so one it has applied already is answered with its stored
+                    # result and never applied twice; nothing is renumbered locally.
                     offset = batch[0].device_seq - expected
                     self.store.set_setting(S_SEQ_OFFSET, offset)
                     log.warning(

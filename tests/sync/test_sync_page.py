@@ -109,3 +109,31 @@ def test_rejection_is_explained_fixed_and_resent_or_discarded(qtbot, laptops):
     assert page.tabs.tabText(3) == "ถูกปฏิเสธ (0)"
     assert status.rejected_change_sets(b.store) == []
     controller.stop()
+
+
+def test_a_demo_databases_sync_button_explains_the_sandbox(qtbot, tmp_path):
+    from codi_desktop.store.database import open_store
+
+    store = open_store(tmp_path / "demo")
+    store.set_setting("province_code", "34")
+    store.set_setting("demo", True)
+    try:
+        widget = SyncStatusWidget()
+        qtbot.addWidget(widget)
+        page = SyncPage(store, widget)
+        qtbot.addWidget(page)
+        page.resize(900, 500)
+        page.show()
+        page.ensure_loaded()
+        assert page.password.isHidden()  # no password is asked for a sandbox
+        assert page.sync_button.text() == "ลงทะเบียนฐานข้อมูลจริง…"
+        qtbot.mouseClick(page.sync_button, Qt.MouseButton.LeftButton)
+        text = page.message.text() if hasattr(page.message, "text") else ""
+        if not text:
+            from PySide6.QtWidgets import QLabel
+
+            text = " ".join(label.text() for label in page.message.findChildren(QLabel))
+        assert "สาธิต" in text and "--data-dir" in text and "ลงทะเบียน" in text
+        page.grab().save(str(tmp_path / "demo-sync-page.png"))
+    finally:
+        store.close()
