@@ -51,6 +51,8 @@ def build_parser() -> argparse.ArgumentParser:
     pr.add_argument("--out", required=True, help="PDF file to write")
     pr.add_argument("--thai-digits", action="store_true", help="Thai digits (๐๑๒...)")
     pr.add_argument("--show-phones", action="store_true", help="sign-in: show full phone numbers")
+    pr.add_argument("--order", choices=["name", "invitation"], default="name",
+                    help="sign-in: Thai dictionary order of names, or the invitation list's")
 
     enrol = sub.add_parser("enrol", help="enrol this device with the headquarters server")
     _add_data_dir(enrol)

@@ -205,12 +205,13 @@ def _glues(before: str, after: str) -> bool:
     return after[:1].isdigit() and any(before.endswith(w) for w in _WORDS_BEFORE_NUMBER)
 
 
-def split_word(word: str) -> list[str]:
+def split_word(word: str, *, clusters_too: bool = True) -> list[str]:
     """Cut a unit too wide for its line into smaller pieces, as gently as possible.
 
     First the word's own parts: a compound the dictionary knows whole (ประธานกรรมการ)
     is segmented again without itself, giving ประธาน | กรรมการ. Only when that finds
-    nothing (a long name, a URL) does it fall back to character clusters.
+    nothing (a long name, a URL) does it fall back to character clusters, unless
+    *clusters_too* is false (then the word comes back whole).
     """
     if is_thai(word):
         from pythainlp.tokenize import word_tokenize
@@ -227,7 +228,7 @@ def split_word(word: str) -> list[str]:
                     trie.add(word)
         if len(parts) > 1 and "".join(parts) == word and not any(map(_starts_with_mark, parts)):
             return parts
-    return clusters(word)
+    return clusters(word) if clusters_too else [word]
 
 
 _TCC = None

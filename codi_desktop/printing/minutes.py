@@ -93,10 +93,34 @@ def _counts_table(doc: Document, counts: list[tuple[str, int]]) -> ThaiTable:
     )
 
 
+#: Kinds of organization, known by how their names begin, for counting attendees.
+_ORG_KINDS = (
+    ("สภาองค์กรชุมชน", "ผู้แทนสภาองค์กรชุมชน"),
+    ("ชุมชน", "ผู้แทนชุมชน"),
+    ("องค์การบริหารส่วน", "ผู้แทนองค์กรปกครองส่วนท้องถิ่น"),
+    ("เทศบาล", "ผู้แทนองค์กรปกครองส่วนท้องถิ่น"),
+    ("กองทุน", "ผู้แทนกองทุนสวัสดิการชุมชน"),
+    ("กลุ่ม", "ผู้แทนกลุ่มองค์กรชุมชน"),
+    ("สหกรณ์", "ผู้แทนสหกรณ์"),
+    ("เครือข่าย", "ผู้แทนเครือข่าย"),
+    ("มหาวิทยาลัย", "ผู้แทนสถาบันการศึกษา"),
+    ("วิทยาลัย", "ผู้แทนสถาบันการศึกษา"),
+    ("สำนักงาน", "ผู้แทนหน่วยงานภาครัฐ"),
+    ("สถาบันพัฒนาองค์กรชุมชน", "เจ้าหน้าที่ พอช."),
+)
+
+
+def _category(text: str) -> str:
+    for prefix, label in _ORG_KINDS:
+        if text.startswith(prefix):
+            return label
+    return text or "ไม่ระบุ"
+
+
 def _by_category(people: list[Attendee]) -> list[tuple[str, int]]:
-    """People counted by position (or organization), the largest groups first; small
-    groups beyond the eighth are counted together as อื่น ๆ."""
-    counter = Counter(_position(p) or "ไม่ระบุตำแหน่ง" for p in people)
+    """People counted by position, or for attendees by the kind of their organization,
+    the largest groups first; groups beyond the eighth are counted together."""
+    counter = Counter(_category(_position(p)) for p in people)
     groups = counter.most_common()
     if len(groups) > 9:
         rest = sum(n for _, n in groups[8:])

@@ -212,6 +212,29 @@ def _split_long(atom: _Atom, size: float) -> list[_Atom]:
     return parts
 
 
+#: Names longer than this (characters) and wider than this share of a line may wrap at
+#: one of their words rather than leave a gap; the line-break oracle keeps the rest whole.
+_LONG_NAME_CHARS = 20
+_LONG_NAME_SHARE = 0.4
+
+
+def _is_long_name(atom: _Atom, line_width: float) -> bool:
+    return (
+        len(atom.text) > _LONG_NAME_CHARS
+        and atom.width > _LONG_NAME_SHARE * line_width
+        and " " not in atom.text
+        and linebreak.is_thai(atom.text)
+    )
+
+
+def _with_offsets(parts: list[str], start: int) -> list[tuple[str, int]]:
+    out = []
+    for part in parts:
+        out.append((part, start))
+        start += len(part)
+    return out
+
+
 def layout_lines(
     atoms: Sequence[_Atom], width: float, style: TextStyle, *, starts_paragraph: bool = True
 ) -> list[Line]:
@@ -261,6 +284,20 @@ def layout_lines(
                     finish()
                 current.append(atom)
                 used += atom.width
+        elif current and _is_long_name(atom, avail_rest):
+            # A long name (a whole organization's) that would leave a wide gap at the
+            # end of this line wraps at one of its words instead; short names never do.
+            parts = [
+                _Atom(p, atom.font, shaped(p, atom.font)[1] * style.font_size, False, start)
+                for p, start in _with_offsets(
+                    linebreak.split_word(atom.text, clusters_too=False), atom.start
+                )
+            ]
+            if len(parts) > 1 and used + parts[0].width <= avail + 1e-6:
+                pending.extend(reversed(parts))
+            else:
+                finish()
+                pending.append(atom)
         elif current:
             finish()
             pending.append(atom)

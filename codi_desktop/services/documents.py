@@ -556,7 +556,8 @@ def cli_print(args) -> int:
                 print_invitation(store, args.meeting, args.out, thai_digits=args.thai_digits)
             elif args.document == "sign-in":
                 with store.read() as session:
-                    data = sign_in_data(session, args.meeting, show_phones=args.show_phones)
+                    data = sign_in_data(session, args.meeting, show_phones=args.show_phones,
+                                        order=getattr(args, "order", "name"))
                 from codi_desktop import printing
 
                 printing.render_sign_in_sheet(data, args.out, thai_digits=args.thai_digits)

@@ -35,7 +35,6 @@ from codi_core.models import (
     Project,
     Subdistrict,
 )
-from codi_desktop.collation import COLLATION
 from codi_desktop.store.database import Store
 
 PAGE_SIZE = 200
@@ -87,9 +86,10 @@ def _fts_condition(table: str, id_column: sa.ColumnElement, text: str) -> sa.Col
 
 
 def thai_order(column: sa.ColumnElement) -> sa.ColumnElement:
-    """*column* in Thai dictionary order: the store's ``THAI`` collation
-    (:mod:`codi_desktop.collation`, the one every printed list uses too)."""
-    return sa.collate(column, COLLATION)
+    """*column* in Thai dictionary order: the store's Thai collation
+    (:mod:`codi_desktop.collation`, the one every printed list uses too), as the
+    ``thai_key()`` function, which sorts like ``COLLATE THAI`` and much faster."""
+    return sa.func.thai_key(column, type_=sa.String)
 
 
 def _name(column_th: sa.ColumnElement, column_en: sa.ColumnElement, lang: str):

@@ -72,6 +72,10 @@ def test_sqlite_orders_by_the_thai_collation(tmp_path):
                 conn.execute(sa.text("INSERT INTO names VALUES (:n)"), {"n": name})
             got = conn.execute(sa.text("SELECT name FROM names ORDER BY name COLLATE THAI"))
             assert [r[0] for r in got] == DICTIONARY_ORDER
+            # The key function the list pages use sorts the same, byte by byte.
+            got = conn.execute(sa.text("SELECT name FROM names ORDER BY thai_key(name)"))
+            assert [r[0] for r in got] == DICTIONARY_ORDER
+            assert conn.execute(sa.text("SELECT thai_key(NULL)")).scalar() is None
     finally:
         store.close()
 

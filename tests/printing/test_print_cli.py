@@ -69,3 +69,15 @@ def test_bad_requests_get_a_clear_message_and_no_file(demo, tmp_path, capsys):
                  "--out", str(out)]) == 1
     assert "ปีงบประมาณ" in capsys.readouterr().err
     assert not out.exists()
+
+
+def test_sign_in_sheet_in_the_invitation_lists_order(demo, tmp_path):
+    folder, meeting_id, _title, _person = demo
+    texts = {}
+    for order in ("name", "invitation"):
+        out = tmp_path / f"sign-in-{order}.pdf"
+        assert main(["print", "sign-in", "--data-dir", str(folder), "--meeting", meeting_id,
+                     "--order", order, "--out", str(out)]) == 0
+        texts[order] = pdf_text(out)
+    assert all("ลงทะเบียน" in t for t in texts.values())
+    assert sorted(texts["name"]) == sorted(texts["invitation"])  # the same people
