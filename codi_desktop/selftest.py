@@ -114,7 +114,7 @@ class SelfTest:
                 sa.select(Change).where(Change.change_set_id == sets[-1].id)
             ).all()
             tables = {c.table_name for c in changes}
-            if "meeting" not in tables or {c.row_id for c in changes} < {self.meeting_id}:
+            if self.meeting_id not in {c.row_id for c in changes if c.table_name == "meeting"}:
                 raise StepFailed(f"the change set does not hold the meeting ({tables})")
             if s.get(Meeting, self.meeting_id) is None:
                 raise StepFailed("the meeting was not written")
