@@ -80,6 +80,10 @@ def pull(engine: sa.Engine, scope: DeviceScope, cursor: str | None, limit: int) 
     return body.encode()
 
 
+def pull_chunks(engine: sa.Engine, scope: DeviceScope, cursor: str | None, limit: int):
+    yield pull(engine, scope, cursor, limit)
+
+
 def _page(conn: sa.Connection, scope: DeviceScope, after: int, n: int) -> list[Any]:
     rl = schema.row_log
     cols = [rl.c.seq, rl.c.table_name, rl.c.row_id, rl.c.deleted, rl.c.image]

@@ -21,6 +21,10 @@ PROTOCOL_VERSION = 1
 DEFAULT_TIMEOUT = httpx.Timeout(30.0, connect=10.0)
 
 
+def decode_json(body: bytes) -> Any:
+    return json.loads(body)
+
+
 class SyncTransportError(RuntimeError):
     """The server could not be reached or the connection broke (we are offline)."""
 
