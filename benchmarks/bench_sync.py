@@ -174,12 +174,12 @@ def server_stages(url: str, province: str, limit: int) -> dict[str, float]:
             n += min(len(entries), limit)
             if len(entries) <= limit:
                 break
-            after = entries[limit - 1].seq
+            after = entries[limit - 1][0]
     out["query"] = time.perf_counter() - t
     t = time.perf_counter()
     bodies, cursor = [], None
     while True:
-        body = b"".join(server_pull.pull_chunks(engine, scope, cursor, limit))
+        body = b"".join([server_pull.pull(engine, scope, cursor, limit)])
         bodies.append(body)
         page = json_loads(body)
         cursor = page["cursor"]

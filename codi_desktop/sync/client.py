@@ -16,13 +16,20 @@ from email.utils import parsedate_to_datetime
 from typing import Any
 
 import httpx
+import orjson
 
 PROTOCOL_VERSION = 1
 DEFAULT_TIMEOUT = httpx.Timeout(30.0, connect=10.0)
 
 
 def decode_json(body: bytes) -> Any:
-    return json.loads(body)
+    """Parse a response body: orjson (measured about twice as fast on pull pages), and
+    the standard library for what orjson refuses but JSON allows (integers beyond 64
+    bits), so a value is still checked by the row decoders, not lost as "not JSON"."""
+    try:
+        return orjson.loads(body)
+    except orjson.JSONDecodeError:
+        return json.loads(body)
 
 
 class SyncTransportError(RuntimeError):
@@ -186,7 +193,7 @@ class SyncClient:
     @staticmethod
     def _json(response: httpx.Response) -> dict[str, Any]:
         try:
-            data = response.json()
+            data = decode_json(response.content)
         except (ValueError, UnicodeDecodeError) as exc:
             raise SyncTransportError(f"the server sent a body that is not JSON: {exc}") from exc
         if not isinstance(data, dict):
