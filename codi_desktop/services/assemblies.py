@@ -19,6 +19,7 @@ import sqlalchemy as sa
 
 from codi_core.errors import ServiceError
 from codi_core.formatting import fiscal_year, thai_date
+from codi_core.labels import LABELS, UNKNOWN
 from codi_core.models import (
     Assessment,
     Attendance,
@@ -45,21 +46,8 @@ from .meetings import ATTENDANCE_NAMES, _guard_minutes, number_text
 
 ASSEMBLY_CRITERION = 10
 
-ORG_KIND_NAMES: dict[str, tuple[str, str]] = {
-    OrganizationKind.TAMBON_COUNCIL: ("สภาองค์กรชุมชนตำบล", "Tambon community council"),
-    OrganizationKind.WELFARE_FUND: ("กองทุนสวัสดิการชุมชน", "Community welfare fund"),
-    OrganizationKind.SAVINGS_GROUP: ("กลุ่มออมทรัพย์", "Savings group"),
-    OrganizationKind.COOPERATIVE: ("สหกรณ์", "Cooperative"),
-    OrganizationKind.NETWORK: ("เครือข่าย", "Network"),
-    OrganizationKind.COMMITTEE: ("คณะกรรมการ / คณะทำงาน", "Committee / working group"),
-    OrganizationKind.COMMUNITY_ORG: ("องค์กรชุมชน", "Community organization"),
-    OrganizationKind.PARTNER: ("ภาคี / หน่วยงานภาคี", "Partner"),
-}
-GENDER_NAMES: dict[str, tuple[str, str]] = {
-    Gender.FEMALE: ("หญิง", "Female"), Gender.MALE: ("ชาย", "Male"),
-    Gender.OTHER: ("อื่น ๆ", "Other"),
-}
-UNKNOWN = ("ไม่ระบุ", "Not recorded")
+ORG_KIND_NAMES: dict[str, tuple[str, str]] = LABELS[OrganizationKind]
+GENDER_NAMES: dict[str, tuple[str, str]] = LABELS[Gender]
 
 
 @dataclass

@@ -14,6 +14,7 @@ import sqlalchemy as sa
 
 from codi_core.errors import ServiceError
 from codi_core.formatting import format_baht
+from codi_core.labels import LABELS
 from codi_core.models import LedgerEntry, LedgerKind, Program, Project
 from codi_core.models.ledger_rules import (
     ProjectBalance,
@@ -25,14 +26,8 @@ from codi_desktop.store.database import Store
 
 from ._common import clean, get_live, require_province
 
-SUMMARIES = {
-    LedgerKind.ALLOCATION: "จัดสรรงบประมาณ",
-    LedgerKind.APPROVAL: "อนุมัติโครงการ",
-    LedgerKind.DISBURSEMENT: "เบิกจ่าย",
-    LedgerKind.EXPENDITURE: "รายงานการใช้จ่าย",
-    LedgerKind.REFUND: "คืนเงิน",
-    LedgerKind.REVERSAL: "กลับรายการบัญชี",
-}
+# The action summaries name the entry kind as the labels table does.
+SUMMARIES = {kind: th for kind, (th, _en) in LABELS[LedgerKind].items()}
 
 
 @dataclass

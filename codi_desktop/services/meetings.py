@@ -18,6 +18,7 @@ from sqlalchemy.orm import Session
 
 from codi_core.errors import ServiceError
 from codi_core.formatting import bangkok_tz, be_year, thai_date, thai_time, to_bangkok
+from codi_core.labels import COMMITTEE_ROLE_TITLES, LABELS
 from codi_core.models import (
     ActionItem,
     ActionStatus,
@@ -30,7 +31,6 @@ from codi_core.models import (
     MeetingKind,
     MeetingStatus,
     Membership,
-    MembershipRole,
     MinutesVersion,
     Organization,
     Person,
@@ -46,42 +46,11 @@ from ._common import Errors, check_subdistrict, clean, get_live, require_provinc
 
 # --- words -------------------------------------------------------------------------------
 
-KIND_NAMES: dict[str, tuple[str, str]] = {
-    MeetingKind.PROVINCIAL_COMMITTEE: (
-        "คณะกรรมการขบวนองค์กรชุมชนจังหวัด", "Provincial committee"),
-    MeetingKind.CLUSTER: ("การประชุมกลุ่มจังหวัด", "Province cluster meeting"),
-    MeetingKind.TAMBON_COUNCIL: ("สภาองค์กรชุมชนตำบล", "Tambon community council"),
-    MeetingKind.WORKING_GROUP: ("คณะทำงาน", "Working group"),
-    MeetingKind.PARTNER_CONSULTATION: ("การหารือภาคี", "Partner consultation"),
-    MeetingKind.PROVINCIAL_ASSEMBLY: ("สมัชชาจังหวัด", "Provincial assembly"),
-}
-
-STATUS_NAMES: dict[str, tuple[str, str]] = {
-    MeetingStatus.PLANNED: ("วางแผนแล้ว", "Planned"),
-    MeetingStatus.INVITED: ("ส่งหนังสือเชิญแล้ว", "Invited"),
-    MeetingStatus.HELD: ("ประชุมแล้ว", "Held"),
-    MeetingStatus.MINUTES_DRAFT: ("ร่างรายงานการประชุม", "Minutes draft"),
-    MeetingStatus.MINUTES_CERTIFIED: ("รับรองรายงานแล้ว", "Minutes certified"),
-    MeetingStatus.LOCKED: ("ล็อกรายงานแล้ว", "Locked"),
-}
-
-ATTENDANCE_NAMES: dict[str, tuple[str, str]] = {
-    AttendanceStatus.PRESENT: ("ผู้มาประชุม", "Present"),
-    AttendanceStatus.ABSENT: ("ผู้ไม่มาประชุม", "Absent"),
-    AttendanceStatus.SUBSTITUTE: ("มาประชุมแทน", "Substitute"),
-    AttendanceStatus.ATTENDEE: ("ผู้เข้าร่วมประชุม", "Attendee"),
-}
-
-ROLE_NAMES: dict[str, str] = {
-    MembershipRole.MEMBER: "กรรมการ",
-    MembershipRole.COMMITTEE: "กรรมการ",
-    MembershipRole.CHAIR: "ประธาน",
-    MembershipRole.VICE_CHAIR: "รองประธาน",
-    MembershipRole.SECRETARY: "เลขานุการ",
-    MembershipRole.TREASURER: "เหรัญญิก",
-    MembershipRole.COORDINATOR: "ผู้ประสานงาน",
-    MembershipRole.ADVISOR: "ที่ปรึกษา",
-}
+# The one labels table (codi_core.labels); these names are kept for the callers.
+KIND_NAMES: dict[str, tuple[str, str]] = LABELS[MeetingKind]
+STATUS_NAMES: dict[str, tuple[str, str]] = LABELS[MeetingStatus]
+ATTENDANCE_NAMES: dict[str, tuple[str, str]] = LABELS[AttendanceStatus]
+ROLE_NAMES: dict[str, str] = COMMITTEE_ROLE_TITLES
 
 #: Who is in the room: they sign the sheet and may vote.
 IN_ROOM = (AttendanceStatus.PRESENT, AttendanceStatus.SUBSTITUTE, AttendanceStatus.ATTENDEE)

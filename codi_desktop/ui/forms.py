@@ -37,6 +37,7 @@ from PySide6.QtWidgets import (
 
 from codi_core.errors import LABELS, ServiceError, ValidationFailed
 from codi_core.formatting import parse_baht
+from codi_core.labels import FIELD_ENUMS
 from codi_desktop.services import communities, history, lists, organizations, people
 from codi_desktop.store.database import Store
 
@@ -410,15 +411,8 @@ class RecordForm(QWidget):
 
 # --- history ---------------------------------------------------------------------------
 
-VALUE_LABELS = {
-    ("community", "kind"): L.COMMUNITY_KIND,
-    ("organization", "kind"): L.ORGANIZATION_KIND,
-    ("organization", "sector"): L.SECTOR,
-    ("person", "gender"): L.GENDER,
-    ("membership", "role"): L.MEMBERSHIP_ROLE,
-    ("project", "status"): L.PROJECT_STATUS,
-    ("project", "funding_type"): L.FUNDING_TYPE,
-}
+# Every enum column of every table, from the one labels table (codi_core.labels).
+VALUE_LABELS = FIELD_ENUMS
 
 
 EXTRA_LABELS = {

@@ -1,8 +1,9 @@
-"""What people see for stored values: enum labels (GLOSSARY.md wording), dates, money.
+"""What people see for stored values: enum labels, dates, money (a thin Qt adapter).
 
-Enum labels are defined with ``QT_TRANSLATE_NOOP`` (they live outside any widget) and
-translated when shown, so a language switch changes them too. Dates are Buddhist Era
-with Thai month names in Thai; money is baht with separators (``formatting.py``).
+Enum labels come from the one table in ``codi_core.labels`` (Thai and English, GLOSSARY.md
+wording), shown in the interface's current language, so a language switch changes them
+too. The names below (``COMMUNITY_KIND`` ...) are the enum classes that key that table.
+Dates are Buddhist Era with Thai month names in Thai; money is baht with separators.
 """
 
 from __future__ import annotations
@@ -12,6 +13,7 @@ import enum
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
+from codi_core import labels as core_labels
 from codi_core.formatting import (
     english_date,
     english_time,
@@ -20,117 +22,42 @@ from codi_core.formatting import (
     thai_time,
     to_bangkok,
 )
+from codi_core.models import (
+    ChangeOp,
+    ChangeSetStatus,
+    CommunityKind,
+    FundingType,
+    Gender,
+    LedgerKind,
+    MeetingKind,
+    MeetingStatus,
+    MembershipRole,
+    OrganizationKind,
+    PilotStatus,
+    ProjectStatus,
+    Sector,
+)
 
 from .i18n import current_language
 
 CTX = "Labels"
 
-COMMUNITY_KIND = {
-    "village": QT_TRANSLATE_NOOP("Labels", "ชุมชนหมู่บ้าน"),
-    "urban": QT_TRANSLATE_NOOP("Labels", "ชุมชนเมือง"),
-    "canal_side": QT_TRANSLATE_NOOP("Labels", "ชุมชนริมคลอง"),
-    "coastal": QT_TRANSLATE_NOOP("Labels", "ชุมชนชายฝั่ง"),
-    "forest": QT_TRANSLATE_NOOP("Labels", "ชุมชนในเขตป่า"),
-    "railway": QT_TRANSLATE_NOOP("Labels", "ชุมชนริมทางรถไฟ"),
-    "other": QT_TRANSLATE_NOOP("Labels", "อื่น ๆ"),
-}
+# The interface's language is the core table's language when none is asked for.
+core_labels.set_language_hook(current_language)
 
-ORGANIZATION_KIND = {
-    "tambon_council": QT_TRANSLATE_NOOP("Labels", "สภาองค์กรชุมชนตำบล"),
-    "welfare_fund": QT_TRANSLATE_NOOP("Labels", "กองทุนสวัสดิการชุมชน"),
-    "savings_group": QT_TRANSLATE_NOOP("Labels", "กลุ่มออมทรัพย์"),
-    "cooperative": QT_TRANSLATE_NOOP("Labels", "สหกรณ์"),
-    "network": QT_TRANSLATE_NOOP("Labels", "เครือข่าย"),
-    "committee": QT_TRANSLATE_NOOP("Labels", "คณะกรรมการ / คณะทำงาน"),
-    "community_org": QT_TRANSLATE_NOOP("Labels", "องค์กรชุมชน"),
-    "partner": QT_TRANSLATE_NOOP("Labels", "ภาคี / หน่วยงานภาคี"),
-}
-
-SECTOR = {
-    "local_government": QT_TRANSLATE_NOOP("Labels", "องค์กรปกครองส่วนท้องถิ่น"),
-    "government": QT_TRANSLATE_NOOP("Labels", "ส่วนราชการ"),
-    "civil_society": QT_TRANSLATE_NOOP("Labels", "ภาคประชาสังคม"),
-    "private": QT_TRANSLATE_NOOP("Labels", "ภาคเอกชน"),
-    "academic": QT_TRANSLATE_NOOP("Labels", "สถาบันการศึกษา"),
-    "community": QT_TRANSLATE_NOOP("Labels", "ขบวนองค์กรชุมชน"),
-}
-
-GENDER = {
-    "female": QT_TRANSLATE_NOOP("Labels", "หญิง"),
-    "male": QT_TRANSLATE_NOOP("Labels", "ชาย"),
-    "other": QT_TRANSLATE_NOOP("Labels", "อื่น ๆ"),
-}
-
-MEMBERSHIP_ROLE = {
-    "member": QT_TRANSLATE_NOOP("Labels", "สมาชิก"),
-    "committee": QT_TRANSLATE_NOOP("Labels", "กรรมการ"),
-    "chair": QT_TRANSLATE_NOOP("Labels", "ประธาน"),
-    "vice_chair": QT_TRANSLATE_NOOP("Labels", "รองประธาน"),
-    "secretary": QT_TRANSLATE_NOOP("Labels", "เลขานุการ"),
-    "treasurer": QT_TRANSLATE_NOOP("Labels", "เหรัญญิก"),
-    "coordinator": QT_TRANSLATE_NOOP("Labels", "ผู้ประสานงาน"),
-    "advisor": QT_TRANSLATE_NOOP("Labels", "ที่ปรึกษา"),
-}
-
-PROJECT_STATUS = {
-    "proposed": QT_TRANSLATE_NOOP("Labels", "เสนอโครงการ"),
-    "approved": QT_TRANSLATE_NOOP("Labels", "อนุมัติ"),
-    "in_progress": QT_TRANSLATE_NOOP("Labels", "ดำเนินการ"),
-    "completed": QT_TRANSLATE_NOOP("Labels", "แล้วเสร็จ"),
-    "cancelled": QT_TRANSLATE_NOOP("Labels", "ยกเลิก"),
-}
-
-FUNDING_TYPE = {
-    "subsidy": QT_TRANSLATE_NOOP("Labels", "เงินอุดหนุน"),
-    "loan": QT_TRANSLATE_NOOP("Labels", "สินเชื่อ"),
-}
-
-LEDGER_KIND = {
-    "allocation": QT_TRANSLATE_NOOP("Labels", "จัดสรรงบประมาณ"),
-    "approval": QT_TRANSLATE_NOOP("Labels", "อนุมัติโครงการ"),
-    "disbursement": QT_TRANSLATE_NOOP("Labels", "เบิกจ่าย"),
-    "expenditure": QT_TRANSLATE_NOOP("Labels", "รายงานการใช้จ่าย"),
-    "refund": QT_TRANSLATE_NOOP("Labels", "คืนเงิน"),
-    "reversal": QT_TRANSLATE_NOOP("Labels", "รายการกลับบัญชี"),
-}
-
-MEETING_KIND = {
-    "provincial_committee": QT_TRANSLATE_NOOP("Labels", "คณะกรรมการขบวนองค์กรชุมชนจังหวัด"),
-    "cluster": QT_TRANSLATE_NOOP("Labels", "ประชุมกลุ่มจังหวัด"),
-    "tambon_council": QT_TRANSLATE_NOOP("Labels", "สภาองค์กรชุมชนตำบล"),
-    "working_group": QT_TRANSLATE_NOOP("Labels", "คณะทำงาน"),
-    "partner_consultation": QT_TRANSLATE_NOOP("Labels", "หารือภาคี"),
-    "provincial_assembly": QT_TRANSLATE_NOOP("Labels", "สมัชชาจังหวัด"),
-}
-
-MEETING_STATUS = {
-    "planned": QT_TRANSLATE_NOOP("Labels", "วางแผน"),
-    "invited": QT_TRANSLATE_NOOP("Labels", "ส่งหนังสือเชิญแล้ว"),
-    "held": QT_TRANSLATE_NOOP("Labels", "ประชุมแล้ว"),
-    "minutes_draft": QT_TRANSLATE_NOOP("Labels", "ร่างรายงานการประชุม"),
-    "minutes_certified": QT_TRANSLATE_NOOP("Labels", "รับรองรายงานแล้ว"),
-    "locked": QT_TRANSLATE_NOOP("Labels", "ปิดเรื่อง"),
-}
-
-PILOT_STATUS = {
-    "none": QT_TRANSLATE_NOOP("Labels", "ยังไม่เข้าร่วม"),
-    "pilot": QT_TRANSLATE_NOOP("Labels", "จังหวัดนำร่อง"),
-    "expansion": QT_TRANSLATE_NOOP("Labels", "จังหวัดขยายผล"),
-}
-
-CHANGE_OP = {
-    "insert": QT_TRANSLATE_NOOP("Labels", "สร้าง"),
-    "update": QT_TRANSLATE_NOOP("Labels", "แก้ไข"),
-    "delete": QT_TRANSLATE_NOOP("Labels", "ลบ"),
-}
-
-CHANGE_STATUS = {
-    "pending": QT_TRANSLATE_NOOP("Labels", "รอส่ง"),
-    "applied": QT_TRANSLATE_NOOP("Labels", "ส่งแล้ว"),
-    "rejected": QT_TRANSLATE_NOOP("Labels", "ถูกปฏิเสธ"),
-    "discarded": QT_TRANSLATE_NOOP("Labels", "ยกเลิกแล้ว"),
-    "local": QT_TRANSLATE_NOOP("Labels", "ในเครื่อง (สาธิต)"),
-}
+COMMUNITY_KIND = CommunityKind
+ORGANIZATION_KIND = OrganizationKind
+SECTOR = Sector
+GENDER = Gender
+MEMBERSHIP_ROLE = MembershipRole
+PROJECT_STATUS = ProjectStatus
+FUNDING_TYPE = FundingType
+LEDGER_KIND = LedgerKind
+MEETING_KIND = MeetingKind
+MEETING_STATUS = MeetingStatus
+PILOT_STATUS = PilotStatus
+CHANGE_OP = ChangeOp
+CHANGE_STATUS = ChangeSetStatus
 
 MONTHS_SHORT = (
     QT_TRANSLATE_NOOP("Labels", "ต.ค."), QT_TRANSLATE_NOOP("Labels", "พ.ย."),
@@ -142,18 +69,17 @@ MONTHS_SHORT = (
 )  # fiscal-year order, October first
 
 
-def label(table: dict[str, str], value: object) -> str:
-    """The translated label of a stored enum value ('' for None; the raw value if unknown)."""
-    if value is None or value == "":
-        return ""
-    key = value.value if isinstance(value, enum.Enum) else str(value)
-    source = table.get(key)
-    return QCoreApplication.translate(CTX, source) if source else key
+def label(table: type[enum.StrEnum], value: object) -> str:
+    """The label of a stored enum value in the interface language ('' for None; the raw
+    value if unknown)."""
+    return core_labels.label(table, value, current_language())
 
 
-def choices(table: dict[str, str]) -> list[tuple[str, str]]:
-    """(value, translated label) pairs in definition order, for combo boxes."""
-    return [(key, QCoreApplication.translate(CTX, text)) for key, text in table.items()]
+def choices(table: type[enum.StrEnum] | None) -> list[tuple[str, str]]:
+    """(value, label) pairs in the enum's order, for combo boxes."""
+    if not table:
+        return []
+    return core_labels.choices(table, current_language())
 
 
 def month_label(fiscal_index: int) -> str:
