@@ -3,7 +3,7 @@
     python benchmarks/bench_scope.py [--scope cluster|country]
                                      [--provinces 30,31,32,36,40,44]
                                      [--database-url postgresql+psycopg://postgres@127.0.0.1:5432/test]
-                                     [--runs 2] [--keep DIR]
+                                     [--scale large|small] [--runs 2] [--keep DIR]
 
 1. ``codi-server demo --provinces ...`` (cluster) or ``--country`` into a throw-away
    server database (PostgreSQL with ``--database-url``, else a SQLite file); load time.
@@ -64,6 +64,8 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--scope", choices=["cluster", "country"], default="cluster")
     parser.add_argument("--provinces", default=CLUSTER)
+    parser.add_argument("--scale", choices=["small", "large"], default="large",
+                        help="of the cluster's provinces (small: a quick trial run)")
     parser.add_argument("--database-url", default=None,
                         help="a PostgreSQL server to make a throw-away database on")
     parser.add_argument("--runs", type=int, default=2)
@@ -83,7 +85,7 @@ def main() -> int:
         server_cli(url, "migrate")
         t = time.perf_counter()
         which = ["--country"] if args.scope == "country" else ["--provinces", args.provinces,
-                                                                "--scale", "large"]
+                                                                "--scale", args.scale]
         print(server_cli(url, "demo", *which).splitlines()[0],
               f"(loaded in {time.perf_counter() - t:.0f} s, "
               f"{sa.engine.make_url(url).get_backend_name()})", flush=True)
