@@ -1,10 +1,17 @@
 """Sync benchmarks against a real codi-server process on 127.0.0.1.
 
     python benchmarks/bench_sync.py [--scale large|small] [--changes 1000]
+                                    [--database-url postgresql+psycopg://...]
+
+The server database is a throw-away SQLite file by default; with ``--database-url`` (a
+PostgreSQL server URL, e.g. ``postgresql+psycopg://postgres@127.0.0.1:5432/test``) a
+throw-away database is made on that server and dropped at the end.
 
 1. First sync of an empty laptop from a server filled with ``codi-server demo``: rows/s,
    next to the floor (the same rows decoded and inserted with plain executemany, no
-   HTTP), printed as a ratio (aim: within 2x).
+   HTTP), printed as a ratio (aim: within 2x), and the time of each stage measured on
+   its own: server query, encoding, compression, transfer (HTTP + framework, the
+   remainder of a raw fetch), client JSON decode, value checks, insert, search index.
 2. 1,000 waiting change sets pushed by one laptop and pulled by another (aim < 2 s each).
 3. A sync with nothing to do (aim < 100 ms).
 """
@@ -37,7 +44,7 @@ from codi_desktop.store.database import open_store  # noqa: E402
 from codi_desktop.sync.apply import codec  # noqa: E402
 from codi_desktop.sync.client import SyncClient  # noqa: E402
 from codi_desktop.sync.credentials import TokenProvider, account, enrol, load_token  # noqa: E402
-from codi_desktop.sync.engine import run_sync  # noqa: E402
+from codi_desktop.sync.engine import SyncEngine, run_sync  # noqa: E402
 
 PASSWORD = "bench password 2569"
 
@@ -93,27 +100,170 @@ def start_server(tmp: Path, url: str) -> tuple[subprocess.Popen[bytes], str]:
     raise SystemExit("server did not start")
 
 
-def floor_insert(pages: list[list[dict]], data_dir: Path) -> float:
-    """The same rows, decoded per column and inserted with plain executemany."""
+def _page_rows(page: list[dict]) -> dict[str, list[dict]]:
+    by_table: dict[str, list[dict]] = defaultdict(list)
+    for item in page:
+        columns = codec(item["table"]).columns
+        row = {k: decode_value(columns[k], v) for k, v in item["fields"].items() if k in columns}
+        row["id"] = item["row_id"]
+        row["seq"] = item["seq"]
+        by_table[item["table"]].append(row)
+    return by_table
+
+
+def floor_insert(pages: list[list[dict]], data_dir: Path, *, index: str = "triggers") -> float:
+    """The same rows, decoded per column and inserted with plain executemany, one
+    transaction per page as a sync does. ``index``: "triggers" (row by row, as the
+    schema does), "none" (triggers off, nothing indexed) or "page" (triggers off, the
+    page's entries written with one statement per table)."""
+    from codi_desktop.store import search_index
+
     store = open_store(data_dir, seed_reference=False)
     start = time.perf_counter()
-    with store.engine.begin() as conn:
-        conn.exec_driver_sql("PRAGMA foreign_keys=OFF")
-        for page in pages:
-            by_table: dict[str, list[dict]] = defaultdict(list)
-            for item in page:
-                columns = codec(item["table"]).columns
-                row = {k: decode_value(columns[k], v) for k, v in item["fields"].items()
-                       if k in columns}
-                row["id"] = item["row_id"]
-                row["seq"] = item["seq"]
-                by_table[item["table"]].append(row)
-            for name, rows in by_table.items():
-                table = SYNCED_MODELS[name].__table__
-                conn.execute(table.insert().prefix_with("OR REPLACE"), rows)
+    for page in pages:
+        with store.engine.begin() as conn:
+            conn.exec_driver_sql("PRAGMA foreign_keys=OFF")
+            by_table = _page_rows(page)
+            if index == "triggers":
+                for name, rows in by_table.items():
+                    conn.execute(SYNCED_MODELS[name].__table__.insert().prefix_with(
+                        "OR REPLACE"), rows)
+                continue
+            with search_index.bulk(conn) as bulk:
+                for name, rows in by_table.items():
+                    conn.execute(SYNCED_MODELS[name].__table__.insert().prefix_with(
+                        "OR REPLACE"), rows)
+                    if index == "page":
+                        bulk.reindex(name, [r["id"] for r in rows])
     elapsed = time.perf_counter() - start
     store.close()
     return elapsed
+
+
+def index_once(data_dir: Path) -> float:
+    """Build the search index of every row at once (the store of ``index="none"``)."""
+    from codi_desktop.store import search_index
+
+    store = open_store(data_dir, seed_reference=False)
+    start = time.perf_counter()
+    with store.engine.begin() as conn:
+        search_index.rebuild_all(conn)
+    elapsed = time.perf_counter() - start
+    store.close()
+    return elapsed
+
+
+def server_stages(url: str, province: str, limit: int) -> dict[str, float]:
+    """Server query, encoding and compression of a whole snapshot, in this process."""
+    import zlib
+
+    import zstandard
+
+    from codi_server import db as server_db
+    from codi_server import pull as server_pull
+    from codi_server.apply import DeviceScope
+
+    engine = server_db.make_engine(url)
+    scope = DeviceScope("bench", 0, "bench", "province", frozenset({province}))
+    out: dict[str, float] = {}
+    t = time.perf_counter()
+    with engine.connect() as conn:
+        after, n = 0, 0
+        while True:
+            entries = server_pull._page(conn, scope, after, limit + 1)
+            n += min(len(entries), limit)
+            if len(entries) <= limit:
+                break
+            after = entries[limit - 1][0]
+    out["query"] = time.perf_counter() - t
+    t = time.perf_counter()
+    bodies, cursor = [], None
+    while True:
+        body = b"".join([server_pull.pull(engine, scope, cursor, limit)])
+        bodies.append(body)
+        page = json_loads(body)
+        cursor = page["cursor"]
+        if not page["more"]:
+            break
+    out["query+encode"] = time.perf_counter() - t
+    out["bytes"] = sum(len(b) for b in bodies)
+    for label, fn in [
+        ("gzip 5", lambda b: zlib.compress(b, 5)),
+        ("gzip 1", lambda b: zlib.compress(b, 1)),
+        ("zstd 1", zstandard.ZstdCompressor(level=1).compress),
+        ("zstd 3", zstandard.ZstdCompressor(level=3).compress),
+    ]:
+        t = time.perf_counter()
+        size = sum(len(fn(b)) for b in bodies)
+        out[f"compress {label}"] = time.perf_counter() - t
+        out[f"bytes {label}"] = size
+    engine.dispose()
+    return out
+
+
+def _codec_label(encoding: str) -> str:
+    return {"gzip": "gzip 5", "zstd": "zstd 1"}.get(encoding, encoding)
+
+
+def json_loads(body: bytes):
+    import json
+
+    return json.loads(body)
+
+
+def fetch_raw(base: str, token: str, limit: int) -> tuple[float, list[bytes], str]:
+    """Every page over HTTP as the client asks for it, kept as raw bytes (decompressed
+    by httpx, not parsed)."""
+    bodies = []
+    with SyncClient(base, token=token) as client:
+        http = client._http
+        cursor, encoding = None, ""
+        t = time.perf_counter()
+        while True:
+            params = {"limit": limit, **({"cursor": cursor} if cursor else {})}
+            r = http.get("/v1/sync/pull", params=params,
+                         headers={"Authorization": f"Bearer {token}"})
+            r.raise_for_status()
+            encoding = r.headers.get("content-encoding", "identity")
+            bodies.append(r.content)
+            page = json_loads(r.content)
+            cursor = page["cursor"]
+            if not page["more"]:
+                break
+        return time.perf_counter() - t, bodies, encoding
+
+
+def client_decode(bodies: list[bytes]) -> tuple[float, float, list[list[dict]]]:
+    """JSON parsing as the client does it, then the per-value checks (codec decode)."""
+    from codi_desktop.sync.client import decode_json
+
+    t = time.perf_counter()
+    pages = [decode_json(b)["changes"] for b in bodies]
+    parse = time.perf_counter() - t
+    t = time.perf_counter()
+    for page in pages:
+        for item in page:
+            codec(item["table"]).decode(item["fields"])
+    return parse, time.perf_counter() - t, pages
+
+
+def throwaway_database(admin_url: str) -> tuple[str, object]:
+    """A fresh database on the PostgreSQL server of ``admin_url``; returns its URL and a
+    function that drops it."""
+    import secrets
+
+    name = f"bench_sync_{secrets.token_hex(4)}"
+    admin = sa.create_engine(admin_url, isolation_level="AUTOCOMMIT")
+    with admin.connect() as conn:
+        conn.exec_driver_sql(f'CREATE DATABASE "{name}"')
+
+    def drop() -> None:
+        with admin.connect() as conn:
+            conn.exec_driver_sql(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+        admin.dispose()
+
+    return str(sa.engine.make_url(admin_url).set(database=name)
+               .render_as_string(hide_password=False)), drop
 
 
 def main() -> int:
@@ -121,11 +271,19 @@ def main() -> int:
     parser.add_argument("--scale", choices=["small", "large"], default="large")
     parser.add_argument("--changes", type=int, default=1000)
     parser.add_argument("--province", default="34")
+    parser.add_argument("--database-url", default=None,
+                        help="a PostgreSQL server to make a throw-away database on "
+                        "(default: a SQLite file)")
     args = parser.parse_args()
 
     keyring.set_keyring(MemoryKeyring())
     tmp = Path(tempfile.mkdtemp(prefix="bench-sync-"))
-    url = f"sqlite:///{tmp / 'server.sqlite3'}"
+    drop = None
+    if args.database_url:
+        url, drop = throwaway_database(args.database_url)
+    else:
+        url = f"sqlite:///{tmp / 'server.sqlite3'}"
+    print(f"server database: {sa.engine.make_url(url).get_backend_name()}")
     try:
         server_cli(url, "migrate")
         t = time.perf_counter()
@@ -145,27 +303,44 @@ def main() -> int:
             first = time.perf_counter() - t
             assert summary.ok, summary.describe("en")
             rows = summary.pulled_rows
-            # The same pages again, for the floor (not timed).
-            pages = []
-            fetch_start = time.perf_counter()
+            limit = SyncEngine(a).page_limit
             token = load_token(a.data_dir, base)
-            with SyncClient(base, token=token) as client:
-                cursor = None
-                while True:
-                    page = client.pull(cursor, 1000)
-                    pages.append(page["changes"])
-                    cursor = page["cursor"]
-                    if not page["more"]:
-                        break
-            fetch = time.perf_counter() - fetch_start
+            # Each stage on its own (not timed together; the sync overlaps some of them).
+            fetch, bodies, encoding = fetch_raw(base, token, limit)
+            server = server_stages(url, args.province, limit)
+            parse, checks, pages = client_decode(bodies)
             floor = floor_insert(pages, tmp / "floor")
+            bare = floor_insert(pages, tmp / "bare", index="none")
+            once = index_once(tmp / "bare")
+            per_page = floor_insert(pages, tmp / "per-page", index="page")
+            encode = server["query+encode"] - server["query"]
+            compress = server.get(f"compress {_codec_label(encoding)}", 0.0)
+            transfer = fetch - server["query+encode"] - compress
+            mb = server["bytes"] / 1e6
             print(f"first sync: {rows} rows in {first:.2f} s = {rows / first:,.0f} rows/s "
-                  f"({summary.pages} pages)")
+                  f"({summary.pages} pages of {limit})")
             print(f"floor (decode + executemany, no HTTP): {floor:.2f} s = "
                   f"{rows / floor:,.0f} rows/s; ratio sync/floor = {first / floor:.2f}x "
                   f"(aim <= 2x)")
-            print(f"  for reference: fetching the same pages alone (server + HTTP + JSON, "
-                  f"nothing written) takes {fetch:.2f} s")
+            print("stages, each measured alone (s):")
+            stage_rows = [
+                ("server query (row log range scans)", server["query"]),
+                ("server encoding (page bodies)", encode),
+                (f"compression ({encoding}), {mb:.1f} MB JSON", compress),
+                ("transfer + HTTP framework (fetch - above)", transfer),
+                ("client JSON parse", parse),
+                ("client value checks (codec decode)", checks),
+                ("insert, no search index (executemany)", bare),
+                ("search index via triggers (floor - insert)", floor - bare),
+                ("search index built once after", once),
+                ("search index per page, set-based (- insert)", per_page - bare),
+            ]
+            for label, value in stage_rows:
+                print(f"  {label:<46} {value:6.2f}")
+            print(f"  fetching all pages alone (server + HTTP + decompress): {fetch:.2f} s")
+            for key in ("gzip 5", "gzip 1", "zstd 1", "zstd 3"):
+                print(f"  codec {key}: {server[f'compress {key}']:.2f} s, "
+                      f"{server[f'bytes {key}'] / 1e6:.1f} MB")
 
             # 2. 1,000 waiting change sets pushed, then pulled by another laptop.
             b = open_store(tmp / "b")
@@ -208,6 +383,8 @@ def main() -> int:
             proc.wait(10)
     finally:
         shutil.rmtree(tmp, ignore_errors=True)
+        if drop is not None:
+            drop()
     return 0
 
 

@@ -16,6 +16,9 @@ from pydantic import BaseModel, ConfigDict, Field
 PROTOCOL_VERSION = 1
 SUPPORTED_PROTOCOLS = (1,)
 PROTOCOL_HEADER = "Codi-Protocol"
+# The largest pull page a client may ask for (rows). Pages of a few thousand rows keep the
+# per-request cost (auth, transaction, HTTP) small next to the rows' own.
+MAX_PULL_LIMIT = 10000
 PROBLEM_MEDIA_TYPE = "application/problem+json"
 
 MAX_INT = 2**63 - 1

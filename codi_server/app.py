@@ -45,7 +45,7 @@ from codi_core.wire import (
     UNAVAILABLE,
 )
 
-from . import auth, db, logs
+from . import auth, db, encoding, logs
 from .apply import DeviceScope, apply_change_sets
 from .history import record_history
 from .problems import ProblemError, from_error, problem_response
@@ -395,11 +395,18 @@ def create_app(
         summary="Pull rows in the device's scope written after the cursor",
     )
     def pull_rows(
+        request: Request,
         cursor: Annotated[str | None, Query(max_length=64)] = None,
-        limit: Annotated[int, Query(ge=1, le=5000)] = 500,
+        limit: Annotated[int, Query(ge=1, le=wire.MAX_PULL_LIMIT)] = 500,
         scope: DeviceScope = Depends(device),
     ) -> Response:
-        return Response(pull(engine, scope, cursor, limit), media_type="application/json")
+        body, coding = encoding.compress(
+            pull(engine, scope, cursor, limit), request.headers.get("accept-encoding", "")
+        )
+        headers = {"Vary": "Accept-Encoding"}
+        if coding:
+            headers["Content-Encoding"] = coding
+        return Response(body, media_type="application/json", headers=headers)
 
     @app.get(
         "/v1/history/{table}/{row_id}",

@@ -121,11 +121,27 @@ def cmd_serve(args: argparse.Namespace) -> int:
 
 
 def cmd_demo(args: argparse.Namespace) -> int:
-    from .demo import load_demo
+    from .demo import country_plan, load_demos
 
-    counts = load_demo(_engine(args), args.province, args.scale, args.seed)
+    if args.country:
+        plan = country_plan()
+    else:
+        codes = [c.strip() for value in args.province for c in value.split(",") if c.strip()]
+        if not codes:
+            print("give --province CODE[,CODE...] or --country", file=sys.stderr)
+            return 2
+        plan = [(code, args.scale) for code in dict.fromkeys(codes)]
+
+    def progress(province: str, scale: str, rows: int) -> None:
+        if len(plan) > 1:
+            print(f"  province {province} ({scale}): {rows} rows", file=sys.stderr, flush=True)
+
+    counts = load_demos(_engine(args), plan, args.seed, progress)
     total = sum(counts.values())
-    print(f"demo province {args.province} ({args.scale}): {total} rows")
+    if len(plan) == 1:
+        print(f"demo province {plan[0][0]} ({plan[0][1]}): {total} rows")
+    else:
+        print(f"demo provinces {','.join(p for p, _ in plan)}: {total} rows")
     for name, n in counts.items():
         print(f"  {name:20} {n}")
     return 0
@@ -180,8 +196,12 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--log-level", default="info")
     p.set_defaults(func=cmd_serve)
 
-    p = sub.add_parser("demo", parents=[common], help="fill the server with a demo province")
-    p.add_argument("--province", required=True, metavar="CODE")
+    p = sub.add_parser("demo", parents=[common], help="fill the server with demo provinces")
+    which = p.add_mutually_exclusive_group(required=True)
+    which.add_argument("--province", "--provinces", action="append", metavar="CODE[,CODE]",
+                       help="DOPA province code(s): repeat or separate with commas")
+    which.add_argument("--country", action="store_true",
+                       help="every province, the busiest large and the rest small")
     p.add_argument("--scale", choices=["small", "large"], default="small")
     p.add_argument("--seed", type=int, default=1)
     p.set_defaults(func=cmd_demo)

@@ -1,5 +1,10 @@
-"""``codi-server demo``: fill the server with one demo province from the foundation's
-generator (``codi_core.demo.generate_demo``), in bulk, with seqs.
+"""``codi-server demo``: fill the server with demo provinces from the foundation's
+generator (``codi_core.demo.generate_demo``), in bulk, with seqs: one province, several
+(``--provinces 30,31,32,36,40,44``: a cluster account's scope) or the whole country at a
+realistic mix of sizes (``--country``: ``COUNTRY_LARGE`` at the large scale, every other
+province small; about 2.4 million rows). Each province is its own transaction; on
+PostgreSQL the row log's statistics are refreshed at the end (ANALYZE), as autovacuum
+would do later, so the first pulls after a bulk load get good plans at once.
 
 The generator yields ``(model, rows)`` in foreign-key order; each batch is inserted with
 one executemany and gets consecutive seqs in that order, so a snapshot pull delivers
@@ -19,6 +24,34 @@ from . import schema
 from .db import write_connection
 from .images import image_json
 from .seqs import log_new_rows, take_seqs
+
+# The provinces with the most CODI activity (and people): large in the --country mix.
+COUNTRY_LARGE = ("10", "20", "30", "31", "34", "40", "41", "50", "80", "90")
+
+
+def country_plan() -> list[tuple[str, str]]:
+    """(province, scale) for every province of the country (the clusters' provinces)."""
+    from codi_core.reference import CLUSTERS
+
+    codes = sorted({code for cluster in CLUSTERS for code in cluster[4]})
+    return [(code, "large" if code in COUNTRY_LARGE else "small") for code in codes]
+
+
+def load_demos(
+    engine: sa.Engine, plan: list[tuple[str, str]], seed: int = 1, progress=None
+) -> dict[str, int]:
+    """Several provinces, one transaction each; row counts per table over all of them."""
+    totals: dict[str, int] = {}
+    for province, scale in plan:
+        counts = load_demo(engine, province, scale, seed)
+        for name, n in counts.items():
+            totals[name] = totals.get(name, 0) + n
+        if progress is not None:
+            progress(province, scale, sum(counts.values()))
+    if engine.dialect.name == "postgresql":
+        with engine.connect().execution_options(isolation_level="AUTOCOMMIT") as conn:
+            conn.exec_driver_sql("ANALYZE")
+    return totals
 
 
 def load_demo(engine: sa.Engine, province: str, scale: str, seed: int = 1) -> dict[str, int]:

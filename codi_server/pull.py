@@ -15,6 +15,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import logging
+import re
 from typing import Any
 
 import sqlalchemy as sa
@@ -66,36 +67,68 @@ def pull(engine: sa.Engine, scope: DeviceScope, cursor: str | None, limit: int) 
             entries = _page(conn, scope, after, limit + 1)
     more = len(entries) > limit
     entries = entries[:limit]
-    new_cursor = encode_cursor(entries[-1].seq if entries else after, state.purged_seq)
-    # The stored images are JSON already: paste them in rather than parse and re-encode.
+    new_cursor = encode_cursor(entries[-1][0] if entries else after, state.purged_seq)
+    return encode_page(entries, new_cursor, more)
+
+
+def encode_page(entries: list[Any], cursor: str, more: bool) -> bytes:
+    """The page body: the stored images pasted in as they are (they are JSON already),
+    each wrapped in its entry, with one string join and one encode for the page."""
     parts = [
-        f'{{"seq":{e.seq},"table":"{e.table_name}","row_id":{json.dumps(e.row_id)},'
-        f'"deleted":{"true" if e.deleted else "false"},"fields":{e.image}}}'
-        for e in entries
+        f'{{"seq":{seq},"table":"{table}","row_id":{_json_id(row_id)},'
+        f'"deleted":{"true" if deleted else "false"},"fields":{image}}}'
+        for seq, table, row_id, deleted, image in entries
     ]
-    body = (
-        '{"changes":[' + ",".join(parts) + f'],"cursor":"{new_cursor}",'
+    return (
+        '{"changes":[' + ",".join(parts) + f'],"cursor":"{cursor}",'
         f'"more":{"true" if more else "false"}}}'
-    )
-    return body.encode()
+    ).encode()
+
+
+_PLAIN = re.compile(r"[A-Za-z0-9_.:-]*").fullmatch
+
+
+def _json_id(row_id: str) -> str:
+    """A row id as a JSON string (ids are uuids or codes: quoting is enough for them)."""
+    return f'"{row_id}"' if _PLAIN(row_id) else json.dumps(row_id)
 
 
 def _page(conn: sa.Connection, scope: DeviceScope, after: int, n: int) -> list[Any]:
+    """The next ``n`` entries after ``after`` in the scope, oldest first.
+
+    Each scope key is its own range scan of ``ix_row_log_province_seq`` (``ORDER BY
+    province_code, seq``; the row-value bound is one only that index can serve), so the
+    plan does not depend on the planner's statistics: a PostgreSQL database freshly
+    filled (no ANALYZE yet), or one where a key's rows all sit far behind the cursor,
+    would otherwise get a scan of every later row per page, which made a snapshot
+    quadratic.
+    """
     rl = schema.row_log
     cols = [rl.c.seq, rl.c.table_name, rl.c.row_id, rl.c.deleted, rl.c.image]
     if scope.provinces is None:
         query = sa.select(*cols).where(rl.c.seq > after).order_by(rl.c.seq).limit(n)
-        return list(conn.execute(query))
-    keys: list[str | None] = [None, *sorted(scope.provinces)]
-    parts = []
-    for key in keys:
-        cond = rl.c.province_code.is_(None) if key is None else rl.c.province_code == key
+        return list(conn.execute(query).tuples())
+    parts = [
+        sa.select(*cols)
+        .where(rl.c.province_code.is_(None), rl.c.seq > after)
+        .order_by(rl.c.province_code, rl.c.seq)
+        .limit(n)
+        .subquery()
+    ]
+    for key in sorted(scope.provinces):
         parts.append(
-            sa.select(*cols).where(cond, rl.c.seq > after).order_by(rl.c.seq).limit(n).subquery()
+            sa.select(*cols)
+            .where(
+                rl.c.province_code == key,
+                sa.tuple_(rl.c.province_code, rl.c.seq) > sa.tuple_(sa.literal(key), after),
+            )
+            .order_by(rl.c.province_code, rl.c.seq)
+            .limit(n)
+            .subquery()
         )
     union = sa.union_all(*[sa.select(p) for p in parts]).subquery()
     query = sa.select(union).order_by(union.c.seq).limit(n)
-    return list(conn.execute(query))
+    return list(conn.execute(query).tuples())
 
 
 def purge_tombstones(engine: sa.Engine, older_than: dt.timedelta) -> int:

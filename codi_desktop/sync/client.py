@@ -8,9 +8,11 @@ engine decides what to do with each error.
 
 from __future__ import annotations
 
+import functools
 import gzip
 import ipaddress
 import json
+import os
 import ssl
 from dataclasses import dataclass, field
 from email.utils import parsedate_to_datetime
@@ -18,9 +20,20 @@ from typing import Any
 from urllib.parse import urlsplit
 
 import httpx
+import orjson
 
 PROTOCOL_VERSION = 1
 DEFAULT_TIMEOUT = httpx.Timeout(30.0, connect=10.0)
+
+
+def decode_json(body: bytes) -> Any:
+    """Parse a response body: orjson (measured about twice as fast on pull pages), and
+    the standard library for what orjson refuses but JSON allows (integers beyond 64
+    bits), so a value is still checked by the row decoders, not lost as "not JSON"."""
+    try:
+        return orjson.loads(body)
+    except orjson.JSONDecodeError:
+        return json.loads(body)
 
 
 class SyncTransportError(RuntimeError):
@@ -137,11 +150,26 @@ def _problem(response: httpx.Response) -> ProblemError:
     )
 
 
-def make_verify(ca_file: str | None) -> ssl.SSLContext | bool:
-    """TLS verification: the system's trust store by default, or a custom CA file."""
+def make_verify(ca_file: str | None) -> ssl.SSLContext:
+    """TLS verification: the system's trust store by default, or a custom CA file.
+
+    Made once per process (per CA file and its modification time) and shared: loading
+    the trust store takes most of a sync that has nothing to do (~0.3 s here).
+    """
+    if ca_file:
+        try:
+            stamp = os.stat(ca_file).st_mtime_ns
+        except OSError:
+            stamp = None
+        return _context(ca_file, stamp)
+    return _context(None, None)
+
+
+@functools.lru_cache(maxsize=8)
+def _context(ca_file: str | None, _stamp: int | None) -> ssl.SSLContext:
     if ca_file:
         return ssl.create_default_context(cafile=ca_file)
-    return True
+    return httpx.create_ssl_context()
 
 
 class SyncClient:
@@ -219,7 +247,7 @@ class SyncClient:
     @staticmethod
     def _json(response: httpx.Response) -> dict[str, Any]:
         try:
-            data = response.json()
+            data = decode_json(response.content)
         except (ValueError, UnicodeDecodeError) as exc:
             raise SyncTransportError(f"the server sent a body that is not JSON: {exc}") from exc
         if not isinstance(data, dict):

@@ -201,7 +201,7 @@ class SyncEngine:
         progress: ProgressCallback = None,
         client_factory: Callable[..., SyncClient] = SyncClient,
         push_batch: int = 200,
-        page_limit: int = 2000,
+        page_limit: int = 5000,
         transport_retries: int = 4,
         max_wait: float = 120.0,
         sleep: Callable[[float], None] = time.sleep,

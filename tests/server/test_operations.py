@@ -91,6 +91,37 @@ def test_demo_province_is_served_to_a_device_of_that_province(env):
 
 
 @pytest.mark.slow
+def test_demo_of_several_provinces_fills_a_cluster_scope(env):
+    cluster = env.device("cluster", ("53", "54"), from_now=True)
+    r = cli("demo", "--provinces", "53,54", "--scale", "small", url=env.url)
+    assert r.returncode == 0, r.stderr
+    assert r.stdout.startswith("demo provinces 53,54: ")
+    rows = cluster.pull_new(limit=3000)
+    assert {c["fields"]["province_code"] for c in rows} == {"53", "54"}
+    per = {p: sum(1 for c in rows if c["fields"]["province_code"] == p) for p in ("53", "54")}
+    assert per["53"] > 5000 and per["54"] > 5000
+    assert sum(per.values()) == int(r.stdout.split(": ")[1].split()[0])
+
+
+def test_demo_needs_provinces_or_the_country(tmp_path):
+    url = f"sqlite:///{tmp_path / 'd.sqlite3'}"
+    assert cli("demo", url=url).returncode != 0
+    assert cli("demo", "--province", "50", "--country", url=url).returncode != 0
+
+
+def test_country_plan_covers_every_province_once_with_a_mix_of_sizes():
+    from codi_core.reference import CLUSTERS
+    from codi_server.demo import COUNTRY_LARGE, country_plan
+
+    plan = country_plan()
+    codes = [code for code, _ in plan]
+    assert len(codes) == len(set(codes)) == 77
+    assert set(codes) == {c for cluster in CLUSTERS for c in cluster[4]}
+    assert {code for code, scale in plan if scale == "large"} == set(COUNTRY_LARGE)
+    assert {scale for _, scale in plan} == {"large", "small"}
+
+
+@pytest.mark.slow
 def test_schemathesis_finds_no_server_error_or_schema_breach(tmp_path):
     url = f"sqlite:///{tmp_path / 'fuzz.sqlite3'}"
     prepared(url)

@@ -591,6 +591,48 @@ def test_pull_pages_in_seq_order_with_a_resumable_cursor(env):
     assert_problem(d.pull(encode_cursor(10**15)), 400, "invalid_cursor")
 
 
+def test_a_cluster_pulls_its_provinces_interleaved_once_each_in_seq_order(env):
+    """Small pages cut across the provinces' range scans; each row comes once."""
+    cluster = env.device("cluster", ("56", "57"), from_now=True)
+    writers = {p: env.device(provinces=(p,)) for p in ("56", "57", "58")}
+    mine: dict[str, str] = {}
+    for i in range(12):
+        province = ("56", "57", "58")[i % 3] if i < 9 else "57"
+        row = person(province, notes=str(i))
+        assert writers[province].push(row)["status"] == "applied"
+        mine[row["row_id"]] = province
+    got = cluster.pull_new(limit=2)
+    seqs = [c["seq"] for c in got]
+    assert seqs == sorted(set(seqs))
+    assert {c["fields"]["province_code"] for c in got} <= {None, "56", "57"}
+    ids = [c["row_id"] for c in got if c["row_id"] in mine]
+    assert sorted(ids) == sorted(r for r, p in mine.items() if p != "58")
+
+
+def test_pull_pages_are_compressed_as_the_client_accepts(env):
+    import zstandard
+
+    d = env.device(provinces=("60",))
+    assert d.push(*[person("60", notes="ยาว" * 50) for _ in range(20)])["status"] == "applied"
+    plain = d.client.get("/v1/sync/pull", params={"limit": 100},
+                         headers={"Accept-Encoding": "identity"})
+    assert plain.status_code == 200 and "content-encoding" not in plain.headers
+    expected = json.loads(plain.content)
+    assert len(expected["changes"]) == 100
+    with httpx.Client(base_url=env.base_url, headers=dict(d.client.headers)) as raw:
+        for accept, coding in [("zstd", "zstd"), ("gzip, deflate, zstd", "zstd"),
+                               ("gzip", "gzip"), ("zstd;q=0, gzip", "gzip")]:
+            with raw.stream("GET", "/v1/sync/pull", params={"limit": 100},
+                            headers={"Accept-Encoding": accept}) as r:
+                body = b"".join(r.iter_raw())
+                assert r.status_code == 200 and r.headers["content-encoding"] == coding
+            if coding == "zstd":
+                body = zstandard.ZstdDecompressor().decompressobj().decompress(body)
+            else:
+                body = gzip.decompress(body)
+            assert json.loads(body) == expected, accept
+
+
 def test_cursor_older_than_purged_tombstones_is_410(fresh_env):
     from codi_server.pull import purge_tombstones
 
