@@ -238,10 +238,6 @@ def test_a_field_written_by_one_laptop_only_ends_with_its_last_write(run: Run):
     assert checked > 0
 
 
-@pytest.mark.xfail(
-    strict=False,
-    reason="needs core branch: the server enforces one attendance per meeting and person",
-)
 def test_attendance_has_one_row_per_meeting_and_person(run: Run):
     for laptop in run.laptops:
         with laptop.store.read() as s:

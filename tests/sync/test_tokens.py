@@ -107,11 +107,6 @@ def test_a_token_that_could_not_be_stored_is_said(tmp_path, server, province, us
     store.close()
 
 
-@pytest.mark.xfail(
-    strict=False,
-    reason="needs core branch: the server answers a known change set id under a new "
-    "device_seq with its stored result (exactly-once by id)",
-)
 def test_an_old_outbox_after_reenrolment_is_never_applied_twice(
     tmp_path, server, province, memory_keyring
 ):
