@@ -147,8 +147,8 @@ def run(server: Server, tmp_path_factory: pytest.TempPathFactory):
         run.meeting_id = meetings.plan_meeting(
             first.store,
             meetings.MeetingPlan(
-                title="สมัชชาจังหวัด", starts_at=dt.datetime(2026, 2, 1, 2, tzinfo=dt.UTC),
-                invite_members=False,
+                kind="provincial_assembly", title="สมัชชาจังหวัด", place="ศาลากลางจังหวัด",
+                starts_at=dt.datetime(2026, 2, 1, 2, tzinfo=dt.UTC), invite_members=False,
             ),
             author=first.username,
         )
