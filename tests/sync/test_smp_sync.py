@@ -35,14 +35,16 @@ def pending(laptop) -> list[ChangeSet]:
         return list(s.scalars(sa.select(ChangeSet).where(ChangeSet.status == "pending")))
 
 
-def test_assessment_outcome_and_indicator_each_one_change_set_to_a_second_laptop(laptops):
+def test_assessment_outcome_and_indicator_each_one_change_set_to_a_second_laptop(
+    laptops, province
+):
     a, b = laptops
     with a.store.action("โครงการ", author=a.username) as s:
-        project = Project(province_code="34", code="SMP-1", name="โครงการพัฒนาผู้นำ",
+        project = Project(province_code=province, code="SMP-1", name="โครงการพัฒนาผู้นำ",
                           fiscal_year=FY, program_id=reference_id("program", "leadership"))
         s.add(project)
         s.flush()
-        ind = Indicator(province_code="34", project_id=project.id, name="ผู้นำ", unit="คน",
+        ind = Indicator(province_code=province, project_id=project.id, name="ผู้นำ", unit="คน",
                         target=40)
         s.add(ind)
     pid = plan.save_proposal(a.store, plan.ProposalData(FY, "development_plan", "ที่ดินทำกิน"))
