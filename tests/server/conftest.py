@@ -35,10 +35,6 @@ PG_URL = os.environ.get(
 REQUIRE_PG = os.environ.get("CODI_REQUIRE_POSTGRES") == "1"
 PASSWORD = "correct horse battery"
 
-# Cheap argon2 for the test suite (server processes inherit it; production keeps the
-# library's recommended cost). Set before codi_server.auth is imported.
-os.environ.setdefault("CODI_SERVER_ARGON2_TIME_COST", "1")
-os.environ.setdefault("CODI_SERVER_ARGON2_MEMORY_KIB", "8192")
 
 
 def free_port() -> int:
