@@ -41,7 +41,9 @@ from codi_core.models import (
     utcnow,
 )
 from codi_core.rules.minutes import minutes_violation
-from codi_core.rules.numbering import body_conditions, next_number
+from codi_core.rules.numbering import body_conditions, highest_number, next_number, number_holder
+from codi_core.rules.planning import BODY_IS_KIND as _BODY_KINDS
+from codi_core.rules.planning import PLAN_FIELDS, plan_violations
 from codi_desktop.store.database import Store
 
 from ._common import Errors, check_subdistrict, clean, get_live, require_province
@@ -174,45 +176,55 @@ def validate_plan(plan: MeetingPlan) -> dict[str, ServiceError]:
 
 #: Kinds that are a body in themselves; the others meet as one organization (committee,
 #: council, working group) and are numbered per that organization.
-BODY_IS_KIND = (MeetingKind.CLUSTER, MeetingKind.PARTNER_CONSULTATION,
-                MeetingKind.PROVINCIAL_ASSEMBLY)
+BODY_IS_KIND = tuple(MeetingKind(k) for k in sorted(_BODY_KINDS))
 
 
 def validate_new_plan(plan: MeetingPlan) -> dict[str, ServiceError]:
     """What planning needs, all reasons at once: the body that meets (for kinds that meet
     as an organization), the date and the place; plus the checks of ``validate_plan``."""
     errors = Errors(validate_plan(plan))
-    try:
-        kind = MeetingKind(plan.kind)
-    except ValueError:
-        kind = None
-    if kind is not None and kind not in BODY_IS_KIND and not plan.organization_id:
-        errors.add("organization_id", "meeting_body_required")
-    if not clean(plan.place):
-        errors.add("place", "required")
+    _add_plan_violations(errors, plan_violations(_plan_row(plan)))
     return errors
 
 
-def _body_conditions(kind: str, organization_id: str | None) -> list[sa.ColumnElement]:
-    """Meetings are numbered per body; meetings with no body, per kind (the rule book's
-    ``body_conditions``, which the server applies within the province too)."""
-    return body_conditions(Meeting, kind=kind, organization_id=organization_id)
+def _plan_row(plan: MeetingPlan) -> dict[str, Any]:
+    """The fields of the plan the rule book's ``plan_violations`` reads."""
+    try:
+        kind = MeetingKind(plan.kind)
+    except ValueError:
+        kind = None  # validate_plan says so
+    return {"kind": kind, "organization_id": plan.organization_id,
+            "starts_at": plan.starts_at, "place": clean(plan.place)}
 
 
-def _next_number(session: Session, kind: str, organization_id: str | None, year: int) -> int:
-    used = session.scalar(
-        sa.select(sa.func.max(Meeting.number)).where(
-            *_body_conditions(kind, organization_id), Meeting.number_year == year)
-    )
-    return next_number(used)
+def _add_plan_violations(errors: Errors, violations: list) -> None:
+    for v in violations:
+        errors.add(v.field, v.code, **v.params)
+
+
+def _body_conditions(province: str, kind: str, organization_id: str | None
+                     ) -> list[sa.ColumnElement]:
+    """Meetings are numbered per body within the province; meetings with no body, per
+    kind (the rule book's ``body_conditions``, as on the server)."""
+    return body_conditions(Meeting, province_code=province, kind=kind,
+                           organization_id=organization_id)
+
+
+def _next_number(session: Session, province: str, kind: str, organization_id: str | None,
+                 year: int) -> int:
+    return next_number(session.scalar(highest_number(
+        Meeting, province_code=province, kind=kind, organization_id=organization_id,
+        year=year)))
 
 
 def next_meeting_number(
     store: Store, kind: str, organization_id: str | None, starts_at: dt.datetime
 ) -> int:
     """The number the next meeting of this body would get in that calendar year (BE)."""
+    province = require_province(store)
     with store.read() as session:
-        return _next_number(session, kind, organization_id, be_year(as_utc(starts_at)))
+        return _next_number(session, province, kind, organization_id,
+                            be_year(as_utc(starts_at)))
 
 
 def _body_name(session: Session, kind: str, organization_id: str | None) -> str:
@@ -224,27 +236,26 @@ def _body_name(session: Session, kind: str, organization_id: str | None) -> str:
 
 
 def _check_number(
-    session: Session, kind: str, organization_id: str | None, year: int, number: int,
-    exclude_id: str | None = None,
+    session: Session, province: str, kind: str, organization_id: str | None, year: int,
+    number: int, exclude_id: str | None = None,
 ) -> None:
-    stmt = sa.select(Meeting.id).where(
-        *_body_conditions(kind, organization_id),
-        Meeting.number_year == year, Meeting.number == number)
-    if exclude_id:
-        stmt = stmt.where(Meeting.id != exclude_id)
-    if session.scalar(stmt.limit(1)) is not None:
+    holder = number_holder(Meeting, province_code=province, kind=kind,
+                           organization_id=organization_id, year=year, number=number,
+                           exclude_id=exclude_id or None)
+    if session.scalar(holder) is not None:
         raise ServiceError(
             "meeting_number_used", "number", number=f"{number}/{year}",
             body=_body_name(session, kind, organization_id),
-            next=f"{_next_number(session, kind, organization_id, year)}/{year}")
+            next=f"{_next_number(session, province, kind, organization_id, year)}/{year}")
 
 
 def _previous_meeting(
-    session: Session, kind: str, organization_id: str | None, starts_at: dt.datetime,
-    exclude_id: str | None = None,
+    session: Session, province: str, kind: str, organization_id: str | None,
+    starts_at: dt.datetime, exclude_id: str | None = None,
 ) -> Meeting | None:
     stmt = (sa.select(Meeting)
-            .where(*_body_conditions(kind, organization_id), Meeting.starts_at < starts_at,
+            .where(*_body_conditions(province, kind, organization_id),
+                   Meeting.starts_at < starts_at,
                    Meeting.status != MeetingStatus.CANCELLED)
             .order_by(Meeting.starts_at.desc()).limit(1))
     if exclude_id:
@@ -283,9 +294,9 @@ def _meeting_values(session: Session, province: str, plan: MeetingPlan,
     kind = MeetingKind(plan.kind)
     number = plan.number
     if number is None:
-        number = _next_number(session, kind, plan.organization_id, year)
+        number = _next_number(session, province, kind, plan.organization_id, year)
     else:
-        _check_number(session, kind, plan.organization_id, year, number, exclude_id)
+        _check_number(session, province, kind, plan.organization_id, year, number, exclude_id)
     title = clean(plan.title) or f"การประชุม{_body_name(session, kind, plan.organization_id)}"
     if kind is MeetingKind.PROVINCIAL_ASSEMBLY and not clean(plan.title):
         title = KIND_NAMES[kind][0]
@@ -304,7 +315,7 @@ def _open_actions_of_body(session: Session, meeting: Meeting) -> list[tuple[Acti
     stmt = (
         sa.select(ActionItem, Meeting)
         .join(Meeting, Meeting.id == ActionItem.meeting_id)
-        .where(*_body_conditions(meeting.kind, meeting.organization_id),
+        .where(*_body_conditions(meeting.province_code, meeting.kind, meeting.organization_id),
                Meeting.id != meeting.id, Meeting.starts_at < meeting.starts_at,
                ActionItem.deleted_at.is_(None), ActionItem.status == ActionStatus.OPEN)
         .order_by(Meeting.starts_at, ActionItem.created_at, ActionItem.id)
@@ -377,10 +388,13 @@ def _invite(session: Session, meeting: Meeting, plan: MeetingPlan) -> None:
 
 
 def _create_meeting(store: Store, session: Session, plan: MeetingPlan) -> Meeting:
+    """A new meeting from a plan: refused, every reason at once, when the body, the date
+    or the place is missing (the rule book's ``plan_violations``, as on the server)."""
     province = require_province(store)
+    Errors(validate_new_plan(plan)).raise_if_any()
     meeting = Meeting(id=new_id(), province_code=province,
                       **_meeting_values(session, province, plan))
-    previous = _previous_meeting(session, meeting.kind, meeting.organization_id,
+    previous = _previous_meeting(session, province, meeting.kind, meeting.organization_id,
                                  meeting.starts_at)
     meeting.previous_meeting_id = previous.id if previous else None
     meeting.status = MeetingStatus.PLANNED
@@ -396,7 +410,7 @@ def plan_meeting(store: Store, plan: MeetingPlan, author: str | None = None) -> 
     """Plan a meeting with its agenda from the template and its invitees, in one action.
     Refused with every reason at once when the body, the date or the place is missing."""
     require_province(store)
-    Errors(validate_new_plan(plan)).raise_if_any()
+    Errors(validate_new_plan(plan)).raise_if_any()  # before the action: nothing to roll back
     with store.action(f"วางแผนการประชุม {clean(plan.title) or ''}".strip(), author) as session:
         return _create_meeting(store, session, plan).id
 
@@ -414,10 +428,17 @@ def update_meeting(store: Store, meeting_id: str, plan: MeetingPlan,
                     plan.organization_id != meeting.organization_id):
                 plan.number = None
         values = _meeting_values(session, province, plan, exclude_id=meeting.id)
+        # An edit may not leave a gap the plan rule forbids (one kept from before the
+        # rule stays until someone edits that field).
+        errors = Errors()
+        _add_plan_violations(errors, plan_violations(values, written={
+            k for k in PLAN_FIELDS if getattr(meeting, k) != values[k]}))
+        errors.raise_if_any()
         for key, value in values.items():
             setattr(meeting, key, value)
-        previous = _previous_meeting(session, meeting.kind, meeting.organization_id,
-                                     meeting.starts_at, exclude_id=meeting.id)
+        previous = _previous_meeting(session, province, meeting.kind,
+                                     meeting.organization_id, meeting.starts_at,
+                                     exclude_id=meeting.id)
         meeting.previous_meeting_id = previous.id if previous else None
 
 

@@ -62,8 +62,9 @@ def _push_raw(d, *changes, **over) -> dict:
 
 
 def _meeting(province="50", **fields):
-    return ins("meeting", province_code=province, kind="working_group", title="ประชุมกฎ",
-               starts_at="2026-03-02T02:00:00Z", **fields)
+    """A planned cluster meeting (a body in itself: no organization to name)."""
+    return ins("meeting", province_code=province, kind="cluster", title="ประชุมกฎ",
+               starts_at="2026-03-02T02:00:00Z", place="ศาลาประชาคม", **fields)
 
 
 # -- row 1: a base from the future --------------------------------------------------------
@@ -293,6 +294,41 @@ def test_11_author_is_the_authenticated_user(env):
     assert stored == name
     history = d.client.get(f"/v1/history/person/{p['row_id']}").json()
     assert [e["author"] for e in history["entries"]] == [name]
+
+
+# -- planning a meeting: its body, date and place ------------------------------------------------
+
+
+def test_a_meeting_is_planned_with_its_body_date_and_place(env):
+    d = env.device()
+    org = ins("organization", province_code="50", kind="committee", name="คณะทำงานวางแผน")
+    _applied(d.push(org))
+    plan = dict(province_code="50", title="ประชุมวางแผน", starts_at="2026-03-02T02:00:00Z",
+                place="ศาลาประชาคม")
+    no_body = ins("meeting", kind="working_group", **plan)
+    result = _rejected(d.push(no_body), "invalid")
+    assert "body that meets" in result["detail"] and "องค์กรที่ประชุม" in result["detail_th"]
+    for gap in ({"place": None}, {"place": "   "}, {"starts_at": None}):
+        _rejected(d.push(ins("meeting", kind="cluster", **{**plan, **gap})), "invalid")
+    # every reason at once
+    bare = ins("meeting", province_code="50", kind="working_group", title="ว่าง")
+    detail = _rejected(d.push(bare), "invalid")["detail"]
+    assert "body that meets" in detail and "Start is required" in detail
+    assert "Place is required" in detail
+    for row in (no_body, bare):
+        assert _live_row(env, "meeting", row["row_id"]) is None
+    # planned in full, or a body in itself (a cluster meeting) without an organization
+    mine = ins("meeting", kind="working_group", organization_id=org["row_id"], **plan)
+    seq = _applied(d.push(mine))["seq"]
+    _applied(d.push(ins("meeting", kind="cluster", **plan)))
+    # an update may not leave a gap either
+    _rejected(d.push(upd("meeting", mine["row_id"], seq, place="")), "invalid")
+    _rejected(d.push(upd("meeting", mine["row_id"], seq, organization_id=None)), "invalid")
+    _rejected(d.push(upd("meeting", mine["row_id"], seq, kind="provincial_committee",
+                         organization_id=None)), "invalid")
+    row = _live_row(env, "meeting", mine["row_id"])
+    assert (row["place"], row["organization_id"]) == ("ศาลาประชาคม", org["row_id"])
+    _applied(d.push(upd("meeting", mine["row_id"], seq, place="วัดศรีอุบล")))
 
 
 # -- issue #17: one attendance per meeting and person -------------------------------------------
