@@ -133,7 +133,10 @@ def test_5_links_to_another_province_are_forbidden_and_to_nothing_invalid(env):
     other_meeting = _meeting(province="51")
     other_person = person(province="51")
     other_org = ins("organization", province_code="51", kind="network", name="เครือข่ายอื่น")
-    _applied(there.push(other_meeting, other_person, other_org))
+    other_item = ins("agenda_item", province_code="51", meeting_id=other_meeting["row_id"],
+                     section=5, position=1, title="เรื่องพิจารณา")
+    other_assessment = ins("assessment", province_code="51", fiscal_year=2569)
+    _applied(there.push(other_meeting, other_person, other_org, other_item, other_assessment))
     mine = person()
     _applied(here.push(mine))
     cases = [
@@ -149,6 +152,13 @@ def test_5_links_to_another_province_are_forbidden_and_to_nothing_invalid(env):
          "fields": {"province_code": "50", "table_name": "person",
                     "row_id": other_person["row_id"], "field": "notes", "status": "open"}},
         ins("community", province_code="50", name="ชุมชน", subdistrict_id="510101"),
+        ins("invitee", province_code="50", meeting_id=other_meeting["row_id"], name="ผู้เชิญ"),
+        ins("vote", province_code="50", meeting_id=other_meeting["row_id"],
+            agenda_item_id=other_item["row_id"], votes_for=3),
+        ins("action_item", province_code="50", meeting_id=other_meeting["row_id"],
+            title="ติดตามผล"),
+        ins("criterion_score", province_code="50", assessment_id=other_assessment["row_id"],
+            criterion_id=reference_id("criterion", "1"), level=2),
     ]
     for change in cases:
         _rejected(here.push(change), "forbidden")
