@@ -95,7 +95,7 @@ def validate_new_plan(plan: MeetingPlan) -> dict[str, ServiceError]:
     """What planning needs, all reasons at once: the body that meets (for kinds that meet
     as an organization), the date and the place; plus the checks of ``validate_plan``."""
     errors = Errors(validate_plan(plan))
-    _add_plan_violations(errors, plan_violations(_plan_row(plan)))
+    errors.add_violations(plan_violations(_plan_row(plan)))
     return errors
 
 
@@ -107,11 +107,6 @@ def _plan_row(plan: MeetingPlan) -> dict[str, Any]:
         kind = None  # validate_plan says so
     return {"kind": kind, "organization_id": plan.organization_id,
             "starts_at": plan.starts_at, "place": clean(plan.place)}
-
-
-def _add_plan_violations(errors: Errors, violations: list) -> None:
-    for v in violations:
-        errors.add(v.field, v.code, **v.params)
 
 
 def _body_conditions(province: str, kind: str, organization_id: str | None
@@ -337,7 +332,7 @@ def update_meeting(store: Store, meeting_id: str, plan: MeetingPlan,
         # An edit may not leave a gap the plan rule forbids (one kept from before the
         # rule stays until someone edits that field).
         errors = Errors()
-        _add_plan_violations(errors, plan_violations(values, written={
+        errors.add_violations(plan_violations(values, written={
             k for k in PLAN_FIELDS if getattr(meeting, k) != values[k]}))
         errors.raise_if_any()
         for key, value in values.items():
