@@ -34,7 +34,7 @@ from .base import (
     fy_start,
     weekday,
 )
-from .words import ABSENCE_REASONS
+from .words import ABSENCE_REASONS, ACTION_TITLES, ANNOUNCEMENTS, DECISIONS, INFORMATION
 
 
 def certification_links(meetings: list[dict[str, Any]]) -> list[dict[str, str]]:
@@ -48,7 +48,6 @@ def certification_links(meetings: list[dict[str, Any]]) -> list[dict[str, str]]:
     next_of = {m["previous_meeting_id"]: m["id"] for m in meetings if m["previous_meeting_id"]}
     return [{"meeting_id": m["id"], "certified_in_meeting_id": next_of[m["id"]]}
             for m in meetings if m["certified_on"] is not None and m["id"] in next_of]
-
 
 
 class MeetingsMixin(GeneratorBase):
@@ -354,13 +353,9 @@ class MeetingsMixin(GeneratorBase):
             return r
 
         # 1. Chair's announcements.
-        announcements = [
-            f"แจ้งนโยบายสถาบันพัฒนาองค์กรชุมชน (องค์การมหาชน) ปีงบประมาณ {fy}",
-            f"แจ้งผลการประชุมคณะกรรมการขบวนองค์กรชุมชน{self.cluster_name or 'กลุ่มจังหวัด'}",
-            f"แจ้งกำหนดการจัดสมัชชาองค์กรชุมชนจังหวัด{self.pname} ประจำปี {fy}",
-            "ประธานแจ้งเรื่องทั่วไปให้ที่ประชุมทราบ",
-            "แจ้งผลการประชุมสมัชชาสภาองค์กรชุมชนแห่งชาติ",
-        ]
+        announcements = [t.format(fy=fy, province=self.pname,
+                                  cluster=self.cluster_name or 'กลุ่มจังหวัด')
+                         for t in ANNOUNCEMENTS]
         item(1, rng.choice(announcements), "ที่ประชุมรับทราบ", chair)
         # 2. Certify the previous minutes.
         if previous is not None:
@@ -380,13 +375,7 @@ class MeetingsMixin(GeneratorBase):
             item(3, f"ติดตาม: {a['title']}", outcome, a["owner_name"] or secretary,
                  action_id=a["id"])
         # 4. For information.
-        info = [
-            f"รายงานสถานะการเบิกจ่ายงบประมาณ ปีงบประมาณ {fy}",
-            "รายงานความก้าวหน้าการดำเนินงานโครงการในพื้นที่",
-            "รายงานผลการดำเนินงานกองทุนสวัสดิการชุมชน",
-            "รายงานสถานการณ์ภัยพิบัติและการช่วยเหลือผู้ประสบภัย",
-            "รายงานผลการประชุมคณะทำงานชุดต่าง ๆ",
-        ]
+        info = [t.format(fy=fy) for t in INFORMATION]
         if rng.random() < 0.5:
             item(4, rng.choice(info), "ที่ประชุมรับทราบ", secretary)
         # 5. For decision, some about this year's projects.
@@ -405,20 +394,8 @@ class MeetingsMixin(GeneratorBase):
                     f"ที่ประชุมมีมติเห็นชอบ{pr['name']} และให้เสนอสถาบันพัฒนาองค์กรชุมชนพิจารณาอนุมัติ",
                     secretary, parent=parent, project=pr))
         else:
-            topics = [
-                (f"พิจารณาแผนปฏิบัติการประจำปีงบประมาณ {fy}",
-                 f"ที่ประชุมมีมติเห็นชอบแผนปฏิบัติการประจำปีงบประมาณ {fy}"),
-                (f"พิจารณาการจัดสมัชชาองค์กรชุมชนจังหวัด{self.pname} ประจำปี {fy}",
-                 "ที่ประชุมมีมติเห็นชอบในหลักการ และมอบหมายคณะทำงานจัดเตรียมรายละเอียด"),
-                ("พิจารณาคัดเลือกผู้แทนเข้าร่วมเวทีระดับภาค",
-                 "ที่ประชุมมีมติเห็นชอบผู้แทนตามที่เสนอ"),
-                ("พิจารณาแนวทางการแก้ไขปัญหาที่ดินและที่อยู่อาศัย",
-                 "ที่ประชุมมีมติเห็นชอบแนวทาง และให้จัดทำข้อเสนอต่อหน่วยงานที่เกี่ยวข้อง"),
-                ("พิจารณาหลักเกณฑ์การจ่ายสวัสดิการชุมชน",
-                 "ที่ประชุมมีมติเห็นชอบหลักเกณฑ์ตามที่เสนอ"),
-                ("พิจารณาแผนพัฒนาจังหวัดของขบวนองค์กรชุมชน",
-                 "ที่ประชุมมีมติเห็นชอบแผนพัฒนาจังหวัด และให้เสนอต่อคณะกรรมการบริหารงานจังหวัดแบบบูรณาการ"),
-            ]
+            topics = [(t.format(fy=fy, province=self.pname), r.format(fy=fy, province=self.pname))
+                      for t, r in DECISIONS]
             for _ in range(n_decisions):
                 if fy_projects and rng.random() < 0.35:
                     pr = rng.choice(fy_projects)
@@ -466,14 +443,7 @@ class MeetingsMixin(GeneratorBase):
                 else:
                     status = ActionStatus.CANCELLED
                 closed = at(next_held_day, 12) if next_held_day is not None else None
-                title = rng.choice((
-                    "ประสานหน่วยงานที่เกี่ยวข้องและรายงานผลต่อที่ประชุม",
-                    "จัดทำรายละเอียดโครงการเสนอสถาบันพัฒนาองค์กรชุมชน",
-                    "แจ้งมติที่ประชุมให้ชุมชนในพื้นที่ทราบ",
-                    "รวบรวมข้อมูลครัวเรือนเป้าหมายให้ครบถ้วน",
-                    "จัดเวทีประชาคมรับฟังความคิดเห็น",
-                    "จัดทำรายงานการเงินเสนอที่ประชุมครั้งต่อไป",
-                ))
+                title = rng.choice(ACTION_TITLES)
                 a = self.row(
                     ActionItem, m["ended_at"], closed or m["ended_at"], meeting_id=m["id"],
                     agenda_item_id=d["id"], title=title, owner_person_id=owner["person_id"],

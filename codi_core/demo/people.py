@@ -18,7 +18,14 @@ from codi_core.models import (
 )
 
 from .base import GeneratorBase
-from .words import FEMALE_NAMES, MALE_NAMES, OCCUPATION_GROUPS
+from .words import (
+    DISTRICT_NETWORKS,
+    FEMALE_NAMES,
+    MALE_NAMES,
+    OCCUPATION_GROUPS,
+    PROVINCE_NETWORKS,
+    WORKING_GROUPS,
+)
 
 
 class PeopleMixin(GeneratorBase):
@@ -76,20 +83,7 @@ class PeopleMixin(GeneratorBase):
         self.partner_forum = org(
             OrganizationKind.COMMITTEE, f"คณะทำงานภาคีความร่วมมือการพัฒนาจังหวัด{p}",
             district=self.capital_district, founded=dt.date(2015, 3, 9))
-        wg_topics = [
-            ("baan_mankong", "คณะทำงานบ้านมั่นคงจังหวัด"),
-            ("welfare", "คณะทำงานสวัสดิการชุมชนจังหวัด"),
-            ("baan_porpeang", "คณะทำงานบ้านพอเพียงจังหวัด"),
-            ("community_economy", "คณะทำงานเศรษฐกิจชุมชนจังหวัด"),
-            ("environment", "คณะทำงานทรัพยากรธรรมชาติและสิ่งแวดล้อมจังหวัด"),
-            ("disaster", "คณะทำงานจัดการภัยพิบัติจังหวัด"),
-            ("leadership", "คณะทำงานพัฒนาศักยภาพผู้นำจังหวัด"),
-            ("homeless", "คณะทำงานแก้ไขปัญหาคนไร้บ้านจังหวัด"),
-            ("canal_housing", "คณะทำงานที่ดินและที่อยู่อาศัยจังหวัด"),
-            ("council_support", "คณะทำงานสนับสนุนสภาองค์กรชุมชนตำบลจังหวัด"),
-            (None, "คณะทำงานข้อมูลและการสื่อสารจังหวัด"),
-            (None, "คณะทำงานติดตามและตรวจสอบการใช้งบประมาณจังหวัด"),
-        ]
+        wg_topics = WORKING_GROUPS
         self.working_groups = [
             org(OrganizationKind.COMMITTEE, f"{title}{p}", district=self.capital_district,
                 founded=self.day_between(dt.date(2013, 1, 1), dt.date(2016, 6, 30)))
@@ -156,13 +150,10 @@ class PeopleMixin(GeneratorBase):
         self.partner_orgs = list(self.orgs_by_kind[OrganizationKind.PARTNER])
 
         # Networks: province-wide ones, then per district.
-        for title in ("เครือข่ายบ้านมั่นคงจังหวัด", "เครือข่ายสวัสดิการชุมชนจังหวัด",
-                      "เครือข่ายสภาองค์กรชุมชนตำบลจังหวัด", "เครือข่ายคนไร้บ้านจังหวัด",
-                      "เครือข่ายเกษตรกรรมยั่งยืนจังหวัด", "เครือข่ายผู้หญิงและครอบครัวจังหวัด"):
+        for title in PROVINCE_NETWORKS:
             org(OrganizationKind.NETWORK, f"{title}{p}", district=self.capital_district,
                 members_count=rng.randint(20, 120))
-        district_networks = (f"เครือข่ายองค์กรชุมชน{self.A}", f"เครือข่ายป่าชุมชน{self.A}",
-                             f"เครือข่ายสวัสดิการชุมชน{self.A}")
+        district_networks = tuple(t.format(a=self.A) for t in DISTRICT_NETWORKS)
         for d in self.districts:
             for title in district_networks:
                 if title is district_networks[0] or rng.random() < 0.5:

@@ -19,7 +19,7 @@ from codi_core.models import (
 from codi_core.reference import PROGRAMS, reference_id
 
 from .base import FISCAL_YEARS, LAST_FY, GeneratorBase, fy_end, fy_start, split_amount
-from .words import INDICATORS, PROGRAM_ABBR, PROGRAM_WEIGHTS
+from .words import HAZARDS, INDICATORS, PROGRAM_ABBR, PROGRAM_WEIGHTS
 
 
 class ProjectsMixin(GeneratorBase):
@@ -96,7 +96,7 @@ class ProjectsMixin(GeneratorBase):
                 per_house = 0
             elif program == "disaster":
                 o = self.council_of[tambon_code]
-                hazard = rng.choice(("อุทกภัย", "ภัยแล้ง", "วาตภัย", "อัคคีภัย"))
+                hazard = rng.choice(HAZARDS)
                 households = rng.randint(10, 120)
                 name = f"โครงการฟื้นฟูชุมชนหลัง{hazard} {self.T}{tambon_name}"
                 per_house = rng.randint(5, 15) * 1000

@@ -29,7 +29,7 @@ from codi_core.models import (
 from codi_core.reference import reference_id
 
 from .base import FISCAL_YEARS, LAST_FY, GeneratorBase, fy_end, fy_start
-from .words import CRITERION_EVIDENCE
+from .words import CRITERION_EVIDENCE, POLICY_PROPOSALS, PROVINCE_INDICATORS
 
 
 class SelfManagingMixin(GeneratorBase):
@@ -80,16 +80,7 @@ class SelfManagingMixin(GeneratorBase):
             proposals = [(ProposalKind.DEVELOPMENT_PLAN,
                           f"แผนพัฒนาจังหวัด{self.pname}ของขบวนองค์กรชุมชน ปี {fy + 1}",
                           f"คณะกรรมการบริหารงานจังหวัดแบบบูรณาการ (ก.บ.จ.) จังหวัด{self.pname}")]
-            policy = [
-                ("ข้อเสนอเชิงนโยบายการแก้ไขปัญหาที่ดินทำกินและที่อยู่อาศัย",
-                 "สถาบันพัฒนาองค์กรชุมชน (องค์การมหาชน)"),
-                ("ข้อเสนอเชิงนโยบายการสนับสนุนกองทุนสวัสดิการชุมชน",
-                 f"องค์การบริหารส่วนจังหวัด{self.pname}"),
-                ("ข้อเสนอเชิงนโยบายการจัดการภัยพิบัติโดยชุมชน",
-                 f"สำนักงานป้องกันและบรรเทาสาธารณภัยจังหวัด{self.pname}"),
-                ("ข้อเสนอเชิงนโยบายการพัฒนาเศรษฐกิจฐานรากของชุมชน",
-                 f"คณะกรรมการบริหารงานจังหวัดแบบบูรณาการ (ก.บ.จ.) จังหวัด{self.pname}"),
-            ]
+            policy = [(t, to.format(province=self.pname)) for t, to in POLICY_PROPOSALS]
             for title, to in rng.sample(policy, rng.randint(0, 2)):
                 proposals.append((ProposalKind.POLICY_PROPOSAL, title, to))
             for kind, title, to in proposals:
@@ -223,11 +214,7 @@ class SelfManagingMixin(GeneratorBase):
                         out["targets"].append(self.row(ProjectTarget, pr["created_at"],
                                                        project_id=pr["id"],
                                                        organization_id=o["id"]))
-        indicators = [("ครัวเรือนที่มีที่อยู่อาศัยมั่นคง", "ครัวเรือน", 400),
-                      ("สมาชิกกองทุนสวัสดิการชุมชน", "คน", 5000),
-                      ("ตำบลที่มีแผนพัฒนาตำบล", "ตำบล", 40),
-                      ("ผู้นำที่ผ่านการพัฒนาศักยภาพ", "คน", 150),
-                      ("ข้อเสนอที่บรรจุในแผนจังหวัด", "เรื่อง", 3)]
+        indicators = PROVINCE_INDICATORS
         for i, fy in enumerate(FISCAL_YEARS):
             for name, unit, size in indicators:
                 base = round(size * (0.5 + 0.08 * i))
