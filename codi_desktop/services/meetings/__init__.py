@@ -55,7 +55,6 @@ from .minutes import (
     minutes_versions,
 )
 from .planning import (
-    BODY_IS_KIND,
     MeetingPlan,
     add_invitees,
     cancel_meeting,
@@ -90,4 +89,18 @@ from .template import (
     set_agenda_template,
 )
 
-__all__ = ["ATTENDANCE_NAMES", "ActionRow", "AgendaItemData", "AgendaRow", "AttendanceData", "AttendanceRow", "BODY_IS_KIND", "DEFAULT_TEMPLATE", "IN_ROOM", "InviteeRow", "ItemCorrection", "KEEP", "KIND_NAMES", "MeetingDetail", "MeetingPlan", "MeetingRow", "MinutesVersionRow", "PersonHit", "ROLE_NAMES", "STATUS_NAMES", "TEMPLATE_SETTING", "TemplateSection", "VoteRow", "WalkInData", "action_row", "add_agenda_item", "add_invitees", "agenda_template", "amend_minutes", "as_utc", "cancel_meeting", "certify_minutes", "delete_meeting", "duplicate_meeting", "get_meeting", "guard_minutes", "list_meetings", "local_date", "lock_minutes", "mark_invited", "meeting_heading_text", "meeting_ics", "meeting_plan", "minutes_versions", "next_meeting_number", "number_text", "plan_meeting", "record_attendance", "record_item_minutes", "record_times", "record_vote", "record_walk_in", "remove_agenda_item", "remove_attendance", "remove_invitee", "remove_vote", "search_people", "set_agenda_template", "update_agenda_item", "update_meeting", "validate_new_plan", "validate_plan"]
+__all__ = [
+    "ATTENDANCE_NAMES", "ActionRow", "AgendaItemData", "AgendaRow", "AttendanceData",
+    "AttendanceRow", "DEFAULT_TEMPLATE", "IN_ROOM", "InviteeRow", "ItemCorrection", "KEEP",
+    "KIND_NAMES", "MeetingDetail", "MeetingPlan", "MeetingRow", "MinutesVersionRow",
+    "PersonHit", "ROLE_NAMES", "STATUS_NAMES", "TEMPLATE_SETTING", "TemplateSection",
+    "VoteRow", "WalkInData", "action_row", "add_agenda_item", "add_invitees",
+    "agenda_template", "amend_minutes", "as_utc", "cancel_meeting", "certify_minutes",
+    "delete_meeting", "duplicate_meeting", "get_meeting", "guard_minutes", "list_meetings",
+    "local_date", "lock_minutes", "mark_invited", "meeting_heading_text", "meeting_ics",
+    "meeting_plan", "minutes_versions", "next_meeting_number", "number_text", "plan_meeting",
+    "record_attendance", "record_item_minutes", "record_times", "record_vote",
+    "record_walk_in", "remove_agenda_item", "remove_attendance", "remove_invitee",
+    "remove_vote", "search_people", "set_agenda_template", "update_agenda_item",
+    "update_meeting", "validate_new_plan", "validate_plan",
+]

@@ -29,7 +29,6 @@ from codi_core.models import (
     utcnow,
 )
 from codi_core.rules.numbering import body_conditions, highest_number, next_number, number_holder
-from codi_core.rules.planning import BODY_IS_KIND as _BODY_KINDS
 from codi_core.rules.planning import PLAN_FIELDS, plan_violations
 from codi_desktop.store.database import Store
 
@@ -84,11 +83,6 @@ def validate_plan(plan: MeetingPlan) -> dict[str, ServiceError]:
     ):
         errors.add("number", "number_positive")
     return errors
-
-
-#: Kinds that are a body in themselves; the others meet as one organization (committee,
-#: council, working group) and are numbered per that organization.
-BODY_IS_KIND = tuple(MeetingKind(k) for k in sorted(_BODY_KINDS))
 
 
 def validate_new_plan(plan: MeetingPlan) -> dict[str, ServiceError]:
