@@ -200,6 +200,18 @@ def test_planning_refuses_a_missing_body_date_or_place_and_so_does_an_edit(store
         meetings.update_meeting(store, mid, edited)
     assert err.value.field == "place"
     assert meetings.get_meeting(store, mid).place == "ศาลาประชาคม"
+    # a meeting kept from before the rule (no place) may still be edited elsewhere
+    with store.action("test set-up: a meeting from before the rule") as s:
+        old = Meeting(province_code="34", kind="cluster", title="ประชุมเก่า", number=9,
+                      number_year=2569, starts_at=APR.astimezone(dt.UTC), status="planned",
+                      minutes_version=1)
+        s.add(old)
+        s.flush()
+        old_id = old.id
+    renamed = meetings.meeting_plan(store, old_id)
+    renamed.title = "ประชุมเก่า (แก้ชื่อ)"
+    meetings.update_meeting(store, old_id, renamed)
+    assert meetings.get_meeting(store, old_id).title == "ประชุมเก่า (แก้ชื่อ)"
 
 
 def test_end_before_start_is_refused(store, body):
