@@ -6,7 +6,8 @@ set). A rule lives here once; neither side keeps its own copy.
 * ``columns``: which columns a change may write, per table, operation and role;
 * ``references``: links to other rows and the province of parents;
 * ``merge``: base seqs and tombstones;
-* ``numbering``: meeting numbers per body and year;
+* ``numbering``: meeting numbers per body and year, within the province;
+* ``planning``: what planning a meeting needs (body, date, place);
 * ``minutes``: the minutes lock;
 * ``attendance``: one attendance per meeting and person.
 

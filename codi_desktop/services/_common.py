@@ -30,6 +30,11 @@ class Errors(dict[str, ServiceError]):
     def add(self, field: str, code: str, **params: Any) -> None:
         self.setdefault(field, ServiceError(code, field, **params))
 
+    def add_violations(self, violations: list[Any]) -> None:
+        """The rule book's violations (``codi_core.rules``), each on its field."""
+        for v in violations:
+            self.add(v.field or "", v.code, **v.params)
+
     def text(self, field: str, value: str | None, *, required: bool = False, max_len: int = 300):
         if value is None or not value.strip():
             if required:

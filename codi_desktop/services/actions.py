@@ -14,7 +14,7 @@ from codi_core.models import ActionItem, ActionStatus, AgendaItem, Meeting, Pers
 from codi_desktop.store.database import Store
 
 from ._common import Errors, clean, get_live
-from .meetings import ActionRow, _guard_minutes, action_row
+from .meetings import ActionRow, action_row, guard_minutes
 
 
 @dataclass
@@ -39,7 +39,7 @@ def add_action_item(store: Store, meeting_id: str, data: ActionItemData,
     _validate(data)
     with store.action(f"เพิ่มเรื่องที่ต้องติดตาม {data.title.strip()}", author) as session:
         meeting = get_live(session, Meeting, meeting_id, "meeting")
-        _guard_minutes(meeting)
+        guard_minutes(meeting)
         owner_name = clean(data.owner_name)
         if data.owner_person_id:
             owner_name = get_live(session, Person, data.owner_person_id, "person").full_name

@@ -42,7 +42,7 @@ from codi_desktop.importing.framework import ImportFailed
 from codi_desktop.store.database import Store
 
 from ._common import Errors, clean, get_live, require_province
-from .meetings import ATTENDANCE_NAMES, _guard_minutes, number_text
+from .meetings import ATTENDANCE_NAMES, guard_minutes, number_text
 
 ASSEMBLY_CRITERION = 10
 
@@ -122,7 +122,7 @@ def register_participants(store: Store, meeting_id: str, rows: list[ParticipantD
     _validate_rows(rows)
     with store.action(f"ลงทะเบียนผู้เข้าร่วมประชุม {len(rows)} คน", author) as session:
         meeting = get_live(session, Meeting, meeting_id, "meeting")
-        _guard_minutes(meeting)
+        guard_minutes(meeting)
         return _register(session, province, meeting, rows)
 
 

@@ -12,6 +12,7 @@ from codi_core.rules.assessment import RULED_TABLES, check_assessment_write
 from codi_core.rules.columns import update_violation
 from codi_core.rules.merge import base_seq_violation
 from codi_core.rules.minutes import LOCKED_CHILDREN
+from codi_core.rules.planning import PLAN_FIELDS
 from codi_core.wire import FORBIDDEN, SCHEMA_MISMATCH, SCHEMA_VERSIONS, WireChange
 
 from .. import schema
@@ -24,11 +25,13 @@ from .links import LinksMixin
 from .lock import MinutesLockMixin
 from .merge import MergeMixin
 from .numbering import NumberingMixin
+from .planning import PlanningMixin
 from .rejections import Rejection
 
 
 class ChangeSetApplier(
-    MergeMixin, LedgerMixin, NumberingMixin, LinksMixin, AttendanceMixin, MinutesLockMixin
+    MergeMixin, LedgerMixin, NumberingMixin, LinksMixin, AttendanceMixin, MinutesLockMixin,
+    PlanningMixin,
 ):
     """Applies one change set's changes inside the caller's transaction."""
 
@@ -99,6 +102,8 @@ class ChangeSetApplier(
         if change.table in LOCKED_CHILDREN:
             self.check_minutes_lock(table, change, values)
         if change.op == "insert":
+            if change.table == "meeting":
+                self.check_meeting_plan(values)
             self.insert(model, table, columns, change, values)
         elif model.__ledger__:
             raise self.forbidden(
@@ -126,6 +131,8 @@ class ChangeSetApplier(
                 self.note_links(change, values, entry["province_code"])
             if change.op == "update":
                 self.update(table, columns, change, values, entry)
+                if change.table == "meeting" and PLAN_FIELDS & set(values):
+                    self.check_meeting_plan(self._server_row(table, change.row_id), values)
             else:
                 self.delete(table, change, entry)
 

@@ -7,7 +7,13 @@ from typing import Any
 
 import sqlalchemy as sa
 
-from codi_core.rules.numbering import NUMBER_FIELDS, body_conditions, body_key, next_number
+from codi_core.rules.numbering import (
+    NUMBER_FIELDS,
+    body_key,
+    highest_number,
+    next_number,
+    number_holder,
+)
 
 from .. import schema
 from .base import ApplierBase
@@ -48,17 +54,14 @@ class NumberingMixin(ApplierBase):
         self._lock_meeting_bodies(sorted({self._body_key(row) for row in rows}))
         columns = {c.name: c for c in meetings.columns}
         for row in rows:
-            body = self._body_conditions(meetings, row)
+            body = {"province_code": row["province_code"], "kind": row["kind"],
+                    "organization_id": row["organization_id"], "year": row["number_year"]}
             duplicate = self.conn.execute(
-                sa.select(meetings.c.id)
-                .where(*body, meetings.c.number == row["number"], meetings.c.id != row["id"])
-                .limit(1)
+                number_holder(meetings, number=row["number"], exclude_id=row["id"], **body)
             ).first()
             if duplicate is None:
                 continue
-            used = self.conn.execute(
-                sa.select(sa.func.max(meetings.c.number)).where(*body)
-            ).scalar_one()
+            used = self.conn.execute(highest_number(meetings, **body)).scalar_one()
             change = self.meeting_checks[row["id"]]
             self.add_conflict(
                 change, self.log[("meeting", row["id"])], columns["number"], "number",
@@ -69,13 +72,6 @@ class NumberingMixin(ApplierBase):
     def _body_key(row: Any) -> str:
         return body_key(row["province_code"], row["kind"], row["organization_id"],
                         row["number_year"])
-
-    @staticmethod
-    def _body_conditions(meetings: sa.Table, row: Any) -> list[sa.ColumnElement]:
-        return body_conditions(
-            meetings, kind=row["kind"], organization_id=row["organization_id"],
-            year=row["number_year"], province_code=row["province_code"],
-        )
 
     def _lock_meeting_bodies(self, keys: list[str]) -> None:
         """Serialise the number check of one body and year across server processes.

@@ -665,6 +665,9 @@ def test_cursor_older_than_purged_tombstones_is_410(fresh_env):
 
 def meeting(number, year=2569, organization_id=None, kind="working_group", province="50",
             **fields):
+    """A planned meeting: a working group's (``organization_id``) or, with no body, one of
+    a kind that is a body in itself (cluster, partner consultation, assembly)."""
+    fields.setdefault("place", "ศาลาประชาคม")
     return ins("meeting", province_code=province, kind=kind, title="ประชุมทดสอบ",
                organization_id=organization_id, number=number, number_year=year,
                starts_at="2026-03-02T02:00:00Z", **fields)
@@ -721,9 +724,9 @@ def test_other_body_year_or_deleted_meeting_is_no_conflict(env):
     assert b.push(meeting(1, organization_id=other))["conflicts"] == []
     assert b.push(meeting(1, year=2570, organization_id=org))["conflicts"] == []
     # No body: numbered per kind.
-    a.push(meeting(1, year=year, kind="working_group"))
-    assert b.push(meeting(1, year=year, kind="cluster"))["conflicts"] == []
-    (c,) = b.push(meeting(1, year=year, kind="working_group"))["conflicts"]
+    a.push(meeting(1, year=year, kind="cluster"))
+    assert b.push(meeting(1, year=year, kind="partner_consultation"))["conflicts"] == []
+    (c,) = b.push(meeting(1, year=year, kind="cluster"))["conflicts"]
     assert c["server_value"] == 2
     # A deleted meeting frees its number.
     gone = meeting(5, organization_id=org)
@@ -732,5 +735,5 @@ def test_other_body_year_or_deleted_meeting_is_no_conflict(env):
     assert b.push(meeting(5, organization_id=org))["conflicts"] == []
     # Meetings with no body are numbered within their province.
     far = env.device(provinces=("51",), from_now=True)
-    assert far.push(meeting(1, year=year, kind="working_group", province="51"))[
+    assert far.push(meeting(1, year=year, kind="cluster", province="51"))[
         "conflicts"] == []

@@ -62,8 +62,9 @@ def _push_raw(d, *changes, **over) -> dict:
 
 
 def _meeting(province="50", **fields):
-    return ins("meeting", province_code=province, kind="working_group", title="ประชุมกฎ",
-               starts_at="2026-03-02T02:00:00Z", **fields)
+    """A planned cluster meeting (a body in itself: no organization to name)."""
+    return ins("meeting", province_code=province, kind="cluster", title="ประชุมกฎ",
+               starts_at="2026-03-02T02:00:00Z", place="ศาลาประชาคม", **fields)
 
 
 # -- row 1: a base from the future --------------------------------------------------------
@@ -132,7 +133,10 @@ def test_5_links_to_another_province_are_forbidden_and_to_nothing_invalid(env):
     other_meeting = _meeting(province="51")
     other_person = person(province="51")
     other_org = ins("organization", province_code="51", kind="network", name="เครือข่ายอื่น")
-    _applied(there.push(other_meeting, other_person, other_org))
+    other_item = ins("agenda_item", province_code="51", meeting_id=other_meeting["row_id"],
+                     section=5, position=1, title="เรื่องพิจารณา")
+    other_assessment = ins("assessment", province_code="51", fiscal_year=2569)
+    _applied(there.push(other_meeting, other_person, other_org, other_item, other_assessment))
     mine = person()
     _applied(here.push(mine))
     cases = [
@@ -148,6 +152,13 @@ def test_5_links_to_another_province_are_forbidden_and_to_nothing_invalid(env):
          "fields": {"province_code": "50", "table_name": "person",
                     "row_id": other_person["row_id"], "field": "notes", "status": "open"}},
         ins("community", province_code="50", name="ชุมชน", subdistrict_id="510101"),
+        ins("invitee", province_code="50", meeting_id=other_meeting["row_id"], name="ผู้เชิญ"),
+        ins("vote", province_code="50", meeting_id=other_meeting["row_id"],
+            agenda_item_id=other_item["row_id"], votes_for=3),
+        ins("action_item", province_code="50", meeting_id=other_meeting["row_id"],
+            title="ติดตามผล"),
+        ins("criterion_score", province_code="50", assessment_id=other_assessment["row_id"],
+            criterion_id=reference_id("criterion", "1"), level=2),
     ]
     for change in cases:
         _rejected(here.push(change), "forbidden")
@@ -293,6 +304,41 @@ def test_11_author_is_the_authenticated_user(env):
     assert stored == name
     history = d.client.get(f"/v1/history/person/{p['row_id']}").json()
     assert [e["author"] for e in history["entries"]] == [name]
+
+
+# -- planning a meeting: its body, date and place ------------------------------------------------
+
+
+def test_a_meeting_is_planned_with_its_body_date_and_place(env):
+    d = env.device()
+    org = ins("organization", province_code="50", kind="committee", name="คณะทำงานวางแผน")
+    _applied(d.push(org))
+    plan = dict(province_code="50", title="ประชุมวางแผน", starts_at="2026-03-02T02:00:00Z",
+                place="ศาลาประชาคม")
+    no_body = ins("meeting", kind="working_group", **plan)
+    result = _rejected(d.push(no_body), "invalid")
+    assert "body that meets" in result["detail"] and "องค์กรที่ประชุม" in result["detail_th"]
+    for gap in ({"place": None}, {"place": "   "}, {"starts_at": None}):
+        _rejected(d.push(ins("meeting", kind="cluster", **{**plan, **gap})), "invalid")
+    # every reason at once
+    bare = ins("meeting", province_code="50", kind="working_group", title="ว่าง")
+    detail = _rejected(d.push(bare), "invalid")["detail"]
+    assert "body that meets" in detail and "Start is required" in detail
+    assert "Place is required" in detail
+    for row in (no_body, bare):
+        assert _live_row(env, "meeting", row["row_id"]) is None
+    # planned in full, or a body in itself (a cluster meeting) without an organization
+    mine = ins("meeting", kind="working_group", organization_id=org["row_id"], **plan)
+    seq = _applied(d.push(mine))["seq"]
+    _applied(d.push(ins("meeting", kind="cluster", **plan)))
+    # an update may not leave a gap either
+    _rejected(d.push(upd("meeting", mine["row_id"], seq, place="")), "invalid")
+    _rejected(d.push(upd("meeting", mine["row_id"], seq, organization_id=None)), "invalid")
+    _rejected(d.push(upd("meeting", mine["row_id"], seq, kind="provincial_committee",
+                         organization_id=None)), "invalid")
+    row = _live_row(env, "meeting", mine["row_id"])
+    assert (row["place"], row["organization_id"]) == ("ศาลาประชาคม", org["row_id"])
+    _applied(d.push(upd("meeting", mine["row_id"], seq, place="วัดศรีอุบล")))
 
 
 # -- issue #17: one attendance per meeting and person -------------------------------------------

@@ -86,8 +86,8 @@ def test_without_a_keyring_each_sync_asks_for_the_password_and_rotates_the_token
     new_meeting_id = None
     with store.action("นัดประชุม", author="malee") as s:
         meeting = Meeting(
-            province_code="34", kind="working_group", title="คณะทำงาน",
-            starts_at=result_time(),
+            province_code="34", kind="cluster", title="ประชุมกลุ่มจังหวัด",
+            starts_at=result_time(), place="ศาลาประชาคม",
         )
         s.add(meeting)
         s.flush()

@@ -25,7 +25,7 @@ def new_meeting(laptop: Laptop, title: str = "ประชุมคณะกร�
     with laptop.store.action("นัดประชุม", author=laptop.username) as s:
         meeting = Meeting(
             province_code=laptop.store.province_code,
-            kind=MeetingKind.PROVINCIAL_COMMITTEE,
+            kind=MeetingKind.CLUSTER,  # a body in itself: no organization to name
             title=title,
             starts_at=dt.datetime(2026, 1, 15, 2, 0, tzinfo=dt.UTC),
             place="ศาลากลางจังหวัด",

@@ -161,6 +161,59 @@ def test_numbers_run_per_body_and_year_and_a_used_number_is_refused(store, body)
         meetings.update_meeting(store, first, p)
 
 
+def test_another_provinces_meeting_numbers_never_block_this_ones(store, body):
+    """Two provinces each hold their 1/2569 of a kind: a device that also keeps another
+    province's rows (a wider scope) numbers and checks only its own province's."""
+    with store.action("test set-up: another province's assembly, as pulled") as s:
+        s.add(Meeting(province_code="35", kind="provincial_assembly", title="สมัชชายโสธร",
+                      number=1, number_year=2569, starts_at=MAR.astimezone(dt.UTC),
+                      place="ศาลากลางจังหวัดยโสธร", status="planned", minutes_version=1))
+    assert meetings.next_meeting_number(store, "provincial_assembly", None, APR) == 1
+    taken = MeetingPlan(kind="provincial_assembly", starts_at=APR, place="หอประชุม", number=1)
+    mine = meetings.plan_meeting(store, taken)
+    assert meetings.get_meeting(store, mine).number_text == "1/2569"
+    # nor is the other province's meeting "the previous meeting" of this one
+    assert meetings.get_meeting(store, mine).previous_meeting_id is None
+    with pytest.raises(ServiceError) as err:  # this province's own 1/2569 still counts
+        meetings.plan_meeting(store, taken)
+    assert err.value.code == "meeting_number_used"
+    with store.read() as s:
+        theirs = s.scalars(sa.select(Meeting).where(Meeting.province_code == "35")).one()
+        assert (theirs.number, theirs.number_year) == (1, 2569)
+
+
+def test_planning_refuses_a_missing_body_date_or_place_and_so_does_an_edit(store, body):
+    count = len(outbox(store))
+    with pytest.raises(ValidationFailed) as err:
+        meetings.plan_meeting(store, MeetingPlan(kind="working_group", starts_at=None,
+                                                 place="  "))
+    assert set(err.value.errors) == {"organization_id", "starts_at", "place"}
+    assert "กรุณาเลือกองค์กรที่ประชุม" in err.value.message("th")
+    assert len(outbox(store)) == count
+    # a body in itself needs no organization
+    meetings.plan_meeting(store, MeetingPlan(kind="cluster", starts_at=MAR, place="วัด"))
+    # an edit may not clear the place, and a copy of a meeting needs its place too
+    mid = meetings.plan_meeting(store, plan(body))
+    edited = meetings.meeting_plan(store, mid)
+    edited.place = ""
+    with pytest.raises(ServiceError) as err:
+        meetings.update_meeting(store, mid, edited)
+    assert err.value.field == "place"
+    assert meetings.get_meeting(store, mid).place == "ศาลาประชาคม"
+    # a meeting kept from before the rule (no place) may still be edited elsewhere
+    with store.action("test set-up: a meeting from before the rule") as s:
+        old = Meeting(province_code="34", kind="cluster", title="ประชุมเก่า", number=9,
+                      number_year=2569, starts_at=APR.astimezone(dt.UTC), status="planned",
+                      minutes_version=1)
+        s.add(old)
+        s.flush()
+        old_id = old.id
+    renamed = meetings.meeting_plan(store, old_id)
+    renamed.title = "ประชุมเก่า (แก้ชื่อ)"
+    meetings.update_meeting(store, old_id, renamed)
+    assert meetings.get_meeting(store, old_id).title == "ประชุมเก่า (แก้ชื่อ)"
+
+
 def test_end_before_start_is_refused(store, body):
     bad = plan(body)
     bad.ends_at = MAR - dt.timedelta(hours=1)

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from codi_core.errors import ServiceError
 from codi_core.formatting import BE_OFFSET, bangkok_tz, to_bangkok
 from codi_core.models import MeetingKind, MeetingStatus
 from codi_desktop.services import meetings
@@ -301,9 +302,13 @@ class PlanPanel(QWidget):
         if self.number.value():
             number = self.number.value()
         else:
-            number = meetings.next_meeting_number(
-                self.store, self.kind.currentData(), self.body.value_id,
-                local_datetime(day, self.start.time()))
+            try:  # numbered within the working province: none chosen yet, say so
+                number = meetings.next_meeting_number(
+                    self.store, self.kind.currentData(), self.body.value_id,
+                    local_datetime(day, self.start.time()))
+            except ServiceError as exc:
+                self.number_hint.setText(error_text(exc))
+                return
         self.number_hint.setText(
             self.tr("การประชุมนี้จะเป็นครั้งที่ %1").replace("%1", f"{number}/{year}"))
 
