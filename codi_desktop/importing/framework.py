@@ -29,6 +29,7 @@ from sqlalchemy.orm import Session
 
 from codi_core.errors import ServiceError
 from codi_core.models import Subdistrict
+from codi_desktop.store import search_index
 from codi_desktop.store.capture import CAPTURED, finish_change_set
 from codi_desktop.store.database import Store, head_revision
 
@@ -406,7 +407,16 @@ def commit(store: Store, preview: Preview, author: str | None = None,
     sets = 0
     author = author or store.author
     todo = [r for r in preview.rows if r.fate in (NEW, MATCH, DUPLICATE)]
-    with store.action(summary, author) as session:
+    written: dict[str, list[str]] = {}  # table -> ids of the rows the import wrote
+
+    def note_written() -> None:
+        for table, row_id in session.info.get(CAPTURED, {}):
+            written.setdefault(table, []).append(row_id)
+
+    with store.action(summary, author) as session, search_index.bulk(
+            session.connection()) as index:
+        # The search index is written once at the end, set-based, instead of by a
+        # trigger per row; triggers are back before the action commits.
         ctx = preview.ctx
         importer.begin(ctx)
         primed = importer.prime(session, ctx)  # noqa: F841 - kept alive for the loop
@@ -423,6 +433,7 @@ def commit(store: Store, preview: Preview, author: str | None = None,
                     progress(i, len(todo), "")
                 if len(session.info.get(CAPTURED, {})) >= CHUNK_CHANGES and not problems:
                     sets += 1
+                    note_written()
                     finish_change_set(session, summary=f"{summary} ส่วนที่ {sets}",
                                       author=author, schema_version=head_revision(),
                                       local_only=store.is_demo)
@@ -430,10 +441,13 @@ def commit(store: Store, preview: Preview, author: str | None = None,
             raise ImportFailed(problems)  # rolls the whole action back
         importer.finish(session, ctx)
         session.flush()
+        note_written()
         if sets and session.info.get(CAPTURED):
             sets += 1
             finish_change_set(session, summary=f"{summary} ส่วนที่ {sets}", author=author,
                               schema_version=head_revision(), local_only=store.is_demo)
+        for table, ids in written.items():
+            index.reindex(table, ids)
     return ImportResult(preview.count(NEW), preview.count(MATCH), preview.count(DUPLICATE),
                         max(sets, 1))
 

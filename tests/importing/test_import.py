@@ -243,3 +243,38 @@ def test_a_known_person_gets_the_new_membership_only(store, tmp_path, h):
     assert (m.organization_id, m.role.value) == (org, "treasurer")
     again = preview_file(store, PEOPLE, path)
     assert "จะเพิ่มสมาชิกภาพ" not in again.rows[0].message()
+
+
+def test_imported_rows_are_found_by_the_list_search_and_the_triggers_are_back(store,
+                                                                              tmp_path, h):
+    from codi_desktop.services import lists
+
+    def triggers():
+        with store.read() as s:
+            return sorted(s.execute(sa.text(
+                "SELECT name FROM sqlite_master WHERE type = 'trigger' AND name LIKE 'fts%'"
+            )).scalars())
+
+    before = triggers()
+    path = h.write_xlsx(tmp_path / "s.xlsx", [
+        ("ชื่อชุมชน", "หมู่ที่", "ตำบล", "ผู้นำชุมชน", "โทรศัพท์"),
+        ("ชุมชนค้นหาเจอ", 3, "หัวเรือ", "นางบุญมีค้นได้ ใจงาม", "0899990001"),
+        ("ชุมชนอีกแห่ง", 4, "หัวเรือ", None, None),
+    ])
+    commit(store, preview_file(store, COMMUNITIES, path))
+    assert triggers() == before and "fts_community_ai" in before
+
+    def found(text):
+        rows = lists.COMMUNITIES.window(store, lists.ListFilter(text=text))
+        return sorted(r[1] for r in rows)
+
+    assert found("ค้นหาเจอ") == ["ชุมชนค้นหาเจอ"]
+    assert found("บุญมีค้นได้") == ["ชุมชนค้นหาเจอ"]  # the leader's name
+    assert found("0899990001") == ["ชุมชนค้นหาเจอ"]
+    assert found("หัวเรือ") == ["ชุมชนค้นหาเจอ", "ชุมชนอีกแห่ง"]  # the tambon's name
+    # The triggers work again for the next write.
+    (cid,) = [r[0] for r in lists.COMMUNITIES.window(store, lists.ListFilter(text="อีกแห่ง"))]
+    data = communities.get_community(store, cid)
+    data.name = "ชุมชนเปลี่ยนชื่อแล้ว"
+    communities.update_community(store, cid, data)
+    assert found("อีกแห่ง") == [] and found("เปลี่ยนชื่อ") == ["ชุมชนเปลี่ยนชื่อแล้ว"]
