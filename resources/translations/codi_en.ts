@@ -2211,6 +2211,14 @@
         <translation>Print budget report (PDF)…</translation>
     </message>
     <message>
+        <source>ส่งออกงบประมาณ (Excel)…</source>
+        <translation>Export budget (Excel)…</translation>
+    </message>
+    <message>
+        <source>บันทึกงบประมาณตามแผนงานของปีงบประมาณที่แสดงเป็นไฟล์ Excel (ตัวเลขรวมได้)</source>
+        <translation>Save the budget by program of the fiscal year shown as an Excel file (numbers that add up)</translation>
+    </message>
+    <message>
         <source>การจัดสรรงบประมาณให้จังหวัดบันทึกโดยสำนักงานใหญ่ พอช. เท่านั้น เมื่อซิงค์ข้อมูล ยอดจัดสรรจะปรากฏที่นี่</source>
         <translation>Only CODI headquarters records the province&apos;s budget allocation; it appears here after a sync.</translation>
     </message>
@@ -2237,6 +2245,22 @@
     <message>
         <source>พิมพ์เอกสาร</source>
         <translation>Print document</translation>
+    </message>
+    <message>
+        <source>ส่งออกงบประมาณ</source>
+        <translation>Export budget</translation>
+    </message>
+    <message>
+        <source>Excel (*.xlsx)</source>
+        <translation>Excel (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>กำลังส่งออก…</source>
+        <translation>Exporting…</translation>
+    </message>
+    <message>
+        <source>บันทึกไฟล์แล้ว: %1</source>
+        <translation>File saved: %1</translation>
     </message>
 </context>
 <context>

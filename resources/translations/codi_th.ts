@@ -2211,6 +2211,14 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>ส่งออกงบประมาณ (Excel)…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>บันทึกงบประมาณตามแผนงานของปีงบประมาณที่แสดงเป็นไฟล์ Excel (ตัวเลขรวมได้)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>การจัดสรรงบประมาณให้จังหวัดบันทึกโดยสำนักงานใหญ่ พอช. เท่านั้น เมื่อซิงค์ข้อมูล ยอดจัดสรรจะปรากฏที่นี่</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2236,6 +2244,22 @@
     </message>
     <message>
         <source>พิมพ์เอกสาร</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ส่งออกงบประมาณ</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Excel (*.xlsx)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>กำลังส่งออก…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>บันทึกไฟล์แล้ว: %1</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
