@@ -32,6 +32,7 @@ from codi_core.models import (
     Program,
     Project,
     ProjectStatus,
+    ProjectTarget,
     Sector,
     Subdistrict,
 )
@@ -135,6 +136,39 @@ PEOPLE = Export("people", "บุคคล", [
 ], _people)
 
 
+def _project_links(session, project_ids: set[str]) -> dict[str, dict[str, list[tuple]]]:
+    """project id -> kind -> [(id, name)] of its targets (``ProjectTarget``), oldest first."""
+    org, community = sa.orm.aliased(Organization), sa.orm.aliased(Community)
+    stmt = (sa.select(ProjectTarget, org.name, community.name, sd.name_th)
+            .outerjoin(org, org.id == ProjectTarget.organization_id)
+            .outerjoin(community, community.id == ProjectTarget.community_id)
+            .outerjoin(sd, sd.id == ProjectTarget.subdistrict_id)
+            .where(ProjectTarget.deleted_at.is_(None))
+            .order_by(ProjectTarget.created_at, ProjectTarget.id))
+    out: dict[str, dict[str, list[tuple]]] = {}
+    for t, org_name, community_name, tambon in session.execute(stmt):
+        if t.project_id not in project_ids:
+            continue
+        links = out.setdefault(t.project_id, {})
+        for kind, tid, name in (("organization", t.organization_id, org_name),
+                                ("community", t.community_id, community_name),
+                                ("subdistrict", t.subdistrict_id, tambon)):
+            if tid:
+                links.setdefault(kind, []).append((tid, name))
+    return out
+
+
+def _joined(first: tuple, more: list[tuple], part: int) -> str | None:
+    """The project's own link then its targets, in one cell as the importer reads them
+    (``importing.projects``: names separated by commas)."""
+    seen, values = set(), []
+    for item in ([first] if first[0] else []) + more:
+        if item[0] not in seen:
+            seen.add(item[0])
+            values.append(item[part] or item[0])
+    return ", ".join(values) or None
+
+
 def _projects(session, flt):
     org = sa.orm.aliased(Organization)
     community = sa.orm.aliased(Community)
@@ -146,11 +180,19 @@ def _projects(session, flt):
             .outerjoin(sd, sd.id == Project.subdistrict_id)
             .where(*_chosen(Project, lists.PROJECTS, flt))
             .order_by(Project.fiscal_year, Project.code, Project.id))
-    for p, program, org_name, community_name, tambon in session.execute(stmt):
+    rows = session.execute(stmt).all()
+    targets = _project_links(session, {p.id for p, *_ in rows})
+    for p, program, org_name, community_name, tambon in rows:
         def amount(kind: LedgerKind, pid=p.id) -> int:
             return sums.get((pid, kind.value), 0)
-        yield [p.code, p.name, program, p.fiscal_year, org_name, community_name, p.subdistrict_id,
-               tambon, _label(ProjectStatus, p.status), _label(FundingType, p.funding_type),
+        more = targets.get(p.id, {})
+        tambons = more.get("subdistrict", [])
+        first_tambon = (p.subdistrict_id, tambon)
+        yield [p.code, p.name, program, p.fiscal_year,
+               _joined((p.organization_id, org_name), more.get("organization", []), 1),
+               _joined((p.community_id, community_name), more.get("community", []), 1),
+               _joined(first_tambon, tambons, 0), _joined(first_tambon, tambons, 1),
+               _label(ProjectStatus, p.status), _label(FundingType, p.funding_type),
                p.households, p.starts_on, p.ends_on, amount(LedgerKind.APPROVAL),
                amount(LedgerKind.DISBURSEMENT) - amount(LedgerKind.REFUND), p.description]
 
