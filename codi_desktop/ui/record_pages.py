@@ -370,6 +370,7 @@ def meetings_page(store: Store) -> ListPage:
         detail=MeetingPanel(store),
         search_hint=translate("Pages", "ค้นหาเรื่อง สถานที่ หรือผู้จัด"),
         newest_first=True,
+        export_kind="meetings",  # dates as dates, numbers and counts as numbers
     )
 
 

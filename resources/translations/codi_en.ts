@@ -469,8 +469,12 @@
         <translation>Assessment</translation>
     </message>
     <message>
-        <source>ส่งออก CSV</source>
-        <translation>Export CSV</translation>
+        <source>ส่งออก…</source>
+        <translation>Export…</translation>
+    </message>
+    <message>
+        <source>บันทึกตารางเปรียบเทียบตามที่เรียงไว้เป็นไฟล์ Excel หรือ CSV</source>
+        <translation>Save the comparison, sorted as shown, as an Excel or CSV file</translation>
     </message>
     <message>
         <source>เปรียบเทียบจังหวัดในขอบเขต</source>
@@ -479,6 +483,18 @@
     <message>
         <source>ยังไม่ประเมิน</source>
         <translation>Not assessed</translation>
+    </message>
+    <message>
+        <source>เปรียบเทียบจังหวัด ปีงบประมาณ %1</source>
+        <translation>Province comparison, fiscal year %1</translation>
+    </message>
+    <message>
+        <source>ส่งออกตารางเปรียบเทียบ</source>
+        <translation>Export the comparison</translation>
+    </message>
+    <message>
+        <source>Excel (*.xlsx);;CSV (*.csv)</source>
+        <translation>Excel (*.xlsx);;CSV (*.csv)</translation>
     </message>
     <message>
         <source>ส่งออกแล้ว: %1</source>

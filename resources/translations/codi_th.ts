@@ -469,7 +469,11 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>ส่งออก CSV</source>
+        <source>ส่งออก…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>บันทึกตารางเปรียบเทียบตามที่เรียงไว้เป็นไฟล์ Excel หรือ CSV</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -478,6 +482,18 @@
     </message>
     <message>
         <source>ยังไม่ประเมิน</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>เปรียบเทียบจังหวัด ปีงบประมาณ %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ส่งออกตารางเปรียบเทียบ</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Excel (*.xlsx);;CSV (*.csv)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

@@ -131,3 +131,35 @@ def test_cli_export(store, records, tmp_path, capsys):
     assert main(["export", "budget", "--fiscal-year", "2567", "--out", str(out),
                  "--data-dir", str(store.data_dir)]) == 0
     assert openpyxl.load_workbook(out).active.cell(1, 1).value == "รหัสแผนงาน"
+
+
+def test_cli_exports_the_assessment_comparison_with_numbers(store, tmp_path):
+    from codi_desktop.cli import main
+    from codi_desktop.services import assessment
+
+    store.set_setting("sync_role", "cluster")
+    store.set_setting("sync_scope", ["34", "35", "33"])
+    levels = {"34": [2] * 10, "35": [4, 4, 3, 3, 4, 4, 3, 3, 4, 4]}  # 33 not assessed
+    for code, mine in levels.items():
+        assessment.save_assessment(store, assessment.AssessmentDraft(
+            2568, province=code,
+            scores={n: assessment.ScoreDraft(n, lv) for n, lv in enumerate(mine, start=1)}))
+    out = tmp_path / "comparison.xlsx"
+    assert main(["export", "assessment-comparison", "--fiscal-year", "2568", "--out", str(out),
+                 "--data-dir", str(store.data_dir)]) == 0
+    ws = openpyxl.load_workbook(out).active
+    rows = list(ws.iter_rows(values_only=True))
+    header, body = rows[0], rows[1:]
+    col = {name: i for i, name in enumerate(header)}
+    assert [r[0] for r in body] == ["35", "34", "33"]  # readiest first
+    for row in body:
+        assert row[col["ปีงบประมาณ"]] == 2568 and isinstance(row[col["ปีงบประมาณ"]], int)
+        got = [row[col[f"เกณฑ์ที่ {n}"]] for n in range(1, 11)]
+        assert got == levels.get(row[0], [0] * 10)
+        assert all(isinstance(v, int) for v in got)
+        want = Decimal(sum(levels.get(row[0], [0] * 10))) / 40 * 100
+        assert Decimal(str(row[col["ความพร้อม (%)"]])) == want.quantize(Decimal("0.1"))
+    csv_out = tmp_path / "comparison.csv"
+    assert main(["export", "assessment-comparison", "--fiscal-year", "2568", "--out",
+                 str(csv_out), "--data-dir", str(store.data_dir)]) == 0
+    assert csv_out.read_bytes().startswith(b"\xef\xbb\xbf")
