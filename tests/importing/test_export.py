@@ -163,3 +163,32 @@ def test_cli_exports_the_assessment_comparison_with_numbers(store, tmp_path):
     assert main(["export", "assessment-comparison", "--fiscal-year", "2568", "--out",
                  str(csv_out), "--data-dir", str(store.data_dir)]) == 0
     assert csv_out.read_bytes().startswith(b"\xef\xbb\xbf")
+
+
+def test_the_sum_row_adds_exactly_the_money_cells_without_libreoffice(store, records,
+                                                                      tmp_path):
+    """Where LibreOffice is missing: the total row's SUM covers every money cell of its
+    column, and those cells (numbers of baht) add up to the test's own total."""
+    import re
+
+    programs, project = records["programs"], records["project"]
+    amounts = {"baan_mankong": 1_234_567_89, "welfare": 98_765_43, "disaster": 1_00}
+    for code, satang in amounts.items():
+        ledger.record_allocation(store, program_id=programs[code], fiscal_year=2567,
+                                 amount_satang=satang, entry_date=D)
+    ledger.record_approval(store, project_id=project, amount_satang=1_000_000_01, entry_date=D)
+    path = tmp_path / "budget.xlsx"
+    export_budget(store, 2567, path)
+    ws = openpyxl.load_workbook(path).active
+    header = [c.value for c in ws[1]]
+    last = ws.max_row
+    assert ws.cell(last, 1).value == "รวม"
+    for name, want in (("จัดสรร", sum(amounts.values())), ("อนุมัติ", 1_000_000_01)):
+        c = header.index(name) + 1
+        formula = ws.cell(last, c).value
+        letter, first, end = re.fullmatch(r"=SUM\(([A-Z]+)(\d+):\1(\d+)\)", formula).groups()
+        assert (int(first), int(end)) == (2, last - 1)  # every program row, nothing else
+        cells = [ws.cell(r, c).value for r in range(2, last)]
+        assert all(isinstance(v, int | float) for v in cells)
+        assert sum(Decimal(str(v)) for v in cells) * 100 == want
+        assert "฿" in ws.cell(last, c).number_format

@@ -278,3 +278,38 @@ def test_imported_rows_are_found_by_the_list_search_and_the_triggers_are_back(st
     data.name = "ชุมชนเปลี่ยนชื่อแล้ว"
     communities.update_community(store, cid, data)
     assert found("อีกแห่ง") == [] and found("เปลี่ยนชื่อ") == ["ชุมชนเปลี่ยนชื่อแล้ว"]
+
+
+def test_a_row_that_became_wrong_after_the_preview_rolls_everything_back(store, tmp_path, h):
+    """The write checks again: a code taken since the preview fails the whole import, and
+    the search index triggers (dropped while an import writes) are back as they were."""
+    from codi_core.models import Program
+    from codi_desktop.services import lists, projects
+
+    with store.read() as s:
+        program = s.scalar(sa.select(Program.id).where(Program.code == "baan_mankong"))
+        triggers = sorted(s.execute(sa.text(
+            "SELECT name FROM sqlite_master WHERE type = 'trigger'")).scalars())
+    path = h.write_xlsx(tmp_path / "p.xlsx", [
+        ("รหัสโครงการ", "ชื่อโครงการ", "แผนงาน", "ปีงบประมาณ"),
+        ("LATE-001", "โครงการก่อน", "บ้านมั่นคง", 2568),
+        ("LATE-002", "โครงการที่รหัสถูกใช้ไปแล้ว", "บ้านมั่นคง", 2568),
+    ])
+    preview = preview_file(store, PROJECTS, path)
+    assert preview.ok
+    projects.create_project(store, projects.ProjectData(
+        code="LATE-002", name="บันทึกจากหน้าจอระหว่างนั้น", program_id=program, fiscal_year=2568))
+    sets = h.count_sets(store)
+    with pytest.raises(ImportFailed) as err:
+        commit(store, preview)
+    assert [r for r, _, _ in err.value.problems] == [3]
+    assert "รหัส LATE-002 ถูกใช้แล้ว" in err.value.message()
+    assert "Code LATE-002 is already used" in err.value.message("en")
+    assert h.count(store, Project) == 1 and h.count_sets(store) == sets
+    with store.read() as s:
+        assert sorted(s.execute(sa.text(
+            "SELECT name FROM sqlite_master WHERE type = 'trigger'")).scalars()) == triggers
+    projects.create_project(store, projects.ProjectData(
+        code="LATE-003", name="โครงการค้นหาได้หลังยกเลิก", program_id=program, fiscal_year=2568))
+    found = lists.PROJECTS.window(store, lists.ListFilter(text="ค้นหาได้หลังยกเลิก"))
+    assert len(found) == 1
