@@ -313,3 +313,28 @@ def test_a_row_that_became_wrong_after_the_preview_rolls_everything_back(store, 
         code="LATE-003", name="โครงการค้นหาได้หลังยกเลิก", program_id=program, fiscal_year=2568))
     found = lists.PROJECTS.window(store, lists.ListFilter(text="ค้นหาได้หลังยกเลิก"))
     assert len(found) == 1
+
+
+def test_writing_an_import_makes_no_query_per_row(tmp_path, h):
+    """The statements an import's commit sends do not grow with its rows (look-ups are
+    loaded once, rows and their changes go in batches): a regression guard for the
+    5,000-row benchmark, counted, not timed."""
+    from sqlalchemy import event
+
+    from codi_desktop.store.database import open_store
+
+    def statements(rows: int) -> int:
+        store = open_store(tmp_path / f"db{rows}")
+        store.set_setting("province_code", "34")
+        path = h.write_xlsx(tmp_path / f"c{rows}.xlsx", [("ชื่อชุมชน", "หมู่ที่", "ตำบล")] + [
+            (f"ชุมชนนับคำสั่ง {i}", i % 20 + 1, "หัวเรือ") for i in range(rows)])
+        preview = preview_file(store, COMMUNITIES, path)
+        sent = []
+        event.listen(store.engine, "before_cursor_execute",
+                     lambda *args: sent.append(args[2]))
+        assert commit(store, preview).added == rows
+        store.close()
+        return len(sent)
+
+    small, large = statements(50), statements(1400)
+    assert large <= small + 10, (small, large)  # a flush per 500 rows, nothing per row
