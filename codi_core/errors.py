@@ -41,7 +41,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "ยังไม่ได้เลือกจังหวัดของฐานข้อมูลนี้",
         "This database has no province yet",
     ),
-    "duplicate_code": ("รหัส {code} ถูกใช้แล้ว", "Code {code} is already used"),
+    "duplicate_code": ("รหัส {taken} ถูกใช้แล้ว", "Code {taken} is already used"),
     "invalid_phone": ("หมายเลขโทรศัพท์ไม่ถูกต้อง", "Invalid phone number"),
     "invalid_email": ("อีเมลไม่ถูกต้อง", "Invalid e-mail address"),
     # ledger

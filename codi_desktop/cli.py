@@ -72,12 +72,14 @@ def build_parser() -> argparse.ArgumentParser:
     imp.add_argument("--dry-run", action="store_true", help="only print the preview")
     imp.set_defaults(handler="codi_desktop.importing.cli:cli_import")
 
-    exp = sub.add_parser("export", help="export a list or the budget report to .xlsx or .csv")
+    exp = sub.add_parser("export", help="export a list, the budget report or the assessment "
+                         "comparison to .xlsx or .csv")
     _add_data_dir(exp)
     exp.add_argument("kind", choices=["communities", "organizations", "people", "projects",
-                                      "budget"])
+                                      "meetings", "budget", "assessment-comparison"])
     exp.add_argument("--out", required=True, help=".xlsx or .csv file to write")
-    exp.add_argument("--fiscal-year", type=int, help="fiscal year in BE (budget)")
+    exp.add_argument("--fiscal-year", type=int,
+                     help="fiscal year in BE (budget, assessment-comparison; default: this one)")
     exp.set_defaults(handler="codi_desktop.importing.cli:cli_export")
 
     selftest = sub.add_parser(

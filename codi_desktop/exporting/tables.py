@@ -1,5 +1,6 @@
 """What each export holds: the communities, organizations, people and projects lists
-(filtered as on screen) and the budget report, with columns the importer reads back.
+(filtered as on screen), the meetings list, the budget report and the assessment
+comparison, with columns the importer reads back.
 
 List exports use the importer's own headers and the labels of ``codi_core.labels`` (the
 importer reads them in Thai and English) and carry the tambon code, so an exported file
@@ -15,8 +16,12 @@ from typing import Any
 
 import sqlalchemy as sa
 
-from codi_core.labels import label
+from codi_core.formatting import fiscal_year as fiscal_year_of
+from codi_core.labels import label, language
 from codi_core.models import (
+    AssessmentStatus,
+    Attendance,
+    AttendanceStatus,
     Community,
     CommunityKind,
     District,
@@ -24,23 +29,28 @@ from codi_core.models import (
     Gender,
     LedgerEntry,
     LedgerKind,
+    Meeting,
+    MeetingKind,
+    MeetingStatus,
     Membership,
     MembershipRole,
     Organization,
     OrganizationKind,
     Person,
+    PilotStatus,
     Program,
     Project,
     ProjectStatus,
+    ProjectTarget,
     Sector,
     Subdistrict,
 )
 from codi_core.models.ledger_rules import effective_amounts
-from codi_desktop.services import ledger, lists
+from codi_desktop.services import comparison, ledger, lists
 from codi_desktop.services.lists import ListFilter, RecordList
 from codi_desktop.store.database import Store
 
-from .writer import DATE, INT, MONEY, TEXT, YEAR, Col, write_table
+from .writer import DATE, DATETIME, DECIMAL, INT, MONEY, TEXT, YEAR, Col, write_table
 
 sd = sa.orm.aliased(Subdistrict)
 ds = sa.orm.aliased(District)
@@ -135,6 +145,39 @@ PEOPLE = Export("people", "บุคคล", [
 ], _people)
 
 
+def _project_links(session, project_ids: set[str]) -> dict[str, dict[str, list[tuple]]]:
+    """project id -> kind -> [(id, name)] of its targets (``ProjectTarget``), oldest first."""
+    org, community = sa.orm.aliased(Organization), sa.orm.aliased(Community)
+    stmt = (sa.select(ProjectTarget, org.name, community.name, sd.name_th)
+            .outerjoin(org, org.id == ProjectTarget.organization_id)
+            .outerjoin(community, community.id == ProjectTarget.community_id)
+            .outerjoin(sd, sd.id == ProjectTarget.subdistrict_id)
+            .where(ProjectTarget.deleted_at.is_(None))
+            .order_by(ProjectTarget.created_at, ProjectTarget.id))
+    out: dict[str, dict[str, list[tuple]]] = {}
+    for t, org_name, community_name, tambon in session.execute(stmt):
+        if t.project_id not in project_ids:
+            continue
+        links = out.setdefault(t.project_id, {})
+        for kind, tid, name in (("organization", t.organization_id, org_name),
+                                ("community", t.community_id, community_name),
+                                ("subdistrict", t.subdistrict_id, tambon)):
+            if tid:
+                links.setdefault(kind, []).append((tid, name))
+    return out
+
+
+def _joined(first: tuple, more: list[tuple], part: int) -> str | None:
+    """The project's own link then its targets, in one cell as the importer reads them
+    (``importing.projects``: names separated by commas)."""
+    seen, values = set(), []
+    for item in ([first] if first[0] else []) + more:
+        if item[0] not in seen:
+            seen.add(item[0])
+            values.append(item[part] or item[0])
+    return ", ".join(values) or None
+
+
 def _projects(session, flt):
     org = sa.orm.aliased(Organization)
     community = sa.orm.aliased(Community)
@@ -146,11 +189,19 @@ def _projects(session, flt):
             .outerjoin(sd, sd.id == Project.subdistrict_id)
             .where(*_chosen(Project, lists.PROJECTS, flt))
             .order_by(Project.fiscal_year, Project.code, Project.id))
-    for p, program, org_name, community_name, tambon in session.execute(stmt):
+    rows = session.execute(stmt).all()
+    targets = _project_links(session, {p.id for p, *_ in rows})
+    for p, program, org_name, community_name, tambon in rows:
         def amount(kind: LedgerKind, pid=p.id) -> int:
             return sums.get((pid, kind.value), 0)
-        yield [p.code, p.name, program, p.fiscal_year, org_name, community_name, p.subdistrict_id,
-               tambon, _label(ProjectStatus, p.status), _label(FundingType, p.funding_type),
+        more = targets.get(p.id, {})
+        tambons = more.get("subdistrict", [])
+        first_tambon = (p.subdistrict_id, tambon)
+        yield [p.code, p.name, program, p.fiscal_year,
+               _joined((p.organization_id, org_name), more.get("organization", []), 1),
+               _joined((p.community_id, community_name), more.get("community", []), 1),
+               _joined(first_tambon, tambons, 0), _joined(first_tambon, tambons, 1),
+               _label(ProjectStatus, p.status), _label(FundingType, p.funding_type),
                p.households, p.starts_on, p.ends_on, amount(LedgerKind.APPROVAL),
                amount(LedgerKind.DISBURSEMENT) - amount(LedgerKind.REFUND), p.description]
 
@@ -164,7 +215,36 @@ PROJECTS = Export("projects", "โครงการ", [
     Col("เบิกจ่ายสุทธิ", MONEY, 16), Col("รายละเอียด", width=40),
 ], _projects)
 
-EXPORTS: dict[str, Export] = {e.kind: e for e in (COMMUNITIES, ORGANIZATIONS, PEOPLE, PROJECTS)}
+def _meetings(session, flt):
+    org = sa.orm.aliased(Organization)
+    came = (AttendanceStatus.PRESENT.value, AttendanceStatus.SUBSTITUTE.value,
+            AttendanceStatus.ATTENDEE.value)
+    counts: dict[tuple[str, bool], int] = {}
+    for meeting_id, present, n in session.execute(
+            sa.select(Attendance.meeting_id, Attendance.status.in_(came), sa.func.count())
+            .where(Attendance.deleted_at.is_(None))
+            .group_by(Attendance.meeting_id, Attendance.status.in_(came))):
+        counts[(meeting_id, bool(present))] = n
+    stmt = (sa.select(Meeting, org.name)
+            .outerjoin(org, org.id == Meeting.organization_id)
+            .where(*_chosen(Meeting, lists.MEETINGS, flt))
+            .order_by(Meeting.starts_at.desc(), Meeting.id))
+    for m, org_name in session.execute(stmt):
+        yield [m.starts_at, fiscal_year_of(m.starts_at), m.number, m.number_year, m.title,
+               _label(MeetingKind, m.kind), _label(MeetingStatus, m.status), m.place,
+               org_name or m.organiser, counts.get((m.id, True), 0),
+               counts.get((m.id, False), 0)]
+
+
+MEETINGS = Export("meetings", "การประชุม", [
+    Col("วันที่และเวลา", DATETIME, 18), Col("ปีงบประมาณ", YEAR, 10), Col("ครั้งที่", INT, 8),
+    Col("ปี (ของครั้งที่)", YEAR, 10), Col("เรื่อง", width=40), Col("ประเภท", width=22),
+    Col("สถานะ"), Col("สถานที่", width=30), Col("องค์กร / ผู้จัด", width=30),
+    Col("ผู้มาประชุม (คน)", INT, 12), Col("ผู้ไม่มาประชุม (คน)", INT, 12),
+], _meetings)
+
+EXPORTS: dict[str, Export] = {e.kind: e for e in (COMMUNITIES, ORGANIZATIONS, PEOPLE, PROJECTS,
+                                                  MEETINGS)}
 BUDGET_COLUMNS = [
     Col("รหัสแผนงาน", TEXT, 18), Col("แผนงาน", width=34), Col("ปีงบประมาณ", YEAR, 10),
     Col("จัดสรร", MONEY, 18), Col("อนุมัติ", MONEY, 18), Col("เบิกจ่ายสุทธิ", MONEY, 18),
@@ -186,3 +266,25 @@ def export_budget(store: Store, fiscal_year: int, path: str | Path) -> int:
             for b in ledger.budget_by_program(store, fiscal_year)]
     return write_table(path, BUDGET_COLUMNS, rows, title=f"งบประมาณ {fiscal_year}",
                        total_label="รวม")
+
+
+COMPARISON_COLUMNS = [
+    Col("รหัสจังหวัด", TEXT, 10), Col("จังหวัด", width=22), Col("ปีงบประมาณ", YEAR, 10),
+    Col("สถานะ", width=18), Col("ผลการประเมิน", width=24),
+    *[Col(f"เกณฑ์ที่ {n}", INT, 9) for n in comparison.CRITERIA],
+    Col("ความพร้อม (%)", DECIMAL, 12),
+]
+
+
+def export_comparison(store: Store, fiscal_year: int, path: str | Path,
+                      rows: list[comparison.ComparisonRow] | None = None) -> int:
+    """The assessment comparison of a fiscal year: one row per province, levels and the
+    year as numbers, readiness as a number of per cent. ``rows`` in the order shown (the
+    comparison page's sort); by default every province in scope, readiest first."""
+    if rows is None:
+        rows = comparison.comparison(store, fiscal_year)
+    not_assessed = "Not assessed" if language() == "en" else "ยังไม่ประเมิน"
+    out = [[r.province, r.name, fiscal_year, _label(PilotStatus, r.pilot_status),
+            _label(AssessmentStatus, r.status) or not_assessed, *r.levels, r.readiness]
+           for r in rows]
+    return write_table(path, COMPARISON_COLUMNS, out, title=f"เปรียบเทียบ {fiscal_year}")

@@ -1,7 +1,7 @@
 """Writing a table to .xlsx with real cell types, or to CSV that Excel opens in Thai.
 
 In .xlsx, money is a number of baht with a ฿ number format, years and counts are
-numbers, dates are dates (shown in the Buddhist Era), so ``SUM`` in Excel or LibreOffice
+numbers, dates are dates (shown in the Buddhist Era; a moment in Bangkok time), so ``SUM`` in Excel or LibreOffice
 adds what the app adds. CSV is UTF-8 with a byte-order mark (Excel then reads Thai);
 its money is plain baht with two decimals and its dates are ISO (yyyy-mm-dd).
 A failed export leaves no half-written file.
@@ -17,13 +17,17 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
-TEXT, INT, YEAR, MONEY, DATE = "text", "int", "year", "money", "date"
+TEXT, INT, YEAR, MONEY, DATE, DATETIME, DECIMAL = (
+    "text", "int", "year", "money", "date", "datetime", "decimal")
 
 MONEY_FORMAT = '"฿"#,##0.00'
 INT_FORMAT = "#,##0"
 YEAR_FORMAT = "0"
+DECIMAL_FORMAT = "0.0"
 #: d/m/yyyy in the Thai Buddhist calendar (LCID 041E, calendar 07) in Excel and LibreOffice.
 DATE_FORMAT = "[$-107041E]d/m/yyyy"
+#: the same with the time (Bangkok time: a DATETIME value is written as Bangkok wall time)
+DATETIME_FORMAT = "[$-107041E]d/m/yyyy hh:mm"
 
 
 @dataclass(frozen=True)
@@ -56,11 +60,21 @@ def write_table(path: str | Path, columns: list[Col], rows: Iterable[list[Any]],
         tmp.unlink(missing_ok=True)
 
 
+def _wall_time(value: dt.datetime) -> dt.datetime:
+    """A stored moment (UTC; naive means UTC, as storage holds it) as Bangkok wall time
+    without a zone, as a spreadsheet's date cells hold it."""
+    from codi_core.formatting import to_bangkok
+
+    return to_bangkok(value).replace(tzinfo=None)
+
+
 def _csv_value(col: Col, value: Any) -> Any:
     if value is None:
         return ""
     if col.type == MONEY:
         return f"{baht(value):.2f}"
+    if col.type == DATETIME and isinstance(value, dt.datetime):
+        return _wall_time(value).strftime("%Y-%m-%d %H:%M")
     if col.type == DATE and isinstance(value, dt.date):
         return value.isoformat()
     return value
@@ -100,8 +114,13 @@ def _write_xlsx(path: Path, columns: list[Col], rows: Iterable[list[Any]], title
                 c.number_format = INT_FORMAT
             elif col.type == YEAR:
                 c.number_format = YEAR_FORMAT
+            elif col.type == DECIMAL:
+                c.number_format = DECIMAL_FORMAT
             elif col.type == DATE:
                 c.number_format = DATE_FORMAT
+            elif col.type == DATETIME:
+                c.value = _wall_time(value)
+                c.number_format = DATETIME_FORMAT
         if font is not None:
             c.font = font
         return c

@@ -49,14 +49,17 @@ def cli_import(args) -> int:
 
 
 def cli_export(args) -> int:
-    from codi_desktop.exporting.tables import export_budget, export_list
+    from codi_desktop.exporting.tables import export_budget, export_comparison, export_list
     from codi_desktop.services.dashboard import current_fiscal_year
 
     lang = _lang(args)
     store = _open(args)
     try:
+        fiscal_year = args.fiscal_year or current_fiscal_year()
         if args.kind == "budget":
-            n = export_budget(store, args.fiscal_year or current_fiscal_year(), args.out)
+            n = export_budget(store, fiscal_year, args.out)
+        elif args.kind == "assessment-comparison":
+            n = export_comparison(store, fiscal_year, args.out)
         else:
             n = export_list(store, args.kind, args.out)
         print(f"Wrote {n} rows to {args.out}" if lang == "en"

@@ -29,6 +29,7 @@ from sqlalchemy.orm import Session
 
 from codi_core.errors import ServiceError
 from codi_core.models import Subdistrict
+from codi_desktop.store import search_index
 from codi_desktop.store.capture import CAPTURED, finish_change_set
 from codi_desktop.store.database import Store, head_revision
 
@@ -160,6 +161,8 @@ class Importer:
     fields: tuple[FieldSpec, ...] = ()
     #: the fields that must be mapped to find the header row (any one of them)
     anchor: tuple[str, ...] = ("name",)
+    #: how to lay out a file of this kind, beyond the headers (Thai, English), or ''
+    hint: tuple[str, str] = ("", "")
 
     def field(self, key: str) -> FieldSpec | None:
         return next((f for f in self.fields if f.key == key), None)
@@ -191,6 +194,11 @@ class Importer:
 
     def finish(self, session: Session, ctx: Any) -> None:
         """Called after the last row is written, inside the same action."""
+
+    def differs(self, first: RowResult, row: RowResult) -> list[tuple[str, str]]:
+        """Why a row with the key of an earlier row cannot be the same record (Thai,
+        English); nothing means it repeats that row."""
+        return []
 
     def explain(self, ctx: Any, row: RowResult) -> None:
         """Add notes to a matched or duplicate row about what importing it still does."""
@@ -327,7 +335,7 @@ def preview_file(store: Store, importer: Importer, path: str | Path,
         ctx = importer.load(session, province)
     eras: dict[str, set[str]] = {}
     rows: list[RowResult] = []
-    seen: dict[Any, int] = {}
+    seen: dict[Any, RowResult] = {}
     for number, values in table.rows[at + 1:]:
         rows.append(_preview_row(importer, ctx, Row(number, values, mapping), eras, seen))
     for key, found in sorted(eras.items()):
@@ -347,7 +355,7 @@ def preview_file(store: Store, importer: Importer, path: str | Path,
 
 
 def _preview_row(importer: Importer, ctx: Any, row: Row, eras: dict[str, set[str]],
-                 seen: dict[Any, int]) -> RowResult:
+                 seen: dict[Any, RowResult]) -> RowResult:
     p = Parse(row, importer, ctx, eras)
     parsed = importer.parse(p)
     if parsed is None or p.problems:
@@ -358,19 +366,22 @@ def _preview_row(importer: Importer, ctx: Any, row: Row, eras: dict[str, set[str
     if key in seen:
         first = seen[key]
         result = RowResult(row.number, DUPLICATE, label, [], p.notes + [
-            (f"ซ้ำกับแถวที่ {first} (นำเข้าครั้งเดียว)", f"same as row {first} (imported once)")],
-            data, key, same_as=first)
+            (f"ซ้ำกับแถวที่ {first.row} (นำเข้าครั้งเดียว)",
+             f"same as row {first.row} (imported once)")], data, key, same_as=first.row)
+        problems = importer.differs(first, result)
+        if problems:
+            return RowResult(row.number, ERROR, label, problems, p.notes)
         importer.explain(ctx, result)
         return result
-    seen[key] = row.number
+    result = RowResult(row.number, NEW, label, [], p.notes, data, key)
+    seen[key] = result
     match_id = importer.existing(ctx, key)
     if match_id:
-        result = RowResult(row.number, MATCH, label, [], p.notes + [
-            ("มีในฐานข้อมูลแล้ว (ไม่เพิ่มซ้ำ)", "already in the database (not added again)")],
-            data, key, match_id)
+        result.fate, result.match_id = MATCH, match_id
+        result.notes = p.notes + [
+            ("มีในฐานข้อมูลแล้ว (ไม่เพิ่มซ้ำ)", "already in the database (not added again)")]
         importer.explain(ctx, result)
-        return result
-    return RowResult(row.number, NEW, label, [], p.notes, data, key)
+    return result
 
 
 # --- commit ----------------------------------------------------------------------------
@@ -406,7 +417,16 @@ def commit(store: Store, preview: Preview, author: str | None = None,
     sets = 0
     author = author or store.author
     todo = [r for r in preview.rows if r.fate in (NEW, MATCH, DUPLICATE)]
-    with store.action(summary, author) as session:
+    written: dict[str, list[str]] = {}  # table -> ids of the rows the import wrote
+
+    def note_written() -> None:
+        for table, row_id in session.info.get(CAPTURED, {}):
+            written.setdefault(table, []).append(row_id)
+
+    with store.action(summary, author) as session, search_index.bulk(
+            session.connection()) as index:
+        # The search index is written once at the end, set-based, instead of by a
+        # trigger per row; triggers are back before the action commits.
         ctx = preview.ctx
         importer.begin(ctx)
         primed = importer.prime(session, ctx)  # noqa: F841 - kept alive for the loop
@@ -423,6 +443,7 @@ def commit(store: Store, preview: Preview, author: str | None = None,
                     progress(i, len(todo), "")
                 if len(session.info.get(CAPTURED, {})) >= CHUNK_CHANGES and not problems:
                     sets += 1
+                    note_written()
                     finish_change_set(session, summary=f"{summary} ส่วนที่ {sets}",
                                       author=author, schema_version=head_revision(),
                                       local_only=store.is_demo)
@@ -430,10 +451,13 @@ def commit(store: Store, preview: Preview, author: str | None = None,
             raise ImportFailed(problems)  # rolls the whole action back
         importer.finish(session, ctx)
         session.flush()
+        note_written()
         if sets and session.info.get(CAPTURED):
             sets += 1
             finish_change_set(session, summary=f"{summary} ส่วนที่ {sets}", author=author,
                               schema_version=head_revision(), local_only=store.is_demo)
+        for table, ids in written.items():
+            index.reindex(table, ids)
     return ImportResult(preview.count(NEW), preview.count(MATCH), preview.count(DUPLICATE),
                         max(sets, 1))
 

@@ -6,8 +6,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from .common import PLACE_FIELDS, subdistrict_of
 from .framework import FieldSpec, Importer, Parse
-from .kinds import PLACE_FIELDS, subdistrict_of
 from .places import Places
 from .values import norm
 from .values import text as cell_text

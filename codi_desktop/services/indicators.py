@@ -121,21 +121,31 @@ _TARGETS = {"organization": (Organization, "organization_id"),
             "subdistrict": (Subdistrict, "subdistrict_id")}
 
 
+def check_target(session, province_code: str, kind: str, target_id: str) -> str:
+    """The column of a project target of ``kind`` naming ``target_id``, or the
+    ServiceError why it cannot be one: a live organization or community, or a tambon, of
+    the project's province (the project page and the projects import both ask this)."""
+    if kind not in _TARGETS:
+        raise ServiceError("unknown_choice", "kind")
+    model, column = _TARGETS[kind]
+    target = session.get(model, target_id)
+    if kind == "subdistrict":
+        if target is None or target.province_id != province_code:
+            raise ServiceError("outside_province", "subdistrict_id")
+    elif target is None or target.deleted_at is not None \
+            or target.province_code != province_code:
+        raise ServiceError("not_found", column, label=kind)
+    return column
+
+
 def add_target(store: Store, project_id: str, kind: str, target_id: str,
                author: str | None = None) -> str:
     """One more organization, target community or tambon of a project."""
     if kind not in _TARGETS:
         raise ServiceError("unknown_choice", "kind")
-    model, column = _TARGETS[kind]
     with store.action("เพิ่มพื้นที่/องค์กรเป้าหมายของโครงการ", author) as session:
         project = get_live(session, Project, project_id, "project")
-        target = session.get(model, target_id)
-        if kind == "subdistrict":
-            if target is None or target.province_id != project.province_code:
-                raise ServiceError("outside_province", "subdistrict_id")
-        elif target is None or target.deleted_at is not None \
-                or target.province_code != project.province_code:
-            raise ServiceError("not_found", column, label=kind)
+        column = check_target(session, project.province_code, kind, target_id)
         row = ProjectTarget(province_code=project.province_code, project_id=project_id,
                             **{column: target_id})
         session.add(row)

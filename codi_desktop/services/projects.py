@@ -98,7 +98,7 @@ def _values(store: Store, session, data: ProjectData, project_id: str | None) ->
             )
         )
         if clash:
-            errors.add("code", "duplicate_code", code=code)
+            errors.add("code", "duplicate_code", taken=code)
     errors.raise_if_any()
     values = data_values(data, exclude=("id", "district_id"))
     values["district_id"] = district_id

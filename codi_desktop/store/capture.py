@@ -10,6 +10,7 @@ settings, reference data) are not captured.
 
 from __future__ import annotations
 
+import functools
 from typing import Any
 
 import sqlalchemy as sa
@@ -34,15 +35,24 @@ class UncapturedWriteError(RuntimeError):
     """A synced row was written outside ``Store.action()``."""
 
 
+@functools.cache
+def _python_defaults(table: sa.Table) -> tuple[tuple[str, Any], ...]:
+    """(attribute, column default) of the columns with a Python-side default."""
+    return tuple(
+        (column.key, column.default)
+        for column in table.columns
+        if column.default is not None and (column.default.is_callable or column.default.is_scalar)
+    )
+
+
 def _apply_python_defaults(obj: Any, table: sa.Table) -> None:
     # Column defaults normally run at INSERT time; the change needs them now.
-    for column in table.columns:
-        if getattr(obj, column.key, None) is None and column.default is not None:
-            default = column.default
+    for key, default in _python_defaults(table):
+        if getattr(obj, key, None) is None:
             if default.is_callable:
-                setattr(obj, column.key, default.arg(None))  # type: ignore[union-attr]
-            elif default.is_scalar:
-                setattr(obj, column.key, default.arg)  # type: ignore[union-attr]
+                setattr(obj, key, default.arg(None))  # type: ignore[union-attr]
+            else:
+                setattr(obj, key, default.arg)  # type: ignore[union-attr]
 
 
 def _captured(session: Session) -> dict[tuple[str, str], dict[str, Any]]:
@@ -154,21 +164,23 @@ def finish_change_set(
         schema_version=schema_version,
         status=ChangeSetStatus.LOCAL if local_only else ChangeSetStatus.PENDING,
     )
-    for position, ((table, row_id), entry) in enumerate(captured.items()):
-        fields = entry["fields"]
-        if entry["op"] is ChangeOp.DELETE:
-            fields = {}
-        change_set.changes.append(
-            Change(
-                position=position,
-                table_name=table,
-                row_id=row_id,
-                op=entry["op"],
-                fields=fields,
-                base_seq=entry["base_seq"],
-                old_fields=entry["old"],
-            )
-        )
     session.add(change_set)
     session.flush()
+    # One executemany for all the change rows (an import queues thousands): a plain
+    # INSERT without RETURNING, where the ORM would insert them one by one to read back
+    # each autoincrement id.
+    rows = [
+        {
+            "change_set_id": change_set.id,
+            "position": position,
+            "table_name": table,
+            "row_id": row_id,
+            "op": entry["op"],
+            "fields": {} if entry["op"] is ChangeOp.DELETE else entry["fields"],
+            "base_seq": entry["base_seq"],
+            "old_fields": entry["old"],
+        }
+        for position, ((table, row_id), entry) in enumerate(captured.items())
+    ]
+    session.connection().execute(sa.insert(Change), rows)
     return change_set

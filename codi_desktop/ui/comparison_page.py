@@ -1,13 +1,11 @@
 """Comparison of every province in scope (cluster, region, HQ): level per criterion,
-pilot / expansion status and readiness; click a header to sort; export as CSV."""
+pilot / expansion status and readiness; click a header to sort; export the rows as shown
+to .xlsx (levels, years and readiness as numbers) or CSV."""
 
 from __future__ import annotations
 
-from pathlib import Path
-
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
-    QFileDialog,
     QHBoxLayout,
     QHeaderView,
     QPushButton,
@@ -25,6 +23,7 @@ from codi_desktop.store.database import Store
 
 from . import labels as L
 from .errors import error_text
+from .file_dialogs import save_file
 from .widgets import MessageBar, heading
 
 
@@ -57,9 +56,11 @@ class ComparisonPage(QWidget):
         self.table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
         self.table.verticalHeader().hide()
-        export = QPushButton(self.tr("ส่งออก CSV"))
+        export = QPushButton(self.tr("ส่งออก…"))
         export.setObjectName("export_comparison")
+        export.setToolTip(self.tr("บันทึกตารางเปรียบเทียบตามที่เรียงไว้เป็นไฟล์ Excel หรือ CSV"))
         export.clicked.connect(self._ask_and_export)
+        self.export_button = export
         top = QHBoxLayout()
         top.addWidget(heading(self.tr("เปรียบเทียบจังหวัดในขอบเขต")))
         top.addStretch(1)
@@ -104,12 +105,24 @@ class ComparisonPage(QWidget):
                 for i in range(self.table.rowCount())]
 
     def _ask_and_export(self) -> None:
-        path, _ = QFileDialog.getSaveFileName(self, self.tr("ส่งออก CSV"),
-                                              str(Path.home() / "comparison.csv"), "CSV (*.csv)")
+        name = self.tr("เปรียบเทียบจังหวัด ปีงบประมาณ %1").replace("%1", str(self.year.value()))
+        path = save_file(self, "export", self.tr("ส่งออกตารางเปรียบเทียบ"), f"{name}.xlsx",
+                         self.tr("Excel (*.xlsx);;CSV (*.csv)"))
         if path:
+            if not path.lower().endswith((".xlsx", ".csv")):
+                path += ".xlsx"
             self.export(path)
 
     def export(self, path: str) -> None:
+        """The rows in the order shown, through the exporter ``codi-desktop export
+        assessment-comparison`` uses."""
+        from codi_desktop.exporting.tables import export_comparison
+
         shown = {r.province: r for r in self.rows}
-        comparison.export_csv([shown[p] for p in self.provinces_shown()], path)
+        try:
+            export_comparison(self.store, self.year.value(), path,
+                              [shown[p] for p in self.provinces_shown()])
+        except Exception as exc:  # noqa: BLE001 - shown to the person
+            self.message.show_message(error_text(exc), "error")
+            return
         self.message.show_message(self.tr("ส่งออกแล้ว: %1").replace("%1", path), "info")

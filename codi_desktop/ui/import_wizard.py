@@ -12,7 +12,6 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
     QDialog,
-    QFileDialog,
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
@@ -32,6 +31,7 @@ from codi_desktop.importing.kinds import IMPORTERS
 from codi_desktop.store.database import Store
 
 from .errors import error_text
+from .file_dialogs import open_file
 from .i18n import current_language
 from .tasks import Task, plain, run_task
 from .widgets import MessageBar, heading
@@ -65,6 +65,13 @@ class ImportWizard(QDialog):
         self.notes = QLabel()
         self.notes.setWordWrap(True)
         self.notes.setObjectName("import_notes")
+        # How to lay out a file of this kind (the importer's own words, Thai or English).
+        hint = self.importer.hint[1 if current_language() == "en" else 0]
+        self.hint = QLabel(hint)
+        self.hint.setObjectName("import_hint")
+        self.hint.setWordWrap(True)
+        self.hint.setStyleSheet("color: #555")
+        self.hint.setVisible(bool(hint))
 
         self.mapping_box = QGroupBox(self.tr("จับคู่คอลัมน์ (แก้ได้ถ้าไม่ถูกต้อง)"))
         self.mapping_form = QFormLayout(self.mapping_box)
@@ -110,6 +117,7 @@ class ImportWizard(QDialog):
         layout = QVBoxLayout(self)
         layout.addWidget(heading(title))
         layout.addLayout(top)
+        layout.addWidget(self.hint)
         layout.addWidget(self.notes)
         layout.addWidget(self.message)
         layout.addWidget(splitter, 1)
@@ -118,9 +126,8 @@ class ImportWizard(QDialog):
     # --- reading ----------------------------------------------------------------------
 
     def _choose(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(
-            self, self.tr("เลือกไฟล์ที่จะนำเข้า"), "",
-            self.tr("Excel หรือ CSV (*.xlsx *.csv);;ทุกไฟล์ (*)"))
+        path = open_file(self, "import", self.tr("เลือกไฟล์ที่จะนำเข้า"),
+                         self.tr("Excel หรือ CSV (*.xlsx *.csv);;ทุกไฟล์ (*)"))
         if path:
             self.load(path)
 

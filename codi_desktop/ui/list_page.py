@@ -70,6 +70,7 @@ class ListPage(QWidget):
         search_hint: str = "",
         newest_first: bool = False,
         data_kind: str | None = None,
+        export_kind: str | None = None,
         parent: QWidget | None = None,
     ):
         super().__init__(parent)
@@ -107,8 +108,10 @@ class ListPage(QWidget):
         self.export_button.setToolTip(self.tr("บันทึกรายการที่กรองไว้เป็นไฟล์ Excel หรือ CSV"))
         self.export_button.clicked.connect(self._choose_export_file)
         bar.addWidget(self.export_button)
-        # Lists a spreadsheet can fill (importing/) export in the importer's layout.
+        # Lists a spreadsheet can fill (importing/) export in the importer's layout; a
+        # list with an ``export_kind`` only exports through exporting/ (real cell types).
         self.data_kind = data_kind
+        self.export_kind = export_kind or data_kind
         self.import_button: QPushButton | None = None
         if data_kind is not None:
             self.import_button = QPushButton(self.tr("นำเข้า…"))
@@ -297,11 +300,11 @@ class ListPage(QWidget):
         columns = [(c.key, c.header, None if c.raw_export else c.show) for c in model.columns]
         self.export_button.setEnabled(False)
         self.message.hide()
-        if self.data_kind is not None:
+        if self.export_kind is not None:
             from codi_desktop.exporting.tables import export_list
 
             task = run_task(
-                plain(export_list), self.store, self.data_kind, path, self._filter,
+                plain(export_list), self.store, self.export_kind, path, self._filter,
                 parent=self, on_done=lambda n: self._exported(n, path),
                 on_error=self._export_failed)
         else:

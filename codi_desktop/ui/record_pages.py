@@ -161,6 +161,11 @@ class ProjectsPage(QWidget):
         self.print_budget = QPushButton(self.tr("พิมพ์รายงานงบประมาณ (PDF)…"))
         self.print_budget.setObjectName("print_budget")
         self.print_budget.clicked.connect(self._ask_and_print)
+        self.export_budget = QPushButton(self.tr("ส่งออกงบประมาณ (Excel)…"))
+        self.export_budget.setObjectName("export_budget")
+        self.export_budget.setToolTip(self.tr(
+            "บันทึกงบประมาณตามแผนงานของปีงบประมาณที่แสดงเป็นไฟล์ Excel (ตัวเลขรวมได้)"))
+        self.export_budget.clicked.connect(self._ask_and_export)
         self.print_status = QLabel()
         self.print_status.setObjectName("print_status")
         self.print_status.setWordWrap(True)
@@ -171,6 +176,7 @@ class ProjectsPage(QWidget):
         top = QHBoxLayout()
         top.addWidget(self.budget_caption, 1)
         top.addWidget(self.print_budget)
+        top.addWidget(self.export_budget)
         v.addLayout(top)
         v.addWidget(self.print_status)
         v.addWidget(self.budget)
@@ -220,6 +226,7 @@ class ProjectsPage(QWidget):
             fy = years[0] if years else None
         self._fiscal_year = fy
         self.print_budget.setEnabled(fy is not None)
+        self.export_budget.setEnabled(fy is not None)
         self.allocation.set_fiscal_year(fy)
         if fy is None:
             self.budget_caption.setText(self.tr("ยังไม่มีงบประมาณ"))
@@ -264,6 +271,38 @@ class ProjectsPage(QWidget):
 
         run_task(plain(documents.print_budget_report), self.store, self._fiscal_year, path,
                  title=self.tr("พิมพ์เอกสาร"), on_done=done, on_error=failed)
+
+    def _ask_and_export(self) -> None:
+        if self._fiscal_year is None:
+            return
+        name = self.tr("งบประมาณตามแผนงาน ปีงบประมาณ %1").replace("%1", str(self._fiscal_year))
+        path = save_file(self, "export", self.tr("ส่งออกงบประมาณ"), f"{name}.xlsx",
+                         self.tr("Excel (*.xlsx)"))
+        if path:
+            if not path.lower().endswith(".xlsx"):
+                path += ".xlsx"
+            self.export_report(path)
+
+    def export_report(self, path: str) -> None:
+        """Write the shown fiscal year's budget by program to ``path`` (.xlsx: baht as
+        numbers with a ฿ format, a SUM row) off the UI thread, through the exporter the
+        command line's ``export budget`` uses."""
+        from codi_desktop.exporting.tables import export_budget
+
+        self.print_status.setText(self.tr("กำลังส่งออก…"))
+        self.export_budget.setEnabled(False)
+
+        def done(_rows) -> None:
+            self.export_budget.setEnabled(True)
+            self.print_status.setText(self.tr("บันทึกไฟล์แล้ว: %1").replace("%1", path))
+
+        def failed(error) -> None:
+            self.export_budget.setEnabled(True)
+            self.print_status.setText(error_text(error))
+
+        run_task(plain(export_budget), self.store, self._fiscal_year, path,
+                 title=self.tr("ส่งออกงบประมาณ"), on_done=done, on_error=failed)
+
 
 
 # --- meetings --------------------------------------------------------------------------
@@ -331,6 +370,7 @@ def meetings_page(store: Store) -> ListPage:
         detail=MeetingPanel(store),
         search_hint=translate("Pages", "ค้นหาเรื่อง สถานที่ หรือผู้จัด"),
         newest_first=True,
+        export_kind="meetings",  # dates as dates, numbers and counts as numbers
     )
 
 

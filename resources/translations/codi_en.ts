@@ -469,8 +469,12 @@
         <translation>Assessment</translation>
     </message>
     <message>
-        <source>ส่งออก CSV</source>
-        <translation>Export CSV</translation>
+        <source>ส่งออก…</source>
+        <translation>Export…</translation>
+    </message>
+    <message>
+        <source>บันทึกตารางเปรียบเทียบตามที่เรียงไว้เป็นไฟล์ Excel หรือ CSV</source>
+        <translation>Save the comparison, sorted as shown, as an Excel or CSV file</translation>
     </message>
     <message>
         <source>เปรียบเทียบจังหวัดในขอบเขต</source>
@@ -479,6 +483,18 @@
     <message>
         <source>ยังไม่ประเมิน</source>
         <translation>Not assessed</translation>
+    </message>
+    <message>
+        <source>เปรียบเทียบจังหวัด ปีงบประมาณ %1</source>
+        <translation>Province comparison, fiscal year %1</translation>
+    </message>
+    <message>
+        <source>ส่งออกตารางเปรียบเทียบ</source>
+        <translation>Export the comparison</translation>
+    </message>
+    <message>
+        <source>Excel (*.xlsx);;CSV (*.csv)</source>
+        <translation>Excel (*.xlsx);;CSV (*.csv)</translation>
     </message>
     <message>
         <source>ส่งออกแล้ว: %1</source>
@@ -2211,6 +2227,14 @@
         <translation>Print budget report (PDF)…</translation>
     </message>
     <message>
+        <source>ส่งออกงบประมาณ (Excel)…</source>
+        <translation>Export budget (Excel)…</translation>
+    </message>
+    <message>
+        <source>บันทึกงบประมาณตามแผนงานของปีงบประมาณที่แสดงเป็นไฟล์ Excel (ตัวเลขรวมได้)</source>
+        <translation>Save the budget by program of the fiscal year shown as an Excel file (numbers that add up)</translation>
+    </message>
+    <message>
         <source>การจัดสรรงบประมาณให้จังหวัดบันทึกโดยสำนักงานใหญ่ พอช. เท่านั้น เมื่อซิงค์ข้อมูล ยอดจัดสรรจะปรากฏที่นี่</source>
         <translation>Only CODI headquarters records the province&apos;s budget allocation; it appears here after a sync.</translation>
     </message>
@@ -2237,6 +2261,22 @@
     <message>
         <source>พิมพ์เอกสาร</source>
         <translation>Print document</translation>
+    </message>
+    <message>
+        <source>ส่งออกงบประมาณ</source>
+        <translation>Export budget</translation>
+    </message>
+    <message>
+        <source>Excel (*.xlsx)</source>
+        <translation>Excel (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>กำลังส่งออก…</source>
+        <translation>Exporting…</translation>
+    </message>
+    <message>
+        <source>บันทึกไฟล์แล้ว: %1</source>
+        <translation>File saved: %1</translation>
     </message>
 </context>
 <context>

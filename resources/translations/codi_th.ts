@@ -469,7 +469,11 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>ส่งออก CSV</source>
+        <source>ส่งออก…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>บันทึกตารางเปรียบเทียบตามที่เรียงไว้เป็นไฟล์ Excel หรือ CSV</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -478,6 +482,18 @@
     </message>
     <message>
         <source>ยังไม่ประเมิน</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>เปรียบเทียบจังหวัด ปีงบประมาณ %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ส่งออกตารางเปรียบเทียบ</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Excel (*.xlsx);;CSV (*.csv)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2211,6 +2227,14 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>ส่งออกงบประมาณ (Excel)…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>บันทึกงบประมาณตามแผนงานของปีงบประมาณที่แสดงเป็นไฟล์ Excel (ตัวเลขรวมได้)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>การจัดสรรงบประมาณให้จังหวัดบันทึกโดยสำนักงานใหญ่ พอช. เท่านั้น เมื่อซิงค์ข้อมูล ยอดจัดสรรจะปรากฏที่นี่</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2236,6 +2260,22 @@
     </message>
     <message>
         <source>พิมพ์เอกสาร</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ส่งออกงบประมาณ</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Excel (*.xlsx)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>กำลังส่งออก…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>บันทึกไฟล์แล้ว: %1</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

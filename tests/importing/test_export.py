@@ -131,3 +131,64 @@ def test_cli_export(store, records, tmp_path, capsys):
     assert main(["export", "budget", "--fiscal-year", "2567", "--out", str(out),
                  "--data-dir", str(store.data_dir)]) == 0
     assert openpyxl.load_workbook(out).active.cell(1, 1).value == "รหัสแผนงาน"
+
+
+def test_cli_exports_the_assessment_comparison_with_numbers(store, tmp_path):
+    from codi_desktop.cli import main
+    from codi_desktop.services import assessment
+
+    store.set_setting("sync_role", "cluster")
+    store.set_setting("sync_scope", ["34", "35", "33"])
+    levels = {"34": [2] * 10, "35": [4, 4, 3, 3, 4, 4, 3, 3, 4, 4]}  # 33 not assessed
+    for code, mine in levels.items():
+        assessment.save_assessment(store, assessment.AssessmentDraft(
+            2568, province=code,
+            scores={n: assessment.ScoreDraft(n, lv) for n, lv in enumerate(mine, start=1)}))
+    out = tmp_path / "comparison.xlsx"
+    assert main(["export", "assessment-comparison", "--fiscal-year", "2568", "--out", str(out),
+                 "--data-dir", str(store.data_dir)]) == 0
+    ws = openpyxl.load_workbook(out).active
+    rows = list(ws.iter_rows(values_only=True))
+    header, body = rows[0], rows[1:]
+    col = {name: i for i, name in enumerate(header)}
+    assert [r[0] for r in body] == ["35", "34", "33"]  # readiest first
+    for row in body:
+        assert row[col["ปีงบประมาณ"]] == 2568 and isinstance(row[col["ปีงบประมาณ"]], int)
+        got = [row[col[f"เกณฑ์ที่ {n}"]] for n in range(1, 11)]
+        assert got == levels.get(row[0], [0] * 10)
+        assert all(isinstance(v, int) for v in got)
+        want = Decimal(sum(levels.get(row[0], [0] * 10))) / 40 * 100
+        assert Decimal(str(row[col["ความพร้อม (%)"]])) == want.quantize(Decimal("0.1"))
+    csv_out = tmp_path / "comparison.csv"
+    assert main(["export", "assessment-comparison", "--fiscal-year", "2568", "--out",
+                 str(csv_out), "--data-dir", str(store.data_dir)]) == 0
+    assert csv_out.read_bytes().startswith(b"\xef\xbb\xbf")
+
+
+def test_the_sum_row_adds_exactly_the_money_cells_without_libreoffice(store, records,
+                                                                      tmp_path):
+    """Where LibreOffice is missing: the total row's SUM covers every money cell of its
+    column, and those cells (numbers of baht) add up to the test's own total."""
+    import re
+
+    programs, project = records["programs"], records["project"]
+    amounts = {"baan_mankong": 1_234_567_89, "welfare": 98_765_43, "disaster": 1_00}
+    for code, satang in amounts.items():
+        ledger.record_allocation(store, program_id=programs[code], fiscal_year=2567,
+                                 amount_satang=satang, entry_date=D)
+    ledger.record_approval(store, project_id=project, amount_satang=1_000_000_01, entry_date=D)
+    path = tmp_path / "budget.xlsx"
+    export_budget(store, 2567, path)
+    ws = openpyxl.load_workbook(path).active
+    header = [c.value for c in ws[1]]
+    last = ws.max_row
+    assert ws.cell(last, 1).value == "รวม"
+    for name, want in (("จัดสรร", sum(amounts.values())), ("อนุมัติ", 1_000_000_01)):
+        c = header.index(name) + 1
+        formula = ws.cell(last, c).value
+        letter, first, end = re.fullmatch(r"=SUM\(([A-Z]+)(\d+):\1(\d+)\)", formula).groups()
+        assert (int(first), int(end)) == (2, last - 1)  # every program row, nothing else
+        cells = [ws.cell(r, c).value for r in range(2, last)]
+        assert all(isinstance(v, int | float) for v in cells)
+        assert sum(Decimal(str(v)) for v in cells) * 100 == want
+        assert "฿" in ws.cell(last, c).number_format

@@ -243,3 +243,98 @@ def test_a_known_person_gets_the_new_membership_only(store, tmp_path, h):
     assert (m.organization_id, m.role.value) == (org, "treasurer")
     again = preview_file(store, PEOPLE, path)
     assert "จะเพิ่มสมาชิกภาพ" not in again.rows[0].message()
+
+
+def test_imported_rows_are_found_by_the_list_search_and_the_triggers_are_back(store,
+                                                                              tmp_path, h):
+    from codi_desktop.services import lists
+
+    def triggers():
+        with store.read() as s:
+            return sorted(s.execute(sa.text(
+                "SELECT name FROM sqlite_master WHERE type = 'trigger' AND name LIKE 'fts%'"
+            )).scalars())
+
+    before = triggers()
+    path = h.write_xlsx(tmp_path / "s.xlsx", [
+        ("ชื่อชุมชน", "หมู่ที่", "ตำบล", "ผู้นำชุมชน", "โทรศัพท์"),
+        ("ชุมชนค้นหาเจอ", 3, "หัวเรือ", "นางบุญมีค้นได้ ใจงาม", "0899990001"),
+        ("ชุมชนอีกแห่ง", 4, "หัวเรือ", None, None),
+    ])
+    commit(store, preview_file(store, COMMUNITIES, path))
+    assert triggers() == before and "fts_community_ai" in before
+
+    def found(text):
+        rows = lists.COMMUNITIES.window(store, lists.ListFilter(text=text))
+        return sorted(r[1] for r in rows)
+
+    assert found("ค้นหาเจอ") == ["ชุมชนค้นหาเจอ"]
+    assert found("บุญมีค้นได้") == ["ชุมชนค้นหาเจอ"]  # the leader's name
+    assert found("0899990001") == ["ชุมชนค้นหาเจอ"]
+    assert found("หัวเรือ") == ["ชุมชนค้นหาเจอ", "ชุมชนอีกแห่ง"]  # the tambon's name
+    # The triggers work again for the next write.
+    (cid,) = [r[0] for r in lists.COMMUNITIES.window(store, lists.ListFilter(text="อีกแห่ง"))]
+    data = communities.get_community(store, cid)
+    data.name = "ชุมชนเปลี่ยนชื่อแล้ว"
+    communities.update_community(store, cid, data)
+    assert found("อีกแห่ง") == [] and found("เปลี่ยนชื่อ") == ["ชุมชนเปลี่ยนชื่อแล้ว"]
+
+
+def test_a_row_that_became_wrong_after_the_preview_rolls_everything_back(store, tmp_path, h):
+    """The write checks again: a code taken since the preview fails the whole import, and
+    the search index triggers (dropped while an import writes) are back as they were."""
+    from codi_core.models import Program
+    from codi_desktop.services import lists, projects
+
+    with store.read() as s:
+        program = s.scalar(sa.select(Program.id).where(Program.code == "baan_mankong"))
+        triggers = sorted(s.execute(sa.text(
+            "SELECT name FROM sqlite_master WHERE type = 'trigger'")).scalars())
+    path = h.write_xlsx(tmp_path / "p.xlsx", [
+        ("รหัสโครงการ", "ชื่อโครงการ", "แผนงาน", "ปีงบประมาณ"),
+        ("LATE-001", "โครงการก่อน", "บ้านมั่นคง", 2568),
+        ("LATE-002", "โครงการที่รหัสถูกใช้ไปแล้ว", "บ้านมั่นคง", 2568),
+    ])
+    preview = preview_file(store, PROJECTS, path)
+    assert preview.ok
+    projects.create_project(store, projects.ProjectData(
+        code="LATE-002", name="บันทึกจากหน้าจอระหว่างนั้น", program_id=program, fiscal_year=2568))
+    sets = h.count_sets(store)
+    with pytest.raises(ImportFailed) as err:
+        commit(store, preview)
+    assert [r for r, _, _ in err.value.problems] == [3]
+    assert "รหัส LATE-002 ถูกใช้แล้ว" in err.value.message()
+    assert "Code LATE-002 is already used" in err.value.message("en")
+    assert h.count(store, Project) == 1 and h.count_sets(store) == sets
+    with store.read() as s:
+        assert sorted(s.execute(sa.text(
+            "SELECT name FROM sqlite_master WHERE type = 'trigger'")).scalars()) == triggers
+    projects.create_project(store, projects.ProjectData(
+        code="LATE-003", name="โครงการค้นหาได้หลังยกเลิก", program_id=program, fiscal_year=2568))
+    found = lists.PROJECTS.window(store, lists.ListFilter(text="ค้นหาได้หลังยกเลิก"))
+    assert len(found) == 1
+
+
+def test_writing_an_import_makes_no_query_per_row(tmp_path, h):
+    """The statements an import's commit sends do not grow with its rows (look-ups are
+    loaded once, rows and their changes go in batches): a regression guard for the
+    5,000-row benchmark, counted, not timed."""
+    from sqlalchemy import event
+
+    from codi_desktop.store.database import open_store
+
+    def statements(rows: int) -> int:
+        store = open_store(tmp_path / f"db{rows}")
+        store.set_setting("province_code", "34")
+        path = h.write_xlsx(tmp_path / f"c{rows}.xlsx", [("ชื่อชุมชน", "หมู่ที่", "ตำบล")] + [
+            (f"ชุมชนนับคำสั่ง {i}", i % 20 + 1, "หัวเรือ") for i in range(rows)])
+        preview = preview_file(store, COMMUNITIES, path)
+        sent = []
+        event.listen(store.engine, "before_cursor_execute",
+                     lambda *args: sent.append(args[2]))
+        assert commit(store, preview).added == rows
+        store.close()
+        return len(sent)
+
+    small, large = statements(50), statements(1400)
+    assert large <= small + 10, (small, large)  # a flush per 500 rows, nothing per row

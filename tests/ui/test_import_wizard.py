@@ -49,3 +49,37 @@ def test_import_communities_with_preview_and_a_fixed_mapping(qtbot, window, tmp_
     assert again.preview.remembered and again.preview.count("match") == 2
     assert not again.import_button.isEnabled() or again.preview.count("new") == 0
     again.reject()
+
+
+def test_projects_import_says_how_to_list_several_and_imports_them(qtbot, window, tmp_path):
+    import sqlalchemy as sa
+
+    from codi_core.models import Community, Organization, Project
+    from codi_desktop.services import indicators
+
+    store = window.store
+    with store.read() as s:
+        orgs = s.scalars(sa.select(Organization.name).where(
+            Organization.deleted_at.is_(None)).order_by(Organization.name).limit(2)).all()
+        com = s.scalars(sa.select(Community).where(Community.deleted_at.is_(None))
+                        .order_by(Community.name)).first()
+    book = openpyxl.Workbook()
+    ws = book.active
+    ws.append(["รหัสโครงการ", "ชื่อโครงการ", "แผนงาน", "ปีงบประมาณ", "องค์กร", "ชุมชนเป้าหมาย"])
+    ws.append(["UI-IMP-001", "โครงการนำเข้าหลายองค์กร", "บ้านมั่นคง", 2569, "\n".join(orgs),
+               com.name])
+    path = tmp_path / "โครงการ.xlsx"
+    book.save(path)
+    page = window.show_page("projects")
+    page.ensure_loaded()
+    wizard = page.list.open_import(str(path))
+    qtbot.waitUntil(lambda: wizard.preview is not None, timeout=20_000)
+    assert wizard.hint.isVisible() and "คั่นด้วยจุลภาค" in wizard.hint.text()
+    assert "มีองค์กร 2 รายการ" in wizard.table.item(0, 3).text()
+    qtbot.wait(100)
+    wizard.grab().save(str(tmp_path / "projects-wizard.png"))
+    qtbot.mouseClick(wizard.import_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: not wizard.isVisible(), timeout=20_000)
+    with store.read() as s:
+        pid = s.scalar(sa.select(Project.id).where(Project.code == "UI-IMP-001"))
+    assert [t.name for t in indicators.targets(store, pid)] == [orgs[1]]
