@@ -34,10 +34,11 @@ from codi_desktop.services import ledger, lists, projects
 from codi_desktop.store.database import Store
 
 from . import labels as L
-from .forms import FieldInput, FieldSpec, FormSpec, RecordPanel
 from .i18n import current_language
 from .indicator_entry import IndicatorEntry
 from .project_targets import ProjectTargets
+from .record_form import FieldInput, FieldSpec, FormSpec
+from .record_panel import RecordPanel
 from .widgets import ConfirmBar, DateField, MessageBar, be_year_typed, ce_note
 
 translate = QCoreApplication.translate

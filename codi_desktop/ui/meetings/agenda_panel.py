@@ -30,7 +30,7 @@ from codi_desktop.services.meetings import (
 )
 from codi_desktop.store.database import Store
 
-from ..forms import HistoryPanel
+from ..history_panel import HistoryPanel
 from .common import (
     ID_ROLE,
     MeetingHost,

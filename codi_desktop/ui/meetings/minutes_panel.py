@@ -30,7 +30,7 @@ from codi_desktop.store.database import Store
 from .. import labels as L
 from ..errors import error_text
 from ..file_dialogs import save_file
-from ..forms import HistoryPanel
+from ..history_panel import HistoryPanel
 from ..widgets import DateField
 from .common import (
     MeetingHost,
