@@ -3,8 +3,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
-
 from PySide6.QtCore import QCoreApplication, QStringListModel, Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
@@ -22,14 +20,16 @@ from PySide6.QtWidgets import (
 )
 
 from codi_core.errors import ServiceError
+from codi_core.formatting import bangkok_today
 from codi_desktop.services import lists, people
 from codi_desktop.store.database import Store
 
 from . import labels as L
+from .date_field import DateField, date_error
 from .i18n import current_language
 from .record_panel import RecordPanel
 from .record_specs import organization_spec, person_spec
-from .widgets import DateField, MessageBar
+from .widgets import MessageBar, ReadOnlyNote, explain_read_only
 
 translate = QCoreApplication.translate
 
@@ -71,6 +71,7 @@ class MembershipsPanel(QWidget):
         self.to_on = DateField()
         self.to_on.setObjectName("membership_to_on")
         for w in (self.from_on, self.to_on):
+            w.converted.connect(lambda note: self.message.show_message(note, "info"))
             w.textChanged.connect(lambda _t: self._validate())
         self.error = QLabel()
         self.error.setObjectName("membership_error")
@@ -98,8 +99,11 @@ class MembershipsPanel(QWidget):
         actions.addStretch(1)
         actions.addWidget(self.end_button)
         actions.addWidget(self.remove_button)
+        self.read_only = ReadOnlyNote()
+        self.read_only.setObjectName("memberships_read_only")
         layout = QVBoxLayout(self)
         layout.addWidget(self.message)
+        layout.addWidget(self.read_only)
         layout.addWidget(self.tree, 1)
         layout.addLayout(form)
         layout.addLayout(actions)
@@ -108,7 +112,12 @@ class MembershipsPanel(QWidget):
         self.person_id = person_id
         self.tree.clear()
         self.message.hide()
-        self.setEnabled(person_id is not None)
+        explain_read_only(
+            (self.tree, self.organization, self.role, self.from_on, self.to_on,
+             self.add_button, self.end_button, self.remove_button),
+            None if person_id is not None else
+            translate("Form", "บันทึกบุคคลนี้ก่อน แล้วจึงเพิ่มสมาชิกภาพในองค์กรได้"),
+            self.read_only)
         if person_id is None:
             self.rows = []
             return
@@ -133,7 +142,7 @@ class MembershipsPanel(QWidget):
         try:
             from_on, to_on = self.from_on.date(), self.to_on.date()
         except ValueError:
-            return None, translate("Form", "วันที่ไม่ถูกต้อง ให้พิมพ์เป็น วัน/เดือน/ปี พ.ศ. เช่น 25/11/2569")
+            return None, date_error()
         if not org_id:
             return None, translate("Form", "เลือกองค์กรจากรายการ") if name else translate("Form", "กรุณาเลือกองค์กร")
         data = people.MembershipData(person_id=self.person_id or "", organization_id=org_id,
@@ -179,10 +188,10 @@ class MembershipsPanel(QWidget):
         if row is None:
             return
         try:
-            to_on = self.to_on.date() or dt.date.today()
+            to_on = self.to_on.date() or bangkok_today()
             people.end_membership(self.store, row.id, to_on)
         except ValueError:
-            self.error.setText(translate("Form", "วันที่ไม่ถูกต้อง ให้พิมพ์เป็น วัน/เดือน/ปี พ.ศ. เช่น 25/11/2569"))
+            self.error.setText(date_error())
             return
         except ServiceError as exc:
             self.message.show_message(exc.message(current_language()), "error")

@@ -34,12 +34,13 @@ from codi_desktop.services import ledger, lists, projects
 from codi_desktop.store.database import Store
 
 from . import labels as L
+from .date_field import DateField, be_year_typed, ce_note, date_error
 from .i18n import current_language
 from .indicator_entry import IndicatorEntry
 from .project_targets import ProjectTargets
 from .record_form import FieldInput, FieldSpec, FormSpec
 from .record_panel import RecordPanel
-from .widgets import ConfirmBar, DateField, MessageBar, be_year_typed, ce_note
+from .widgets import ConfirmBar, MessageBar, NoticeSlot
 
 translate = QCoreApplication.translate
 
@@ -188,6 +189,7 @@ class BudgetPanel(QWidget):
         self.amount.textChanged.connect(lambda _t: self._validate())
         self.amount_error = _error_label("entry_amount_error")
         self.entry_date = DateField()
+        self.entry_date.converted.connect(lambda note: self.message.show_message(note, "info"))
         self.entry_date.setObjectName("entry_date")
         self.entry_date.textChanged.connect(lambda _t: self._validate())
         self.date_error = _error_label("entry_date_error")
@@ -224,8 +226,7 @@ class BudgetPanel(QWidget):
         buttons.addStretch(1)
         layout = QVBoxLayout(self)
         layout.addLayout(top)
-        layout.addWidget(self.message)
-        layout.addWidget(self.confirm)
+        layout.addWidget(NoticeSlot(self.message, self.confirm))
         layout.addWidget(self.table, 1)
         layout.addLayout(form)
         layout.addLayout(buttons)
@@ -309,7 +310,7 @@ class BudgetPanel(QWidget):
         try:
             values["entry_date"] = self.entry_date.date() or _today()
         except ValueError:
-            problems["date"] = translate("ProjectPanel", "วันที่ไม่ถูกต้อง ให้พิมพ์เป็น วัน/เดือน/ปี พ.ศ. เช่น 25/11/2569")
+            problems["date"] = date_error()
         if self.kind.currentData() == "disbursement":
             try:
                 tranche = _int_or_none(self.tranche.text())
@@ -475,6 +476,7 @@ class AllocationForm(QWidget):
         self.done.setObjectName("allocation_done")
         for w in (self.fiscal_year, self.amount):
             w.textChanged.connect(lambda _t: self._validate())
+        self.fiscal_year.editingFinished.connect(self._convert_ce_year)
         row = QHBoxLayout()
         row.setContentsMargins(0, 0, 0, 0)
         row.addWidget(QLabel(translate("ProjectPanel", "จัดสรรงบประมาณ:")))
@@ -499,13 +501,8 @@ class AllocationForm(QWidget):
             fy = _int_or_none(self.fiscal_year.text())
         except ValueError:
             fy = None
-        if fy is not None:  # a CE year is converted here as in every date field
-            fy, was_ce = be_year_typed(fy)
-            if was_ce:
-                self.fiscal_year.blockSignals(True)
-                self.fiscal_year.setText(str(fy))
-                self.fiscal_year.blockSignals(False)
-                self.fiscal_year.setToolTip(ce_note(fy - BE_OFFSET))
+        if fy is not None and fy >= 1000:  # a CE year counts as its BE year (one rule)
+            fy, _was_ce = be_year_typed(fy)
         if fy is None or not 2500 <= fy <= 2700:
             return None, ServiceError("fiscal_year_range").message(current_language())
         try:
@@ -517,6 +514,24 @@ class AllocationForm(QWidget):
         return {"program_id": self.program.currentData(), "fiscal_year": fy,
                 "amount_satang": amount}, None
 
+    def _convert_ce_year(self) -> None:
+        """A whole CE year typed (2026) is rewritten as BE (2569), with a visible note, as
+        in every date field; while typing nothing is rewritten."""
+        try:
+            fy = _int_or_none(self.fiscal_year.text())
+        except ValueError:
+            return
+        if fy is None or fy < 1000:
+            return
+        be, was_ce = be_year_typed(fy)
+        if was_ce:
+            self.fiscal_year.blockSignals(True)
+            self.fiscal_year.setText(str(be))
+            self.fiscal_year.blockSignals(False)
+            note = ce_note(be - BE_OFFSET)
+            self.fiscal_year.setToolTip(note)
+            self.done.setText(note)
+
     def _validate(self) -> bool:
         values, problem = self._read()
         _set_error(self.error, problem if self.amount.text() else None)
@@ -524,6 +539,7 @@ class AllocationForm(QWidget):
 
     def record(self) -> bool:
         self.done.clear()
+        self._convert_ce_year()
         values, problem = self._read()
         if values is None:
             _set_error(self.error, problem)

@@ -32,8 +32,9 @@ from codi_desktop.services import lists
 from codi_desktop.store.database import Store
 
 from . import labels as L
+from .date_field import DateField, date_error
 from .i18n import current_language
-from .widgets import ConfirmBar, DateField, MessageBar, heading
+from .widgets import ConfirmBar, MessageBar, NoticeSlot, heading
 
 translate = QCoreApplication.translate
 
@@ -164,7 +165,7 @@ class FieldInput:
             try:
                 return w.date()
             except ValueError:
-                raise ValueError(translate("Form", "วันที่ไม่ถูกต้อง ให้พิมพ์เป็น วัน/เดือน/ปี พ.ศ. เช่น 25/11/2569")) from None
+                raise ValueError(date_error()) from None
         text = w.text().strip()
         if kind == "int":
             if not text:
@@ -221,6 +222,8 @@ class RecordForm(QWidget):
         for fs in spec.fields:
             inp = FieldInput(fs, store, lambda n=fs.name: self._changed(n))
             self.inputs[fs.name] = inp
+            if isinstance(inp.widget, DateField):  # a CE year converted: say so here too
+                inp.widget.converted.connect(lambda note: self.message.show_message(note, "info"))
             label = QLabel(fs.label)
             label.setBuddy(inp.widget)
             form.addRow(label, inp.widget)
@@ -246,8 +249,8 @@ class RecordForm(QWidget):
         inner = QWidget()
         layout = QVBoxLayout(inner)
         layout.addWidget(self.title)
-        layout.addWidget(self.message)
-        layout.addWidget(self.confirm)
+        self.notices = NoticeSlot(self.message, self.confirm)
+        layout.addWidget(self.notices)
         layout.addLayout(form)
         layout.addLayout(buttons)
         layout.addStretch(1)

@@ -37,7 +37,7 @@ class RecordPanel(DetailPanel):
         self._pending: object = None
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(self.discard)
+        self.form.notices.add(self.discard)  # asks in the form's notice place
         layout.addWidget(self.tabs)
         self.form.saved.connect(self._saved)
         self.form.deleted.connect(self._deleted)

@@ -38,7 +38,7 @@ from codi_desktop.sync.credentials import account, keyring_status
 from .errors import error_text
 from .i18n import current_language
 from .labels import datetime_text
-from .widgets import ConfirmBar, MessageBar, heading
+from .widgets import ConfirmBar, MessageBar, NoticeSlot, heading
 
 log = logging.getLogger(__name__)
 
@@ -115,10 +115,9 @@ class SyncPage(QWidget):
 
         layout = QVBoxLayout(self)
         layout.addWidget(heading(self.tr("ซิงค์ข้อมูล")))
-        layout.addWidget(self.message)
+        layout.addWidget(NoticeSlot(self.message, self.confirm))
         layout.addWidget(self.account)
         layout.addLayout(actions)
-        layout.addWidget(self.confirm)
         layout.addWidget(self.tabs, 1)
 
     # -- building blocks ----------------------------------------------------------------

@@ -71,10 +71,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>กำหนดเสร็จไม่ใช่วันที่ (วว/ดด/ปปปป)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>ปิดเรื่องแล้ว</source>
         <translation type="unfinished"></translation>
     </message>
@@ -641,7 +637,35 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>วันที่ไม่ถูกต้อง ให้พิมพ์เป็น วว/ดด/ปปปป พ.ศ. เช่น 25/11/2569 หรือเลือกจากปฏิทิน</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>เดือนก่อน</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>เดือนถัดไป</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>พ.ศ. </source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>วันนี้</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ล้างวันที่</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>วว/ดด/ปปปป พ.ศ.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>เลือกจากปฏิทิน (Alt+↓)</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -712,10 +736,6 @@
     </message>
     <message>
         <source>ไม่พบตำบลนี้ ให้เลือกจากรายการ</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>วันที่ไม่ถูกต้อง ให้พิมพ์เป็น วัน/เดือน/ปี พ.ศ. เช่น 25/11/2569</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -932,6 +952,10 @@
     </message>
     <message>
         <source>ลบที่เลือก</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>บันทึกบุคคลนี้ก่อน แล้วจึงเพิ่มสมาชิกภาพในองค์กรได้</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1359,6 +1383,25 @@
     </message>
     <message>
         <source>นำเข้ารายชื่อ</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Meetings</name>
+    <message>
+        <source>รายงานการประชุมล็อกแล้ว แก้ไขไม่ได้ — แก้รายงานได้โดยบันทึกเป็นฉบับแก้ไขใหม่พร้อมเหตุผล (แท็บระเบียบวาระและรายงาน)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>รายงานการประชุมรับรองแล้ว แก้ไขไม่ได้ — ขั้นต่อไปคือล็อกรายงาน (แท็บรับรอง ล็อก และพิมพ์)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>การประชุมนี้ยกเลิกแล้ว แก้ไขไม่ได้ (ยังอยู่ในรายการพร้อมครั้งที่เดิม)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>การประชุมนี้แก้ไขไม่ได้ในสถานะนี้</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1842,7 +1885,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>วันที่ (วว/ดด/ปปปป)</source>
+        <source>วันที่</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1895,10 +1938,6 @@
     </message>
     <message>
         <source>องค์กร</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>วันที่ไม่ถูกต้อง ให้พิมพ์เป็น วว/ดด/ปปปป เช่น 25/11/2569</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2054,10 +2093,6 @@
     </message>
     <message>
         <source>จำนวนเงินไม่ถูกต้อง ให้พิมพ์เป็นตัวเลข เช่น 1,234.50</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>วันที่ไม่ถูกต้อง ให้พิมพ์เป็น วัน/เดือน/ปี พ.ศ. เช่น 25/11/2569</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
