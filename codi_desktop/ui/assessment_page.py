@@ -145,7 +145,7 @@ class AssessmentPage(QWidget):
         self.status = QLabel()
         self.status.setObjectName("assessment_status")
         self.status.setWordWrap(True)
-        self.read_only = ReadOnlyNote()  # why this year's assessment cannot be edited here
+        self.read_only = ReadOnlyNote(reserve=False)  # why this year's assessment cannot be edited here
         self.read_only.setObjectName("assessment_read_only")
         self.read_only.setWordWrap(True)
         self.read_only.setFixedHeight(self.read_only.fontMetrics().lineSpacing() * 2 + 8)
@@ -175,6 +175,7 @@ class AssessmentPage(QWidget):
         self.rows: dict[int, CriterionRow] = {}
         holder = QWidget()
         rows_layout = QVBoxLayout(holder)
+        rows_layout.addWidget(self.read_only)  # above the levels it explains (scrolls)
         for info in svc.criteria(store):
             row = CriterionRow(info)
             row.changed.connect(self._update_radar)
@@ -192,7 +193,6 @@ class AssessmentPage(QWidget):
         top.addWidget(self.year)
         side = QVBoxLayout()
         side.addWidget(self.status)
-        side.addWidget(self.read_only)
         side.addWidget(self.radar, 1)
         side.addWidget(self.assessors)
         side.addWidget(self.save)

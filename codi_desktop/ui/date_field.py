@@ -290,11 +290,18 @@ class BeYearSpin(QSpinBox):
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
         self.setRange(2500, 2700)
+        self.setPrefix(translate("DateField", "ปีงบประมาณ "))
         self.editingFinished.connect(self._say_converted)
         self._typed_ce: int | None = None
 
+    def _digits(self, text: str) -> str:
+        text = text.strip()
+        if self.prefix() and text.startswith(self.prefix().strip()):
+            text = text[len(self.prefix().strip()):]
+        return text.strip().translate(str.maketrans("๐๑๒๓๔๕๖๗๘๙", "0123456789"))
+
     def validate(self, text: str, pos: int):  # noqa: ANN201 - Qt's (state, text, pos)
-        digits = text.strip().translate(str.maketrans("๐๑๒๓๔๕๖๗๘๙", "0123456789"))
+        digits = self._digits(text)
         if digits.isdigit() and len(digits) == 4 and int(digits) < CE_YEAR_LIMIT:
             be, _ = typed_be_year(int(digits))
             if self.minimum() <= be <= self.maximum():
@@ -304,7 +311,7 @@ class BeYearSpin(QSpinBox):
         return super().validate(text, pos)
 
     def valueFromText(self, text: str) -> int:
-        digits = text.strip().translate(str.maketrans("๐๑๒๓๔๕๖๗๘๙", "0123456789"))
+        digits = self._digits(text)
         if not digits.isdigit():
             return super().valueFromText(text)
         be, was_ce = typed_be_year(int(digits))

@@ -99,7 +99,7 @@ class MembershipsPanel(QWidget):
         actions.addStretch(1)
         actions.addWidget(self.end_button)
         actions.addWidget(self.remove_button)
-        self.read_only = ReadOnlyNote()
+        self.read_only = ReadOnlyNote(reserve=False)  # shows on loading a new person only
         self.read_only.setObjectName("memberships_read_only")
         layout = QVBoxLayout(self)
         layout.addWidget(self.message)
@@ -244,7 +244,7 @@ class OrganizationPanel(RecordPanel):
         self.members.setRootIsDecorated(False)
         self.members.setHeaderLabels([translate("Form", "ชื่อ"), translate("Form", "บทบาท"), translate("Form", "ตั้งแต่"), translate("Form", "ถึง")])
         self.members.header().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        self.tabs.insertTab(1, self.members, translate("Form", "สมาชิกและกรรมการ"))
+        self.tabs.insertTab(1, self.members, translate("Form", "สมาชิกและกรรมการ"), scroll=False)
 
     def _show(self, record_id: str) -> None:
         super()._show(record_id)

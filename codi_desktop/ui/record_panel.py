@@ -5,7 +5,6 @@ from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import (
-    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -15,7 +14,7 @@ from codi_desktop.store.database import Store
 from .history_panel import HistoryPanel
 from .list_page import DetailPanel
 from .record_form import FormSpec, RecordForm
-from .widgets import ConfirmBar
+from .widgets import ConfirmBar, ScrollingTabs
 
 translate = QCoreApplication.translate
 
@@ -28,9 +27,11 @@ class RecordPanel(DetailPanel):
         self.store = store
         self.form = RecordForm(store, spec)
         self.history = HistoryPanel(store, spec.table)
-        self.tabs = QTabWidget()
-        self.tabs.addTab(self.form, translate("Form", "รายละเอียด"))
-        self.tabs.addTab(self.history, translate("Form", "ประวัติการแก้ไข"))
+        # the extra tabs (budget, memberships…) scroll, so a tall one never makes the
+        # window taller than a 768-pixel laptop; the form and the history scroll by themselves
+        self.tabs = ScrollingTabs()
+        self.tabs.addTab(self.form, translate("Form", "รายละเอียด"), scroll=False)
+        self.tabs.addTab(self.history, translate("Form", "ประวัติการแก้ไข"), scroll=False)
         self.discard = ConfirmBar()
         self.discard.setObjectName("discard_bar")
         self.discard.confirmed.connect(self._discard_confirmed)

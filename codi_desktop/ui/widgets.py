@@ -421,14 +421,24 @@ class ScrollingTabs(QTabWidget):
     form never makes the window taller than a 768-pixel screen. The pages are still
     addressed as themselves (``setCurrentWidget(panel)``, ``indexOf(panel)``)."""
 
-    def addTab(self, page: QWidget, title: str) -> int:  # type: ignore[override]
+    def addTab(self, page: QWidget, title: str, scroll: bool = True) -> int:  # type: ignore[override]
+        """``scroll=False`` for a page that scrolls by itself (a form with its own area,
+        a list)."""
+        return super().addTab(self._wrap(page) if scroll else page, title)
+
+    def insertTab(self, index: int, page: QWidget, title: str,  # type: ignore[override]
+                  scroll: bool = True) -> int:
+        return super().insertTab(index, self._wrap(page) if scroll else page, title)
+
+    @staticmethod
+    def _wrap(page: QWidget) -> QScrollArea:
         area = QScrollArea()
         area.setWidgetResizable(True)
         area.setFrameShape(QFrame.Shape.NoFrame)
         area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         area.setWidget(page)
         area.setObjectName(f"scroll_{page.objectName() or type(page).__name__}")
-        return super().addTab(area, title)
+        return area
 
     def _area(self, page: QWidget) -> QWidget:
         for i in range(self.count()):
@@ -455,15 +465,15 @@ class ReadOnlyNote(QLabel):
     """The visible reason why the fields near it cannot be edited (a locked meeting, a
     certified assessment, a field only HQ may change). It keeps its one line while hidden,
     so it appearing after an action does not push the form down; the whole reason is in
-    its tip."""
+    its tip. ``reserve=False`` where it sits in a scrolling area or shows on loading only."""
 
-    def __init__(self, parent: QWidget | None = None):
+    def __init__(self, parent: QWidget | None = None, reserve: bool = True):
         super().__init__(parent)
         self.setObjectName("readOnlyNote")
         self.setStyleSheet("#readOnlyNote { background: #f1f1f1; color: #4a4a4a;"
                            " border-left: 3px solid #8c8c8c; padding: 2px 6px; }")
         policy = self.sizePolicy()
-        policy.setRetainSizeWhenHidden(True)
+        policy.setRetainSizeWhenHidden(reserve)
         policy.setHorizontalPolicy(QSizePolicy.Policy.Ignored)
         self.setSizePolicy(policy)
         self.setFixedHeight(self.fontMetrics().lineSpacing() + 8)

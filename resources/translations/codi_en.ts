@@ -668,6 +668,10 @@
         <source>เลือกจากปฏิทิน (Alt+↓)</source>
         <translation>Pick from the calendar (Alt+↓)</translation>
     </message>
+    <message>
+        <source>ปีงบประมาณ </source>
+        <translation>Fiscal year </translation>
+    </message>
 </context>
 <context>
     <name>Errors</name>

@@ -668,6 +668,10 @@
         <source>เลือกจากปฏิทิน (Alt+↓)</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>ปีงบประมาณ </source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>Errors</name>

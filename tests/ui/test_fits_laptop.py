@@ -114,3 +114,26 @@ def test_messages_and_confirm_bars_do_not_move_the_page(qtbot, window):
     # the pages that ask inline were among those checked
     assert {("organizations", "ConfirmBar"), ("projects", "ConfirmBar"),
             ("meetings", "ConfirmBar"), ("sync", "ConfirmBar")} <= checked
+
+
+def test_an_open_record_on_every_page_does_not_grow_the_window(qtbot, window):
+    """With the first record of each list open in its detail panel (a project's budget tab
+    is tall), the window stays 1366×768 and its minimum within 1280×720."""
+    window.resize(*LAPTOP)
+    for key in PAGES:
+        page = window.show_page(key)
+        if hasattr(page, "ensure_loaded"):
+            page.ensure_loaded()
+        target = getattr(page, "list", page)
+        if hasattr(target, "table") and hasattr(target, "model"):
+            target.table.selectRow(0)
+        detail = getattr(target, "detail", None)
+        for i in range(detail.tabs.count() if detail is not None and hasattr(detail, "tabs")
+                       else 0):
+            detail.tabs.setCurrentIndex(i)  # every tab of the record in turn
+            QApplication.processEvents()
+            assert (window.width(), window.height()) == LAPTOP, (key, i, window.size())
+        QApplication.processEvents()
+        assert (window.width(), window.height()) == LAPTOP, (key, window.size())
+        hint = window.minimumSizeHint()
+        assert hint.width() <= 1280 and hint.height() <= 720, (key, hint)
