@@ -2403,6 +2403,46 @@
         <translation>Stop</translation>
     </message>
     <message>
+        <source>ลำดับ</source>
+        <translation>No.</translation>
+    </message>
+    <message>
+        <source>เมื่อ</source>
+        <translation>When</translation>
+    </message>
+    <message>
+        <source>ผู้บันทึก</source>
+        <translation>By</translation>
+    </message>
+    <message>
+        <source>รายการ</source>
+        <translation>Change</translation>
+    </message>
+    <message>
+        <source>ส่ง</source>
+        <translation>Sent</translation>
+    </message>
+    <message>
+        <source>ผ่าน</source>
+        <translation>Applied</translation>
+    </message>
+    <message>
+        <source>ถูกปฏิเสธ</source>
+        <translation>Rejected</translation>
+    </message>
+    <message>
+        <source>ขัดแย้ง</source>
+        <translation>Conflicts</translation>
+    </message>
+    <message>
+        <source>รับ (แถว)</source>
+        <translation>Received (rows)</translation>
+    </message>
+    <message>
+        <source>ผล</source>
+        <translation>Result</translation>
+    </message>
+    <message>
         <source>ผลการซิงค์ล่าสุด</source>
         <translation>Latest sync results</translation>
     </message>

@@ -2403,6 +2403,46 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>ลำดับ</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>เมื่อ</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ผู้บันทึก</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>รายการ</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ส่ง</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ผ่าน</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ถูกปฏิเสธ</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ขัดแย้ง</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>รับ (แถว)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ผล</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>ผลการซิงค์ล่าสุด</source>
         <translation type="unfinished"></translation>
     </message>
