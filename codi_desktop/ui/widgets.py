@@ -293,6 +293,8 @@ class MessageBar(QFrame):
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
         self.setObjectName("messageBar")
+        # styled by a property, not the object name, which owners rename (meeting_message)
+        self.setProperty("bar", "message")
         layout = QHBoxLayout(self)
         layout.setContentsMargins(10, 4, 4, 4)
         self.label = QLabel()
@@ -323,8 +325,8 @@ class MessageBar(QFrame):
     def show_message(self, text: str, kind: str = "info") -> None:
         bg, fg = self.COLORS.get(kind, self.COLORS["info"])
         self.kind = kind
-        self.setStyleSheet(f"#messageBar {{ background: {bg}; border-radius: 4px; }}"
-                           f" #messageBar QLabel {{ color: {fg}; }}")
+        self.setStyleSheet(f'*[bar="message"] {{ background: {bg}; border-radius: 4px; }}'
+                           f' *[bar="message"] QLabel {{ color: {fg}; }}')
         self.label.setText(text)
         self.setToolTip(text)
         self.show()
@@ -341,7 +343,8 @@ class ConfirmBar(QFrame):
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
         self.setObjectName("confirmBar")
-        self.setStyleSheet("#confirmBar { background: #fff4e5; border: 1px solid #e0a050;"
+        self.setProperty("bar", "confirm")
+        self.setStyleSheet('*[bar="confirm"] { background: #fff4e5; border: 1px solid #e0a050;'
                            " border-radius: 4px; }")
         layout = QHBoxLayout(self)
         layout.setContentsMargins(10, 4, 4, 4)
@@ -470,7 +473,8 @@ class ReadOnlyNote(QLabel):
     def __init__(self, parent: QWidget | None = None, reserve: bool = True):
         super().__init__(parent)
         self.setObjectName("readOnlyNote")
-        self.setStyleSheet("#readOnlyNote { background: #f1f1f1; color: #4a4a4a;"
+        self.setProperty("bar", "read_only")
+        self.setStyleSheet('*[bar="read_only"] { background: #f1f1f1; color: #4a4a4a;'
                            " border-left: 3px solid #8c8c8c; padding: 2px 6px; }")
         policy = self.sizePolicy()
         policy.setRetainSizeWhenHidden(reserve)
