@@ -41,8 +41,8 @@ from .i18n import current_language
 
 translate = QCoreApplication.translate
 
-__all__ = ["BeCalendarPopup", "BeYearSpin", "DateField", "be_date_input", "be_year_typed", "ce_note",
-           "date_error", "parse_be_date"]
+__all__ = ["BeCalendarPopup", "BeYearField", "BeYearSpin", "DateField", "be_date_input", "be_year_typed", "ce_note",
+           "date_error", "parse_be_date", "typed_year"]
 
 
 def be_year_typed(year: int) -> tuple[int, bool]:
@@ -325,3 +325,38 @@ class BeYearSpin(QSpinBox):
             self.setToolTip(note)
             QToolTip.showText(self.mapToGlobal(QPoint(0, self.height())), note, self)
             self.converted.emit(note)
+
+
+def typed_year(text: str) -> int | None:
+    """A year as typed in a BE year field: None when empty, a whole CE year (2026) counted as
+    its BE year (2569) by the one rule; ValueError when it is not a number."""
+    digits = text.strip().translate(str.maketrans("๐๑๒๓๔๕๖๗๘๙", "0123456789"))
+    if not digits:
+        return None
+    year = int(digits)  # ValueError when not a number
+    return typed_be_year(year)[0] if len(digits) == 4 else year
+
+
+class BeYearField(QLineEdit):
+    """A BE year typed in a line edit (a form's fiscal year): a whole CE year typed (2026) is
+    rewritten as BE (2569) when the person leaves the field, with the note (``converted``)
+    — the same rule and note as every date field; nothing is rewritten while typing."""
+
+    converted = Signal(str)
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.editingFinished.connect(self.convert_ce)
+
+    def convert_ce(self) -> None:
+        digits = self.text().strip().translate(str.maketrans("๐๑๒๓๔๕๖๗๘๙", "0123456789"))
+        if len(digits) != 4 or not digits.isdigit():
+            return
+        be, was_ce = typed_be_year(int(digits))
+        if not was_ce:
+            return
+        self.setText(str(be))
+        note = ce_note(int(digits))
+        self.setToolTip(note)
+        QToolTip.showText(self.mapToGlobal(QPoint(0, self.height())), note, self)
+        self.converted.emit(note)

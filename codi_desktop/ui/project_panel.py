@@ -29,12 +29,12 @@ from PySide6.QtWidgets import (
 )
 
 from codi_core.errors import ServiceError
-from codi_core.formatting import BE_OFFSET, bangkok_tz, fiscal_year, parse_baht
+from codi_core.formatting import bangkok_tz, fiscal_year, parse_baht
 from codi_desktop.services import ledger, lists, projects
 from codi_desktop.store.database import Store
 
 from . import labels as L
-from .date_field import DateField, be_year_typed, ce_note, date_error
+from .date_field import BeYearField, DateField, date_error, typed_year
 from .i18n import current_language
 from .indicator_entry import IndicatorEntry
 from .project_targets import ProjectTargets
@@ -103,7 +103,7 @@ def project_spec(store: Store) -> FormSpec:
             FieldSpec("code", translate("ProjectPanel", "รหัสโครงการ")),
             FieldSpec("name", translate("ProjectPanel", "ชื่อโครงการ")),
             FieldSpec("program_id", translate("ProjectPanel", "แผนงาน"), "choice", program_choices),
-            FieldSpec("fiscal_year", translate("ProjectPanel", "ปีงบประมาณ (พ.ศ.)"), "int"),
+            FieldSpec("fiscal_year", translate("ProjectPanel", "ปีงบประมาณ (พ.ศ.)"), "be_year"),
             FieldSpec("organization_id", translate("ProjectPanel", "องค์กร"), "choice", optional_choice=True),
             FieldSpec("community_id", translate("ProjectPanel", "ชุมชน"), "choice", optional_choice=True),
             FieldSpec("subdistrict_id", translate("ProjectPanel", "ตำบล"), "subdistrict"),
@@ -461,7 +461,7 @@ class AllocationForm(QWidget):
         self.program.setObjectName("allocation_program")
         for c in lists.programs(store):
             self.program.addItem(c.name(current_language()), c.value)
-        self.fiscal_year = QLineEdit()
+        self.fiscal_year = BeYearField()
         self.fiscal_year.setObjectName("allocation_fiscal_year")
         self.fiscal_year.setPlaceholderText(translate("ProjectPanel", "ปีงบประมาณ"))
         self.fiscal_year.setMaximumWidth(90)
@@ -476,7 +476,7 @@ class AllocationForm(QWidget):
         self.done.setObjectName("allocation_done")
         for w in (self.fiscal_year, self.amount):
             w.textChanged.connect(lambda _t: self._validate())
-        self.fiscal_year.editingFinished.connect(self._convert_ce_year)
+        self.fiscal_year.converted.connect(self.done.setText)  # the CE-year note, visible
         row = QHBoxLayout()
         row.setContentsMargins(0, 0, 0, 0)
         row.addWidget(QLabel(translate("ProjectPanel", "จัดสรรงบประมาณ:")))
@@ -498,11 +498,9 @@ class AllocationForm(QWidget):
 
     def _read(self) -> tuple[dict | None, str | None]:
         try:
-            fy = _int_or_none(self.fiscal_year.text())
+            fy = typed_year(self.fiscal_year.text())  # a whole CE year counts as BE (one rule)
         except ValueError:
             fy = None
-        if fy is not None and fy >= 1000:  # a CE year counts as its BE year (one rule)
-            fy, _was_ce = be_year_typed(fy)
         if fy is None or not 2500 <= fy <= 2700:
             return None, ServiceError("fiscal_year_range").message(current_language())
         try:
@@ -514,32 +512,16 @@ class AllocationForm(QWidget):
         return {"program_id": self.program.currentData(), "fiscal_year": fy,
                 "amount_satang": amount}, None
 
-    def _convert_ce_year(self) -> None:
-        """A whole CE year typed (2026) is rewritten as BE (2569), with a visible note, as
-        in every date field; while typing nothing is rewritten."""
-        try:
-            fy = _int_or_none(self.fiscal_year.text())
-        except ValueError:
-            return
-        if fy is None or fy < 1000:
-            return
-        be, was_ce = be_year_typed(fy)
-        if was_ce:
-            self.fiscal_year.blockSignals(True)
-            self.fiscal_year.setText(str(be))
-            self.fiscal_year.blockSignals(False)
-            note = ce_note(be - BE_OFFSET)
-            self.fiscal_year.setToolTip(note)
-            self.done.setText(note)
-
     def _validate(self) -> bool:
         values, problem = self._read()
         _set_error(self.error, problem if self.amount.text() else None)
         return values is not None
 
     def record(self) -> bool:
+        note = self.done.text() if self.fiscal_year.toolTip() == self.done.text() else ""
         self.done.clear()
-        self._convert_ce_year()
+        self.fiscal_year.convert_ce()  # a CE year typed and the button pressed at once
+        note = self.done.text() or note
         values, problem = self._read()
         if values is None:
             _set_error(self.error, problem)
@@ -553,8 +535,9 @@ class AllocationForm(QWidget):
         self.amount.blockSignals(True)
         self.amount.clear()
         self.amount.blockSignals(False)
-        self.done.setText(
-            translate("ProjectPanel", "บันทึกการจัดสรร %1 แล้ว").replace("%1", L.money_text(values["amount_satang"])))
+        done = translate("ProjectPanel", "บันทึกการจัดสรร %1 แล้ว").replace(
+            "%1", L.money_text(values["amount_satang"]))
+        self.done.setText(f"{done} · {note}" if note else done)  # the CE-year note stays
         self.recorded.emit(values["fiscal_year"])
         return True
 

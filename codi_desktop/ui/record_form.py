@@ -32,7 +32,7 @@ from codi_desktop.services import lists
 from codi_desktop.store.database import Store
 
 from . import labels as L
-from .date_field import DateField, date_error
+from .date_field import BeYearField, DateField, date_error, typed_year
 from .i18n import current_language
 from .widgets import ConfirmBar, MessageBar, NoticeSlot, heading
 
@@ -45,7 +45,7 @@ class FieldSpec:
 
     name: str
     label: str
-    kind: str = "text"  # text | multiline | int | money | date | choice | subdistrict
+    kind: str = "text"  # text | multiline | int | be_year | money | date | choice | subdistrict
     choices: list[tuple[str, str]] = field(default_factory=list)
     optional_choice: bool = False  # choice may be empty
     #: only shown for these values of the form's "kind" field (organization kinds)
@@ -117,6 +117,9 @@ class FieldInput:
         elif kind == "date":
             self.widget = DateField()
             self.widget.textChanged.connect(on_change)
+        elif kind == "be_year":
+            self.widget = BeYearField()
+            self.widget.textChanged.connect(on_change)
         else:
             self.widget = QLineEdit()
             if kind == "money":
@@ -139,7 +142,7 @@ class FieldInput:
                 w.set_date(value)
             elif kind == "money":
                 w.setText("" if value is None else L.money_text(value).lstrip("฿"))
-            elif kind == "int":
+            elif kind in ("int", "be_year"):
                 w.setText("" if value is None else str(value))
             else:
                 w.setText(value or "")
@@ -167,6 +170,11 @@ class FieldInput:
             except ValueError:
                 raise ValueError(date_error()) from None
         text = w.text().strip()
+        if kind == "be_year":
+            try:
+                return typed_year(text)
+            except ValueError:
+                raise ValueError(ServiceError("not_number", self.spec.name).message(current_language())) from None
         if kind == "int":
             if not text:
                 return None
@@ -222,7 +230,7 @@ class RecordForm(QWidget):
         for fs in spec.fields:
             inp = FieldInput(fs, store, lambda n=fs.name: self._changed(n))
             self.inputs[fs.name] = inp
-            if isinstance(inp.widget, DateField):  # a CE year converted: say so here too
+            if isinstance(inp.widget, DateField | BeYearField):  # a CE year converted: say so
                 inp.widget.converted.connect(lambda note: self.message.show_message(note, "info"))
             label = QLabel(fs.label)
             label.setBuddy(inp.widget)

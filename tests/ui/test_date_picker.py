@@ -115,3 +115,32 @@ def test_every_date_field_on_every_page_is_the_calendar_field(window):
                 assert isinstance(edit, DateField), (key, name)
                 checked += 1
     assert checked >= 3  # the ledger's, the plan's two, the meetings' …
+
+
+def test_a_ce_fiscal_year_is_converted_in_the_project_form_and_the_allocation(
+        qtbot, type_text, window):
+    from codi_desktop.services import ledger
+
+    page = window.show_page("projects")
+    page.ensure_loaded()
+    qtbot.mouseClick(page.list.new_button, Qt.MouseButton.LeftButton)
+    form = page.list.detail.form
+    year = form.inputs["fiscal_year"].widget
+    year.clear()
+    type_text(year, "2026")
+    assert form.inputs["fiscal_year"].value() == 2569  # read as BE before leaving the field
+    year.editingFinished.emit()
+    assert year.text() == "2569"
+    assert form.message.text() == "ปี 2026 เป็น ค.ศ. ใช้ พ.ศ. 2569 แทน"
+
+    alloc = page.allocation
+    program = alloc.program.currentData()
+    before = {b.program_id: b.allocated for b in ledger.budget_by_program(window.store, 2569)}
+    alloc.fiscal_year.clear()
+    type_text(alloc.fiscal_year, "2026")
+    type_text(alloc.amount, "1,000")
+    qtbot.mouseClick(alloc.button, Qt.MouseButton.LeftButton)
+    after = {b.program_id: b.allocated for b in ledger.budget_by_program(window.store, 2569)}
+    assert after[program] == before.get(program, 0) + 100_000  # 1,000 baht in BE 2569
+    assert alloc.fiscal_year.text() == "2569"
+    assert "ปี 2026 เป็น ค.ศ. ใช้ พ.ศ. 2569 แทน" in alloc.done.text()
