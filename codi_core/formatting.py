@@ -18,7 +18,9 @@ __all__ = [
     "THAI_MONTHS",
     "THAI_MONTHS_SHORT",
     "THAI_WEEKDAYS",
+    "CE_YEAR_LIMIT",
     "bangkok_tz",
+    "bangkok_today",
     "be_year",
     "english_date",
     "english_time",
@@ -29,12 +31,15 @@ __all__ = [
     "mask_phone",
     "meeting_number",
     "parse_baht",
+    "parse_typed_date",
     "thai_date",
     "thai_date_long",
     "thai_date_short",
     "thai_digits",
     "thai_time",
     "to_bangkok",
+    "typed_be_year",
+    "typed_date_text",
 ]
 
 #: Buddhist Era year = Common Era year + 543.
@@ -164,6 +169,46 @@ def english_time(value: time | datetime) -> str:
     """``14:30``."""
     t = _local_time(value)
     return f"{t.hour:02d}:{t.minute:02d}"
+
+
+def bangkok_today() -> date:
+    """Today's date in Thailand (a laptop's clock may be set to UTC)."""
+    return datetime.now(bangkok_tz()).date()
+
+
+# --- dates and years as people type them ----------------------------------------------
+
+#: A year typed where a Buddhist-Era year is expected and below this is a CE year.
+CE_YEAR_LIMIT = 2400
+
+_TYPED_DATE = re.compile(r"^\s*(\d{1,2})\s*[/.\-]\s*(\d{1,2})\s*[/.\-]\s*(\d{4})\s*$")
+
+
+def typed_be_year(year: int) -> tuple[int, bool]:
+    """A year typed where a Buddhist-Era year is expected: (the BE year, typed as CE?).
+
+    The one rule for every date and year field: people often type 2026 for 2569, so a
+    year below :data:`CE_YEAR_LIMIT` is taken as CE and converted (the screen says so).
+    """
+    if year < CE_YEAR_LIMIT:
+        return year + BE_OFFSET, True
+    return year, False
+
+
+def parse_typed_date(text: str) -> tuple[date, bool]:
+    """``25/11/2569`` (day/month/BE year; ``.`` or ``-`` also separate, Thai digits read)
+    to (the date, was the year typed as CE?). ``ValueError`` when it is not a date."""
+    m = _TYPED_DATE.match(text.translate(_ARABIC_DIGITS))
+    if not m:
+        raise ValueError(text)
+    day, month, year = (int(g) for g in m.groups())
+    be, was_ce = typed_be_year(year)
+    return date(be - BE_OFFSET, month, day), was_ce
+
+
+def typed_date_text(value: date) -> str:
+    """How a date is written back into a date field: ``25/11/2569``."""
+    return f"{value.day:02d}/{value.month:02d}/{value.year + BE_OFFSET}"
 
 
 # --- fiscal year and meeting numbers --------------------------------------------------

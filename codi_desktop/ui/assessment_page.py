@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from codi_core.models import AssessmentStatus, PilotStatus
+from codi_core.rules.assessment import check_assessment_write
 from codi_desktop.services import assessment as svc
 from codi_desktop.services import scope, suggestions
 from codi_desktop.services.province_report import print_province_report
@@ -34,7 +35,7 @@ from .i18n import current_language
 from .province_picker import ProvincePicker
 from .radar import RadarChart
 from .tasks import plain, run_task
-from .widgets import MessageBar, heading
+from .widgets import MessageBar, ReadOnlyNote, explain_read_only, heading
 
 
 class CriterionRow(QFrame):
@@ -144,6 +145,10 @@ class AssessmentPage(QWidget):
         self.status = QLabel()
         self.status.setObjectName("assessment_status")
         self.status.setWordWrap(True)
+        self.read_only = ReadOnlyNote(reserve=False)  # why this year's assessment cannot be edited here
+        self.read_only.setObjectName("assessment_read_only")
+        self.read_only.setWordWrap(True)
+        self.read_only.setFixedHeight(self.read_only.fontMetrics().lineSpacing() * 2 + 8)
         self.assessors = QLineEdit()
         self.assessors.setObjectName("assessors")
         self.assessors.setPlaceholderText(self.tr("ผู้ประเมิน (คั่นด้วยเครื่องหมายจุลภาค)"))
@@ -170,6 +175,7 @@ class AssessmentPage(QWidget):
         self.rows: dict[int, CriterionRow] = {}
         holder = QWidget()
         rows_layout = QVBoxLayout(holder)
+        rows_layout.addWidget(self.read_only)  # above the levels it explains (scrolls)
         for info in svc.criteria(store):
             row = CriterionRow(info)
             row.changed.connect(self._update_radar)
@@ -254,6 +260,23 @@ class AssessmentPage(QWidget):
         self.status.setText(text)
         self.agree.setEnabled(v.id is not None and v.status == "draft")
         self.certify.setEnabled(v.id is not None and v.status == "agreed")
+        # the rule that refuses the write (a certified assessment: HQ only) says why here
+        refusal = check_assessment_write(scope.role(self.store), "assessment", "update",
+                                         {"notes": None}, {"status": v.status})
+        reason = None
+        if refusal is not None:
+            reason = refusal.detail_en if current_language() == "en" else refusal.detail_th
+        fields = [self.assessors, self.save, self.meeting]
+        for row in self.rows.values():
+            fields += [row.level, row.evidence]
+        explain_read_only(fields, reason, self.read_only)
+        buttons = [self.agree, *(b for r in self.rows.values() for b in (r.accept, r.decline))]
+        if reason:
+            explain_read_only(buttons, reason)
+        else:  # their enabling is their own (a suggestion, the status); only the tip returns
+            for b in buttons:
+                if b.property("own_tip") is not None:
+                    b.setToolTip(b.property("own_tip"))
 
     def levels(self) -> list[int]:
         return [self.rows[n].current().level for n in sorted(self.rows)]

@@ -22,7 +22,7 @@ from codi_desktop.services import centre
 from codi_desktop.store.database import Store
 
 from .errors import error_text
-from .widgets import MessageBar
+from .widgets import MessageBar, NoticeSlot
 
 
 class CentreBox(QGroupBox):
@@ -61,7 +61,7 @@ class CentreBox(QGroupBox):
         buttons.addStretch(1)
         buttons.addWidget(self.save)
         form.addRow(buttons)
-        form.addRow(self.message)
+        form.addRow(NoticeSlot(self.message))  # a form row would collapse when hidden
 
     def save_settings(self) -> None:
         settings = centre.CentreSettings(

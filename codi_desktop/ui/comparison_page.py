@@ -9,7 +9,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QPushButton,
-    QSpinBox,
     QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
@@ -22,6 +21,7 @@ from codi_desktop.services.dashboard import current_fiscal_year
 from codi_desktop.store.database import Store
 
 from . import labels as L
+from .date_field import BeYearSpin
 from .errors import error_text
 from .file_dialogs import save_file
 from .widgets import MessageBar, heading
@@ -43,9 +43,9 @@ class ComparisonPage(QWidget):
         self._loaded = False
         self.rows: list[comparison.ComparisonRow] = []
         self.message = MessageBar()
-        self.year = QSpinBox()
+        self.year = BeYearSpin()
         self.year.setObjectName("comparison_year")
-        self.year.setRange(2500, 2700)
+        self.year.converted.connect(lambda note: self.message.show_message(note, "info"))
         self.year.setValue(current_fiscal_year())
         self.year.valueChanged.connect(lambda _v: self.reload())
         self.table = QTableWidget(0, 14)

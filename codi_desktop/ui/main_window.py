@@ -15,7 +15,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable
 
-from PySide6.QtCore import QCoreApplication, Qt, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, Qt, QTimer, Signal
 from PySide6.QtGui import QGuiApplication, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QListWidget,
@@ -132,13 +132,28 @@ class MainWindow(QMainWindow):
         holder = QWidget()
         layout = QVBoxLayout(holder)
         layout.setContentsMargins(6, 6, 6, 0)
-        self.message.setParent(None)
-        layout.addWidget(self.message)
+        # The window's own message (rare: start-up problems, an unexpected error) lies over
+        # the top of the page instead of pushing it down; pages keep their own reserved bars.
+        self.message.setParent(holder)
+        holder.installEventFilter(self)
         layout.addWidget(widget, 1)
         old = self.centralWidget()
         self.setCentralWidget(holder)
+        self._place_message()
         if old is not None:
             old.deleteLater()
+
+    def _place_message(self) -> None:
+        holder = self.message.parentWidget()
+        if holder is not None:
+            self.message.setGeometry(6, 6, max(0, holder.width() - 12),
+                                     self.message.maximumHeight())
+            self.message.raise_()
+
+    def eventFilter(self, watched, event) -> bool:  # noqa: N802 - Qt's name
+        if event.type() == QEvent.Type.Resize and watched is self.message.parentWidget():
+            self._place_message()
+        return super().eventFilter(watched, event)
 
     def _update_title(self) -> None:
         name = ""
@@ -305,6 +320,8 @@ class MainWindow(QMainWindow):
 
     def show_error(self, text: str) -> None:
         self.message.show_message(text, "error")
+        self._place_message()
 
     def show_info(self, text: str) -> None:
         self.message.show_message(text, "info")
+        self._place_message()

@@ -4,8 +4,6 @@ agency's answer (accepted / pending / declined with its reason)."""
 
 from __future__ import annotations
 
-import datetime as dt
-
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QComboBox,
@@ -15,23 +13,24 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLineEdit,
     QPushButton,
-    QSpinBox,
     QTreeWidget,
     QTreeWidgetItem,
     QVBoxLayout,
     QWidget,
 )
 
+from codi_core.formatting import bangkok_today
 from codi_core.models import Outcome
 from codi_desktop.services import plan, scope
 from codi_desktop.services.dashboard import current_fiscal_year
 from codi_desktop.store.database import Store
 
 from . import labels as L
+from .date_field import BeYearSpin, DateField
 from .errors import error_text
 from .labels import date_text
 from .province_picker import ProvincePicker
-from .widgets import DateField, MessageBar, heading
+from .widgets import MessageBar, heading
 
 
 def outcome_names(tr) -> dict[str, str]:
@@ -50,9 +49,9 @@ class PlanPage(QWidget):
         self.message = MessageBar()
         self.province = ProvincePicker(store)
         self.province.currentIndexChanged.connect(lambda _i: self.reload())
-        self.year = QSpinBox()
+        self.year = BeYearSpin()
         self.year.setObjectName("plan_year")
-        self.year.setRange(2500, 2700)
+        self.year.converted.connect(lambda note: self.message.show_message(note, "info"))
         self.year.setValue(current_fiscal_year())
         self.year.valueChanged.connect(lambda _v: self.reload())
         self.tree = QTreeWidget()
@@ -81,6 +80,7 @@ class PlanPage(QWidget):
         self.agency.setObjectName("submission_agency")
         self.submitted_on = DateField()
         self.submitted_on.setObjectName("submission_date")
+        self.submitted_on.converted.connect(lambda note: self.message.show_message(note, "info"))
         submit = QPushButton(self.tr("บันทึกการยื่นข้อเสนอ"))
         submit.setObjectName("submit_proposal")
         submit.clicked.connect(self.submit_selected)
@@ -96,6 +96,7 @@ class PlanPage(QWidget):
             self.outcome.addItem(outcome_names(self.tr)[key], key)
         self.decided_on = DateField()
         self.decided_on.setObjectName("decided_on")
+        self.decided_on.converted.connect(lambda note: self.message.show_message(note, "info"))
         self.reason = QLineEdit()
         self.reason.setObjectName("outcome_reason")
         record = QPushButton(self.tr("บันทึกผลการพิจารณา"))
@@ -199,7 +200,7 @@ class PlanPage(QWidget):
             self.message.show_message(self.tr("เลือกข้อเสนอก่อน"), "error")
             return False
         try:
-            day = self.submitted_on.date() or dt.date.today()
+            day = self.submitted_on.date() or bangkok_today()
         except ValueError as exc:
             self.message.show_message(str(exc), "error")
             return False

@@ -29,16 +29,18 @@ from PySide6.QtWidgets import (
 )
 
 from codi_core.errors import ServiceError
-from codi_core.formatting import BE_OFFSET, bangkok_tz, fiscal_year, parse_baht
+from codi_core.formatting import bangkok_tz, fiscal_year, parse_baht
 from codi_desktop.services import ledger, lists, projects
 from codi_desktop.store.database import Store
 
 from . import labels as L
-from .forms import FieldInput, FieldSpec, FormSpec, RecordPanel
+from .date_field import BeYearField, DateField, date_error, typed_year
 from .i18n import current_language
 from .indicator_entry import IndicatorEntry
 from .project_targets import ProjectTargets
-from .widgets import ConfirmBar, DateField, MessageBar, be_year_typed, ce_note
+from .record_form import FieldInput, FieldSpec, FormSpec
+from .record_panel import RecordPanel
+from .widgets import ConfirmBar, MessageBar, NoticeSlot
 
 translate = QCoreApplication.translate
 
@@ -101,7 +103,7 @@ def project_spec(store: Store) -> FormSpec:
             FieldSpec("code", translate("ProjectPanel", "รหัสโครงการ")),
             FieldSpec("name", translate("ProjectPanel", "ชื่อโครงการ")),
             FieldSpec("program_id", translate("ProjectPanel", "แผนงาน"), "choice", program_choices),
-            FieldSpec("fiscal_year", translate("ProjectPanel", "ปีงบประมาณ (พ.ศ.)"), "int"),
+            FieldSpec("fiscal_year", translate("ProjectPanel", "ปีงบประมาณ (พ.ศ.)"), "be_year"),
             FieldSpec("organization_id", translate("ProjectPanel", "องค์กร"), "choice", optional_choice=True),
             FieldSpec("community_id", translate("ProjectPanel", "ชุมชน"), "choice", optional_choice=True),
             FieldSpec("subdistrict_id", translate("ProjectPanel", "ตำบล"), "subdistrict"),
@@ -187,6 +189,7 @@ class BudgetPanel(QWidget):
         self.amount.textChanged.connect(lambda _t: self._validate())
         self.amount_error = _error_label("entry_amount_error")
         self.entry_date = DateField()
+        self.entry_date.converted.connect(lambda note: self.message.show_message(note, "info"))
         self.entry_date.setObjectName("entry_date")
         self.entry_date.textChanged.connect(lambda _t: self._validate())
         self.date_error = _error_label("entry_date_error")
@@ -223,8 +226,7 @@ class BudgetPanel(QWidget):
         buttons.addStretch(1)
         layout = QVBoxLayout(self)
         layout.addLayout(top)
-        layout.addWidget(self.message)
-        layout.addWidget(self.confirm)
+        layout.addWidget(NoticeSlot(self.message, self.confirm))
         layout.addWidget(self.table, 1)
         layout.addLayout(form)
         layout.addLayout(buttons)
@@ -308,7 +310,7 @@ class BudgetPanel(QWidget):
         try:
             values["entry_date"] = self.entry_date.date() or _today()
         except ValueError:
-            problems["date"] = translate("ProjectPanel", "วันที่ไม่ถูกต้อง ให้พิมพ์เป็น วัน/เดือน/ปี พ.ศ. เช่น 25/11/2569")
+            problems["date"] = date_error()
         if self.kind.currentData() == "disbursement":
             try:
                 tranche = _int_or_none(self.tranche.text())
@@ -459,7 +461,7 @@ class AllocationForm(QWidget):
         self.program.setObjectName("allocation_program")
         for c in lists.programs(store):
             self.program.addItem(c.name(current_language()), c.value)
-        self.fiscal_year = QLineEdit()
+        self.fiscal_year = BeYearField()
         self.fiscal_year.setObjectName("allocation_fiscal_year")
         self.fiscal_year.setPlaceholderText(translate("ProjectPanel", "ปีงบประมาณ"))
         self.fiscal_year.setMaximumWidth(90)
@@ -474,6 +476,7 @@ class AllocationForm(QWidget):
         self.done.setObjectName("allocation_done")
         for w in (self.fiscal_year, self.amount):
             w.textChanged.connect(lambda _t: self._validate())
+        self.fiscal_year.converted.connect(self.done.setText)  # the CE-year note, visible
         row = QHBoxLayout()
         row.setContentsMargins(0, 0, 0, 0)
         row.addWidget(QLabel(translate("ProjectPanel", "จัดสรรงบประมาณ:")))
@@ -495,16 +498,9 @@ class AllocationForm(QWidget):
 
     def _read(self) -> tuple[dict | None, str | None]:
         try:
-            fy = _int_or_none(self.fiscal_year.text())
+            fy = typed_year(self.fiscal_year.text())  # a whole CE year counts as BE (one rule)
         except ValueError:
             fy = None
-        if fy is not None:  # a CE year is converted here as in every date field
-            fy, was_ce = be_year_typed(fy)
-            if was_ce:
-                self.fiscal_year.blockSignals(True)
-                self.fiscal_year.setText(str(fy))
-                self.fiscal_year.blockSignals(False)
-                self.fiscal_year.setToolTip(ce_note(fy - BE_OFFSET))
         if fy is None or not 2500 <= fy <= 2700:
             return None, ServiceError("fiscal_year_range").message(current_language())
         try:
@@ -522,7 +518,10 @@ class AllocationForm(QWidget):
         return values is not None
 
     def record(self) -> bool:
+        note = self.done.text() if self.fiscal_year.toolTip() == self.done.text() else ""
         self.done.clear()
+        self.fiscal_year.convert_ce()  # a CE year typed and the button pressed at once
+        note = self.done.text() or note
         values, problem = self._read()
         if values is None:
             _set_error(self.error, problem)
@@ -536,8 +535,9 @@ class AllocationForm(QWidget):
         self.amount.blockSignals(True)
         self.amount.clear()
         self.amount.blockSignals(False)
-        self.done.setText(
-            translate("ProjectPanel", "บันทึกการจัดสรร %1 แล้ว").replace("%1", L.money_text(values["amount_satang"])))
+        done = translate("ProjectPanel", "บันทึกการจัดสรร %1 แล้ว").replace(
+            "%1", L.money_text(values["amount_satang"]))
+        self.done.setText(f"{done} · {note}" if note else done)  # the CE-year note stays
         self.recorded.emit(values["fiscal_year"])
         return True
 

@@ -26,10 +26,12 @@ from codi_desktop.store.database import Store
 from . import labels as L
 from .errors import error_text
 from .file_dialogs import save_file
-from .forms import OrganizationPanel, PersonPanel, RecordPanel, community_spec
 from .i18n import current_language
 from .list_page import DetailPanel, ListPage
+from .people_panels import OrganizationPanel, PersonPanel
 from .project_panel import AllocationForm, ProjectPanel
+from .record_panel import RecordPanel
+from .record_specs import community_spec
 from .table_model import Column
 from .tasks import plain, run_task
 from .widgets import heading

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QPushButton,
     QRadioButton,
+    QScrollArea,
     QTreeWidget,
     QTreeWidgetItem,
     QVBoxLayout,
@@ -301,12 +302,21 @@ class SettingsPage(QWidget):
         if store.last_backup:
             form.addRow(self.tr("สำรองล่าสุด"), QLabel(str(store.last_backup)))
 
-        layout = QVBoxLayout(self)
+        inner = QWidget()
+        layout = QVBoxLayout(inner)
         layout.addWidget(heading(self.tr("ตั้งค่า")))
         layout.addWidget(lang_box)
         layout.addWidget(info)
         layout.addWidget(CentreBox(store))  # the centre's particulars for its letters
         layout.addStretch(1)
+        # the page scrolls rather than make the window taller than a 768-pixel laptop
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        scroll.setWidget(inner)
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.addWidget(scroll)
 
 
 class OutboxPage(QWidget):

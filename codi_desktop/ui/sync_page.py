@@ -38,7 +38,7 @@ from codi_desktop.sync.credentials import account, keyring_status
 from .errors import error_text
 from .i18n import current_language
 from .labels import datetime_text
-from .widgets import ConfirmBar, MessageBar, heading
+from .widgets import ConfirmBar, MessageBar, NoticeSlot, heading
 
 log = logging.getLogger(__name__)
 
@@ -104,9 +104,12 @@ class SyncPage(QWidget):
         actions.addWidget(self.progress_label, 1)
 
         self.tabs = QTabWidget()
-        self.waiting = self._tree(["ลำดับ", "เมื่อ", "ผู้บันทึก", "รายการ"], stretch=3)
+        # each header a literal self.tr() so lupdate finds it (English mode showed Thai)
+        self.waiting = self._tree([self.tr("ลำดับ"), self.tr("เมื่อ"), self.tr("ผู้บันทึก"),
+                                   self.tr("รายการ")], stretch=3)
         self.results = self._tree(
-            ["เมื่อ", "ส่ง", "ผ่าน", "ถูกปฏิเสธ", "ขัดแย้ง", "รับ (แถว)", "ผล"], stretch=6
+            [self.tr("เมื่อ"), self.tr("ส่ง"), self.tr("ผ่าน"), self.tr("ถูกปฏิเสธ"),
+             self.tr("ขัดแย้ง"), self.tr("รับ (แถว)"), self.tr("ผล")], stretch=6
         )
         self.tabs.addTab(self.waiting, "")
         self.tabs.addTab(self.results, self.tr("ผลการซิงค์ล่าสุด"))
@@ -115,10 +118,9 @@ class SyncPage(QWidget):
 
         layout = QVBoxLayout(self)
         layout.addWidget(heading(self.tr("ซิงค์ข้อมูล")))
-        layout.addWidget(self.message)
+        layout.addWidget(NoticeSlot(self.message, self.confirm))
         layout.addWidget(self.account)
         layout.addLayout(actions)
-        layout.addWidget(self.confirm)
         layout.addWidget(self.tabs, 1)
 
     # -- building blocks ----------------------------------------------------------------
@@ -127,7 +129,7 @@ class SyncPage(QWidget):
         tree = QTreeWidget()
         tree.setRootIsDecorated(False)
         tree.setColumnCount(len(headers))
-        tree.setHeaderLabels([self.tr(h) for h in headers])
+        tree.setHeaderLabels(headers)
         tree.header().setSectionResizeMode(stretch, QHeaderView.ResizeMode.Stretch)
         return tree
 

@@ -1,4 +1,5 @@
-"""Small reusable widgets: bar chart, debounced search box, BE date field, message bars.
+"""Small reusable widgets: bar chart, debounced search box, message and confirm bars
+(the BE date field is ``date_field``).
 
 The bar chart is drawn with QPainter because QtCharts is not in PySide6-Essentials (it
 is in PySide6-Addons, which pulls QtWebEngine, about 670 MB) and the dashboard needs only
@@ -7,8 +8,6 @@ plain bars with labels.
 
 from __future__ import annotations
 
-import datetime as dt
-import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
@@ -26,6 +25,7 @@ from PySide6.QtGui import QColor, QFontMetrics, QPainter, QPalette
 from PySide6.QtWidgets import (
     QApplication,
     QFrame,
+    QGridLayout,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -39,8 +39,6 @@ from PySide6.QtWidgets import (
     QToolTip,
     QWidget,
 )
-
-from codi_core.formatting import BE_OFFSET
 
 PALETTE = ("#1f6f8b", "#e07a1f", "#5c9e31", "#b03a48", "#7d5ba6", "#8c8c8c")
 
@@ -283,75 +281,6 @@ class SearchBox(QLineEdit):
         self.search.emit(self.text().strip())
 
 
-_DATE_RE = re.compile(r"^\s*(\d{1,2})\s*[/.\-]\s*(\d{1,2})\s*[/.\-]\s*(\d{4})\s*$")
-
-
-def be_year_typed(year: int) -> tuple[int, bool]:
-    """A year typed where a Buddhist-Era year is expected: (BE year, converted?). A year
-    below 2400 is a CE year (people type 2026 for 2569) and is converted, the same way in
-    every date and year field, and the field says so (``ce_note``)."""
-    if year < 2400:
-        return year + BE_OFFSET, True
-    return year, False
-
-
-def ce_note(ce_year: int) -> str:
-    return QCoreApplication.translate(
-        "DateField", "ปี %1 เป็น ค.ศ. ใช้ พ.ศ. %2 แทน").replace(
-        "%1", str(ce_year)).replace("%2", str(ce_year + BE_OFFSET))
-
-
-def parse_be_date(text: str) -> dt.date:
-    """``25/11/2569`` (day/month/Buddhist-Era year) to a date; ValueError if not a date.
-
-    A year below 2400 is taken as CE (``be_year_typed``), since people type it that way.
-    """
-    m = _DATE_RE.match(text.translate(str.maketrans("๐๑๒๓๔๕๖๗๘๙", "0123456789")))
-    if not m:
-        raise ValueError(text)
-    day, month, year = (int(g) for g in m.groups())
-    be, _converted = be_year_typed(year)
-    return dt.date(be - BE_OFFSET, month, day)
-
-
-def be_date_input(value: dt.date | None) -> str:
-    return "" if value is None else f"{value.day}/{value.month}/{value.year + BE_OFFSET}"
-
-
-class DateField(QLineEdit):
-    """A date typed as day/month/BE year (``25/11/2569``); empty means no date."""
-
-    converted = Signal(str)  # the note shown when a CE year was turned into BE
-
-    def __init__(self, parent: QWidget | None = None):
-        super().__init__(parent)
-        self.setPlaceholderText(QCoreApplication.translate("DateField", "วว/ดด/ปปปป พ.ศ."))
-        self.note = ""
-        self.editingFinished.connect(self._convert_ce)
-
-    def _convert_ce(self) -> None:
-        """A CE year typed (15/12/2026) is rewritten as BE in the field, with a note."""
-        m = _DATE_RE.match(self.text().translate(str.maketrans("๐๑๒๓๔๕๖๗๘๙", "0123456789")))
-        if not m:
-            return
-        year = int(m.group(3))
-        be, was_ce = be_year_typed(year)
-        if not was_ce:
-            return
-        self.setText(f"{int(m.group(1))}/{int(m.group(2))}/{be}")
-        self.note = ce_note(year)
-        self.setToolTip(self.note)
-        self.converted.emit(self.note)
-
-    def set_date(self, value: dt.date | None) -> None:
-        self.setText(be_date_input(value))
-
-    def date(self) -> dt.date | None:
-        """The date, None when empty; ValueError when the text is not a date."""
-        text = self.text().strip()
-        return parse_be_date(text) if text else None
-
-
 class MessageBar(QFrame):
     """A message inside the window (never a modal box): info, success or error.
 
@@ -364,6 +293,8 @@ class MessageBar(QFrame):
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
         self.setObjectName("messageBar")
+        # styled by a property, not the object name, which owners rename (meeting_message)
+        self.setProperty("bar", "message")
         layout = QHBoxLayout(self)
         layout.setContentsMargins(10, 4, 4, 4)
         self.label = QLabel()
@@ -394,8 +325,8 @@ class MessageBar(QFrame):
     def show_message(self, text: str, kind: str = "info") -> None:
         bg, fg = self.COLORS.get(kind, self.COLORS["info"])
         self.kind = kind
-        self.setStyleSheet(f"#messageBar {{ background: {bg}; border-radius: 4px; }}"
-                           f" #messageBar QLabel {{ color: {fg}; }}")
+        self.setStyleSheet(f'*[bar="message"] {{ background: {bg}; border-radius: 4px; }}'
+                           f' *[bar="message"] QLabel {{ color: {fg}; }}')
         self.label.setText(text)
         self.setToolTip(text)
         self.show()
@@ -412,7 +343,8 @@ class ConfirmBar(QFrame):
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
         self.setObjectName("confirmBar")
-        self.setStyleSheet("#confirmBar { background: #fff4e5; border: 1px solid #e0a050;"
+        self.setProperty("bar", "confirm")
+        self.setStyleSheet('*[bar="confirm"] { background: #fff4e5; border: 1px solid #e0a050;'
                            " border-radius: 4px; }")
         layout = QHBoxLayout(self)
         layout.setContentsMargins(10, 4, 4, 4)
@@ -425,13 +357,26 @@ class ConfirmBar(QFrame):
         layout.addWidget(self.no)
         self.yes.clicked.connect(self._yes)
         self.no.clicked.connect(self.hide)
+        self.setAutoFillBackground(True)
+        self.label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        policy = self.sizePolicy()
+        policy.setHorizontalPolicy(QSizePolicy.Policy.Ignored)
+        self.setSizePolicy(policy)
+        self.in_slot = False  # inside a NoticeSlot: shown over the message, never pushing
         self.hide()
+
+    def slot_height(self) -> int:
+        """Two lines of question, or the buttons, whichever is taller."""
+        return max(self.fontMetrics().lineSpacing() * 2 + 10,
+                   self.yes.sizeHint().height() + 10)
 
     def ask(self, question: str, action: str, keep: str | None = None) -> None:
         self.label.setText(question)
+        self.label.setToolTip(question)
         self.yes.setText(action)
         self.no.setText(keep or QCoreApplication.translate("ConfirmBar", "ไม่ลบ"))
         self.show()
+        self.raise_()
         self.no.setFocus()
 
     def _yes(self) -> None:
@@ -439,19 +384,64 @@ class ConfirmBar(QFrame):
         self.confirmed.emit()
 
 
+class NoticeSlot(QWidget):
+    """One fixed place for a page's message bar and its inline confirm bars: they share
+    the same reserved rectangle (a confirm bar lies over the message while it asks), so
+    showing or hiding either never moves the content below by a pixel."""
+
+    def __init__(self, message: MessageBar, *confirms: ConfirmBar, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setObjectName("noticeSlot")
+        self.message = message
+        self.confirms: list[ConfirmBar] = []
+        self._grid = QGridLayout(self)
+        self._grid.setContentsMargins(0, 0, 0, 0)
+        self._grid.addWidget(message, 0, 0)
+        message.set_reserved(True)
+        policy = self.sizePolicy()
+        policy.setHorizontalPolicy(QSizePolicy.Policy.Ignored)
+        policy.setVerticalPolicy(QSizePolicy.Policy.Fixed)
+        self.setSizePolicy(policy)
+        self._height = message.maximumHeight()
+        for bar in confirms:
+            self.add(bar)
+        self.setFixedHeight(self._height)
+
+    def add(self, bar: ConfirmBar) -> None:
+        """Let ``bar`` ask in this slot (over the message while it is shown)."""
+        self.confirms.append(bar)
+        self._grid.addWidget(bar, 0, 0)
+        bar.in_slot = True
+        self._height = max(self._height, bar.slot_height())
+        self.setFixedHeight(self._height)
+        self.message.setFixedHeight(self._height)
+        for other in self.confirms:
+            other.setFixedHeight(self._height)
+
+
 class ScrollingTabs(QTabWidget):
     """Tabs whose pages scroll when the window is smaller than a page's form, so a tall
     form never makes the window taller than a 768-pixel screen. The pages are still
     addressed as themselves (``setCurrentWidget(panel)``, ``indexOf(panel)``)."""
 
-    def addTab(self, page: QWidget, title: str) -> int:  # type: ignore[override]
+    def addTab(self, page: QWidget, title: str, scroll: bool = True) -> int:  # type: ignore[override]
+        """``scroll=False`` for a page that scrolls by itself (a form with its own area,
+        a list)."""
+        return super().addTab(self._wrap(page) if scroll else page, title)
+
+    def insertTab(self, index: int, page: QWidget, title: str,  # type: ignore[override]
+                  scroll: bool = True) -> int:
+        return super().insertTab(index, self._wrap(page) if scroll else page, title)
+
+    @staticmethod
+    def _wrap(page: QWidget) -> QScrollArea:
         area = QScrollArea()
         area.setWidgetResizable(True)
         area.setFrameShape(QFrame.Shape.NoFrame)
         area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         area.setWidget(page)
         area.setObjectName(f"scroll_{page.objectName() or type(page).__name__}")
-        return super().addTab(area, title)
+        return area
 
     def _area(self, page: QWidget) -> QWidget:
         for i in range(self.count()):
@@ -472,6 +462,46 @@ class ScrollingTabs(QTabWidget):
 
     def currentWidget(self) -> QWidget | None:  # type: ignore[override]
         return self.widget(self.currentIndex())
+
+
+class ReadOnlyNote(QLabel):
+    """The visible reason why the fields near it cannot be edited (a locked meeting, a
+    certified assessment, a field only HQ may change). It keeps its one line while hidden,
+    so it appearing after an action does not push the form down; the whole reason is in
+    its tip. ``reserve=False`` where it sits in a scrolling area or shows on loading only."""
+
+    def __init__(self, parent: QWidget | None = None, reserve: bool = True):
+        super().__init__(parent)
+        self.setObjectName("readOnlyNote")
+        self.setProperty("bar", "read_only")
+        self.setStyleSheet('*[bar="read_only"] { background: #f1f1f1; color: #4a4a4a;'
+                           " border-left: 3px solid #8c8c8c; padding: 2px 6px; }")
+        policy = self.sizePolicy()
+        policy.setRetainSizeWhenHidden(reserve)
+        policy.setHorizontalPolicy(QSizePolicy.Policy.Ignored)
+        self.setSizePolicy(policy)
+        self.setFixedHeight(self.fontMetrics().lineSpacing() + 8)
+        self.hide()
+
+    def say(self, reason: str | None) -> None:
+        self.setText(reason or "")
+        self.setToolTip(reason or "")
+        self.setVisible(bool(reason))
+
+
+def explain_read_only(widgets, reason: str | None, note: ReadOnlyNote | None = None) -> None:
+    """Enable ``widgets``, or make them read-only saying why: the reason is each widget's
+    tip (a disabled widget still shows its tip) and, with ``note``, visible beside them.
+    A widget's own tip comes back when it is editable again."""
+    for w in widgets:
+        own = w.property("own_tip")
+        if own is None:
+            own = w.toolTip()
+            w.setProperty("own_tip", own)
+        w.setEnabled(reason is None)
+        w.setToolTip(reason or own)
+    if note is not None:
+        note.say(reason)
 
 
 def heading(text: str, size: float = 1.35) -> QLabel:

@@ -71,10 +71,6 @@
         <translation>Cancelled</translation>
     </message>
     <message>
-        <source>กำหนดเสร็จไม่ใช่วันที่ (วว/ดด/ปปปป)</source>
-        <translation>The due date is not a date (dd/mm/yyyy BE)</translation>
-    </message>
-    <message>
         <source>ปิดเรื่องแล้ว</source>
         <translation>Action item closed</translation>
     </message>
@@ -657,8 +653,40 @@
         <translation>%1 is a CE year; using BE %2 instead</translation>
     </message>
     <message>
+        <source>วันที่ไม่ถูกต้อง ให้พิมพ์เป็น วว/ดด/ปปปป พ.ศ. เช่น 25/11/2569 หรือเลือกจากปฏิทิน</source>
+        <translation>Not a date: type dd/mm/yyyy in the Buddhist Era, e.g. 25/11/2569, or pick it from the calendar</translation>
+    </message>
+    <message>
+        <source>เดือนก่อน</source>
+        <translation>Previous month</translation>
+    </message>
+    <message>
+        <source>เดือนถัดไป</source>
+        <translation>Next month</translation>
+    </message>
+    <message>
+        <source>พ.ศ. </source>
+        <translation>BE </translation>
+    </message>
+    <message>
+        <source>วันนี้</source>
+        <translation>Today</translation>
+    </message>
+    <message>
+        <source>ล้างวันที่</source>
+        <translation>Clear date</translation>
+    </message>
+    <message>
         <source>วว/ดด/ปปปป พ.ศ.</source>
         <translation>dd/mm/yyyy (Buddhist Era)</translation>
+    </message>
+    <message>
+        <source>เลือกจากปฏิทิน (Alt+↓)</source>
+        <translation>Pick from the calendar (Alt+↓)</translation>
+    </message>
+    <message>
+        <source>ปีงบประมาณ </source>
+        <translation>Fiscal year </translation>
     </message>
 </context>
 <context>
@@ -729,10 +757,6 @@
     <message>
         <source>ไม่พบตำบลนี้ ให้เลือกจากรายการ</source>
         <translation>Unknown subdistrict: choose one from the list</translation>
-    </message>
-    <message>
-        <source>วันที่ไม่ถูกต้อง ให้พิมพ์เป็น วัน/เดือน/ปี พ.ศ. เช่น 25/11/2569</source>
-        <translation>Not a date: type day/month/Buddhist-Era year, e.g. 25/11/2569</translation>
     </message>
     <message>
         <source>จำนวนเงินไม่ถูกต้อง ให้พิมพ์เป็นตัวเลข เช่น 1,234.50</source>
@@ -949,6 +973,10 @@
     <message>
         <source>ลบที่เลือก</source>
         <translation>Remove selected</translation>
+    </message>
+    <message>
+        <source>บันทึกบุคคลนี้ก่อน แล้วจึงเพิ่มสมาชิกภาพในองค์กรได้</source>
+        <translation>Save this person first, then add memberships</translation>
     </message>
     <message>
         <source>เลือกองค์กรจากรายการ</source>
@@ -1376,6 +1404,25 @@
     <message>
         <source>นำเข้ารายชื่อ</source>
         <translation>Import participants</translation>
+    </message>
+</context>
+<context>
+    <name>Meetings</name>
+    <message>
+        <source>รายงานการประชุมล็อกแล้ว แก้ไขไม่ได้ — แก้รายงานได้โดยบันทึกเป็นฉบับแก้ไขใหม่พร้อมเหตุผล (แท็บระเบียบวาระและรายงาน)</source>
+        <translation>The minutes are locked and cannot be edited — correct them by saving a new version with a reason (Agenda and minutes tab)</translation>
+    </message>
+    <message>
+        <source>รายงานการประชุมรับรองแล้ว แก้ไขไม่ได้ — ขั้นต่อไปคือล็อกรายงาน (แท็บรับรอง ล็อก และพิมพ์)</source>
+        <translation>The minutes are certified and cannot be edited — the next step is to lock them (Certify, lock and print tab)</translation>
+    </message>
+    <message>
+        <source>การประชุมนี้ยกเลิกแล้ว แก้ไขไม่ได้ (ยังอยู่ในรายการพร้อมครั้งที่เดิม)</source>
+        <translation>This meeting is cancelled and cannot be edited (it stays in the list with its number)</translation>
+    </message>
+    <message>
+        <source>การประชุมนี้แก้ไขไม่ได้ในสถานะนี้</source>
+        <translation>This meeting cannot be edited in its current state</translation>
     </message>
 </context>
 <context>
@@ -1858,8 +1905,8 @@
         <translation>Number</translation>
     </message>
     <message>
-        <source>วันที่ (วว/ดด/ปปปป)</source>
-        <translation>Date (dd/mm/yyyy BE)</translation>
+        <source>วันที่</source>
+        <translation>Date</translation>
     </message>
     <message>
         <source>สถานที่ (ณ)</source>
@@ -1912,10 +1959,6 @@
     <message>
         <source>องค์กร</source>
         <translation>Organization</translation>
-    </message>
-    <message>
-        <source>วันที่ไม่ถูกต้อง ให้พิมพ์เป็น วว/ดด/ปปปป เช่น 25/11/2569</source>
-        <translation>Not a valid date: type dd/mm/yyyy, e.g. 25/11/2569</translation>
     </message>
     <message>
         <source>วางแผนการประชุมแล้ว ระเบียบวาระสร้างจากแม่แบบ</source>
@@ -2071,10 +2114,6 @@
     <message>
         <source>จำนวนเงินไม่ถูกต้อง ให้พิมพ์เป็นตัวเลข เช่น 1,234.50</source>
         <translation>Invalid amount: type a number such as 1,234.50</translation>
-    </message>
-    <message>
-        <source>วันที่ไม่ถูกต้อง ให้พิมพ์เป็น วัน/เดือน/ปี พ.ศ. เช่น 25/11/2569</source>
-        <translation>Invalid date: type day/month/BE year, e.g. 25/11/2569</translation>
     </message>
     <message>
         <source>งวดที่ต้องเป็นตัวเลข</source>
@@ -2402,6 +2441,46 @@
     <message>
         <source>หยุด</source>
         <translation>Stop</translation>
+    </message>
+    <message>
+        <source>ลำดับ</source>
+        <translation>No.</translation>
+    </message>
+    <message>
+        <source>เมื่อ</source>
+        <translation>When</translation>
+    </message>
+    <message>
+        <source>ผู้บันทึก</source>
+        <translation>By</translation>
+    </message>
+    <message>
+        <source>รายการ</source>
+        <translation>Change</translation>
+    </message>
+    <message>
+        <source>ส่ง</source>
+        <translation>Sent</translation>
+    </message>
+    <message>
+        <source>ผ่าน</source>
+        <translation>Applied</translation>
+    </message>
+    <message>
+        <source>ถูกปฏิเสธ</source>
+        <translation>Rejected</translation>
+    </message>
+    <message>
+        <source>ขัดแย้ง</source>
+        <translation>Conflicts</translation>
+    </message>
+    <message>
+        <source>รับ (แถว)</source>
+        <translation>Received (rows)</translation>
+    </message>
+    <message>
+        <source>ผล</source>
+        <translation>Result</translation>
     </message>
     <message>
         <source>ผลการซิงค์ล่าสุด</source>

@@ -71,10 +71,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>กำหนดเสร็จไม่ใช่วันที่ (วว/ดด/ปปปป)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>ปิดเรื่องแล้ว</source>
         <translation type="unfinished"></translation>
     </message>
@@ -657,7 +653,39 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>วันที่ไม่ถูกต้อง ให้พิมพ์เป็น วว/ดด/ปปปป พ.ศ. เช่น 25/11/2569 หรือเลือกจากปฏิทิน</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>เดือนก่อน</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>เดือนถัดไป</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>พ.ศ. </source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>วันนี้</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ล้างวันที่</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>วว/ดด/ปปปป พ.ศ.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>เลือกจากปฏิทิน (Alt+↓)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ปีงบประมาณ </source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -728,10 +756,6 @@
     </message>
     <message>
         <source>ไม่พบตำบลนี้ ให้เลือกจากรายการ</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>วันที่ไม่ถูกต้อง ให้พิมพ์เป็น วัน/เดือน/ปี พ.ศ. เช่น 25/11/2569</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -948,6 +972,10 @@
     </message>
     <message>
         <source>ลบที่เลือก</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>บันทึกบุคคลนี้ก่อน แล้วจึงเพิ่มสมาชิกภาพในองค์กรได้</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1375,6 +1403,25 @@
     </message>
     <message>
         <source>นำเข้ารายชื่อ</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Meetings</name>
+    <message>
+        <source>รายงานการประชุมล็อกแล้ว แก้ไขไม่ได้ — แก้รายงานได้โดยบันทึกเป็นฉบับแก้ไขใหม่พร้อมเหตุผล (แท็บระเบียบวาระและรายงาน)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>รายงานการประชุมรับรองแล้ว แก้ไขไม่ได้ — ขั้นต่อไปคือล็อกรายงาน (แท็บรับรอง ล็อก และพิมพ์)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>การประชุมนี้ยกเลิกแล้ว แก้ไขไม่ได้ (ยังอยู่ในรายการพร้อมครั้งที่เดิม)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>การประชุมนี้แก้ไขไม่ได้ในสถานะนี้</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1858,7 +1905,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>วันที่ (วว/ดด/ปปปป)</source>
+        <source>วันที่</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1911,10 +1958,6 @@
     </message>
     <message>
         <source>องค์กร</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>วันที่ไม่ถูกต้อง ให้พิมพ์เป็น วว/ดด/ปปปป เช่น 25/11/2569</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2070,10 +2113,6 @@
     </message>
     <message>
         <source>จำนวนเงินไม่ถูกต้อง ให้พิมพ์เป็นตัวเลข เช่น 1,234.50</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>วันที่ไม่ถูกต้อง ให้พิมพ์เป็น วัน/เดือน/ปี พ.ศ. เช่น 25/11/2569</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2401,6 +2440,46 @@
     </message>
     <message>
         <source>หยุด</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ลำดับ</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>เมื่อ</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ผู้บันทึก</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>รายการ</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ส่ง</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ผ่าน</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ถูกปฏิเสธ</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ขัดแย้ง</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>รับ (แถว)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ผล</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

@@ -44,7 +44,7 @@ def test_a_small_program_stays_visible_and_the_axis_has_values(qapp):
 
 
 def test_a_ce_year_is_converted_with_a_note_in_dates_and_years(qapp):
-    from codi_desktop.ui.widgets import DateField, parse_be_date
+    from codi_desktop.ui.date_field import DateField, parse_be_date
 
     field = DateField()
     notes = []

@@ -55,3 +55,85 @@ def test_search_boxes_are_wide_enough_to_read(window):
         for box in search_boxes(window):
             assert isinstance(box, QLineEdit)
             assert box.width() >= 160, (key, box.placeholderText(), box.width())
+
+
+def _geometry(window, skip) -> dict[int, tuple]:
+    """Where every visible widget of the window is (in window coordinates), except those
+    inside ``skip`` (the bar being shown)."""
+    from PySide6.QtCore import QPoint
+    from PySide6.QtWidgets import QWidget
+
+    out = {}
+    for w in window.findChildren(QWidget):
+        if not w.isVisible() or w.isWindow() or skip.isAncestorOf(w) or w is skip:
+            continue
+        top_left = w.mapTo(window, QPoint(0, 0))
+        out[id(w)] = (type(w).__name__, w.objectName(), top_left.x(), top_left.y(),
+                      w.width(), w.height())
+    return out
+
+
+def test_messages_and_confirm_bars_do_not_move_the_page(qtbot, window):
+    """Every message bar and inline confirm bar of every page (with a record open where
+    the page has a list) shows in a reserved place: no other widget moves or resizes."""
+    from codi_desktop.ui.widgets import ConfirmBar, MessageBar
+
+    window.resize(*LAPTOP)
+    long = "ข้อความทดสอบยาว " * 30
+    checked = set()
+    for key in PAGES:
+        page = window.show_page(key)
+        if hasattr(page, "ensure_loaded"):
+            page.ensure_loaded()
+        target = getattr(page, "list", page)
+        if hasattr(target, "table") and hasattr(target, "model"):
+            target.table.selectRow(0)
+        if key == "meetings":  # the meeting workspace, with the first meeting open
+            page.open_meeting(page.list.model.record_id(0))
+        for _ in range(5):
+            QApplication.processEvents()
+        bars = [b for b in window.findChildren(MessageBar) + window.findChildren(ConfirmBar)
+                if b.parentWidget() is not None and b.parentWidget().isVisible()
+                and not b.isVisible()]
+        for bar in bars:
+            before = _geometry(window, bar)
+            if isinstance(bar, MessageBar):
+                bar.show_message(long, "error")
+            else:
+                bar.ask(long, "ยืนยัน", "ไม่")
+            for _ in range(3):
+                QApplication.processEvents()
+            assert bar.isVisible()
+            after = _geometry(window, bar)
+            moved = [(before[k], after.get(k)) for k in before if after.get(k) != before[k]]
+            assert not moved, (key, type(bar).__name__, bar.objectName(), moved[:3])
+            bar.hide()
+            QApplication.processEvents()
+            checked.add((key, type(bar).__name__))
+    print(sorted(checked))
+    # the pages that ask inline were among those checked
+    assert {("organizations", "ConfirmBar"), ("projects", "ConfirmBar"),
+            ("meetings", "ConfirmBar"), ("sync", "ConfirmBar")} <= checked
+
+
+def test_an_open_record_on_every_page_does_not_grow_the_window(qtbot, window):
+    """With the first record of each list open in its detail panel (a project's budget tab
+    is tall), the window stays 1366×768 and its minimum within 1280×720."""
+    window.resize(*LAPTOP)
+    for key in PAGES:
+        page = window.show_page(key)
+        if hasattr(page, "ensure_loaded"):
+            page.ensure_loaded()
+        target = getattr(page, "list", page)
+        if hasattr(target, "table") and hasattr(target, "model"):
+            target.table.selectRow(0)
+        detail = getattr(target, "detail", None)
+        for i in range(detail.tabs.count() if detail is not None and hasattr(detail, "tabs")
+                       else 0):
+            detail.tabs.setCurrentIndex(i)  # every tab of the record in turn
+            QApplication.processEvents()
+            assert (window.width(), window.height()) == LAPTOP, (key, i, window.size())
+        QApplication.processEvents()
+        assert (window.width(), window.height()) == LAPTOP, (key, window.size())
+        hint = window.minimumSizeHint()
+        assert hint.width() <= 1280 and hint.height() <= 720, (key, hint)

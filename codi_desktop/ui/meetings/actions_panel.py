@@ -22,11 +22,13 @@ from codi_desktop.services.meetings import (
 from codi_desktop.store.database import Store
 
 from .. import labels as L
-from ..widgets import DateField
+from ..date_field import DateField, date_error
+from ..widgets import explain_read_only
 from .common import (
     MeetingHost,
     fill_table,
     make_table,
+    read_only_reason,
     selected_id,
 )
 from .pickers import PersonPicker, ProjectPicker
@@ -54,6 +56,7 @@ class ActionsPanel(QWidget):
         self.owner_name.setPlaceholderText(self.tr("หรือชื่อหน่วยงานผู้รับผิดชอบ"))
         self.due = DateField()
         self.due.setObjectName("action_due")
+        self.due.converted.connect(lambda note: self.host.say(note, "info"))
         self.project = ProjectPicker(self.store, self.tr("โครงการที่เกี่ยวข้อง: พิมพ์รหัสหรือชื่อ"))
         self.project.setObjectName("action_project")
         self.add = QPushButton(self.tr("เพิ่มเรื่องที่ต้องติดตาม"))
@@ -91,14 +94,14 @@ class ActionsPanel(QWidget):
         fill_table(self.table, [(r.id, [r.title, r.owner_name or "", L.date_text(r.due_on),
                                    status.get(r.status, r.status), r.meeting_number])
                            for r in rows])
-        self.add.setEnabled(d.editable)
+        explain_read_only((self.add,), read_only_reason(d))
 
     def add_action(self) -> None:
         ws = self.host
         try:
             due = self.due.date()
         except ValueError:
-            ws.say(self.tr("กำหนดเสร็จไม่ใช่วันที่ (วว/ดด/ปปปป)"), "error")
+            ws.say(date_error(), "error")
             return
         data = actions.ActionItemData(
             title=self.title.text(), owner_person_id=self.owner.value_id,

@@ -30,10 +30,12 @@ from codi_desktop.services.meetings import (
 )
 from codi_desktop.store.database import Store
 
-from ..forms import HistoryPanel
+from ..history_panel import HistoryPanel
+from ..widgets import explain_read_only
 from .common import (
     ID_ROLE,
     MeetingHost,
+    read_only_reason,
 )
 
 translate = QCoreApplication.translate
@@ -178,9 +180,9 @@ class AgendaPanel(QWidget):
             self.tree.setCurrentItem(items[current])
         locked = d.status == MeetingStatus.LOCKED
         editable = d.editable
-        for w in (self.section, self.new_title, self.presenter, self.duration, self.as_sub,
-                  self.add, self.save_item, self.remove, self.has_vote, *self.votes.values()):
-            w.setEnabled(editable)
+        explain_read_only((self.section, self.new_title, self.presenter, self.duration,
+                           self.as_sub, self.add, self.save_item, self.remove, self.has_vote,
+                           *self.votes.values()), None if editable else read_only_reason(d))
         self.reason.setVisible(locked)
         self.amend.setVisible(locked)
         self._show_item()

@@ -25,11 +25,13 @@ from codi_desktop.services.meetings import (
 from codi_desktop.store.database import Store
 
 from ..i18n import current_language
+from ..widgets import explain_read_only
 from .common import (
     MeetingHost,
     fill_table,
     make_table,
     name_of,
+    read_only_reason,
     selected_id,
 )
 from .pickers import PersonPicker
@@ -156,8 +158,8 @@ class AttendancePanel(QWidget):
         self.counts.setText(self.tr("ผู้เข้าประชุม %1 คน · ไม่มาประชุม %2 คน · เชิญ %3 ราย")
                             .replace("%1", str(d.present_count)).replace("%2", str(absent))
                             .replace("%3", str(len(d.invitees))))
-        for w in (self.find, self.walk_in, self.remove, self.status):
-            w.setEnabled(d.editable)
+        explain_read_only((self.find, self.walk_in, self.remove, self.status),
+                          read_only_reason(d))
 
     def _attendance_data(self, person_id: str | None) -> AttendanceData:
         return AttendanceData(person_id=person_id, status=self.status.currentData(),

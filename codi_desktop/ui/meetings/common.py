@@ -7,16 +7,36 @@ import datetime as dt
 from collections.abc import Callable
 from typing import Any, Protocol
 
-from PySide6.QtCore import Qt, QTime
+from PySide6.QtCore import QCoreApplication, Qt, QTime
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableWidget, QTableWidgetItem
 
 from codi_core.formatting import bangkok_tz, to_bangkok
+from codi_core.models import MeetingStatus
 from codi_desktop.services.meetings import MeetingDetail
 
 from ..i18n import current_language
 from ..widgets import WordElideDelegate
 
 ID_ROLE = Qt.ItemDataRole.UserRole
+
+
+def read_only_reason(d: MeetingDetail | None) -> str | None:
+    """Why the open meeting's fields cannot be edited (None when they can): shown as each
+    field's tip and as the workspace's visible note."""
+    if d is None or d.editable:
+        return None
+    if d.status == MeetingStatus.LOCKED:
+        return QCoreApplication.translate(
+            "Meetings", "รายงานการประชุมล็อกแล้ว แก้ไขไม่ได้ — แก้รายงานได้โดยบันทึกเป็น"
+            "ฉบับแก้ไขใหม่พร้อมเหตุผล (แท็บระเบียบวาระและรายงาน)")
+    if d.status == MeetingStatus.MINUTES_CERTIFIED:
+        return QCoreApplication.translate(
+            "Meetings", "รายงานการประชุมรับรองแล้ว แก้ไขไม่ได้ — ขั้นต่อไปคือล็อกรายงาน"
+            " (แท็บรับรอง ล็อก และพิมพ์)")
+    if d.status == MeetingStatus.CANCELLED:
+        return QCoreApplication.translate(
+            "Meetings", "การประชุมนี้ยกเลิกแล้ว แก้ไขไม่ได้ (ยังอยู่ในรายการพร้อมครั้งที่เดิม)")
+    return QCoreApplication.translate("Meetings", "การประชุมนี้แก้ไขไม่ได้ในสถานะนี้")
 
 
 class MeetingHost(Protocol):

@@ -28,14 +28,16 @@ from codi_desktop.services.meetings import (
 from codi_desktop.store.database import Store
 
 from .. import labels as L
+from ..date_field import DateField
 from ..errors import error_text
 from ..file_dialogs import save_file
-from ..forms import HistoryPanel
-from ..widgets import DateField
+from ..history_panel import HistoryPanel
+from ..widgets import explain_read_only
 from .common import (
     MeetingHost,
     local_datetime,
     qtime,
+    read_only_reason,
     time_format,
 )
 
@@ -80,6 +82,8 @@ class MinutesPanel(QWidget):
         self.later = QComboBox()
         self.later.setObjectName("certify_meeting")
         self.circulated_on = DateField()
+        self.circulated_on.setObjectName("circulated_on")
+        self.circulated_on.converted.connect(lambda note: self.host.say(note, "info"))
         self.certify = QPushButton(self.tr("รับรองรายงานการประชุม"))
         self.certify.setObjectName("certify")
         self.certify.clicked.connect(self.certify_minutes)
@@ -169,7 +173,7 @@ class MinutesPanel(QWidget):
         self.later.clear()
         for text_, data in reversed(items):
             self.later.addItem(text_, data)
-        self.save_times.setEnabled(d.editable)
+        explain_read_only((self.save_times,), read_only_reason(d))
         self.invited.setEnabled(d.status == MeetingStatus.PLANNED)
         self.certify.setEnabled(d.status in (MeetingStatus.HELD, MeetingStatus.MINUTES_DRAFT))
         self.lock.setEnabled(d.status == MeetingStatus.MINUTES_CERTIFIED)

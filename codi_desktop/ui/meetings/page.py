@@ -15,7 +15,6 @@ from PySide6.QtWidgets import (
 from codi_desktop.store.database import Store
 
 from ..record_pages import meetings_page
-from ..widgets import MessageBar
 from .followup import FollowUpPanel
 from .template_editor import TemplateEditor
 from .workspace import MeetingWorkspace
@@ -42,8 +41,8 @@ class MeetingsPage(QWidget):
         open_.setObjectName("meeting_open")
         open_.clicked.connect(self._open_selected)
         self.list.table.doubleClicked.connect(lambda _i: self._open_selected())
-        self.list_message = MessageBar()
-        self.list_message.set_reserved(False)  # the list below has its own message area
+        # the template editor speaks in the list's own reserved message place
+        self.list_message = self.list.message
         self.template = TemplateEditor(store, self.list_message)
         self.template.hide()
         template = QPushButton(self.tr("แม่แบบระเบียบวาระ…"))
@@ -59,7 +58,6 @@ class MeetingsPage(QWidget):
         bar.addStretch(1)
         bar.addWidget(template)
         h.addLayout(bar)
-        h.addWidget(self.list_message)
         h.addWidget(self.template)
         h.addWidget(self.list, 1)
         self.tabs = QTabWidget()

@@ -34,13 +34,15 @@ from codi_desktop.services.meetings import (
 from codi_desktop.store.database import Store
 
 from .. import labels as L
+from ..date_field import DateField, date_error
 from ..errors import error_text
-from ..widgets import DateField
+from ..widgets import explain_read_only
 from .common import (
     ID_ROLE,
     MeetingHost,
     local_datetime,
     qtime,
+    read_only_reason,
     time_format,
 )
 from .pickers import OrganizationPicker, PersonPicker
@@ -142,7 +144,7 @@ class PlanPanel(QWidget):
         form.addRow(self.tr("องค์กรที่ประชุม"), body)
         form.addRow(self.tr("ชื่อการประชุม"), self.title)
         form.addRow(self.tr("ครั้งที่"), number_row)
-        form.addRow(self.tr("วันที่ (วว/ดด/ปปปป)"), times)
+        form.addRow(self.tr("วันที่"), times)
         form.addRow(self.tr("สถานที่ (ณ)"), self.place)
         form.addRow(self.tr("ผู้จัด"), self.organiser)
         form.addRow(self.tr("ประธาน"), self.chair)
@@ -202,7 +204,7 @@ class PlanPanel(QWidget):
         self.cancel.hide()
         self.cancel_reason.hide()
         self.cancelled_note.hide()
-        self._set_enabled(True)
+        self._set_enabled(None)
         self._update_number_hint()
 
     def show_meeting(self, d: MeetingDetail) -> None:
@@ -221,7 +223,7 @@ class PlanPanel(QWidget):
         self.error.clear()
         self.save.setText(self.tr("บันทึกรายละเอียดการประชุม"))
         self.duplicate.show()
-        self._set_enabled(d.editable)
+        self._set_enabled(read_only_reason(d))
         self.cancel.setVisible(d.cancellable)
         self.cancel_reason.setVisible(d.cancellable)
         self.cancel_reason.clear()
@@ -239,20 +241,20 @@ class PlanPanel(QWidget):
             item = QListWidgetItem(f"{inv.name or ''} ({roles.get(inv.role or '', inv.role or '')})")
             item.setData(ID_ROLE, inv.id)
             self.invitees.addItem(item)
-        for w in (self.invite_person, self.invite_org, self.uninvite):
-            w.setEnabled(d.editable)
+        explain_read_only((self.invite_person, self.invite_org, self.uninvite),
+                          read_only_reason(d))
 
-    def _set_enabled(self, on: bool) -> None:
-        for w in (self.kind, self.body, self.title, self.number, self.date, self.start,
-                  self.end, self.place, self.organiser, self.chair, self.minute_taker,
-                  self.save, self.clear_body):
-            w.setEnabled(on)
+    def _set_enabled(self, reason: str | None) -> None:
+        """Editable (``reason`` None), or read-only with the reason in every field's tip."""
+        explain_read_only((self.kind, self.body, self.title, self.number, self.date,
+                           self.start, self.end, self.place, self.organiser, self.chair,
+                           self.minute_taker, self.save, self.clear_body), reason)
 
     def plan(self) -> MeetingPlan | None:
         try:
             day = self.date.date()
         except ValueError:
-            self.error.setText(self.tr("วันที่ไม่ถูกต้อง ให้พิมพ์เป็น วว/ดด/ปปปป เช่น 25/11/2569"))
+            self.error.setText(date_error())
             return None
         if day is None:  # the service names every missing field, the date among them
             return MeetingPlan(

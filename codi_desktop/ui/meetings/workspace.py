@@ -26,11 +26,12 @@ from codi_desktop.store.database import Store
 from .. import labels as L
 from ..errors import error_text
 from ..tasks import plain, run_task
-from ..widgets import ConfirmBar, MessageBar, ScrollingTabs, heading
+from ..widgets import ConfirmBar, MessageBar, NoticeSlot, ReadOnlyNote, ScrollingTabs, heading
 from .actions_panel import ActionsPanel
 from .agenda_panel import AgendaPanel
 from .assembly_panel import AssemblyPanel
 from .attendance_panel import AttendancePanel
+from .common import read_only_reason
 from .minutes_panel import MinutesPanel
 from .plan_panel import PlanPanel
 
@@ -54,6 +55,8 @@ class MeetingWorkspace(QWidget):
         self.title.setWordWrap(True)
         self.message = MessageBar()
         self.message.setObjectName("meeting_message")
+        self.read_only = ReadOnlyNote()  # why this meeting cannot be edited, when it cannot
+        self.read_only.setObjectName("meeting_read_only")
         self.confirm = ConfirmBar()
         self.confirm.confirmed.connect(self._early_confirmed)
         self._early_ok: set[str] = set()  # meetings whose early recording was confirmed
@@ -78,8 +81,8 @@ class MeetingWorkspace(QWidget):
         self.tabs.addTab(self.assembly, self.tr("สมัชชา"))
         layout = QVBoxLayout(self)
         layout.addWidget(self.title)
-        layout.addWidget(self.message)
-        layout.addWidget(self.confirm)
+        layout.addWidget(self.read_only)
+        layout.addWidget(NoticeSlot(self.message, self.confirm))
         layout.addWidget(self.tabs, 1)
         self.new_meeting()
 
@@ -122,6 +125,7 @@ class MeetingWorkspace(QWidget):
         self.meeting_id, self.detail = None, None
         self.title.setText(self.tr("วางแผนการประชุมใหม่"))
         self.message.hide()
+        self.read_only.say(None)
         self.plan.show_new()
         for i in range(1, self.tabs.count()):
             self.tabs.setTabEnabled(i, False)
@@ -144,6 +148,7 @@ class MeetingWorkspace(QWidget):
         self.title.setText(f"{d.title} {number} — {L.datetime_text(d.starts_at)}")
         for i in range(1, self.tabs.count()):
             self.tabs.setTabEnabled(i, True)
+        self.read_only.say(read_only_reason(d))
         self.tabs.setTabVisible(self.tabs.indexOf(self.assembly),
                                 d.kind == MeetingKind.PROVINCIAL_ASSEMBLY)
         for panel in self._panels():
