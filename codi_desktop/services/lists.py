@@ -25,7 +25,6 @@ from codi_core.formatting import fiscal_year_bounds
 from codi_core.models import (
     Assessment,
     Community,
-    CriterionScore,
     District,
     LedgerEntry,
     Meeting,
@@ -445,84 +444,6 @@ def search_names(store: Store, table: str, text: str, limit: int = 20) -> list[C
     source = LISTS[table]
     rows = source.window(store, ListFilter(text=text), limit=limit)
     return [Choice(r[0], r[1], r[1]) for r in rows]
-
-
-# --- assessments (small: one per fiscal year) ------------------------------------------
-
-
-@dataclass(frozen=True)
-class AssessmentRow:
-    id: str
-    fiscal_year: int
-    pilot_status: str
-    assessed_on: dt.date | None
-    criteria_scored: int
-    average_level: float | None
-    notes: str | None
-
-
-@dataclass(frozen=True)
-class CriterionScoreRow:
-    number: int
-    text_th: str
-    text_en: str
-    level: int
-    evidence: str | None
-
-
-def assessments(store: Store, fiscal_year: int | None = None) -> list[AssessmentRow]:
-    scored = (
-        sa.select(
-            CriterionScore.assessment_id,
-            sa.func.count().label("n"),
-            sa.func.avg(CriterionScore.level).label("avg"),
-        )
-        .where(CriterionScore.deleted_at.is_(None))
-        .group_by(CriterionScore.assessment_id)
-        .subquery()
-    )
-    stmt = (
-        sa.select(
-            Assessment.id,
-            Assessment.fiscal_year,
-            Assessment.pilot_status,
-            Assessment.assessed_on,
-            sa.func.coalesce(scored.c.n, 0),
-            scored.c.avg,
-            Assessment.notes,
-        )
-        .outerjoin(scored, scored.c.assessment_id == Assessment.id)
-        .where(Assessment.deleted_at.is_(None))
-        .order_by(Assessment.fiscal_year.desc())
-    )
-    if fiscal_year:
-        stmt = stmt.where(Assessment.fiscal_year == fiscal_year)
-    with store.read() as s:
-        return [
-            AssessmentRow(r[0], r[1], str(r[2].value if hasattr(r[2], "value") else r[2]), r[3],
-                          r[4], r[5], r[6])
-            for r in s.execute(stmt)
-        ]
-
-
-def criterion_scores(store: Store, assessment_id: str) -> list[CriterionScoreRow]:
-    from codi_core.models import Criterion
-
-    stmt = (
-        sa.select(Criterion.number, Criterion.text_th, Criterion.text_en,
-                  sa.func.coalesce(CriterionScore.level, 0), CriterionScore.evidence)
-        .outerjoin(
-            CriterionScore,
-            sa.and_(
-                CriterionScore.criterion_id == Criterion.id,
-                CriterionScore.assessment_id == assessment_id,
-                CriterionScore.deleted_at.is_(None),
-            ),
-        )
-        .order_by(Criterion.number)
-    )
-    with store.read() as s:
-        return [CriterionScoreRow(*r) for r in s.execute(stmt)]
 
 
 def pending_changes(store: Store) -> int:
