@@ -50,6 +50,9 @@ class ListFilter:
     status: str | None = None
     fiscal_year: int | None = None
     program_id: str | None = None
+    #: the provinces shown (a wide-scope account's province selector); None: every row
+    #: of this database (a province account's database holds only its own province)
+    provinces: tuple[str, ...] | None = None
 
 
 @dataclass(frozen=True)
@@ -111,9 +114,12 @@ class RecordList:
     filters: Callable[[ListFilter], list[sa.ColumnElement]]
     default_sort: str
     sort_keys: dict[str, sa.ColumnElement] = field(default_factory=dict)
+    province_column: sa.ColumnElement | None = None
 
     def _where(self, flt: ListFilter) -> list[sa.ColumnElement]:
         conds = [self.deleted_column.is_(None), *self.filters(flt)]
+        if flt.provinces is not None and self.province_column is not None:
+            conds.append(self.province_column.in_(flt.provinces))
         fts = _fts_condition(self.table, self.id_column, flt.text.strip())
         if fts is not None:
             conds.append(fts)
@@ -201,6 +207,7 @@ COMMUNITIES = RecordList(
     + ([Community.kind == f.kind] if f.kind else []),
     default_sort="name",
     sort_keys={"name": thai_order(Community.name), "leader_name": thai_order(Community.leader_name)},
+    province_column=Community.province_code,
 )
 
 
@@ -231,6 +238,7 @@ ORGANIZATIONS = RecordList(
     + ([Organization.kind == f.kind] if f.kind else []),
     default_sort="name",
     sort_keys={"name": thai_order(Organization.name)},
+    province_column=Organization.province_code,
 )
 
 _community_of_person = sa.orm.aliased(Community)
@@ -262,6 +270,7 @@ PEOPLE = RecordList(
     default_sort="full_name",
     # Sort people by first name then last name, not by the title in front.
     sort_keys={"full_name": thai_order(Person.first_name + " " + Person.last_name)},
+    province_column=Person.province_code,
 )
 
 _org_of_project = sa.orm.aliased(Organization)
@@ -306,6 +315,7 @@ PROJECTS = RecordList(
     filters=_project_filters,
     default_sort="code",
     sort_keys={"program": Program.sort_order, "name": thai_order(Project.name)},
+    province_column=Project.province_code,
 )
 
 _org_of_meeting = sa.orm.aliased(Organization)
@@ -355,6 +365,7 @@ MEETINGS = RecordList(
     default_sort="starts_at",
     sort_keys={"number": Meeting.number_year * 1000 + Meeting.number,
                "title": thai_order(Meeting.title)},
+    province_column=Meeting.province_code,
 )
 
 LISTS: dict[str, RecordList] = {
@@ -369,9 +380,10 @@ LISTS: dict[str, RecordList] = {
 # --- filter choices --------------------------------------------------------------------
 
 
-def districts(store: Store) -> list[Choice]:
-    """Districts of this database's province (all districts if it has none yet)."""
-    province = store.province_code
+def districts(store: Store, province: str | None = None) -> list[Choice]:
+    """Districts of ``province`` (default: this database's own province; all districts
+    if it has none yet)."""
+    province = province or store.province_code
     stmt = sa.select(District.id, District.name_th, District.name_en).order_by(District.id)
     if province:
         stmt = stmt.where(District.province_id == province)

@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from codi_desktop.services import lists
+from codi_desktop.services import lists, scope
 from codi_desktop.store.database import Store
 from codi_desktop.sync.status import last_sync_time
 
@@ -111,7 +111,9 @@ class MainWindow(QMainWindow):
         find = QShortcut(QKeySequence.StandardKey.Find, self)
         find.activated.connect(self._focus_search)
 
-        if store.province_code:
+        # A province account's database has its province; a cluster, regional or HQ
+        # account's has several (its lists then open on "all provinces in scope").
+        if scope.provinces_in_scope(store):
             self._build_main()
         else:
             self._build_welcome()
@@ -142,10 +144,12 @@ class MainWindow(QMainWindow):
 
     def _update_title(self) -> None:
         name = ""
-        code = self.store.province_code
-        if code:
+        held = scope.provinces_in_scope(self.store)
+        if len(held) == 1:
             name = next((c.name(current_language()) for c in lists.provinces(self.store)
-                         if c.value == code), code)
+                         if c.value == held[0]), held[0])
+        elif held:
+            name = self.tr("%1 จังหวัดในขอบเขต").replace("%1", str(len(held)))
         title = "CODI Desktop"
         if name:
             title += " — " + name

@@ -17,6 +17,8 @@ class ProvincePicker(QComboBox):
         super().__init__(parent)
         self.setObjectName("province_picker")
         codes = scope.provinces_in_scope(store)
+        #: the account holds several provinces (a province account sees no picker)
+        self.wide = len(codes) > 1
         names = scope.province_names(store, codes)
         if allow_all and len(codes) > 1:
             self.addItem(self.tr("ทุกจังหวัดในขอบเขต (%1)").replace("%1", str(len(codes))), ALL)

@@ -195,6 +195,7 @@ class ProjectsPage(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(split)
         self.list.combos["fiscal_year"].currentIndexChanged.connect(lambda _i: self._budget())
+        self.list.province_changed.connect(lambda _p: self._budget(self._fiscal_year))
         self.list.record_changed.connect(self._changed)
         self.setFocusProxy(self.list)
 
@@ -224,7 +225,7 @@ class ProjectsPage(QWidget):
             self.budget.setRowCount(0)
             return
         self.budget_caption.setText(self.tr("งบประมาณตามแผนงาน ปีงบประมาณ %1").replace("%1", str(fy)))
-        rows = [b for b in ledger.budget_by_program(self.store, fy)
+        rows = [b for b in ledger.budget_by_program(self.store, fy, self.list.shown_provinces())
                 if b.allocated or b.approved or b.disbursed]
         self.budget.setRowCount(len(rows))
         lang = current_language()
