@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from codi_desktop.services import lists, scope
+from codi_desktop.services import lists, reference_edit, scope
 from codi_desktop.store.database import Store
 from codi_desktop.sync.status import last_sync_time
 
@@ -44,6 +44,7 @@ from .record_pages import (
     organizations_page,
     people_page,
 )
+from .reference_page import ReferencePage
 from .setup_pages import SettingsPage, WelcomePage
 from .status import SyncStatusWidget, TaskProgress
 from .sync_controller import SyncController
@@ -55,8 +56,10 @@ translate = QCoreApplication.translate
 
 PAGES = [
     "dashboard", "communities", "organizations", "people", "projects", "meetings",
-    "assessment", "plan", "comparison", "sync", "settings",
+    "assessment", "plan", "comparison", "sync", "settings", "reference",
 ]
+#: pages only some roles see (the others do not get them in the navigation)
+HQ_PAGES = frozenset({"reference"})
 
 
 def page_title(key: str) -> str:
@@ -72,6 +75,7 @@ def page_title(key: str) -> str:
         "comparison": translate("MainWindow", "เปรียบเทียบจังหวัด"),
         "sync": translate("MainWindow", "ซิงค์ข้อมูล"),
         "settings": translate("MainWindow", "ตั้งค่า"),
+        "reference": translate("MainWindow", "ภาคและกลุ่มจังหวัด"),
     }
     return titles[key]
 
@@ -106,7 +110,7 @@ class MainWindow(QMainWindow):
         self._shortcuts: list[QShortcut] = []
         for i in range(len(PAGES)):
             sc = QShortcut(QKeySequence(f"Ctrl+{i + 1}"), self)
-            sc.activated.connect(lambda i=i: self.show_page(PAGES[i]))
+            sc.activated.connect(lambda i=i: self._shortcut(PAGES[i]))
             self._shortcuts.append(sc)
         find = QShortcut(QKeySequence.StandardKey.Find, self)
         find.activated.connect(self._focus_search)
@@ -186,10 +190,11 @@ class MainWindow(QMainWindow):
             "comparison": ComparisonPage(store),
             "sync": self._sync_page(),
             "settings": SettingsPage(store),
+            "reference": ReferencePage(store),
         }
         for page in self.pages.values():
             if isinstance(page, ListPage | MeetingsPage | ProjectsPage | AssessmentPage
-                          | PlanPage):
+                          | PlanPage | ReferencePage):
                 page.record_changed.connect(lambda _id: self.refresh_waiting())
         self.pages["settings"].language_changed.connect(self.set_language)
 
@@ -205,6 +210,7 @@ class MainWindow(QMainWindow):
             item = QListWidgetItem(page_title(key))
             item.setData(Qt.ItemDataRole.UserRole, key)
             self.nav.addItem(item)
+            item.setHidden(not self.may_see(key))
         self.stack = QStackedWidget()
         for key in PAGES:
             self.stack.addWidget(self.pages[key])
@@ -243,6 +249,14 @@ class MainWindow(QMainWindow):
         self.stack.setCurrentWidget(page)
         if hasattr(page, "ensure_loaded"):
             page.ensure_loaded()
+
+    def may_see(self, key: str) -> bool:
+        """HQ's reference data page is in HQ's navigation only."""
+        return key not in HQ_PAGES or reference_edit.may_edit(self.store)
+
+    def _shortcut(self, key: str) -> None:
+        if self.may_see(key):
+            self.show_page(key)
 
     def show_page(self, key: str) -> QWidget | None:
         if self.nav is None:
