@@ -161,8 +161,8 @@ class MainWindow(QMainWindow):
             title += " " + self.tr("(สาธิต)")
         self.setWindowTitle(title)
 
-    def _build_welcome(self) -> None:
-        self.welcome = WelcomePage(self.store, self.reopen_store)
+    def _build_welcome(self, offer_demo: bool = True) -> None:
+        self.welcome = WelcomePage(self.store, self.reopen_store, offer_demo=offer_demo)
         self.welcome.ready.connect(self._welcome_done)
         self.welcome.task_started.connect(
             lambda task, title: self.progress.track(task, title, cancellable=False))
@@ -232,7 +232,40 @@ class MainWindow(QMainWindow):
     def _sync_page(self) -> QWidget:
         # Imported directly: a broken sync module must fail loudly, not hide behind a
         # stand-in page.
-        return SyncPage(self.store, self.sync_status)
+        page = SyncPage(self.store, self.sync_status)
+        page.open_real_database.connect(self.open_real_database)
+        return page
+
+    def open_real_database(self, folder) -> None:
+        """Leave the demo for the real database in ``folder`` (beside the demo's): the
+        welcome page there enrols this laptop (or starts the province's database), or the
+        database opens straight away when it exists. The demo stays as it was, unsynced;
+        it remembers the folder so the next start opens the real database."""
+        from pathlib import Path
+
+        from codi_desktop.store import paths
+        from codi_desktop.store.database import open_store
+
+        folder = Path(folder)
+        demo = self.store
+        if demo.is_demo:
+            demo.set_setting(paths.REAL_DATA_DIR_SETTING, str(folder))
+        if self.sync_controller is not None:
+            self.sync_controller.stop()
+            self.sync_controller.deleteLater()
+            self.sync_controller = None
+        self._waiting_timer.stop()
+        store = open_store(folder)
+        self.store = store
+        self.reopen_store = lambda: open_store(folder)
+        self.pages = {}
+        self.nav = None
+        self.stack = None
+        demo.close()
+        if scope.provinces_in_scope(store):
+            self._build_main()
+        else:
+            self._build_welcome(offer_demo=False)
 
     def _attach_sync_controller(self) -> None:
         if self.sync_controller is not None:

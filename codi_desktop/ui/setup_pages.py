@@ -80,7 +80,7 @@ class WelcomePage(QWidget):
     task_started = Signal(object, str)  # (Task, title) for the window's progress display
 
     def __init__(self, store: Store, reopen_store: Callable[[], Store],
-                 parent: QWidget | None = None):
+                 parent: QWidget | None = None, *, offer_demo: bool = True):
         super().__init__(parent)
         self.store = store
         self.reopen_store = reopen_store
@@ -132,6 +132,9 @@ class WelcomePage(QWidget):
         layout.addWidget(heading(self.tr("เริ่มต้นใช้งาน CODI Desktop"), 1.6))
         layout.addWidget(intro)
         layout.addWidget(self.message)
+        # the real database a demo's person moved to offers no demo of its own
+        demo_box.setVisible(offer_demo)
+        self.demo_box = demo_box
         layout.addWidget(demo_box)
         layout.addWidget(self.enrol_box)
         layout.addWidget(empty_box)
