@@ -58,7 +58,7 @@ PAGES = [
     "dashboard", "communities", "organizations", "people", "projects", "meetings",
     "assessment", "plan", "comparison", "sync", "settings", "reference",
 ]
-#: pages only some roles see (the others do not get them in the navigation)
+# pages only some roles see (the others do not get them in the navigation)
 HQ_PAGES = frozenset({"reference"})
 
 

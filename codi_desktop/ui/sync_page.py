@@ -69,8 +69,8 @@ def parse_value(text: str, like: Any) -> Any:
 class SyncPage(QWidget):
     """ซิงค์ข้อมูล: the outbox, results, conflicts and rejections of this device."""
 
-    #: a demo's person asks for the real database (the folder beside the demo's); the
-    #: window closes the demo and opens that folder (enrolment, or the database itself)
+    # a demo's person asks for the real database (the folder beside the demo's); the
+    # window closes the demo and opens that folder (enrolment, or the database itself)
     open_real_database = Signal(object)
 
     def __init__(self, store: Store, sync_status: Any = None, parent: QWidget | None = None):
