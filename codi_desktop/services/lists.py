@@ -36,6 +36,8 @@ from codi_core.models import (
 )
 from codi_desktop.store.database import Store
 
+from . import scope
+
 PAGE_SIZE = 200
 
 
@@ -381,18 +383,21 @@ LISTS: dict[str, RecordList] = {
 
 
 def districts(store: Store, province: str | None = None) -> list[Choice]:
-    """Districts of ``province`` (default: this database's own province; all districts
-    if it has none yet)."""
+    """Districts of ``province`` (default: this database's own province, or a wide
+    account's provinces; all districts if it has none yet)."""
     province = province or store.province_code
     stmt = sa.select(District.id, District.name_th, District.name_en).order_by(District.id)
     if province:
         stmt = stmt.where(District.province_id == province)
+    elif held := scope.provinces_in_scope(store):  # a wide account: its provinces'
+        stmt = stmt.where(District.province_id.in_(held))
     with store.read() as s:
         return [Choice(*r) for r in s.execute(stmt)]
 
 
 def subdistricts(store: Store, district_id: str | None) -> list[Choice]:
-    """Tambons of a district (or of the whole province when ``district_id`` is None)."""
+    """Tambons of a district (or of the whole province — a wide account's provinces —
+    when ``district_id`` is None)."""
     stmt = sa.select(Subdistrict.id, Subdistrict.name_th, Subdistrict.name_en).order_by(
         Subdistrict.id
     )
@@ -400,6 +405,8 @@ def subdistricts(store: Store, district_id: str | None) -> list[Choice]:
         stmt = stmt.where(Subdistrict.district_id == district_id)
     elif store.province_code:
         stmt = stmt.where(Subdistrict.province_id == store.province_code)
+    elif held := scope.provinces_in_scope(store):  # a wide account: its provinces'
+        stmt = stmt.where(Subdistrict.province_id.in_(held))
     with store.read() as s:
         return [Choice(*r) for r in s.execute(stmt)]
 

@@ -95,11 +95,15 @@ class ListPage(QWidget):
         self.combos: dict[str, QComboBox] = {}
 
         bar = QHBoxLayout()
-        bar.addWidget(self.province)
+        # many filters (a wide account's province selector is one) go on a row of their
+        # own, so the page stays narrow enough for a 1366-pixel laptop beside the navigation
+        filter_row = (QHBoxLayout() if len(filters) > 3 or (self.province.wide and filters)
+                      else bar)
+        if filter_row is bar:
+            bar.addWidget(self.province)
         bar.addWidget(self.search, 2)
-        # many filters go on a row of their own, so the page stays narrow enough for a
-        # 1366-pixel laptop beside the navigation
-        filter_row = QHBoxLayout() if len(filters) > 3 else bar
+        if filter_row is not bar:
+            filter_row.addWidget(self.province, 1)
         for name in filters:
             combo = QComboBox()
             combo.setObjectName(f"filter_{name}")

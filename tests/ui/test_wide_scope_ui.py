@@ -124,3 +124,20 @@ def test_a_province_account_sees_no_province_selector(qtbot, window):
         assert not lst.province.wide and lst.province.isHidden()
     dash = window.show_page("dashboard")
     assert dash.province.isHidden()
+
+
+@pytest.mark.parametrize("lang", ["th", "en"])
+def test_the_province_selector_keeps_every_page_within_the_laptop(
+        qtbot, open_window, cluster_dir, lang):
+    from PySide6.QtWidgets import QApplication
+
+    from codi_desktop.ui.main_window import PAGES
+
+    window = open_window(cluster_dir, lang)
+    window.resize(1366, 768)
+    for key in PAGES:
+        window.show_page(key)
+        QApplication.processEvents()
+        hint = window.minimumSizeHint()
+        assert hint.width() <= 1280 and hint.height() <= 720, (key, hint)
+        assert window.width() == 1366, key
