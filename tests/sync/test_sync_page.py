@@ -126,14 +126,14 @@ def test_a_demo_databases_sync_button_explains_the_sandbox(qtbot, tmp_path):
         page.show()
         page.ensure_loaded()
         assert page.password.isHidden()  # no password is asked for a sandbox
-        assert page.sync_button.text() == "ลงทะเบียนฐานข้อมูลจริง…"
+        assert page.sync_button.text() == "ซิงค์ตอนนี้"
+        # beside it, the way to the real database (a folder of its own)
+        assert page.real_button.isVisible()
+        assert page.real_button.text() == "สร้างฐานข้อมูลจริงและลงทะเบียนเครื่อง…"
         qtbot.mouseClick(page.sync_button, Qt.MouseButton.LeftButton)
-        text = page.message.text() if hasattr(page.message, "text") else ""
-        if not text:
-            from PySide6.QtWidgets import QLabel
-
-            text = " ".join(label.text() for label in page.message.findChildren(QLabel))
-        assert "สาธิต" in text and "--data-dir" in text and "ลงทะเบียน" in text
+        text = page.message.text()
+        assert "สาธิต" in text and "ไม่ซิงค์" in text and page.real_button.text() in text
+        assert str(tmp_path / "demo-real") in text
         page.grab().save(str(tmp_path / "demo-sync-page.png"))
     finally:
         store.close()
