@@ -89,9 +89,11 @@ def one_province(store: Store, province: str | None) -> str:
     return code
 
 
-def province_names(store: Store, codes: list[str] | None = None) -> dict[str, str]:
+def province_names(store: Store, codes: list[str] | None = None,
+                   lang: str = "th") -> dict[str, str]:
+    """DOPA code → the province's name (in English for ``lang="en"``)."""
     with store.read() as s:
-        stmt = sa.select(Province.id, Province.name_th)
+        stmt = sa.select(Province.id, Province.name_en if lang == "en" else Province.name_th)
         if codes is not None:
             stmt = stmt.where(Province.id.in_(codes))
         return dict(s.execute(stmt).all())

@@ -9,6 +9,8 @@ from PySide6.QtWidgets import QComboBox, QWidget
 from codi_desktop.services import scope
 from codi_desktop.store.database import Store
 
+from .i18n import current_language
+
 ALL = "all"
 
 
@@ -19,7 +21,7 @@ class ProvincePicker(QComboBox):
         codes = scope.provinces_in_scope(store)
         # the account holds several provinces (a province account sees no picker)
         self.wide = len(codes) > 1
-        names = scope.province_names(store, codes)
+        names = scope.province_names(store, codes, current_language())
         if allow_all and len(codes) > 1:
             self.addItem(self.tr("ทุกจังหวัดในขอบเขต (%1)").replace("%1", str(len(codes))), ALL)
         for code in sorted(codes, key=lambda c: names.get(c, c)):

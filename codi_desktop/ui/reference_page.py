@@ -147,7 +147,7 @@ class ReferencePage(QWidget):
         lang = current_language()
         self.regions = ref.regions(self.store)
         self.clusters = ref.clusters(self.store)
-        names = scope.province_names(self.store)
+        names = scope.province_names(self.store, lang=lang)
         region_names = {r.code: (r.name_en if lang == "en" and r.name_en else r.name_th)
                         for r in self.regions}
 

@@ -294,7 +294,7 @@ class SettingsPage(QWidget):
                 if c.value == held[0]:
                     name = c.name(current_language())
         elif len(held) <= 12:  # a cluster's or a region's provinces, by name
-            names = scope.province_names(store, held)
+            names = scope.province_names(store, held, current_language())
             name = self.tr("%1 จังหวัดในขอบเขต: %2").replace("%1", str(len(held))).replace(
                 "%2", ", ".join(sorted(names.get(c, c) for c in held)))
         else:

@@ -24,6 +24,8 @@ def count(store, model, *where) -> int:
 def test_the_demo_sync_button_says_sandbox_and_opens_the_real_database(
         qtbot, open_window, demo_dir):
     window = open_window(demo_dir)
+    # the dashboard reads its figures in the background: let it finish before leaving
+    qtbot.waitUntil(lambda: window.pages["dashboard"].task is None, timeout=30_000)
     demo_communities = count(window.store, Community)
     assert window.store.is_demo and demo_communities > 0
     page = window.show_page("sync")
@@ -46,6 +48,7 @@ def test_the_demo_sync_button_says_sandbox_and_opens_the_real_database(
     welcome.province.setCurrentIndex(welcome.province.findData("34"))
     qtbot.mouseClick(welcome.empty_button, Qt.MouseButton.LeftButton)
     assert window.nav is not None and window.current_page() == "dashboard"
+    qtbot.waitUntil(lambda: window.pages["dashboard"].task is None, timeout=30_000)
     store = window.store
     assert store.province_code == "34" and not store.is_demo
     assert count(store, Community) == 0  # nothing of the demo came along
@@ -71,6 +74,7 @@ def test_the_next_start_opens_the_real_database_and_a_demo_switches_to_it(
     store.set_setting("province_code", "34")
     store.close()
     window = open_window(demo_dir)  # an explicit data folder: the demo itself
+    qtbot.waitUntil(lambda: window.pages["dashboard"].task is None, timeout=30_000)
     page = window.show_page("sync")
     assert page.real_button.text() == "เปิดฐานข้อมูลจริง"  # it exists: switch to it
     qtbot.mouseClick(page.real_button, Qt.MouseButton.LeftButton)
