@@ -83,8 +83,16 @@ def resolve(store: Store, province: str | None) -> list[str]:
 
 def one_province(store: Store, province: str | None) -> str:
     """The one province an action writes to (default: the laptop's own)."""
-    code = province or working_province(store)
-    if code not in provinces_in_scope(store):
+    code = province or store.province_code
+    held = provinces_in_scope(store)
+    if not code:
+        # A page that names its province passes it; a wide account's page that shows
+        # every province names none, and gets a clear error (never a guess).
+        if len(held) == 1:
+            code = held[0]
+        else:
+            raise ServiceError("choose_province" if held else "no_province")
+    if code not in held:
         raise ServiceError("not_in_scope")
     return code
 
