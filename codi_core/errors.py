@@ -215,6 +215,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "not_in_scope": (
         "จังหวัดนี้อยู่นอกขอบเขตของบัญชีนี้", "This province is outside this account's scope"
     ),
+    "choose_province": (
+        "บัญชีนี้ดูแลหลายจังหวัด กรุณาเลือกจังหวัดที่จะบันทึกจากช่องเลือกจังหวัดก่อน",
+        "This account holds several provinces: choose the province to record for first",
+    ),
 }
 
 # Field labels: field -> (Thai, English).

@@ -132,6 +132,19 @@ def start(args: argparse.Namespace) -> QWidget:
             f"{data_dir}: {exc}",
         )
 
+    if not given and store.is_demo:
+        # The person left this demo for a real database (the sync page's button): open
+        # that one (an explicit --data-dir still opens the demo).
+        real = store.get_setting(paths.REAL_DATA_DIR_SETTING)
+        if real and paths.has_database(Path(real)):
+            try:
+                real_store = open_store(Path(real))
+            except Exception:  # noqa: BLE001 - the demo still opens
+                log.exception("could not open the real database in %s", real)
+            else:
+                store.close()
+                store, data_dir = real_store, Path(real)
+
     def reopen() -> Store:
         return open_store(data_dir)
 

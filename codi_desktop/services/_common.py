@@ -18,6 +18,8 @@ from codi_core.models import Subdistrict, Synced, utcnow
 from codi_core.rules.references import link_violation
 from codi_desktop.store.database import Store
 
+from . import scope
+
 M = TypeVar("M", bound=Synced)
 
 PHONE_RE = re.compile(r"^\+?[0-9][0-9 \-]{7,18}$")
@@ -87,10 +89,9 @@ def clean(value: str | None) -> str | None:
 
 
 def require_province(store: Store) -> str:
-    code = store.province_code
-    if not code:
-        raise ServiceError("no_province")
-    return code
+    """The province a write goes to (``scope.working_province``: the database's own
+    province, or the one a wide account's page shows)."""
+    return scope.working_province(store)
 
 
 def check_subdistrict(

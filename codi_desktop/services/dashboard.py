@@ -7,6 +7,7 @@ fetch it off the UI thread and draw it when it arrives.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 import sqlalchemy as sa
@@ -77,8 +78,17 @@ def _fy_months(fy: int) -> list[tuple[int, int]]:
     return out
 
 
-def dashboard(store: Store, fy: int | None = None) -> DashboardData:
+def dashboard(store: Store, fy: int | None = None,
+              provinces: Sequence[str] | None = None) -> DashboardData:
+    """The figures of fiscal year ``fy`` for ``provinces`` (a wide account's selector;
+    default: every province this database holds). With several provinces the assessment
+    levels are left to ``comparison.scope_levels`` (which averages them)."""
     fy = fy or current_fiscal_year()
+    codes = list(provinces) if provinces is not None else None
+
+    def mine(model) -> list:
+        return [model.province_code.in_(codes)] if codes is not None else []
+
     first, last = fiscal_year_bounds(fy)
     # Stored times are UTC; Bangkok is UTC+7 all year, so shift by 7 hours for months.
     start = dt.datetime.combine(first, dt.time(), dt.UTC) - dt.timedelta(hours=7)
@@ -88,27 +98,28 @@ def dashboard(store: Store, fy: int | None = None) -> DashboardData:
     with store.read() as s:
         communities, households = s.execute(
             sa.select(sa.func.count(), sa.func.coalesce(sa.func.sum(Community.households), 0))
-            .where(Community.deleted_at.is_(None))
+            .where(Community.deleted_at.is_(None), *mine(Community))
         ).one()
         kinds = s.execute(
             sa.select(Community.kind, sa.func.count())
-            .where(Community.deleted_at.is_(None))
+            .where(Community.deleted_at.is_(None), *mine(Community))
             .group_by(Community.kind)
             .order_by(sa.func.count().desc())
         ).all()
         orgs = s.execute(
             sa.select(Organization.kind, sa.func.count())
-            .where(Organization.deleted_at.is_(None))
+            .where(Organization.deleted_at.is_(None), *mine(Organization))
             .group_by(Organization.kind)
             .order_by(sa.func.count().desc())
         ).all()
         projects = s.execute(
             sa.select(Project.status, sa.func.count())
-            .where(Project.deleted_at.is_(None), Project.fiscal_year == fy)
+            .where(Project.deleted_at.is_(None), Project.fiscal_year == fy, *mine(Project))
             .group_by(Project.status)
         ).all()
         month = sa.func.strftime("%Y-%m", sa.func.datetime(Meeting.starts_at, "+7 hours"))
-        in_fy = [Meeting.deleted_at.is_(None), Meeting.starts_at >= start, Meeting.starts_at < end]
+        in_fy = [Meeting.deleted_at.is_(None), Meeting.starts_at >= start, Meeting.starts_at < end,
+                 *mine(Meeting)]
         held = dict(
             s.execute(
                 sa.select(month, sa.func.count())
@@ -121,9 +132,11 @@ def dashboard(store: Store, fy: int | None = None) -> DashboardData:
         )
         assessment_id = s.scalar(
             sa.select(Assessment.id)
-            .where(Assessment.fiscal_year == fy, Assessment.deleted_at.is_(None))
+            .where(Assessment.fiscal_year == fy, Assessment.deleted_at.is_(None),
+                   *mine(Assessment))
+            .order_by(Assessment.created_at)
             .limit(1)
-        )
+        ) if codes is None or len(codes) == 1 else None
         levels: list[tuple[int, int]] = []
         if assessment_id:
             from codi_core.models import Criterion
@@ -149,7 +162,7 @@ def dashboard(store: Store, fy: int | None = None) -> DashboardData:
         communities_by_kind=[(str(getattr(k, "value", k)), n) for k, n in kinds],
         organizations_by_kind=[(str(getattr(k, "value", k)), n) for k, n in orgs],
         projects_by_status=[(k, by_status.get(k, 0)) for k in status_order],
-        budget=budget_by_program(store, fy),
+        budget=budget_by_program(store, fy, codes),
         meetings_by_month=[
             (y, m, int(held.get(f"{y:04d}-{m:02d}", 0))) for y, m in _fy_months(fy)
         ],

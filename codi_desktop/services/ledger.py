@@ -8,6 +8,7 @@ Entries are never edited or deleted; a mistake is fixed by a reversal. The rules
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 import sqlalchemy as sa
@@ -204,12 +205,15 @@ def project_entries(store: Store, project_id: str) -> list[LedgerEntryRow]:
         ]
 
 
-def budget_by_program(store: Store, fiscal_year: int) -> list[ProgramBudget]:
-    """Allocated / approved / disbursed per program for a fiscal year (all programs)."""
+def budget_by_program(store: Store, fiscal_year: int,
+                      provinces: Sequence[str] | None = None) -> list[ProgramBudget]:
+    """Allocated / approved / disbursed per program for a fiscal year (all programs), of
+    ``provinces`` (default: every province this database holds)."""
+    conditions = [LedgerEntry.fiscal_year == fiscal_year]
+    if provinces is not None:
+        conditions.append(LedgerEntry.province_code.in_(list(provinces)))
     with store.read() as session:
-        sums = effective_amounts(
-            session, LedgerEntry.program_id, LedgerEntry.fiscal_year == fiscal_year
-        )
+        sums = effective_amounts(session, LedgerEntry.program_id, *conditions)
         out = []
         for p in session.scalars(sa.select(Program).order_by(Program.sort_order)):
             def get(k: LedgerKind, pid=p.id) -> int:

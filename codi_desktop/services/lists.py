@@ -25,7 +25,6 @@ from codi_core.formatting import fiscal_year_bounds
 from codi_core.models import (
     Assessment,
     Community,
-    CriterionScore,
     District,
     LedgerEntry,
     Meeting,
@@ -36,6 +35,8 @@ from codi_core.models import (
     Subdistrict,
 )
 from codi_desktop.store.database import Store
+
+from . import scope
 
 PAGE_SIZE = 200
 
@@ -51,6 +52,9 @@ class ListFilter:
     status: str | None = None
     fiscal_year: int | None = None
     program_id: str | None = None
+    #: the provinces shown (a wide-scope account's province selector); None: every row
+    #: of this database (a province account's database holds only its own province)
+    provinces: tuple[str, ...] | None = None
 
 
 @dataclass(frozen=True)
@@ -112,9 +116,12 @@ class RecordList:
     filters: Callable[[ListFilter], list[sa.ColumnElement]]
     default_sort: str
     sort_keys: dict[str, sa.ColumnElement] = field(default_factory=dict)
+    province_column: sa.ColumnElement | None = None
 
     def _where(self, flt: ListFilter) -> list[sa.ColumnElement]:
         conds = [self.deleted_column.is_(None), *self.filters(flt)]
+        if flt.provinces is not None and self.province_column is not None:
+            conds.append(self.province_column.in_(flt.provinces))
         fts = _fts_condition(self.table, self.id_column, flt.text.strip())
         if fts is not None:
             conds.append(fts)
@@ -202,6 +209,7 @@ COMMUNITIES = RecordList(
     + ([Community.kind == f.kind] if f.kind else []),
     default_sort="name",
     sort_keys={"name": thai_order(Community.name), "leader_name": thai_order(Community.leader_name)},
+    province_column=Community.province_code,
 )
 
 
@@ -232,6 +240,7 @@ ORGANIZATIONS = RecordList(
     + ([Organization.kind == f.kind] if f.kind else []),
     default_sort="name",
     sort_keys={"name": thai_order(Organization.name)},
+    province_column=Organization.province_code,
 )
 
 _community_of_person = sa.orm.aliased(Community)
@@ -263,6 +272,7 @@ PEOPLE = RecordList(
     default_sort="full_name",
     # Sort people by first name then last name, not by the title in front.
     sort_keys={"full_name": thai_order(Person.first_name + " " + Person.last_name)},
+    province_column=Person.province_code,
 )
 
 _org_of_project = sa.orm.aliased(Organization)
@@ -307,6 +317,7 @@ PROJECTS = RecordList(
     filters=_project_filters,
     default_sort="code",
     sort_keys={"program": Program.sort_order, "name": thai_order(Project.name)},
+    province_column=Project.province_code,
 )
 
 _org_of_meeting = sa.orm.aliased(Organization)
@@ -356,6 +367,7 @@ MEETINGS = RecordList(
     default_sort="starts_at",
     sort_keys={"number": Meeting.number_year * 1000 + Meeting.number,
                "title": thai_order(Meeting.title)},
+    province_column=Meeting.province_code,
 )
 
 LISTS: dict[str, RecordList] = {
@@ -370,18 +382,22 @@ LISTS: dict[str, RecordList] = {
 # --- filter choices --------------------------------------------------------------------
 
 
-def districts(store: Store) -> list[Choice]:
-    """Districts of this database's province (all districts if it has none yet)."""
-    province = store.province_code
+def districts(store: Store, province: str | None = None) -> list[Choice]:
+    """Districts of ``province`` (default: this database's own province, or a wide
+    account's provinces; all districts if it has none yet)."""
+    province = province or store.province_code
     stmt = sa.select(District.id, District.name_th, District.name_en).order_by(District.id)
     if province:
         stmt = stmt.where(District.province_id == province)
+    elif held := scope.provinces_in_scope(store):  # a wide account: its provinces'
+        stmt = stmt.where(District.province_id.in_(held))
     with store.read() as s:
         return [Choice(*r) for r in s.execute(stmt)]
 
 
 def subdistricts(store: Store, district_id: str | None) -> list[Choice]:
-    """Tambons of a district (or of the whole province when ``district_id`` is None)."""
+    """Tambons of a district (or of the whole province — a wide account's provinces —
+    when ``district_id`` is None)."""
     stmt = sa.select(Subdistrict.id, Subdistrict.name_th, Subdistrict.name_en).order_by(
         Subdistrict.id
     )
@@ -389,6 +405,8 @@ def subdistricts(store: Store, district_id: str | None) -> list[Choice]:
         stmt = stmt.where(Subdistrict.district_id == district_id)
     elif store.province_code:
         stmt = stmt.where(Subdistrict.province_id == store.province_code)
+    elif held := scope.provinces_in_scope(store):  # a wide account: its provinces'
+        stmt = stmt.where(Subdistrict.province_id.in_(held))
     with store.read() as s:
         return [Choice(*r) for r in s.execute(stmt)]
 
@@ -445,84 +463,6 @@ def search_names(store: Store, table: str, text: str, limit: int = 20) -> list[C
     source = LISTS[table]
     rows = source.window(store, ListFilter(text=text), limit=limit)
     return [Choice(r[0], r[1], r[1]) for r in rows]
-
-
-# --- assessments (small: one per fiscal year) ------------------------------------------
-
-
-@dataclass(frozen=True)
-class AssessmentRow:
-    id: str
-    fiscal_year: int
-    pilot_status: str
-    assessed_on: dt.date | None
-    criteria_scored: int
-    average_level: float | None
-    notes: str | None
-
-
-@dataclass(frozen=True)
-class CriterionScoreRow:
-    number: int
-    text_th: str
-    text_en: str
-    level: int
-    evidence: str | None
-
-
-def assessments(store: Store, fiscal_year: int | None = None) -> list[AssessmentRow]:
-    scored = (
-        sa.select(
-            CriterionScore.assessment_id,
-            sa.func.count().label("n"),
-            sa.func.avg(CriterionScore.level).label("avg"),
-        )
-        .where(CriterionScore.deleted_at.is_(None))
-        .group_by(CriterionScore.assessment_id)
-        .subquery()
-    )
-    stmt = (
-        sa.select(
-            Assessment.id,
-            Assessment.fiscal_year,
-            Assessment.pilot_status,
-            Assessment.assessed_on,
-            sa.func.coalesce(scored.c.n, 0),
-            scored.c.avg,
-            Assessment.notes,
-        )
-        .outerjoin(scored, scored.c.assessment_id == Assessment.id)
-        .where(Assessment.deleted_at.is_(None))
-        .order_by(Assessment.fiscal_year.desc())
-    )
-    if fiscal_year:
-        stmt = stmt.where(Assessment.fiscal_year == fiscal_year)
-    with store.read() as s:
-        return [
-            AssessmentRow(r[0], r[1], str(r[2].value if hasattr(r[2], "value") else r[2]), r[3],
-                          r[4], r[5], r[6])
-            for r in s.execute(stmt)
-        ]
-
-
-def criterion_scores(store: Store, assessment_id: str) -> list[CriterionScoreRow]:
-    from codi_core.models import Criterion
-
-    stmt = (
-        sa.select(Criterion.number, Criterion.text_th, Criterion.text_en,
-                  sa.func.coalesce(CriterionScore.level, 0), CriterionScore.evidence)
-        .outerjoin(
-            CriterionScore,
-            sa.and_(
-                CriterionScore.criterion_id == Criterion.id,
-                CriterionScore.assessment_id == assessment_id,
-                CriterionScore.deleted_at.is_(None),
-            ),
-        )
-        .order_by(Criterion.number)
-    )
-    with store.read() as s:
-        return [CriterionScoreRow(*r) for r in s.execute(stmt)]
 
 
 def pending_changes(store: Store) -> int:

@@ -4,6 +4,8 @@ here and by the server (``codi_core.rules.assessment``). One action each."""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 import sqlalchemy as sa
 
 from codi_core.errors import ServiceError
@@ -14,6 +16,51 @@ from codi_desktop.store.database import Store
 
 from . import scope
 from ._common import Errors, clean
+
+
+@dataclass(frozen=True)
+class RegionRow:
+    code: str
+    name_th: str
+    name_en: str
+
+
+@dataclass(frozen=True)
+class ClusterRow:
+    code: str
+    name_th: str
+    name_en: str
+    region_code: str | None
+    provinces: tuple[str, ...]  # DOPA codes of its provinces
+
+
+def may_edit(store: Store) -> bool:
+    """Only HQ edits the reference data (the screen is shown to HQ only)."""
+    return check_assessment_write(scope.role(store), "region", "update", {}, None) is None
+
+
+def regions(store: Store) -> list[RegionRow]:
+    with store.read() as s:
+        return [RegionRow(*r) for r in s.execute(
+            sa.select(Region.code, Region.name_th, Region.name_en)
+            .where(Region.deleted_at.is_(None)).order_by(Region.sort_order, Region.code))]
+
+
+def clusters(store: Store) -> list[ClusterRow]:
+    """Every cluster with its region and provinces, in the reference order."""
+    with store.read() as s:
+        members: dict[str, list[str]] = {}
+        for pid, cid in s.execute(sa.select(Province.id, Province.cluster_id)
+                                  .where(Province.deleted_at.is_(None)).order_by(Province.id)):
+            members.setdefault(cid, []).append(pid)
+        rows = s.execute(
+            sa.select(ProvinceCluster.id, ProvinceCluster.code, ProvinceCluster.name_th,
+                      ProvinceCluster.name_en, Region.code)
+            .outerjoin(Region, Region.id == ProvinceCluster.region_id)
+            .where(ProvinceCluster.deleted_at.is_(None))
+            .order_by(ProvinceCluster.sort_order, ProvinceCluster.code))
+        return [ClusterRow(code, th, en, region, tuple(members.get(cid, ())))
+                for cid, code, th, en, region in rows]
 
 
 def _hq_only(store: Store, table: str) -> None:
@@ -49,8 +96,9 @@ def save_cluster(store: Store, code: str, name_th: str, name_en: str, region_cod
             raise ServiceError("not_found", label="region")
         cluster = s.scalar(sa.select(ProvinceCluster).where(ProvinceCluster.code == code))
         if cluster is None:
+            last = s.scalar(sa.select(sa.func.max(ProvinceCluster.sort_order))) or 0
             cluster = ProvinceCluster(id=reference_id("province_cluster", code), code=code,
-                                      province_code=None)
+                                      province_code=None, sort_order=last + 1)
             s.add(cluster)
         cluster.name_th, cluster.name_en = clean(name_th), clean(name_en) or ""
         if cluster.region_id != region.id:

@@ -31,3 +31,19 @@ def database_path(data_dir: Path) -> Path:
 
 def backups_dir(data_dir: Path) -> Path:
     return data_dir / "backups"
+
+
+#: the demo database's local setting naming the folder of the real database the person
+#: moved to from it (the app then opens that one at start-up)
+REAL_DATA_DIR_SETTING = "real_data_dir"
+
+
+def real_data_dir(demo_dir: Path) -> Path:
+    """Where the real (enrolled, synced) database of a demo's person lives: a folder
+    beside the demo's, never the demo's own (nothing of the demo is ever synced)."""
+    demo_dir = Path(demo_dir)
+    return demo_dir.with_name(demo_dir.name + "-real")
+
+
+def has_database(data_dir: Path) -> bool:
+    return database_path(Path(data_dir)).exists()

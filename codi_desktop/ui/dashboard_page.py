@@ -23,11 +23,12 @@ from PySide6.QtWidgets import (
 )
 
 from codi_desktop.services import dashboard as dash
-from codi_desktop.services import lists
+from codi_desktop.services import lists, scope
 from codi_desktop.store.database import Store
 
 from . import labels as L
 from .i18n import current_language
+from .province_picker import ProvincePicker
 from .smp_dashboard import SelfManagingBox
 from .tasks import Task, plain, run_task
 from .widgets import PALETTE, BarChart, MessageBar, Series, heading
@@ -88,11 +89,16 @@ class DashboardPage(QWidget):
             default = max((y for y in with_data if y <= current), default=with_data[0])
         self.year.setCurrentIndex(self.year.findData(default))
         self.year.currentIndexChanged.connect(lambda _i: self.refresh())
+        # one province of a wide account's scope, or all of them (hidden for a province)
+        self.province = ProvincePicker(store)
+        self.province.setObjectName("dashboard_province")
+        self.province.currentIndexChanged.connect(lambda _i: self.refresh())
         self.message = MessageBar()
 
         top = QHBoxLayout()
         top.addWidget(heading(self.tr("ภาพรวมจังหวัด")))
         top.addStretch(1)
+        top.addWidget(self.province)
         top.addWidget(self.year)
 
         self.cards = {
@@ -167,7 +173,9 @@ class DashboardPage(QWidget):
 
     def refresh(self) -> None:
         fy = self.year.currentData()
-        self.task = run_task(plain(dash.dashboard), self.store, fy, parent=self,
+        provinces = (scope.resolve(self.store, self.province.province())
+                     if self.province.wide else None)
+        self.task = run_task(plain(dash.dashboard), self.store, fy, provinces, parent=self,
                              on_done=self._show, on_error=self._failed)
 
     def _failed(self, error: BaseException) -> None:
@@ -214,7 +222,7 @@ class DashboardPage(QWidget):
             [Series(self.tr("การประชุม"), PALETTE[3])],
             [[n] for *_, n in data.meetings_by_month])
 
-        self.smp.load(self.year.currentData())
+        self.smp.load(self.year.currentData(), self.province.province())
         self.budget_table.setRowCount(len(data.budget) + 1)
         totals = [0, 0, 0, 0]
         for r, b in enumerate(data.budget):

@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from codi_desktop.services import lists
+from codi_desktop.services import lists, scope
 from codi_desktop.services.lists import ListFilter, RecordList
 from codi_desktop.store.database import Store
 
@@ -32,6 +32,7 @@ from .errors import error_text
 from .file_dialogs import save_file
 from .i18n import current_language
 from .labels import choices
+from .province_picker import ProvincePicker
 from .status import TaskProgress
 from .table_model import Column, RecordTableModel
 from .tasks import Task, plain, run_task
@@ -54,6 +55,7 @@ class ListPage(QWidget):
     """Search + filters + paged table + detail panel."""
 
     record_changed = Signal(str)
+    province_changed = Signal(object)  # the province shown (None: every one in scope)
 
     def __init__(
         self,
@@ -77,7 +79,11 @@ class ListPage(QWidget):
         self.store = store
         self.model = RecordTableModel(store, source, columns, parent=self)
         self.detail = detail
-        self._filter = ListFilter()
+        # A cluster, regional or HQ account holds several provinces: the list shows one
+        # of them or all in scope (the picker is hidden for a province account).
+        self.province = ProvincePicker(store)
+        self.province.currentIndexChanged.connect(lambda _i: self._province_changed())
+        self._filter = ListFilter(provinces=self._provinces())
 
         self.search = SearchBox()
         self.search.setPlaceholderText(search_hint or self.tr("ค้นหา (พิมพ์ชื่อบางส่วนได้)"))
@@ -90,10 +96,15 @@ class ListPage(QWidget):
         self.combos: dict[str, QComboBox] = {}
 
         bar = QHBoxLayout()
+        # many filters (a wide account's province selector is one) go on a row of their
+        # own, so the page stays narrow enough for a 1366-pixel laptop beside the navigation
+        filter_row = (QHBoxLayout() if len(filters) > 3 or (self.province.wide and filters)
+                      else bar)
+        if filter_row is bar:
+            bar.addWidget(self.province)
         bar.addWidget(self.search, 2)
-        # many filters go on a row of their own, so the page stays narrow enough for a
-        # 1366-pixel laptop beside the navigation
-        filter_row = QHBoxLayout() if len(filters) > 3 else bar
+        if filter_row is not bar:
+            filter_row.addWidget(self.province, 1)
         for name in filters:
             combo = QComboBox()
             combo.setObjectName(f"filter_{name}")
@@ -181,11 +192,10 @@ class ListPage(QWidget):
         for name, combo in self.combos.items():
             combo.blockSignals(True)
             if name == "district":
-                combo.addItem(self.tr("ทุกอำเภอ"), None)
-                for c in lists.districts(self.store):
-                    combo.addItem(c.name(lang), c.value)
+                self._fill_districts()
             elif name == "subdistrict":
-                combo.addItem(self.tr("ทุกตำบล"), None)
+                if combo.count() == 0:  # the district filter may have filled it
+                    combo.addItem(self.tr("ทุกตำบล"), None)
             elif name == "kind":
                 combo.addItem(self.tr("ทุกประเภท"), None)
                 for value, text in choices(kinds or {}):
@@ -204,6 +214,55 @@ class ListPage(QWidget):
                     combo.addItem(c.name(lang), c.value)
             combo.blockSignals(False)
             combo.currentIndexChanged.connect(lambda _i, n=name: self._combo_changed(n))
+
+    def _provinces(self) -> tuple[str, ...] | None:
+        """The provinces the list shows: None for a province account (its database holds
+        only its own province), else the chosen one or every province in scope."""
+        if not self.province.wide:
+            return None
+        return tuple(scope.resolve(self.store, self.province.province()))
+
+    def shown_provinces(self) -> tuple[str, ...] | None:
+        """The provinces the list shows now (None: every row of the database)."""
+        return self._filter.provinces
+
+    def _fill_districts(self) -> None:
+        """The district filter offers the districts of the one province shown (none when
+        the list shows every province in scope)."""
+        combo = self.combos.get("district")
+        if combo is None:
+            return
+        combo.blockSignals(True)
+        combo.clear()
+        combo.addItem(self.tr("ทุกอำเภอ"), None)
+        code = self.province.province()
+        if code or not self.province.wide:
+            for c in lists.districts(self.store, code):
+                combo.addItem(c.name(current_language()), c.value)
+        combo.setEnabled(combo.count() > 1)
+        combo.blockSignals(False)
+        sub = self.combos.get("subdistrict")
+        if sub is not None:
+            sub.blockSignals(True)
+            sub.clear()
+            sub.addItem(self.tr("ทุกตำบล"), None)
+            sub.blockSignals(False)
+
+    def claim_working_province(self) -> None:
+        """A wide account records new rows for the province this page shows (see
+        ``scope.working_province``); the page being looked at names it."""
+        if self.province.wide:
+            scope.set_working_province(self.store, self.province.province())
+
+    def _province_changed(self) -> None:
+        self.claim_working_province()
+        self._fill_districts()
+        self._update(provinces=self._provinces(), district_id=None, subdistrict_id=None)
+        self.province_changed.emit(self.province.province())
+
+    def set_province(self, code: str | None) -> None:
+        """Show one province of the scope, or every province in scope for None."""
+        self.province.setCurrentIndex(max(0, self.province.findData(code or "all")))
 
     def _combo_changed(self, name: str) -> None:
         value = self.combos[name].currentData()
@@ -247,6 +306,7 @@ class ListPage(QWidget):
 
     def ensure_loaded(self) -> None:
         """Load the first page when the page is first shown (not at start-up)."""
+        self.claim_working_province()
         if not self._loaded:
             # sized once the first rows are there (the model fills after a reset)
             self.model.modelReset.connect(self._size_once)
@@ -368,6 +428,13 @@ class ListPage(QWidget):
     def _new(self) -> None:
         if self.detail is None:
             return
+        if self.province.wide and self.province.province() is None:
+            self.message.show_message(self.tr(
+                "บัญชีนี้ดูแลหลายจังหวัด เลือกจังหวัดที่จะเพิ่มรายการจากช่องเลือกจังหวัดก่อน"),
+                "info")
+            self.province.setFocus()
+            return
+        self.claim_working_province()
         self.table.clearSelection()
         self.detail.show()
         self.detail.new_record()

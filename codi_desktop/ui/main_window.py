@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from codi_desktop.services import lists
+from codi_desktop.services import lists, reference_edit, scope
 from codi_desktop.store.database import Store
 from codi_desktop.sync.status import last_sync_time
 
@@ -44,6 +44,7 @@ from .record_pages import (
     organizations_page,
     people_page,
 )
+from .reference_page import ReferencePage
 from .setup_pages import SettingsPage, WelcomePage
 from .status import SyncStatusWidget, TaskProgress
 from .sync_controller import SyncController
@@ -55,8 +56,10 @@ translate = QCoreApplication.translate
 
 PAGES = [
     "dashboard", "communities", "organizations", "people", "projects", "meetings",
-    "assessment", "plan", "comparison", "sync", "settings",
+    "assessment", "plan", "comparison", "sync", "settings", "reference",
 ]
+# pages only some roles see (the others do not get them in the navigation)
+HQ_PAGES = frozenset({"reference"})
 
 
 def page_title(key: str) -> str:
@@ -72,6 +75,7 @@ def page_title(key: str) -> str:
         "comparison": translate("MainWindow", "เปรียบเทียบจังหวัด"),
         "sync": translate("MainWindow", "ซิงค์ข้อมูล"),
         "settings": translate("MainWindow", "ตั้งค่า"),
+        "reference": translate("MainWindow", "ภาคและกลุ่มจังหวัด"),
     }
     return titles[key]
 
@@ -106,12 +110,14 @@ class MainWindow(QMainWindow):
         self._shortcuts: list[QShortcut] = []
         for i in range(len(PAGES)):
             sc = QShortcut(QKeySequence(f"Ctrl+{i + 1}"), self)
-            sc.activated.connect(lambda i=i: self.show_page(PAGES[i]))
+            sc.activated.connect(lambda i=i: self._shortcut(PAGES[i]))
             self._shortcuts.append(sc)
         find = QShortcut(QKeySequence.StandardKey.Find, self)
         find.activated.connect(self._focus_search)
 
-        if store.province_code:
+        # A province account's database has its province; a cluster, regional or HQ
+        # account's has several (its lists then open on "all provinces in scope").
+        if scope.provinces_in_scope(store):
             self._build_main()
         else:
             self._build_welcome()
@@ -157,10 +163,12 @@ class MainWindow(QMainWindow):
 
     def _update_title(self) -> None:
         name = ""
-        code = self.store.province_code
-        if code:
+        held = scope.provinces_in_scope(self.store)
+        if len(held) == 1:
             name = next((c.name(current_language()) for c in lists.provinces(self.store)
-                         if c.value == code), code)
+                         if c.value == held[0]), held[0])
+        elif held:
+            name = self.tr("%1 จังหวัดในขอบเขต").replace("%1", str(len(held)))
         title = "CODI Desktop"
         if name:
             title += " — " + name
@@ -168,8 +176,8 @@ class MainWindow(QMainWindow):
             title += " " + self.tr("(สาธิต)")
         self.setWindowTitle(title)
 
-    def _build_welcome(self) -> None:
-        self.welcome = WelcomePage(self.store, self.reopen_store)
+    def _build_welcome(self, offer_demo: bool = True) -> None:
+        self.welcome = WelcomePage(self.store, self.reopen_store, offer_demo=offer_demo)
         self.welcome.ready.connect(self._welcome_done)
         self.welcome.task_started.connect(
             lambda task, title: self.progress.track(task, title, cancellable=False))
@@ -197,10 +205,11 @@ class MainWindow(QMainWindow):
             "comparison": ComparisonPage(store),
             "sync": self._sync_page(),
             "settings": SettingsPage(store),
+            "reference": ReferencePage(store),
         }
         for page in self.pages.values():
             if isinstance(page, ListPage | MeetingsPage | ProjectsPage | AssessmentPage
-                          | PlanPage):
+                          | PlanPage | ReferencePage):
                 page.record_changed.connect(lambda _id: self.refresh_waiting())
         self.pages["settings"].language_changed.connect(self.set_language)
 
@@ -216,6 +225,7 @@ class MainWindow(QMainWindow):
             item = QListWidgetItem(page_title(key))
             item.setData(Qt.ItemDataRole.UserRole, key)
             self.nav.addItem(item)
+            item.setHidden(not self.may_see(key))
         self.stack = QStackedWidget()
         for key in PAGES:
             self.stack.addWidget(self.pages[key])
@@ -237,7 +247,40 @@ class MainWindow(QMainWindow):
     def _sync_page(self) -> QWidget:
         # Imported directly: a broken sync module must fail loudly, not hide behind a
         # stand-in page.
-        return SyncPage(self.store, self.sync_status)
+        page = SyncPage(self.store, self.sync_status)
+        page.open_real_database.connect(self.open_real_database)
+        return page
+
+    def open_real_database(self, folder) -> None:
+        """Leave the demo for the real database in ``folder`` (beside the demo's): the
+        welcome page there enrols this laptop (or starts the province's database), or the
+        database opens straight away when it exists. The demo stays as it was, unsynced;
+        it remembers the folder so the next start opens the real database."""
+        from pathlib import Path
+
+        from codi_desktop.store import paths
+        from codi_desktop.store.database import open_store
+
+        folder = Path(folder)
+        demo = self.store
+        if demo.is_demo:
+            demo.set_setting(paths.REAL_DATA_DIR_SETTING, str(folder))
+        if self.sync_controller is not None:
+            self.sync_controller.stop()
+            self.sync_controller.deleteLater()
+            self.sync_controller = None
+        self._waiting_timer.stop()
+        store = open_store(folder)
+        self.store = store
+        self.reopen_store = lambda: open_store(folder)
+        self.pages = {}
+        self.nav = None
+        self.stack = None
+        demo.close()
+        if scope.provinces_in_scope(store):
+            self._build_main()
+        else:
+            self._build_welcome(offer_demo=False)
 
     def _attach_sync_controller(self) -> None:
         if self.sync_controller is not None:
@@ -254,6 +297,14 @@ class MainWindow(QMainWindow):
         self.stack.setCurrentWidget(page)
         if hasattr(page, "ensure_loaded"):
             page.ensure_loaded()
+
+    def may_see(self, key: str) -> bool:
+        """HQ's reference data page is in HQ's navigation only."""
+        return key not in HQ_PAGES or reference_edit.may_edit(self.store)
+
+    def _shortcut(self, key: str) -> None:
+        if self.may_see(key):
+            self.show_page(key)
 
     def show_page(self, key: str) -> QWidget | None:
         if self.nav is None:

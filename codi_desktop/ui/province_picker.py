@@ -9,6 +9,8 @@ from PySide6.QtWidgets import QComboBox, QWidget
 from codi_desktop.services import scope
 from codi_desktop.store.database import Store
 
+from .i18n import current_language
+
 ALL = "all"
 
 
@@ -17,7 +19,9 @@ class ProvincePicker(QComboBox):
         super().__init__(parent)
         self.setObjectName("province_picker")
         codes = scope.provinces_in_scope(store)
-        names = scope.province_names(store, codes)
+        # the account holds several provinces (a province account sees no picker)
+        self.wide = len(codes) > 1
+        names = scope.province_names(store, codes, current_language())
         if allow_all and len(codes) > 1:
             self.addItem(self.tr("ทุกจังหวัดในขอบเขต (%1)").replace("%1", str(len(codes))), ALL)
         for code in sorted(codes, key=lambda c: names.get(c, c)):

@@ -1,12 +1,11 @@
-"""The record list pages: communities, organizations, people (editable), projects and
-meetings (read-only here until their own issues add editing), and the assessment page.
+"""The record list pages: communities, organizations, people (editable), projects, and
+the meetings list (the meetings page, ``ui/meetings/``, wraps it with its workspace).
 """
 
 from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import (
-    QComboBox,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -34,7 +33,6 @@ from .record_panel import RecordPanel
 from .record_specs import community_spec
 from .table_model import Column
 from .tasks import plain, run_task
-from .widgets import heading
 
 translate = QCoreApplication.translate
 
@@ -205,6 +203,7 @@ class ProjectsPage(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(split)
         self.list.combos["fiscal_year"].currentIndexChanged.connect(lambda _i: self._budget())
+        self.list.province_changed.connect(lambda _p: self._budget(self._fiscal_year))
         self.list.record_changed.connect(self._changed)
         self.setFocusProxy(self.list)
 
@@ -235,7 +234,7 @@ class ProjectsPage(QWidget):
             self.budget.setRowCount(0)
             return
         self.budget_caption.setText(self.tr("งบประมาณตามแผนงาน ปีงบประมาณ %1").replace("%1", str(fy)))
-        rows = [b for b in ledger.budget_by_program(self.store, fy)
+        rows = [b for b in ledger.budget_by_program(self.store, fy, self.list.shown_provinces())
                 if b.allocated or b.approved or b.disbursed]
         self.budget.setRowCount(len(rows))
         lang = current_language()
@@ -374,74 +373,3 @@ def meetings_page(store: Store) -> ListPage:
         newest_first=True,
         export_kind="meetings",  # dates as dates, numbers and counts as numbers
     )
-
-
-# --- assessment ------------------------------------------------------------------------
-
-
-class AssessmentPage(QWidget):
-    """The province's self-assessments by fiscal year and the level of each criterion."""
-
-    def __init__(self, store: Store, parent: QWidget | None = None):
-        super().__init__(parent)
-        self.store = store
-        self.year = QComboBox()
-        self.year.setObjectName("assessment_year")
-        self.year.currentIndexChanged.connect(lambda _i: self._show())
-        self.summary = QLabel()
-        self.summary.setWordWrap(True)
-        self.table = QTableWidget(0, 3)
-        self.table.setObjectName("criteria")
-        self.table.setHorizontalHeaderLabels(
-            [self.tr("เกณฑ์"), self.tr("ระดับ (0–4)"), self.tr("หลักฐาน")])
-        self.table.verticalHeader().hide()
-        self.table.setWordWrap(True)
-        self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
-        self.table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        self.table.horizontalHeader().setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
-        top = QHBoxLayout()
-        top.addWidget(heading(self.tr("การประเมินจังหวัดจัดการตนเอง")))
-        top.addStretch(1)
-        top.addWidget(self.year)
-        layout = QVBoxLayout(self)
-        layout.addLayout(top)
-        layout.addWidget(self.summary)
-        layout.addWidget(self.table, 1)
-        self.rows: list[lists.AssessmentRow] = []
-        self._loaded = False
-
-    def ensure_loaded(self) -> None:
-        if self._loaded:
-            return
-        self._loaded = True
-        self.rows = lists.assessments(self.store)
-        self.year.blockSignals(True)
-        self.year.clear()
-        for r in self.rows:
-            self.year.addItem(self.tr("ปีงบประมาณ %1").replace("%1", str(r.fiscal_year)), r.id)
-        self.year.blockSignals(False)
-        self._show()
-
-    def _show(self) -> None:
-        if not self.rows:
-            self.summary.setText(self.tr("ยังไม่มีการประเมินในฐานข้อมูลนี้"))
-            self.table.setRowCount(0)
-            return
-        row = self.rows[max(0, self.year.currentIndex())]
-        avg = f"{row.average_level:.1f}" if row.average_level is not None else "–"
-        self.summary.setText(
-            self.tr("สถานะ: %1 · ประเมินเมื่อ %2 · ระดับเฉลี่ย %3 จาก 4")
-            .replace("%1", L.label(L.PILOT_STATUS, row.pilot_status))
-            .replace("%2", L.date_text(row.assessed_on) or "–")
-            .replace("%3", avg))
-        scores = lists.criterion_scores(self.store, row.id)
-        lang = current_language()
-        self.table.setRowCount(len(scores))
-        for i, s in enumerate(scores):
-            text = f"{s.number}. {s.text_en if lang == 'en' else s.text_th}"
-            items = [QTableWidgetItem(text), QTableWidgetItem("●" * s.level + "○" * (4 - s.level)),
-                     QTableWidgetItem(s.evidence or "")]
-            items[1].setToolTip(str(s.level))
-            for c, item in enumerate(items):
-                self.table.setItem(i, c, item)
-        self.table.resizeRowsToContents()

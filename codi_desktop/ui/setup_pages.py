@@ -29,7 +29,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from codi_desktop.services import lists
+from codi_desktop.services import lists, scope
 from codi_desktop.store.database import Store
 
 from . import labels as L
@@ -81,7 +81,7 @@ class WelcomePage(QWidget):
     task_started = Signal(object, str)  # (Task, title) for the window's progress display
 
     def __init__(self, store: Store, reopen_store: Callable[[], Store],
-                 parent: QWidget | None = None):
+                 parent: QWidget | None = None, *, offer_demo: bool = True):
         super().__init__(parent)
         self.store = store
         self.reopen_store = reopen_store
@@ -133,6 +133,9 @@ class WelcomePage(QWidget):
         layout.addWidget(heading(self.tr("เริ่มต้นใช้งาน CODI Desktop"), 1.6))
         layout.addWidget(intro)
         layout.addWidget(self.message)
+        # the real database a demo's person moved to offers no demo of its own
+        demo_box.setVisible(offer_demo)
+        self.demo_box = demo_box
         layout.addWidget(demo_box)
         layout.addWidget(self.enrol_box)
         layout.addWidget(empty_box)
@@ -207,7 +210,7 @@ class WelcomePage(QWidget):
         self.task = None
         self.password.clear()
         self.enrol_button.setEnabled(True)
-        if self.store.province_code:
+        if scope.provinces_in_scope(self.store):  # one province, or a wide account's
             self._finish(self.store)
             return
         self.message.show_message(self.tr(
@@ -285,17 +288,26 @@ class SettingsPage(QWidget):
         note.setWordWrap(True)
         v.addWidget(note)
 
-        province = store.province_code
+        held = scope.provinces_in_scope(store)
         name = ""
-        if province:
+        if len(held) == 1:
             for c in lists.provinces(store):
-                if c.value == province:
+                if c.value == held[0]:
                     name = c.name(current_language())
+        elif len(held) <= 12:  # a cluster's or a region's provinces, by name
+            names = scope.province_names(store, held, current_language())
+            name = self.tr("%1 จังหวัดในขอบเขต: %2").replace("%1", str(len(held))).replace(
+                "%2", ", ".join(sorted(names.get(c, c) for c in held)))
+        else:
+            name = self.tr("%1 จังหวัดในขอบเขต").replace("%1", str(len(held)))
         info = QGroupBox(self.tr("ฐานข้อมูลในเครื่องนี้"))
         form = QFormLayout(info)
         folder = QLabel(str(store.data_dir))
         folder.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        form.addRow(self.tr("จังหวัด"), QLabel(name or "–"))
+        scope_label = QLabel(name or "–")
+        scope_label.setObjectName("settings_scope")
+        scope_label.setWordWrap(True)
+        form.addRow(self.tr("จังหวัด"), scope_label)
         form.addRow(self.tr("ประเภท"), QLabel(
             self.tr("ฐานข้อมูลสาธิต (ไม่ซิงค์)") if store.is_demo else self.tr("ฐานข้อมูลจริง")))
         form.addRow(self.tr("โฟลเดอร์ข้อมูล"), folder)

@@ -9,7 +9,6 @@ from codi_desktop.services import comparison
 from codi_desktop.store.database import Store
 
 from .plan_page import outcome_names
-from .province_picker import ProvincePicker
 from .radar import RadarChart
 from .widgets import PALETTE, BarChart, Series
 
@@ -20,9 +19,8 @@ class SelfManagingBox(QGroupBox):
         self.setTitle(self.tr("จังหวัดจัดการตนเอง: ระดับการประเมินเทียบปีก่อน และผลของข้อเสนอ"))
         self.store = store
         self.fiscal_year: int | None = None
+        self.province: str | None = None  # the dashboard's selector: None = all in scope
         self.data: comparison.ScopeLevels | None = None
-        self.province = ProvincePicker(store)
-        self.province.currentIndexChanged.connect(lambda _i: self.load(self.fiscal_year))
         self.radar = RadarChart()
         self.radar.setObjectName("dashboard_radar")
         self.outcomes = BarChart()
@@ -31,14 +29,15 @@ class SelfManagingBox(QGroupBox):
         row.addWidget(self.radar, 1)
         row.addWidget(self.outcomes, 1)
         layout = QVBoxLayout(self)
-        layout.addWidget(self.province)
         layout.addLayout(row)
 
-    def load(self, fiscal_year: int | None) -> None:
+    def load(self, fiscal_year: int | None, province: str | None = None) -> None:
+        """This year's and last year's levels and the proposals' outcomes of ``province``
+        (None: every province in scope, averaged)."""
         if fiscal_year is None:
             return
-        self.fiscal_year = fiscal_year
-        self.data = d = comparison.scope_levels(self.store, fiscal_year, self.province.province())
+        self.fiscal_year, self.province = fiscal_year, province
+        self.data = d = comparison.scope_levels(self.store, fiscal_year, province)
         self.radar.set_data(d.levels, d.last_year,
                             (self.tr("ปี %1").replace("%1", str(fiscal_year)),
                              self.tr("ปี %1").replace("%1", str(fiscal_year - 1))))

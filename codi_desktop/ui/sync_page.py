@@ -14,7 +14,7 @@ import json
 import logging
 from typing import Any
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from codi_desktop.store import paths
 from codi_desktop.store.database import Store
 from codi_desktop.sync import status as sync_status_service
 from codi_desktop.sync.credentials import account, keyring_status
@@ -68,6 +69,10 @@ def parse_value(text: str, like: Any) -> Any:
 class SyncPage(QWidget):
     """ซิงค์ข้อมูล: the outbox, results, conflicts and rejections of this device."""
 
+    # a demo's person asks for the real database (the folder beside the demo's); the
+    # window closes the demo and opens that folder (enrolment, or the database itself)
+    open_real_database = Signal(object)
+
     def __init__(self, store: Store, sync_status: Any = None, parent: QWidget | None = None):
         super().__init__(parent)
         self.store = store
@@ -88,6 +93,13 @@ class SyncPage(QWidget):
         self.sync_button = QPushButton(self.tr("ซิงค์ตอนนี้"))
         self.sync_button.setObjectName("sync_now")
         self.sync_button.clicked.connect(self.sync_now)
+        # A demo offers the real database instead: create and enrol it, or switch to it.
+        self.real_button = QPushButton()
+        self.real_button.setObjectName("open_real")
+        self.real_button.clicked.connect(self.go_to_real_database)
+        self.real_button.setVisible(store.is_demo)
+        if store.is_demo:
+            self._label_real_button()
         self.cancel_button = QPushButton(self.tr("หยุด"))
         self.cancel_button.clicked.connect(self.cancel)
         self.cancel_button.hide()
@@ -99,6 +111,7 @@ class SyncPage(QWidget):
         actions = QHBoxLayout()
         actions.addWidget(self.password)
         actions.addWidget(self.sync_button)
+        actions.addWidget(self.real_button)
         actions.addWidget(self.cancel_button)
         actions.addWidget(self.bar)
         actions.addWidget(self.progress_label, 1)
@@ -211,16 +224,16 @@ class SyncPage(QWidget):
 
     def sync_now(self) -> None:
         if self.store.is_demo:
-            # A sandbox never syncs: say so, and how to enrol a real database instead.
+            # A sandbox never syncs: say so, and offer the real database instead.
             self.message.show_message(
                 self.tr(
-                    "ฐานข้อมูลนี้เป็นฐานข้อมูลสาธิต (แซนด์บ็อกซ์สำหรับทดลองใช้) จึงไม่ซิงค์และไม่ต้องใช้รหัสผ่าน "
-                    "หากต้องการลงทะเบียนกับสำนักงานใหญ่ ให้เปิดโปรแกรมด้วยโฟลเดอร์ข้อมูลใหม่ "
-                    "(codi-desktop --data-dir โฟลเดอร์ใหม่) แล้วเลือก \"ลงทะเบียนเครื่องนี้\" ในหน้าแรก "
-                    "ข้อมูลสาธิตจะไม่ถูกส่งไปที่ใด"
-                ),
+                    "ฐานข้อมูลนี้เป็นฐานข้อมูลสาธิต (แซนด์บ็อกซ์สำหรับทดลองใช้) จึงไม่ซิงค์ "
+                    "ข้อมูลสาธิตจะไม่ถูกส่งไปที่ใดเลย หากต้องการทำงานจริงและซิงค์กับสำนักงานใหญ่ "
+                    "กดปุ่ม \"%1\" ฐานข้อมูลจริงอยู่ในโฟลเดอร์แยกต่างหาก: %2"
+                ).replace("%1", self.real_button.text()).replace("%2", str(self.real_dir())),
                 "info",
             )
+            self.real_button.setFocus()
             return
         ctl = self.controller()
         if ctl is None:
@@ -244,6 +257,19 @@ class SyncPage(QWidget):
                     self.tr("ฐานข้อมูลนี้ซิงค์ไม่ได้ (ฐานข้อมูลสาธิต ยังไม่ลงทะเบียน หรือถูกเพิกถอน)"),
                     "error",
                 )
+
+    def real_dir(self):
+        """The real database's folder, beside this demo's."""
+        return paths.real_data_dir(self.store.data_dir)
+
+    def _label_real_button(self) -> None:
+        self.real_button.setText(
+            self.tr("เปิดฐานข้อมูลจริง") if paths.has_database(self.real_dir())
+            else self.tr("สร้างฐานข้อมูลจริงและลงทะเบียนเครื่อง…"))
+
+    def go_to_real_database(self) -> None:
+        if self.store.is_demo:
+            self.open_real_database.emit(self.real_dir())
 
     def cancel(self) -> None:
         ctl = self.controller()
@@ -312,8 +338,9 @@ class SyncPage(QWidget):
         ctl = self.controller()
         self.password.setVisible(bool(ctl is not None and ctl.needs_password()))
         if store.is_demo:
-            self.sync_button.setText(self.tr("ลงทะเบียนฐานข้อมูลจริง…"))
+            self.sync_button.setText(self.tr("ซิงค์ตอนนี้"))
             self.sync_button.setEnabled(True)
+            self._label_real_button()
         else:
             self.sync_button.setText(self.tr("ซิงค์ตอนนี้"))
             self.sync_button.setEnabled(ctl is not None and not ctl.running)

@@ -114,18 +114,27 @@ class _Runnable(QRunnable):
         self.kwargs = kwargs
         self.cancel = cancel
 
+    @staticmethod
+    def _tell(signal, *args: Any) -> None:
+        """Report to the UI thread; the page that asked may be gone by now (the window
+        switched databases or closed), and then there is nobody left to tell."""
+        try:
+            signal.emit(*args)
+        except RuntimeError:  # "Signal source has been deleted"
+            log.debug("the receiver of a background task's result is gone")
+
     def run(self) -> None:
         def progress(done: int, total: int, message: str = "") -> None:
-            self.bridge.progressed.emit(int(done), int(total), str(message))
+            self._tell(self.bridge.progressed, int(done), int(total), str(message))
 
         try:
             result = self.fn(*self.args, cancel=self.cancel, progress=progress, **self.kwargs)
         except BaseException as exc:  # noqa: BLE001 - every failure goes back to the UI
             if not isinstance(exc, Cancelled):
                 log.exception("background work %s failed", getattr(self.fn, "__name__", self.fn))
-            self.bridge.failed.emit(exc)
+            self._tell(self.bridge.failed, exc)
             return
-        self.bridge.succeeded.emit(result)
+        self._tell(self.bridge.succeeded, result)
 
 
 def run_task(

@@ -232,32 +232,12 @@
 <context>
     <name>AssessmentPage</name>
     <message>
-        <source>เกณฑ์</source>
-        <translation>Criterion</translation>
-    </message>
-    <message>
-        <source>ระดับ (0–4)</source>
-        <translation>Level (0–4)</translation>
-    </message>
-    <message>
-        <source>หลักฐาน</source>
-        <translation>Evidence</translation>
-    </message>
-    <message>
         <source>การประเมินจังหวัดจัดการตนเอง</source>
         <translation>Self-managing province assessment</translation>
     </message>
     <message>
         <source>ปีงบประมาณ %1</source>
         <translation>Fiscal year %1</translation>
-    </message>
-    <message>
-        <source>ยังไม่มีการประเมินในฐานข้อมูลนี้</source>
-        <translation>There is no assessment in this database yet</translation>
-    </message>
-    <message>
-        <source>สถานะ: %1 · ประเมินเมื่อ %2 · ระดับเฉลี่ย %3 จาก 4</source>
-        <translation>Status: %1 · assessed on %2 · average level %3 of 4</translation>
     </message>
     <message>
         <source>ผู้ประเมิน (คั่นด้วยเครื่องหมายจุลภาค)</source>
@@ -1224,6 +1204,10 @@
         <source>ยกเลิกการส่งออกแล้ว ไม่มีไฟล์ถูกบันทึก</source>
         <translation>Export cancelled; no file was saved</translation>
     </message>
+    <message>
+        <source>บัญชีนี้ดูแลหลายจังหวัด เลือกจังหวัดที่จะเพิ่มรายการจากช่องเลือกจังหวัดก่อน</source>
+        <translation>This account holds several provinces: choose the province to add the record to in the province selector first</translation>
+    </message>
 </context>
 <context>
     <name>MainWindow</name>
@@ -1262,6 +1246,14 @@
     <message>
         <source>ตั้งค่า</source>
         <translation>Settings</translation>
+    </message>
+    <message>
+        <source>ภาคและกลุ่มจังหวัด</source>
+        <translation>Regions and clusters</translation>
+    </message>
+    <message>
+        <source>%1 จังหวัดในขอบเขต</source>
+        <translation>%1 provinces in scope</translation>
     </message>
     <message>
         <source>(สาธิต)</source>
@@ -2326,6 +2318,93 @@
     </message>
 </context>
 <context>
+    <name>ReferencePage</name>
+    <message>
+        <source>รหัส</source>
+        <translation>Code</translation>
+    </message>
+    <message>
+        <source>ชื่อภาค</source>
+        <translation>Region name</translation>
+    </message>
+    <message>
+        <source>ชื่อภาษาอังกฤษ</source>
+        <translation>English name</translation>
+    </message>
+    <message>
+        <source>บันทึกชื่อภาค</source>
+        <translation>Save the region&apos;s name</translation>
+    </message>
+    <message>
+        <source>ภาคของ พอช.</source>
+        <translation>CODI&apos;s regions</translation>
+    </message>
+    <message>
+        <source>ภาค</source>
+        <translation>Region</translation>
+    </message>
+    <message>
+        <source>กลุ่มจังหวัด</source>
+        <translation>Cluster</translation>
+    </message>
+    <message>
+        <source>จังหวัด</source>
+        <translation>Provinces</translation>
+    </message>
+    <message>
+        <source>+ กลุ่มจังหวัดใหม่</source>
+        <translation>+ New cluster</translation>
+    </message>
+    <message>
+        <source>บันทึกกลุ่มจังหวัด</source>
+        <translation>Save the cluster</translation>
+    </message>
+    <message>
+        <source>ย้ายจังหวัดเข้ากลุ่มนี้</source>
+        <translation>Move the province into this cluster</translation>
+    </message>
+    <message>
+        <source>ชื่อกลุ่มจังหวัด</source>
+        <translation>Cluster name</translation>
+    </message>
+    <message>
+        <source>อยู่ในภาค</source>
+        <translation>In region</translation>
+    </message>
+    <message>
+        <source>ย้ายจังหวัด</source>
+        <translation>Move a province</translation>
+    </message>
+    <message>
+        <source>กลุ่มจังหวัดทั้งหมด</source>
+        <translation>All clusters</translation>
+    </message>
+    <message>
+        <source>ข้อมูลอ้างอิงระดับประเทศ แก้ไขได้เฉพาะ พอช. ส่วนกลาง ทุกเครื่องจะได้รับเมื่อซิงค์ข้อมูล</source>
+        <translation>National reference data: only CODI headquarters edits it; every laptop receives it when it syncs</translation>
+    </message>
+    <message>
+        <source>ข้อมูลอ้างอิง: ภาคและกลุ่มจังหวัด</source>
+        <translation>Reference data: regions and clusters</translation>
+    </message>
+    <message>
+        <source>บันทึกชื่อภาคแล้ว</source>
+        <translation>The region&apos;s name is saved</translation>
+    </message>
+    <message>
+        <source>บันทึกกลุ่มจังหวัดแล้ว</source>
+        <translation>The cluster is saved</translation>
+    </message>
+    <message>
+        <source>เลือกกลุ่มจังหวัดและจังหวัดก่อน</source>
+        <translation>Choose a cluster and a province first</translation>
+    </message>
+    <message>
+        <source>ย้าย%1เข้ากลุ่มจังหวัดแล้ว</source>
+        <translation>%1 moved into the cluster</translation>
+    </message>
+</context>
+<context>
     <name>SelfManagingBox</name>
     <message>
         <source>จังหวัดจัดการตนเอง: ระดับการประเมินเทียบปีก่อน และผลของข้อเสนอ</source>
@@ -2353,6 +2432,14 @@
     <message>
         <source>เปลี่ยนทันที และจำไว้สำหรับครั้งต่อไป</source>
         <translation>Applies at once and is remembered next time</translation>
+    </message>
+    <message>
+        <source>%1 จังหวัดในขอบเขต: %2</source>
+        <translation>%1 provinces in scope: %2</translation>
+    </message>
+    <message>
+        <source>%1 จังหวัดในขอบเขต</source>
+        <translation>%1 provinces in scope</translation>
     </message>
     <message>
         <source>ฐานข้อมูลในเครื่องนี้</source>
@@ -2531,8 +2618,8 @@
         <translation>Discard this change set</translation>
     </message>
     <message>
-        <source>ฐานข้อมูลนี้เป็นฐานข้อมูลสาธิต (แซนด์บ็อกซ์สำหรับทดลองใช้) จึงไม่ซิงค์และไม่ต้องใช้รหัสผ่าน หากต้องการลงทะเบียนกับสำนักงานใหญ่ ให้เปิดโปรแกรมด้วยโฟลเดอร์ข้อมูลใหม่ (codi-desktop --data-dir โฟลเดอร์ใหม่) แล้วเลือก &quot;ลงทะเบียนเครื่องนี้&quot; ในหน้าแรก ข้อมูลสาธิตจะไม่ถูกส่งไปที่ใด</source>
-        <translation>This is a demo database (a sandbox to try the program), so it never syncs and needs no password. To enrol with headquarters, open the program with a new data folder (codi-desktop --data-dir NEW-FOLDER) and choose &quot;Enrol this computer&quot; on the first page. The demo data is never sent anywhere.</translation>
+        <source>ฐานข้อมูลนี้เป็นฐานข้อมูลสาธิต (แซนด์บ็อกซ์สำหรับทดลองใช้) จึงไม่ซิงค์ ข้อมูลสาธิตจะไม่ถูกส่งไปที่ใดเลย หากต้องการทำงานจริงและซิงค์กับสำนักงานใหญ่ กดปุ่ม &quot;%1&quot; ฐานข้อมูลจริงอยู่ในโฟลเดอร์แยกต่างหาก: %2</source>
+        <translation>This is a demo database (a sandbox to try the program), so it never syncs and its data is never sent anywhere. To work for real and sync with headquarters, press &quot;%1&quot;. The real database lives in a folder of its own: %2</translation>
     </message>
     <message>
         <source>ยังซิงค์ไม่ได้: เครื่องนี้ยังไม่ได้ลงทะเบียน หรือเป็นฐานข้อมูลสาธิต</source>
@@ -2545,6 +2632,14 @@
     <message>
         <source>ฐานข้อมูลนี้ซิงค์ไม่ได้ (ฐานข้อมูลสาธิต ยังไม่ลงทะเบียน หรือถูกเพิกถอน)</source>
         <translation>This database cannot sync (a demo, not enrolled, or revoked)</translation>
+    </message>
+    <message>
+        <source>เปิดฐานข้อมูลจริง</source>
+        <translation>Open the real database</translation>
+    </message>
+    <message>
+        <source>สร้างฐานข้อมูลจริงและลงทะเบียนเครื่อง…</source>
+        <translation>Create the real database and enrol this computer…</translation>
     </message>
     <message>
         <source>กำลังซิงค์ข้อมูล…</source>
@@ -2565,10 +2660,6 @@
     <message>
         <source>เครื่องนี้ถูกเพิกถอนสิทธิ์การซิงค์ ข้อมูลและรายการที่รอส่งยังอยู่ครบ กรุณาติดต่อฝ่ายไอทีเพื่อลงทะเบียนใหม่</source>
         <translation>This computer&apos;s sync access was revoked. Its data and waiting changes are all still here; contact IT to enrol again.</translation>
-    </message>
-    <message>
-        <source>ลงทะเบียนฐานข้อมูลจริง…</source>
-        <translation>Enrol a real database…</translation>
     </message>
     <message>
         <source>รอส่ง (%1)</source>

@@ -232,31 +232,11 @@
 <context>
     <name>AssessmentPage</name>
     <message>
-        <source>เกณฑ์</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>ระดับ (0–4)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>หลักฐาน</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>การประเมินจังหวัดจัดการตนเอง</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <source>ปีงบประมาณ %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>ยังไม่มีการประเมินในฐานข้อมูลนี้</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>สถานะ: %1 · ประเมินเมื่อ %2 · ระดับเฉลี่ย %3 จาก 4</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1224,6 +1204,10 @@
         <source>ยกเลิกการส่งออกแล้ว ไม่มีไฟล์ถูกบันทึก</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>บัญชีนี้ดูแลหลายจังหวัด เลือกจังหวัดที่จะเพิ่มรายการจากช่องเลือกจังหวัดก่อน</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>MainWindow</name>
@@ -1261,6 +1245,14 @@
     </message>
     <message>
         <source>ตั้งค่า</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ภาคและกลุ่มจังหวัด</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 จังหวัดในขอบเขต</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2326,6 +2318,93 @@
     </message>
 </context>
 <context>
+    <name>ReferencePage</name>
+    <message>
+        <source>รหัส</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ชื่อภาค</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ชื่อภาษาอังกฤษ</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>บันทึกชื่อภาค</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ภาคของ พอช.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ภาค</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>กลุ่มจังหวัด</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>จังหวัด</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>+ กลุ่มจังหวัดใหม่</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>บันทึกกลุ่มจังหวัด</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ย้ายจังหวัดเข้ากลุ่มนี้</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ชื่อกลุ่มจังหวัด</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>อยู่ในภาค</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ย้ายจังหวัด</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>กลุ่มจังหวัดทั้งหมด</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ข้อมูลอ้างอิงระดับประเทศ แก้ไขได้เฉพาะ พอช. ส่วนกลาง ทุกเครื่องจะได้รับเมื่อซิงค์ข้อมูล</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ข้อมูลอ้างอิง: ภาคและกลุ่มจังหวัด</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>บันทึกชื่อภาคแล้ว</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>บันทึกกลุ่มจังหวัดแล้ว</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>เลือกกลุ่มจังหวัดและจังหวัดก่อน</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ย้าย%1เข้ากลุ่มจังหวัดแล้ว</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>SelfManagingBox</name>
     <message>
         <source>จังหวัดจัดการตนเอง: ระดับการประเมินเทียบปีก่อน และผลของข้อเสนอ</source>
@@ -2352,6 +2431,14 @@
     </message>
     <message>
         <source>เปลี่ยนทันที และจำไว้สำหรับครั้งต่อไป</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 จังหวัดในขอบเขต: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 จังหวัดในขอบเขต</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2531,7 +2618,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>ฐานข้อมูลนี้เป็นฐานข้อมูลสาธิต (แซนด์บ็อกซ์สำหรับทดลองใช้) จึงไม่ซิงค์และไม่ต้องใช้รหัสผ่าน หากต้องการลงทะเบียนกับสำนักงานใหญ่ ให้เปิดโปรแกรมด้วยโฟลเดอร์ข้อมูลใหม่ (codi-desktop --data-dir โฟลเดอร์ใหม่) แล้วเลือก &quot;ลงทะเบียนเครื่องนี้&quot; ในหน้าแรก ข้อมูลสาธิตจะไม่ถูกส่งไปที่ใด</source>
+        <source>ฐานข้อมูลนี้เป็นฐานข้อมูลสาธิต (แซนด์บ็อกซ์สำหรับทดลองใช้) จึงไม่ซิงค์ ข้อมูลสาธิตจะไม่ถูกส่งไปที่ใดเลย หากต้องการทำงานจริงและซิงค์กับสำนักงานใหญ่ กดปุ่ม &quot;%1&quot; ฐานข้อมูลจริงอยู่ในโฟลเดอร์แยกต่างหาก: %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2544,6 +2631,14 @@
     </message>
     <message>
         <source>ฐานข้อมูลนี้ซิงค์ไม่ได้ (ฐานข้อมูลสาธิต ยังไม่ลงทะเบียน หรือถูกเพิกถอน)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>เปิดฐานข้อมูลจริง</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>สร้างฐานข้อมูลจริงและลงทะเบียนเครื่อง…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2564,10 +2659,6 @@
     </message>
     <message>
         <source>เครื่องนี้ถูกเพิกถอนสิทธิ์การซิงค์ ข้อมูลและรายการที่รอส่งยังอยู่ครบ กรุณาติดต่อฝ่ายไอทีเพื่อลงทะเบียนใหม่</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>ลงทะเบียนฐานข้อมูลจริง…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

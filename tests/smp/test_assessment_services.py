@@ -262,3 +262,33 @@ def test_hq_edits_reference_data_and_nobody_else(store):
         assert s.get(CriterionLevel, reference_id("criterion_level", "1:4")).text_th \
             == "ความหมายใหม่ของระดับ 4"
     assert assessment.criteria(store)[0].levels[4][0] == "ความหมายใหม่ของระดับ 4"
+
+
+def test_a_wide_account_writes_only_to_the_province_it_names(store):
+    """The working province (a list page's selector) serves the list's own forms; a page
+    that names no province gets a clear error, never the list's province by chance."""
+    from codi_desktop.services import communities, plan, scope
+
+    store.set_setting("province_code", None)
+    store.set_setting("sync_role", "cluster")
+    store.set_setting("sync_scope", ["34", "35"])
+    with pytest.raises(ServiceError) as err:
+        communities.create_community(store, communities.CommunityData(name="ชุมชน ก"))
+    assert err.value.code == "choose_province"
+    assert "เลือกจังหวัด" in err.value.message("th")
+    scope.set_working_province(store, "35")
+    cid = communities.create_community(store, communities.CommunityData(name="ชุมชน ก"))
+    from codi_core.models import Community, PlanProposal
+
+    with store.read() as s:
+        assert s.get(Community, cid).province_code == "35"
+    with pytest.raises(ServiceError) as err:
+        plan.save_proposal(store, plan.ProposalData(2569, "development_plan", "ที่ดิน"))
+    assert err.value.code == "choose_province"
+    pid = plan.save_proposal(store, plan.ProposalData(2569, "development_plan", "ที่ดิน",
+                                                      province="34"))
+    with store.read() as s:
+        assert s.get(PlanProposal, pid).province_code == "34"
+    with pytest.raises(ServiceError) as err:
+        scope.set_working_province(store, "10")
+    assert err.value.code == "not_in_scope"

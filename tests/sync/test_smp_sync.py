@@ -136,3 +136,55 @@ def test_a_cluster_account_syncs_exactly_its_provinces_and_ranks_them(
     assert [r.province for r in rows][:2] == ["35", "34"]
     assert {r.province for r in rows} == set(cluster)
     assert rows[0].readiness == 100.0 and rows[1].readiness == 50.0
+
+
+def test_hq_edits_clusters_one_change_set_each_and_the_server_refuses_anyone_else(
+        tmp_path, server, memory_keyring, province):
+    """HQ's new cluster and the move of this test's own province into it reach a province
+    laptop; a province and a cluster account that skip their own check are refused by the
+    server (only HQ edits reference data) and the laptop undoes their edits."""
+    from codi_core.models import Province, ProvinceCluster, Region
+    from codi_desktop.services import reference_edit
+
+    server.create_user(f"smp_hq{province}", role="hq", province=None)
+    server.create_user(f"smp_cl{province}", role="cluster", province=province)
+    hq = make_laptop(tmp_path, "hq", server, f"smp_hq{province}")
+    hq.synced()
+    code = f"smp_cluster_{province}"  # this test's own cluster
+    cid = reference_edit.save_cluster(hq.store, code, "กลุ่มจังหวัดทดสอบ", "Test cluster",
+                                      "northeast", author=hq.username)
+    assert len(pending(hq)) == 1
+    reference_edit.move_province(hq.store, province, code, author=hq.username)
+    assert len(pending(hq)) == 2
+    assert hq.synced().pushed == 2
+
+    for user in (f"somchai{province}", f"smp_cl{province}"):
+        lap = make_laptop(tmp_path, user, server, user)
+        lap.synced()
+        assert lap.get(ProvinceCluster, cid).name_th == "กลุ่มจังหวัดทดสอบ"
+        assert lap.get(Province, province).cluster_id == cid
+        with lap.store.read() as s:
+            region_name = s.scalar(sa.select(Region.name_th).where(Region.code == "northeast"))
+        # the laptop's own check refuses ...
+        with pytest.raises(Exception) as err:
+            reference_edit.save_cluster(lap.store, code, "แก้เอง", "", "northeast")
+        assert getattr(err.value, "code", None) == "hq_only"
+        # ... and the server refuses a laptop that pretends to be HQ
+        role = lap.store.get_setting("sync_role")
+        lap.store.set_setting("sync_role", "hq")
+        reference_edit.save_cluster(lap.store, code, "แก้เอง", "", "northeast")
+        reference_edit.rename_region(lap.store, "northeast", "ภาคที่แก้เอง")
+        lap.store.set_setting("sync_role", role)
+        summary = lap.sync()
+        assert summary.rejected == 2, summary.describe("en")
+        rejected = status.rejected_change_sets(lap.store)
+        assert {r.result_code for r in rejected} == {"forbidden"}
+        assert all("Only HQ edits reference data" in (r.result_detail or "") for r in rejected)
+        assert lap.get(ProvinceCluster, cid).name_th == "กลุ่มจังหวัดทดสอบ"  # undone
+        with lap.store.read() as s:
+            assert s.scalar(sa.select(Region.name_th).where(Region.code == "northeast")) \
+                == region_name
+        lap.store.close()
+    hq.synced()
+    assert hq.get(ProvinceCluster, cid).name_th == "กลุ่มจังหวัดทดสอบ"
+    hq.store.close()

@@ -126,14 +126,83 @@ def test_a_demo_databases_sync_button_explains_the_sandbox(qtbot, tmp_path):
         page.show()
         page.ensure_loaded()
         assert page.password.isHidden()  # no password is asked for a sandbox
-        assert page.sync_button.text() == "ลงทะเบียนฐานข้อมูลจริง…"
+        assert page.sync_button.text() == "ซิงค์ตอนนี้"
+        # beside it, the way to the real database (a folder of its own)
+        assert page.real_button.isVisible()
+        assert page.real_button.text() == "สร้างฐานข้อมูลจริงและลงทะเบียนเครื่อง…"
         qtbot.mouseClick(page.sync_button, Qt.MouseButton.LeftButton)
-        text = page.message.text() if hasattr(page.message, "text") else ""
-        if not text:
-            from PySide6.QtWidgets import QLabel
-
-            text = " ".join(label.text() for label in page.message.findChildren(QLabel))
-        assert "สาธิต" in text and "--data-dir" in text and "ลงทะเบียน" in text
+        text = page.message.text()
+        assert "สาธิต" in text and "ไม่ซิงค์" in text and page.real_button.text() in text
+        assert str(tmp_path / "demo-real") in text
         page.grab().save(str(tmp_path / "demo-sync-page.png"))
     finally:
         store.close()
+
+
+def test_from_a_demo_the_real_database_is_enrolled_with_a_real_server(
+        qtbot, tmp_path, server, memory_keyring, province):
+    """The demo's Sync page leads to the real database's welcome page; enrolling there
+    with a province account opens the main window on an enrolled, non-demo database that
+    syncs, while the demo keeps no account and its change sets stay local."""
+    import sqlalchemy as sa
+
+    from codi_core.models import ChangeSet, ChangeSetStatus, Community
+    from codi_desktop.services import communities
+    from codi_desktop.store import paths
+    from codi_desktop.store.database import open_store
+    from codi_desktop.sync.credentials import account
+    from codi_desktop.ui.main_window import MainWindow
+
+    demo_dir = tmp_path / "demo"
+    demo = open_store(demo_dir)
+    demo.set_setting("province_code", province)
+    demo.set_setting("demo", True)
+    communities.create_community(demo, communities.CommunityData(name="ชุมชนสาธิต"))
+    window = MainWindow(demo, reopen_store=lambda: open_store(demo_dir))
+    qtbot.addWidget(window)
+    window.show()
+    # the dashboard reads its figures in the background: let it finish before leaving
+    qtbot.waitUntil(lambda: window.pages["dashboard"].task is None, timeout=30_000)
+    page = window.show_page("sync")
+    qtbot.mouseClick(page.sync_button, Qt.MouseButton.LeftButton)
+    assert "ไม่ซิงค์" in page.message.text()
+    qtbot.mouseClick(page.real_button, Qt.MouseButton.LeftButton)
+    welcome = window.welcome
+    assert welcome is not None and window.store.data_dir == paths.real_data_dir(demo_dir)
+    welcome.server.setText(server.url)
+    welcome.username.setText(f"somchai{province}")
+    welcome.password.setText(server.users[f"somchai{province}"])
+    qtbot.mouseClick(welcome.enrol_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: window.nav is not None, timeout=30_000)
+    real = window.store
+    try:
+        assert not real.is_demo and real.province_code == province
+        assert account(real) is not None and account(real).username == f"somchai{province}"
+        ctl = window.sync_controller
+        assert ctl is not None and ctl.can_sync()
+        qtbot.waitUntil(lambda: not ctl.running, timeout=30_000)
+        qtbot.waitUntil(lambda: window.pages["dashboard"].task is None, timeout=30_000)
+        with real.read() as s:
+            assert s.scalar(sa.select(sa.func.count()).select_from(Community)
+                            .where(Community.name == "ชุมชนสาธิต")) == 0
+    finally:
+        window.close()
+        if window.sync_controller is not None:
+            window.sync_controller.stop()
+        real.close()
+    demo = open_store(demo_dir)
+    try:
+        assert account(demo) is None  # the demo itself was never enrolled
+        with demo.read() as s:
+            statuses = set(s.scalars(sa.select(ChangeSet.status)))
+        assert statuses == {ChangeSetStatus.LOCAL}
+    finally:
+        demo.close()
+    # and the server never received the demo's community
+    engine = server.engine()
+    try:
+        with engine.connect() as conn:
+            assert conn.execute(sa.text("SELECT count(*) FROM community WHERE name = :n"),
+                                {"n": "ชุมชนสาธิต"}).scalar() == 0
+    finally:
+        engine.dispose()

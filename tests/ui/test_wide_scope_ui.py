@@ -1,0 +1,143 @@
+"""A cluster account's database (two provinces) in the real window: the main window opens
+(no welcome page) with every list on "all provinces in scope"; the province selector of
+the communities, organizations, people, projects and meetings lists and of the dashboard
+shows each province's own rows; a new record goes to the province shown. A province
+account sees no selector. Every expected count is of rows this test inserted itself."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+import sqlalchemy as sa
+
+from codi_core.models import Community, Meeting, Organization, Person, Project
+from codi_core.reference import reference_id
+from codi_desktop.store.database import open_store
+from codi_desktop.ui.main_window import MainWindow
+
+FY = 2569
+#: rows per province: (communities, organizations, people, projects, meetings)
+ROWS = {"34": (3, 2, 4, 2, 3), "35": (2, 1, 1, 3, 1)}
+LISTS = ("communities", "organizations", "people", "projects", "meetings")
+
+
+@pytest.fixture
+def cluster_dir(tmp_path):
+    """A cluster laptop's database after sync: two provinces, no own province_code."""
+    folder = tmp_path / "cluster"
+    store = open_store(folder)
+    store.set_setting("sync_role", "cluster")
+    store.set_setting("sync_scope", sorted(ROWS))
+    for code, (n_com, n_org, n_people, n_proj, n_meet) in ROWS.items():
+        with store.action(f"ข้อมูลจังหวัด {code}") as s:
+            for i in range(n_com):
+                s.add(Community(province_code=code, name=f"ชุมชน {code}-{i}", households=10 + i))
+            for i in range(n_org):
+                s.add(Organization(province_code=code, name=f"องค์กร {code}-{i}",
+                                   kind="community_org"))
+            for i in range(n_people):
+                s.add(Person(province_code=code, first_name=f"สมชาย{code}", last_name=f"ใจดี{i}"))
+            for i in range(n_proj):
+                s.add(Project(province_code=code, code=f"P-{code}-{i}", name=f"โครงการ {i}",
+                              program_id=reference_id("program", "leadership"),
+                              fiscal_year=FY))
+            for i in range(n_meet):
+                s.add(Meeting(province_code=code, kind="provincial_committee",
+                              title=f"ประชุม {code}-{i}", status="held",
+                              starts_at=dt.datetime(2026, 1, 10 + i, 2, 0, tzinfo=dt.UTC)))
+    store.close()
+    return folder
+
+
+def rows_of(store, model, code: str) -> int:
+    with store.read() as s:
+        return s.scalar(sa.select(sa.func.count()).select_from(model)
+                        .where(model.province_code == code, model.deleted_at.is_(None)))
+
+
+def test_a_cluster_database_opens_the_main_window_and_each_list_filters_by_province(
+        qtbot, open_window, cluster_dir, tmp_path):
+    window = open_window(cluster_dir)
+    assert isinstance(window, MainWindow) and window.welcome is None
+    assert window.pages, "the main window's pages, not the welcome page"
+    assert "2 จังหวัดในขอบเขต" in window.windowTitle()
+    for i, key in enumerate(LISTS):
+        page = window.show_page(key)
+        lst = getattr(page, "list", page)  # projects and meetings wrap a ListPage
+        picker = lst.province
+        assert picker.wide and not picker.isHidden()
+        assert picker.province() is None  # opens on "all provinces in scope"
+        assert lst.model.total == sum(r[i] for r in ROWS.values())
+        for code, counts in ROWS.items():
+            lst.set_province(code)
+            assert lst.model.total == counts[i], (key, code)
+            # the district filter offers only the districts of the province shown
+            district = lst.combos.get("district")
+            if district is not None and district.count() > 1:
+                from codi_desktop.services import lists
+
+                assert {c.value for c in lists.districts(window.store, code)} == {
+                    district.itemData(j) for j in range(1, district.count())}
+                assert all(str(district.itemData(j)).startswith(code)
+                           for j in range(1, district.count()))
+        lst.set_province(None)
+        assert lst.model.total == sum(r[i] for r in ROWS.values())
+    window.show_page("communities").grab().save(str(tmp_path / "cluster-communities.png"))
+
+    dash = window.show_page("dashboard")
+    assert dash.province.wide and dash.province.province() is None
+    qtbot.waitUntil(lambda: dash.data is not None, timeout=20_000)
+    assert dash.data.communities == 5 and dash.data.projects == 5
+    dash.province.setCurrentIndex(dash.province.findData("35"))
+    qtbot.waitUntil(lambda: dash.data is not None and dash.data.communities == 2,
+                    timeout=20_000)
+    assert dash.data.projects == ROWS["35"][3]
+    assert dash.data.organizations == ROWS["35"][1]
+    assert dash.smp.province == "35"
+
+
+def test_a_new_record_of_a_wide_account_goes_to_the_province_shown(
+        qtbot, open_window, cluster_dir):
+    from codi_desktop.services import communities
+
+    window = open_window(cluster_dir)
+    page = window.show_page("communities")
+    store = window.store
+    # "all provinces": the page asks for a province instead of guessing one
+    page._new()
+    assert "เลือกจังหวัด" in page.message.text()
+    page.set_province("35")
+    before = {c: rows_of(store, Community, c) for c in ROWS}
+    communities.create_community(store, communities.CommunityData(name="ชุมชนใหม่"))
+    assert rows_of(store, Community, "35") == before["35"] + 1
+    assert rows_of(store, Community, "34") == before["34"]
+    assert page.model.total == before["35"]  # not reloaded yet: the form reloads it
+    page.reload()
+    assert page.model.total == before["35"] + 1
+
+
+def test_a_province_account_sees_no_province_selector(qtbot, window):
+    for key in LISTS:
+        page = window.show_page(key)
+        lst = getattr(page, "list", page)
+        assert not lst.province.wide and lst.province.isHidden()
+    dash = window.show_page("dashboard")
+    assert dash.province.isHidden()
+
+
+@pytest.mark.parametrize("lang", ["th", "en"])
+def test_the_province_selector_keeps_every_page_within_the_laptop(
+        qtbot, open_window, cluster_dir, lang):
+    from PySide6.QtWidgets import QApplication
+
+    from codi_desktop.ui.main_window import PAGES
+
+    window = open_window(cluster_dir, lang)
+    window.resize(1366, 768)
+    for key in PAGES:
+        window.show_page(key)
+        QApplication.processEvents()
+        hint = window.minimumSizeHint()
+        assert hint.width() <= 1280 and hint.height() <= 720, (key, hint)
+        assert window.width() == 1366, key
