@@ -10,6 +10,9 @@ echo "== ruff"; ruff check .
 echo "== extras (desktop has no FastAPI, server has no PySide6)"; python scripts/check_extras.py
 echo "== migrations"; python -m codi_desktop.store.check_migrations
 python -m codi_server.check_migrations
-echo "== tests"; python -m pytest "$@"
+# One worker per core (pytest-xdist); a test file stays on one worker, so its module
+# fixtures are built once. Every test owns its rows, so the split changes nothing else.
+echo "== tests"; python -m pytest -n auto --dist loadfile "$@"
 # Order independence: the sync and unit tests once more, in reversed order (pytest-reverse).
-echo "== sync and unit tests, reversed order"; python -m pytest tests/unit tests/sync --reverse -q
+echo "== sync and unit tests, reversed order"
+python -m pytest tests/unit tests/sync --reverse -q -n auto --dist loadfile
