@@ -116,12 +116,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         from codi_desktop.store.demo import cli_demo
 
         return cli_demo(args)
-    if args.command == "print" and args.document == "province-report":
-        from codi_desktop.services.province_report import cli_province_report
-
-        return cli_province_report(args)
     if args.command == "print":
-        from codi_desktop.services.documents import cli_print
+        from codi_desktop.services.print_command import cli_print
 
         return cli_print(args)
     if args.command == "enrol":

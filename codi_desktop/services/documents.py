@@ -54,7 +54,6 @@ __all__ = [
     "budget_report_data",
     "centre_name",
     "check_invitation",
-    "cli_print",
     "print_budget_report",
     "print_invitation",
     "print_meeting_document",
@@ -525,53 +524,3 @@ def print_meeting_document(store, meeting_id: str, kind: str, out, *,
         printing.render_sign_in_sheet(data, out, thai_digits=thai_digits)
     else:
         printing.render_agenda(*data, out, thai_digits=thai_digits)
-
-
-def cli_print(args) -> int:
-    """``codi-desktop print minutes|invitation|agenda|sign-in|budget ... --out FILE.pdf``."""
-    import sys
-
-    from codi_core.errors import ServiceError
-    from codi_desktop.store.database import MigrationError, open_store
-
-    lang = getattr(args, "lang", None) or "th"
-    try:
-        store = open_store(args.data_dir)
-    except MigrationError as exc:
-        print(exc, file=sys.stderr)
-        return 1
-    try:
-        if args.document == "budget":
-            if args.fiscal_year is None:
-                print("ระบุปีงบประมาณ (พ.ศ.) ด้วย --fiscal-year เช่น --fiscal-year 2569 / "
-                      "give the fiscal year (BE) with --fiscal-year", file=sys.stderr)
-                return 2
-            print_budget_report(store, args.fiscal_year, args.out, thai_digits=args.thai_digits)
-        else:
-            if not args.meeting:
-                print("ระบุการประชุมด้วย --meeting <id> / give the meeting with --meeting <id>",
-                      file=sys.stderr)
-                return 2
-            if args.document == "invitation":
-                print_invitation(store, args.meeting, args.out, thai_digits=args.thai_digits)
-            elif args.document == "sign-in":
-                with store.read() as session:
-                    data = sign_in_data(session, args.meeting, show_phones=args.show_phones,
-                                        order=getattr(args, "order", "name"))
-                from codi_desktop import printing
-
-                printing.render_sign_in_sheet(data, args.out, thai_digits=args.thai_digits)
-            else:
-                kind = {"minutes": "minutes", "agenda": "agenda"}[args.document]
-                print_meeting_document(store, args.meeting, kind, args.out,
-                                                thai_digits=args.thai_digits)
-    except ServiceError as exc:
-        print(exc.message(lang), file=sys.stderr)
-        return 1
-    except OSError as exc:
-        print(f"เขียนไฟล์ไม่ได้ / cannot write the file: {exc}", file=sys.stderr)
-        return 1
-    finally:
-        store.close()
-    print(args.out)
-    return 0

@@ -5,7 +5,6 @@ into ``printing.province_report.ProvinceReport`` and printed; also the CLI's
 from __future__ import annotations
 
 import datetime as dt
-import sys
 
 import sqlalchemy as sa
 
@@ -108,32 +107,3 @@ def print_province_report(store: Store, fiscal_year: int, out, *, province: str 
                           thai_digits: bool = False) -> None:
     data = report_data(store, fiscal_year, province)
     pr.render_province_report(data, out, thai_digits=thai_digits)
-
-
-def cli_province_report(args) -> int:
-    from codi_desktop.store.database import MigrationError, open_store
-
-    lang = getattr(args, "lang", None) or "th"
-    if args.fiscal_year is None:
-        print("ระบุปีงบประมาณ (พ.ศ.) ด้วย --fiscal-year เช่น --fiscal-year 2569 / "
-              "give the fiscal year (BE) with --fiscal-year", file=sys.stderr)
-        return 2
-    try:
-        store = open_store(args.data_dir)
-    except MigrationError as exc:
-        print(exc, file=sys.stderr)
-        return 1
-    try:
-        print_province_report(store, args.fiscal_year, args.out,
-                              province=getattr(args, "province", None),
-                              thai_digits=args.thai_digits)
-    except ServiceError as exc:
-        print(exc.message(lang), file=sys.stderr)
-        return 1
-    except OSError as exc:
-        print(f"เขียนไฟล์ไม่ได้ / cannot write the file: {exc}", file=sys.stderr)
-        return 1
-    finally:
-        store.close()
-    print(args.out)
-    return 0
