@@ -11,6 +11,7 @@ connection or a killed process resumes where it stopped and nothing is applied t
 from __future__ import annotations
 
 import datetime as dt
+import json
 import logging
 import random
 import threading
@@ -176,6 +177,13 @@ class _Revoked(Exception):
     pass
 
 
+# A push carries at most this many change sets (PROTOCOL.md) and about this many bytes of
+# JSON (before gzip): well under the server's 32 MiB limit, and small enough that a cut
+# connection on a rural link loses little; the server applies one push in one or a few
+# transactions.
+MAX_PUSH_CHANGE_SETS = 1000
+PUSH_BYTES = 1024 * 1024
+
 # Problem codes for a push the server refused as a whole (its shape, not its content).
 _SHAPE_CODES = frozenset({"invalid_request", "too_large", "bad_request", "invalid"})
 
@@ -200,7 +208,8 @@ class SyncEngine:
         cancel: CancelFlag = None,
         progress: ProgressCallback = None,
         client_factory: Callable[..., SyncClient] = SyncClient,
-        push_batch: int = 200,
+        push_batch: int = MAX_PUSH_CHANGE_SETS,
+        push_bytes: int = PUSH_BYTES,
         page_limit: int = 5000,
         transport_retries: int = 4,
         max_wait: float = 120.0,
@@ -212,6 +221,7 @@ class SyncEngine:
         self._progress = progress
         self._client_factory = client_factory
         self.push_batch = push_batch
+        self.push_bytes = push_bytes
         self.page_limit = page_limit
         self.transport_retries = transport_retries
         self.max_wait = max_wait
@@ -414,7 +424,8 @@ class SyncEngine:
                 return
             if one_at_a_time:
                 batch = batch[:1]
-            wire = self._wire(batch, offset)
+            wire = _cut_at_bytes(self._wire(batch, offset), self.push_bytes)
+            batch = batch[: len(wire)]
             self._report("push", done, total, f"{len(batch)} change sets")
             try:
                 answer = self._call(client, lambda w=wire: client.push(device_id, w))
@@ -562,6 +573,17 @@ def _cut_at_dependency(batch: list[ChangeSet]) -> list[ChangeSet]:
             return batch[:index]
         touched |= keys
     return batch
+
+
+def _cut_at_bytes(wire: list[dict[str, Any]], limit: int) -> list[dict[str, Any]]:
+    """The first change sets of the batch whose JSON stays within ``limit`` bytes (at
+    least one: a change set too large for the server is found out by its answer)."""
+    size = 0
+    for index, body in enumerate(wire):
+        size += len(json.dumps(body, ensure_ascii=False, separators=(",", ":")).encode()) + 1
+        if index and size > limit:
+            return wire[:index]
+    return wire
 
 
 def run_sync(
