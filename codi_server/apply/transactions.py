@@ -14,7 +14,7 @@ from codi_core.wire import OUT_OF_ORDER, SCHEMA_VERSIONS, UNAVAILABLE, PushedCha
 
 from ..db import write_connection
 from ..problems import ProblemError
-from .batch import Batch, sqlstate
+from .batch import Batch, Rerun, sqlstate
 from .rejections import RetryTransaction
 from .scope import DeviceScope
 
@@ -22,6 +22,9 @@ MAX_ATTEMPTS = 6
 RETRYABLE_SQLSTATES = {"40001", "40P01", "55P03"}  # serialization, deadlock, lock timeout
 # One transaction holds at most this many changes (its row locks are held to its commit).
 BATCH_CHANGES = 5000
+# Change sets are applied without a savepoint (two round trips saved each) until one is
+# rejected; after this many rejections in one batch, each gets its savepoint.
+RERUNS = 2
 
 
 def known_schema_versions() -> frozenset[str]:
@@ -72,11 +75,21 @@ def apply_batch(
 ) -> list[dict[str, Any]]:
     """One transaction for the batch; deadlocks, serialisation failures and unique
     violations from two inserts of the same new row start the whole batch again."""
-    for attempt in range(MAX_ATTEMPTS):
+    guarded: set[int] | None = set()
+    attempt = 0
+    while attempt < MAX_ATTEMPTS:
         final = attempt == MAX_ATTEMPTS - 1
         try:
             with write_connection(engine) as conn, conn.begin():
-                return Batch(conn, scope, final).run(change_sets)
+                return Batch(conn, scope, final, guarded).run(change_sets)
+        except Rerun as rerun:
+            # A rejection without a savepoint: again, that change set in one (after a
+            # few, every change set in its own).
+            assert guarded is not None
+            guarded.add(rerun.index)
+            if len(guarded) > RERUNS:
+                guarded = None
+            continue
         except RetryTransaction:
             pass
         except sa.exc.DBAPIError as exc:
@@ -84,6 +97,7 @@ def apply_batch(
                 raise
         if final:
             break
+        attempt += 1
         time.sleep(random.uniform(0.005, 0.05) * (attempt + 1))
     raise ProblemError(
         503,
