@@ -410,8 +410,10 @@ class SyncEngine:
         return wire
 
     def _push(self, client: SyncClient, device_id: str) -> None:
-        offset = int(self.store.get_setting(S_SEQ_OFFSET, 0) or 0)
         total = self.store.count_pending()
+        if not total:
+            return  # nothing waiting (a sync with nothing to do asks one question here)
+        offset = int(self.store.get_setting(S_SEQ_OFFSET, 0) or 0)
         done = 0
         out_of_order = 0
         one_at_a_time = False
@@ -488,13 +490,22 @@ class SyncEngine:
         cursor = self.store.get_setting(apply.S_CURSOR)
         seen: set[tuple[str, str]] | None = None
         reset_done = False
+        # Started with the second page: a sync with nothing to do never starts a thread.
         pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="codi-sync-pull")
 
         def fetch(c: str | None) -> dict[str, Any]:
             return self._call(client, lambda: client.pull(c, self.page_limit))
 
+        def fetched(c: str | None) -> Future[dict[str, Any]]:
+            done: Future[dict[str, Any]] = Future()
+            try:
+                done.set_result(fetch(c))
+            except ProblemError as exc:
+                done.set_exception(exc)
+            return done
+
         try:
-            in_flight: Future[dict[str, Any]] = pool.submit(fetch, cursor)
+            in_flight = fetched(cursor)
             while True:
                 self._check_cancel()
                 try:
@@ -505,7 +516,7 @@ class SyncEngine:
                         self._reset_snapshot()
                         cursor = None
                         seen = set()
-                        in_flight = pool.submit(fetch, None)
+                        in_flight = fetched(None)
                         continue
                     raise
                 changes = page.get("changes") or []
@@ -517,6 +528,10 @@ class SyncEngine:
                     raise ProblemError(502, "no_progress", "the server said more but sent nothing")
                 else:
                     in_flight = pool.submit(fetch, new_cursor)
+                if not changes and not more and seen is None and new_cursor in (None, cursor):
+                    self.summary.pages += 1  # up to date: nothing to write
+                    self._report("pull", self.summary.pulled_rows, None)
+                    return
                 with apply.write_transaction(self.store) as conn:
                     result = apply.apply_page(conn, changes, seen=seen)
                     if new_cursor is not None:
@@ -548,11 +563,12 @@ class SyncEngine:
 
     def _remember(self, summary: SyncSummary) -> None:
         try:
-            if summary.ok or not (summary.offline or summary.errors or summary.cancelled):
-                self.store.set_setting(S_LAST_SUCCESS, summary.finished_at.isoformat())
             history = list(self.store.get_setting(S_HISTORY, []) or [])
             history.insert(0, summary.to_dict())
-            self.store.set_setting(S_HISTORY, history[:HISTORY_KEEP])
+            settings: dict[str, Any] = {S_HISTORY: history[:HISTORY_KEEP]}
+            if summary.ok or not (summary.offline or summary.errors or summary.cancelled):
+                settings[S_LAST_SUCCESS] = summary.finished_at.isoformat()
+            self.store.set_settings(settings)  # one transaction
         except Exception:  # bookkeeping must never hide the sync's own outcome
             log.exception("could not record the sync summary")
 
