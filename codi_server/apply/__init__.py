@@ -1,7 +1,7 @@
 """Applying pushed change sets: order, exactly-once, scope, merge, ledger and budgets.
 
 A batch of one device's change sets = one database transaction (``batch.py``), each
-change set inside its own SAVEPOINT:
+change set all or nothing (a rejected one rolled back alone, see below):
 
 1. lock the device row (``FOR UPDATE``) once: pushes of one device are serialised, so a
    retry racing its original sees the stored result; check each ``device_seq`` (replay /
@@ -22,8 +22,12 @@ change set inside its own SAVEPOINT:
    earlier ones numbered first, so it sees the row log as if they had committed;
 5. store every result with (device, device_seq) and advance the device's last device_seq.
 
-A rejection rolls back its change set's savepoint only; its result is stored in the
-same transaction and the device's queue moves on. Deadlocks, serialisation failures and
+Change sets are first applied without savepoints, their inserts queued and sent one
+executemany per table just before the next other statement (two and one round trips
+saved per change set). When one is rejected, the batch is rolled back and run again with
+that change set inside a SAVEPOINT (after two such, or a database error in queued
+inserts, every change set in its own): a rejection then rolls back its change set's
+savepoint only, its result is stored in the same transaction and the queue moves on. Deadlocks, serialisation failures and
 unique violations from two inserts of the same new row are retried as a whole batch.
 
 Merge bookkeeping: ``row_log.first_seq`` is the insert's seq and ``row_log.field_seqs``

@@ -78,8 +78,11 @@ class ApplierBase:
         scope: DeviceScope,
         cs: WireChangeSet,
         locked: dict[tuple[str, str], dict[str, Any] | None] | None = None,
+        deferred: Any = None,
     ):
         self.conn = conn
+        # Where inserts are queued (``batch.DeferredInserts``), or None: sent at once.
+        self.deferred = deferred
         # Row log entries the batch has locked already (None: the row is not on the server).
         self.locked = locked if locked is not None else {}
         self.scope = scope
@@ -121,6 +124,12 @@ class ApplierBase:
             elif (known := self.locked[key]) is not None:
                 self.log[key] = dict(known, field_seqs=dict(known["field_seqs"]))
         self.log.update(lock_log_entries(self.conn, keys))
+
+    def insert_row(self, table: sa.Table, row: dict[str, Any]) -> None:
+        if self.deferred is not None:
+            self.deferred.insert(table, row)
+        else:
+            self.conn.execute(sa.insert(table).values(**row))
 
     def _note_write(
         self, table: str, row_id: str, province: str | None, deleted: bool, fields: set[str],

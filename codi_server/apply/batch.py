@@ -1,7 +1,9 @@
 """A batch of one device's change sets in one database transaction.
 
 The device row is locked once, the stored answers of replays and of change sets known
-by id are read once, every change set is applied inside its own SAVEPOINT (a rejection
+by id are read once, the row log entries of every row the batch touches are locked in
+one sorted pass, every change set is applied all or nothing (optimistically without a
+savepoint, see ``Batch``; inside its own SAVEPOINT once a rejection is known, which then
 rolls back that change set alone and is stored; the batch goes on), and the seqs of all
 the applied ones are taken once, at the end, just before the commit: the counter row
 stays locked from there to the commit, so seqs are still handed out in commit order
@@ -58,6 +60,53 @@ class Rerun(Exception):
         self.index = index
 
 
+ALL = -1  # Rerun(ALL): every change set in its own savepoint
+
+
+class DeferredInserts:
+    """The connection of a batch's unguarded change sets: their inserts are queued and
+    sent as one executemany per table and set of columns just before the next other
+    statement (the checks that read the tables then see them, as if sent one by one).
+    A database error while sending them cannot be laid at one change set's door: the
+    batch runs again, every change set in its own savepoint, inserting at once."""
+
+    def __init__(self, conn: sa.Connection):
+        self.conn = conn
+        self.queued: dict[tuple[str, tuple[str, ...]], tuple[sa.Table, list[dict]]] = {}
+
+    @property
+    def dialect(self) -> sa.Dialect:
+        return self.conn.dialect
+
+    @property
+    def engine(self) -> sa.Engine:
+        return self.conn.engine
+
+    def insert(self, table: sa.Table, row: dict[str, Any]) -> None:
+        key = (table.name, tuple(sorted(row)))
+        self.queued.setdefault(key, (table, []))[1].append(row)
+
+    def flush(self) -> None:
+        queued, self.queued = self.queued, {}
+        try:
+            for table, rows in queued.values():
+                self.conn.execute(sa.insert(table), rows)
+        except (sa.exc.IntegrityError, sa.exc.DataError, sa.exc.OperationalError) as exc:
+            if isinstance(exc, sa.exc.OperationalError) and "overflow" not in str(exc.orig):
+                raise
+            raise Rerun(ALL) from exc
+
+    def execute(self, *args: Any, **kwargs: Any) -> Any:
+        if self.queued:
+            self.flush()
+        return self.conn.execute(*args, **kwargs)
+
+    def begin_nested(self) -> Any:
+        if self.queued:
+            self.flush()
+        return self.conn.begin_nested()
+
+
 class Batch:
     """One transaction's worth of one device's change sets (``run``).
 
@@ -70,7 +119,9 @@ class Batch:
         self, conn: sa.Connection, scope: DeviceScope, final: bool,
         guarded: set[int] | None = None,
     ):
-        self.conn = conn
+        # Unguarded change sets queue their inserts (``DeferredInserts``).
+        self.deferred = DeferredInserts(conn) if guarded is not None else None
+        self.conn: Any = self.deferred or conn
         self.scope = scope
         self.final = final  # the last attempt: a unique violation is a rejection
         self.guarded = guarded
@@ -145,8 +196,11 @@ class Batch:
         keys = {(c.table, c.row_id) for c in cs.changes}
         if keys & self.pending_keys:
             self.flush()
-        applier = ChangeSetApplier(self.conn, self.scope, cs, self.locked)
-        if self.guarded is None or position in self.guarded:
+        guarded = self.guarded is None or position in self.guarded
+        applier = ChangeSetApplier(
+            self.conn, self.scope, cs, self.locked, None if guarded else self.deferred
+        )
+        if guarded:
             try:
                 with self.conn.begin_nested():  # SAVEPOINT: a rejection undoes this one only
                     self._apply(applier)
@@ -202,6 +256,8 @@ class Batch:
     def flush(self) -> None:
         """Number the pending change sets' writes (the counter is locked from here to the
         commit) and write their row log entries with each row's image."""
+        if self.deferred is not None:
+            self.deferred.flush()
         if not self.pending:
             return
         wanted: dict[str, set[str]] = {}

@@ -179,7 +179,7 @@ class ChangeSetApplier(
             self.merge_second_sign_in(table, columns, change, values, province)
         values.setdefault("updated_at", self.now)
         values.setdefault("created_at", self.now)
-        self.conn.execute(sa.insert(table).values(id=change.row_id, seq=None, **values))
+        self.insert_row(table, dict(values, id=change.row_id, seq=None))
         self.log[key] = {
             "province_code": province,
             "deleted": values.get("deleted_at") is not None,

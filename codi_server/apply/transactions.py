@@ -14,7 +14,7 @@ from codi_core.wire import OUT_OF_ORDER, SCHEMA_VERSIONS, UNAVAILABLE, PushedCha
 
 from ..db import write_connection
 from ..problems import ProblemError
-from .batch import Batch, Rerun, sqlstate
+from .batch import ALL, Batch, Rerun, sqlstate
 from .rejections import RetryTransaction
 from .scope import DeviceScope
 
@@ -84,10 +84,10 @@ def apply_batch(
                 return Batch(conn, scope, final, guarded).run(change_sets)
         except Rerun as rerun:
             # A rejection without a savepoint: again, that change set in one (after a
-            # few, every change set in its own).
+            # few, or a database error in queued inserts, every change set in its own).
             assert guarded is not None
             guarded.add(rerun.index)
-            if len(guarded) > RERUNS:
+            if rerun.index == ALL or len(guarded) > RERUNS:
                 guarded = None
             continue
         except RetryTransaction:

@@ -129,3 +129,28 @@ def test_a_large_push_is_applied_in_several_transactions_in_order(env):
     seqs = [x["seq"] for x in results]
     assert seqs == sorted(seqs)
     assert all(b - a == per_set for a, b in zip(seqs, seqs[1:], strict=False))
+
+
+def test_many_rejections_in_one_batch_each_stay_alone(env):
+    """Past a few rejections every change set of the batch gets its own savepoint:
+    still one answer each, the good ones applied, the bad ones rolled back whole."""
+    d, watcher = env.device(), env.device(from_now=True)
+    good, bad_parts = [], []
+    sets = []
+    for i in range(10):
+        if i % 2:
+            part = person()
+            bad_parts.append(part)
+            sets.append(d.change_set([part, ins("person", province_code="50", first_name=i)]))
+        else:
+            row = person()
+            good.append(row)
+            sets.append(d.change_set([row]))
+    r = d.push_sets(*sets)
+    assert r.status_code == 200, r.text
+    results = r.json()["results"]
+    assert [x["status"] for x in results] == ["applied", "rejected"] * 5
+    assert {x["code"] for x in results[1::2]} == {"invalid"}
+    pulled = rows_by_id(watcher.pull_new())
+    assert {row["row_id"] for row in good} <= set(pulled)
+    assert not {row["row_id"] for row in bad_parts} & set(pulled)
