@@ -79,10 +79,13 @@ class ApplierBase:
         cs: WireChangeSet,
         locked: dict[tuple[str, str], dict[str, Any] | None] | None = None,
         deferred: Any = None,
+        issued: Any = None,
     ):
         self.conn = conn
         # Where inserts are queued (``batch.DeferredInserts``), or None: sent at once.
         self.deferred = deferred
+        # The batch's answer to "the highest seq given" (read once per batch), if any.
+        self._issued_of_batch = issued
         # Row log entries the batch has locked already (None: the row is not on the server).
         self.locked = locked if locked is not None else {}
         self.scope = scope
@@ -110,7 +113,8 @@ class ApplierBase:
     def issued_seq(self) -> int:
         """The highest seq the server has given (read once per change set)."""
         if self._issued is None:
-            self._issued = current_seq(self.conn)
+            batch = self._issued_of_batch
+            self._issued = batch() if batch is not None else current_seq(self.conn)
         return self._issued
 
     def known_province(self, code: str) -> bool:

@@ -28,7 +28,7 @@ from codi_core.wire import DEVICE_REVOKED, INVALID, OUT_OF_ORDER, PushedChangeSe
 from .. import schema
 from ..images import images_for
 from ..problems import ProblemError
-from ..seqs import take_seqs
+from ..seqs import current_seq, take_seqs
 from .base import lock_log_entries
 from .changes import ChangeSetApplier, write_row_log
 from .rejections import (
@@ -128,6 +128,7 @@ class Batch:
         # Row log entries locked for the whole batch at its start (None: not on the
         # server); a flushed row is dropped and read again by the change set that needs it.
         self.locked: dict[tuple[str, str], dict[str, Any] | None] = {}
+        self._issued: int | None = None
         self.now = utcnow()
         self.pending: list[tuple[ChangeSetApplier, dict[str, Any]]] = []
         self.pending_keys: set[tuple[str, str]] = set()
@@ -198,7 +199,8 @@ class Batch:
             self.flush()
         guarded = self.guarded is None or position in self.guarded
         applier = ChangeSetApplier(
-            self.conn, self.scope, cs, self.locked, None if guarded else self.deferred
+            self.conn, self.scope, cs, self.locked, None if guarded else self.deferred,
+            self.issued_seq,
         )
         if guarded:
             try:
@@ -253,6 +255,14 @@ class Batch:
 
     # -- seqs -------------------------------------------------------------------------
 
+    def issued_seq(self) -> int:
+        """The highest seq the server has given, read once per batch: every base_seq of
+        the push was known to its laptop before the push arrived, and the seqs this
+        batch takes are added as it takes them."""
+        if self._issued is None:
+            self._issued = current_seq(self.conn)
+        return self._issued
+
     def flush(self) -> None:
         """Number the pending change sets' writes (the counter is locked from here to the
         commit) and write their row log entries with each row's image."""
@@ -268,6 +278,7 @@ class Batch:
         images = {name: images_for(self.conn, name, sorted(ids)) for name, ids in wanted.items()}
         total = sum(len(applier.writes) for applier, _ in self.pending)
         first = take_seqs(self.conn, total)
+        self._issued = first + total - 1
         new_rows: dict[str, list[tuple[str, str | None, bool, int, str]]] = {}
         log_updates: list[dict[str, Any]] = []
         for applier, result in self.pending:
