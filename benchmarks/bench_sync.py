@@ -247,6 +247,16 @@ def client_decode(bodies: list[bytes]) -> tuple[float, float, list[list[dict]]]:
     return parse, time.perf_counter() - t, pages
 
 
+def cpu_seconds(pid: int) -> float:
+    """User + system CPU time of a process so far (Linux /proc)."""
+    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
+def load() -> str:
+    return " ".join(f"{x:.2f}" for x in os.getloadavg())
+
+
 def throwaway_database(admin_url: str) -> tuple[str, object]:
     """A fresh database on the PostgreSQL server of ``admin_url``; returns its URL and a
     function that drops it."""
@@ -266,11 +276,57 @@ def throwaway_database(admin_url: str) -> tuple[str, object]:
                .render_as_string(hide_password=False)), drop
 
 
+def first_sync_stages(args, url, base, a, summary, first, tmp) -> None:
+    rows = summary.pulled_rows
+    limit = SyncEngine(a).page_limit
+    token = load_token(a.data_dir, base)
+    # Each stage on its own (not timed together; the sync overlaps some of them).
+    fetch, bodies, encoding = fetch_raw(base, token, limit)
+    server = server_stages(url, args.province, limit)
+    parse, checks, pages = client_decode(bodies)
+    floor = floor_insert(pages, tmp / "floor")
+    bare = floor_insert(pages, tmp / "bare", index="none")
+    once = index_once(tmp / "bare")
+    per_page = floor_insert(pages, tmp / "per-page", index="page")
+    encode = server["query+encode"] - server["query"]
+    compress = server.get(f"compress {_codec_label(encoding)}", 0.0)
+    transfer = fetch - server["query+encode"] - compress
+    mb = server["bytes"] / 1e6
+    print(f"first sync: {rows} rows in {first:.2f} s = {rows / first:,.0f} rows/s "
+          f"({summary.pages} pages of {limit})")
+    print(f"floor (decode + executemany, no HTTP): {floor:.2f} s = "
+          f"{rows / floor:,.0f} rows/s; ratio sync/floor = {first / floor:.2f}x "
+          f"(aim <= 2x)")
+    print("stages, each measured alone (s):")
+    stage_rows = [
+        ("server query (row log range scans)", server["query"]),
+        ("server encoding (page bodies)", encode),
+        (f"compression ({encoding}), {mb:.1f} MB JSON", compress),
+        ("transfer + HTTP framework (fetch - above)", transfer),
+        ("client JSON parse", parse),
+        ("client value checks (codec decode)", checks),
+        ("insert, no search index (executemany)", bare),
+        ("search index via triggers (floor - insert)", floor - bare),
+        ("search index built once after", once),
+        ("search index per page, set-based (- insert)", per_page - bare),
+    ]
+    for label, value in stage_rows:
+        print(f"  {label:<46} {value:6.2f}")
+    print(f"  fetching all pages alone (server + HTTP + decompress): {fetch:.2f} s")
+    for key in ("gzip 5", "gzip 1", "zstd 1", "zstd 3"):
+        print(f"  codec {key}: {server[f'compress {key}']:.2f} s, "
+              f"{server[f'bytes {key}'] / 1e6:.1f} MB")
+
+
 def main() -> int:
     parser = argparse.ArgumentParser()
     parser.add_argument("--scale", choices=["small", "large"], default="large")
     parser.add_argument("--changes", type=int, default=1000)
     parser.add_argument("--province", default="34")
+    parser.add_argument("--only", choices=["all", "push"], default="all",
+                        help="push: only the catch-up push and the sync with nothing to do")
+    parser.add_argument("--profile", default=None,
+                        help="write a cProfile of the laptop's catch-up push to this file")
     parser.add_argument("--database-url", default=None,
                         help="a PostgreSQL server to make a throw-away database on "
                         "(default: a SQLite file)")
@@ -302,46 +358,8 @@ def main() -> int:
             summary = run_sync(a, tokens=TokenProvider(a))
             first = time.perf_counter() - t
             assert summary.ok, summary.describe("en")
-            rows = summary.pulled_rows
-            limit = SyncEngine(a).page_limit
-            token = load_token(a.data_dir, base)
-            # Each stage on its own (not timed together; the sync overlaps some of them).
-            fetch, bodies, encoding = fetch_raw(base, token, limit)
-            server = server_stages(url, args.province, limit)
-            parse, checks, pages = client_decode(bodies)
-            floor = floor_insert(pages, tmp / "floor")
-            bare = floor_insert(pages, tmp / "bare", index="none")
-            once = index_once(tmp / "bare")
-            per_page = floor_insert(pages, tmp / "per-page", index="page")
-            encode = server["query+encode"] - server["query"]
-            compress = server.get(f"compress {_codec_label(encoding)}", 0.0)
-            transfer = fetch - server["query+encode"] - compress
-            mb = server["bytes"] / 1e6
-            print(f"first sync: {rows} rows in {first:.2f} s = {rows / first:,.0f} rows/s "
-                  f"({summary.pages} pages of {limit})")
-            print(f"floor (decode + executemany, no HTTP): {floor:.2f} s = "
-                  f"{rows / floor:,.0f} rows/s; ratio sync/floor = {first / floor:.2f}x "
-                  f"(aim <= 2x)")
-            print("stages, each measured alone (s):")
-            stage_rows = [
-                ("server query (row log range scans)", server["query"]),
-                ("server encoding (page bodies)", encode),
-                (f"compression ({encoding}), {mb:.1f} MB JSON", compress),
-                ("transfer + HTTP framework (fetch - above)", transfer),
-                ("client JSON parse", parse),
-                ("client value checks (codec decode)", checks),
-                ("insert, no search index (executemany)", bare),
-                ("search index via triggers (floor - insert)", floor - bare),
-                ("search index built once after", once),
-                ("search index per page, set-based (- insert)", per_page - bare),
-            ]
-            for label, value in stage_rows:
-                print(f"  {label:<46} {value:6.2f}")
-            print(f"  fetching all pages alone (server + HTTP + decompress): {fetch:.2f} s")
-            for key in ("gzip 5", "gzip 1", "zstd 1", "zstd 3"):
-                print(f"  codec {key}: {server[f'compress {key}']:.2f} s, "
-                      f"{server[f'bytes {key}'] / 1e6:.1f} MB")
-
+            if args.only == "all":
+                first_sync_stages(args, url, base, a, summary, first, tmp)
             # 2. 1,000 waiting change sets pushed, then pulled by another laptop.
             b = open_store(tmp / "b")
             enrol(b, base, "bench_b", PASSWORD, device_name="bench-b")
@@ -351,15 +369,24 @@ def main() -> int:
                 with a.action(f"ลงทะเบียนชุมชน {i}") as s:
                     s.add(Community(province_code=province, name=f"ชุมชนทดสอบความเร็ว {i}",
                                     households=i % 300 + 1))
-            t = time.perf_counter()
-            pushed = run_sync(a, tokens=TokenProvider(a))
+            t, cpu, server_cpu = time.perf_counter(), time.process_time(), cpu_seconds(proc.pid)
+            if args.profile:
+                import cProfile
+
+                with cProfile.Profile() as profile:
+                    pushed = run_sync(a, tokens=TokenProvider(a))
+                profile.dump_stats(args.profile)
+            else:
+                pushed = run_sync(a, tokens=TokenProvider(a))
             push_time = time.perf_counter() - t
+            cpu, server_cpu = time.process_time() - cpu, cpu_seconds(proc.pid) - server_cpu
             assert pushed.ok and pushed.applied == args.changes, pushed.describe("en")
             t = time.perf_counter()
             pulled = run_sync(b, tokens=TokenProvider(b))
             pull_time = time.perf_counter() - t
             assert pulled.ok and pulled.pulled_rows >= args.changes, pulled.describe("en")
-            print(f"push {args.changes} change sets: {push_time:.2f} s (aim < 2 s)")
+            print(f"push {args.changes} change sets: {push_time:.2f} s (aim < 1 s); CPU: laptop "
+                  f"{cpu:.2f} s, server process {server_cpu:.2f} s; load {load()}")
             print(f"pull them on another laptop: {pull_time:.2f} s, {pulled.pulled_rows} rows "
                   f"(aim < 2 s)")
             with b.read() as s:
@@ -368,14 +395,24 @@ def main() -> int:
             assert n == args.changes
 
             # 3. Nothing to do.
-            times = []
-            for _ in range(15):
-                t = time.perf_counter()
-                idle = run_sync(a, tokens=TokenProvider(a))
+            times, cpus = [], []
+            tokens = TokenProvider(a)
+            for i in range(15):
+                t, cpu = time.perf_counter(), time.process_time()
+                if args.profile and i == 14:
+                    import cProfile
+
+                    with cProfile.Profile() as profile:
+                        idle = run_sync(a, tokens=tokens)
+                    profile.dump_stats(args.profile + ".idle")
+                else:
+                    idle = run_sync(a, tokens=tokens)
                 times.append(time.perf_counter() - t)
+                cpus.append(time.process_time() - cpu)
                 assert idle.ok and idle.pushed == 0 and idle.pulled_rows == 0
             print(f"sync with nothing to do: median {statistics.median(times) * 1000:.0f} ms, "
-                  f"max {max(times) * 1000:.0f} ms (aim < 100 ms)")
+                  f"max {max(times) * 1000:.0f} ms (aim < 50 ms); laptop CPU median "
+                  f"{statistics.median(cpus) * 1000:.0f} ms; load {load()}")
             a.close()
             b.close()
         finally:

@@ -235,13 +235,26 @@ class Store:
             row = s.get(LocalSetting, key)
             return default if row is None else row.value
 
+    def get_settings(self, *keys: str) -> dict[str, Any]:
+        """Several settings in one query: key -> value (absent keys are left out)."""
+        with self.read() as s:
+            rows = s.execute(
+                sa.select(LocalSetting.key, LocalSetting.value).where(LocalSetting.key.in_(keys))
+            )
+            return {key: value for key, value in rows}
+
     def set_setting(self, key: str, value: Any) -> None:
         """Local facts (not synced, never captured as a change)."""
+        self.set_settings({key: value})
+
+    def set_settings(self, values: dict[str, Any]) -> None:
+        """Several local facts in one transaction."""
         with self.sessions(bind=writer(self.engine)) as s, s.begin():
             s.info["capture"] = False
-            s.merge(LocalSetting(key=key, value=value))
-        if key == "demo":
-            self._is_demo = bool(value)
+            for key, value in values.items():
+                s.merge(LocalSetting(key=key, value=value))
+        if "demo" in values:
+            self._is_demo = bool(values["demo"])
 
     def close(self) -> None:
         self.engine.dispose()

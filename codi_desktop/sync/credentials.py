@@ -232,16 +232,17 @@ class SyncAccount:
 
 
 def account(store: Store) -> SyncAccount | None:
-    server_url = store.get_setting(S_SERVER_URL)
-    device_id = store.get_setting(S_DEVICE_ID)
+    settings = store.get_settings(S_SERVER_URL, S_DEVICE_ID, S_USERNAME, S_CA_FILE, S_REVOKED)
+    server_url = settings.get(S_SERVER_URL)
+    device_id = settings.get(S_DEVICE_ID)
     if not server_url or not device_id:
         return None
     return SyncAccount(
         server_url=server_url,
         device_id=device_id,
-        username=store.get_setting(S_USERNAME) or "",
-        ca_file=store.get_setting(S_CA_FILE),
-        revoked=bool(store.get_setting(S_REVOKED, False)),
+        username=settings.get(S_USERNAME) or "",
+        ca_file=settings.get(S_CA_FILE),
+        revoked=bool(settings.get(S_REVOKED, False)),
     )
 
 

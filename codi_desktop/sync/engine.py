@@ -11,6 +11,7 @@ connection or a killed process resumes where it stopped and nothing is applied t
 from __future__ import annotations
 
 import datetime as dt
+import json
 import logging
 import random
 import threading
@@ -176,6 +177,13 @@ class _Revoked(Exception):
     pass
 
 
+# A push carries at most this many change sets (PROTOCOL.md) and about this many bytes of
+# JSON (before gzip): well under the server's 32 MiB limit, and small enough that a cut
+# connection on a rural link loses little; the server applies one push in one or a few
+# transactions.
+MAX_PUSH_CHANGE_SETS = 1000
+PUSH_BYTES = 1024 * 1024
+
 # Problem codes for a push the server refused as a whole (its shape, not its content).
 _SHAPE_CODES = frozenset({"invalid_request", "too_large", "bad_request", "invalid"})
 
@@ -200,7 +208,8 @@ class SyncEngine:
         cancel: CancelFlag = None,
         progress: ProgressCallback = None,
         client_factory: Callable[..., SyncClient] = SyncClient,
-        push_batch: int = 200,
+        push_batch: int = MAX_PUSH_CHANGE_SETS,
+        push_bytes: int = PUSH_BYTES,
         page_limit: int = 5000,
         transport_retries: int = 4,
         max_wait: float = 120.0,
@@ -212,6 +221,7 @@ class SyncEngine:
         self._progress = progress
         self._client_factory = client_factory
         self.push_batch = push_batch
+        self.push_bytes = push_bytes
         self.page_limit = page_limit
         self.transport_retries = transport_retries
         self.max_wait = max_wait
@@ -400,8 +410,10 @@ class SyncEngine:
         return wire
 
     def _push(self, client: SyncClient, device_id: str) -> None:
-        offset = int(self.store.get_setting(S_SEQ_OFFSET, 0) or 0)
         total = self.store.count_pending()
+        if not total:
+            return  # nothing waiting (a sync with nothing to do asks one question here)
+        offset = int(self.store.get_setting(S_SEQ_OFFSET, 0) or 0)
         done = 0
         out_of_order = 0
         one_at_a_time = False
@@ -414,7 +426,8 @@ class SyncEngine:
                 return
             if one_at_a_time:
                 batch = batch[:1]
-            wire = self._wire(batch, offset)
+            wire = _cut_at_bytes(self._wire(batch, offset), self.push_bytes)
+            batch = batch[: len(wire)]
             self._report("push", done, total, f"{len(batch)} change sets")
             try:
                 answer = self._call(client, lambda w=wire: client.push(device_id, w))
@@ -477,13 +490,22 @@ class SyncEngine:
         cursor = self.store.get_setting(apply.S_CURSOR)
         seen: set[tuple[str, str]] | None = None
         reset_done = False
+        # Started with the second page: a sync with nothing to do never starts a thread.
         pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="codi-sync-pull")
 
         def fetch(c: str | None) -> dict[str, Any]:
             return self._call(client, lambda: client.pull(c, self.page_limit))
 
+        def fetched(c: str | None) -> Future[dict[str, Any]]:
+            done: Future[dict[str, Any]] = Future()
+            try:
+                done.set_result(fetch(c))
+            except ProblemError as exc:
+                done.set_exception(exc)
+            return done
+
         try:
-            in_flight: Future[dict[str, Any]] = pool.submit(fetch, cursor)
+            in_flight = fetched(cursor)
             while True:
                 self._check_cancel()
                 try:
@@ -494,7 +516,7 @@ class SyncEngine:
                         self._reset_snapshot()
                         cursor = None
                         seen = set()
-                        in_flight = pool.submit(fetch, None)
+                        in_flight = fetched(None)
                         continue
                     raise
                 changes = page.get("changes") or []
@@ -506,6 +528,10 @@ class SyncEngine:
                     raise ProblemError(502, "no_progress", "the server said more but sent nothing")
                 else:
                     in_flight = pool.submit(fetch, new_cursor)
+                if not changes and not more and seen is None and new_cursor in (None, cursor):
+                    self.summary.pages += 1  # up to date: nothing to write
+                    self._report("pull", self.summary.pulled_rows, None)
+                    return
                 with apply.write_transaction(self.store) as conn:
                     result = apply.apply_page(conn, changes, seen=seen)
                     if new_cursor is not None:
@@ -537,11 +563,12 @@ class SyncEngine:
 
     def _remember(self, summary: SyncSummary) -> None:
         try:
-            if summary.ok or not (summary.offline or summary.errors or summary.cancelled):
-                self.store.set_setting(S_LAST_SUCCESS, summary.finished_at.isoformat())
             history = list(self.store.get_setting(S_HISTORY, []) or [])
             history.insert(0, summary.to_dict())
-            self.store.set_setting(S_HISTORY, history[:HISTORY_KEEP])
+            settings: dict[str, Any] = {S_HISTORY: history[:HISTORY_KEEP]}
+            if summary.ok or not (summary.offline or summary.errors or summary.cancelled):
+                settings[S_LAST_SUCCESS] = summary.finished_at.isoformat()
+            self.store.set_settings(settings)  # one transaction
         except Exception:  # bookkeeping must never hide the sync's own outcome
             log.exception("could not record the sync summary")
 
@@ -562,6 +589,17 @@ def _cut_at_dependency(batch: list[ChangeSet]) -> list[ChangeSet]:
             return batch[:index]
         touched |= keys
     return batch
+
+
+def _cut_at_bytes(wire: list[dict[str, Any]], limit: int) -> list[dict[str, Any]]:
+    """The first change sets of the batch whose JSON stays within ``limit`` bytes (at
+    least one: a change set too large for the server is found out by its answer)."""
+    size = 0
+    for index, body in enumerate(wire):
+        size += len(json.dumps(body, ensure_ascii=False, separators=(",", ":")).encode()) + 1
+        if index and size > limit:
+            return wire[:index]
+    return wire
 
 
 def run_sync(

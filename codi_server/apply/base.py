@@ -45,12 +45,49 @@ def same(column: sa.Column, a: Any, b: Any) -> bool:
     return encode_value(column, a) == encode_value(column, b)
 
 
+def lock_log_entries(
+    conn: sa.Connection, keys: list[tuple[str, str]]
+) -> dict[tuple[str, str], dict[str, Any]]:
+    """Lock (``FOR UPDATE``, in sorted order) and read the row log entries of these rows;
+    a row not on the server has none."""
+    rl = schema.row_log
+    out: dict[tuple[str, str], dict[str, Any]] = {}
+    keys = sorted(keys)
+    for start in range(0, len(keys), 500):
+        chunk = keys[start : start + 500]
+        rows = conn.execute(
+            sa.select(rl)
+            .where(sa.tuple_(rl.c.table_name, rl.c.row_id).in_(chunk))
+            .order_by(rl.c.table_name, rl.c.row_id)
+            .with_for_update()
+        ).mappings()
+        for row in rows:
+            entry = dict(row)
+            entry["field_seqs"] = dict(entry["field_seqs"] or {})
+            out[(row["table_name"], row["row_id"])] = entry
+    return out
+
+
 class ApplierBase:
     """What one change set's application holds: the row log entries it locked, the rows it
     wrote, the conflicts it made and the checks it must run before the seqs are taken."""
 
-    def __init__(self, conn: sa.Connection, scope: DeviceScope, cs: WireChangeSet):
+    def __init__(
+        self,
+        conn: sa.Connection,
+        scope: DeviceScope,
+        cs: WireChangeSet,
+        locked: dict[tuple[str, str], dict[str, Any] | None] | None = None,
+        deferred: Any = None,
+        issued: Any = None,
+    ):
         self.conn = conn
+        # Where inserts are queued (``batch.DeferredInserts``), or None: sent at once.
+        self.deferred = deferred
+        # The batch's answer to "the highest seq given" (read once per batch), if any.
+        self._issued_of_batch = issued
+        # Row log entries the batch has locked already (None: the row is not on the server).
+        self.locked = locked if locked is not None else {}
         self.scope = scope
         self.cs = cs
         self.now = utcnow()
@@ -76,27 +113,27 @@ class ApplierBase:
     def issued_seq(self) -> int:
         """The highest seq the server has given (read once per change set)."""
         if self._issued is None:
-            self._issued = current_seq(self.conn)
+            batch = self._issued_of_batch
+            self._issued = batch() if batch is not None else current_seq(self.conn)
         return self._issued
 
     def known_province(self, code: str) -> bool:
         return known_province(self.conn, code)
 
     def _lock_log_entries(self, changes: list[WireChange]) -> None:
-        keys = sorted({(c.table, c.row_id) for c in changes if c.table in schema.DOMAIN_TABLES})
-        rl = schema.row_log
-        for start in range(0, len(keys), 500):
-            chunk = keys[start : start + 500]
-            rows = self.conn.execute(
-                sa.select(rl)
-                .where(sa.tuple_(rl.c.table_name, rl.c.row_id).in_(chunk))
-                .order_by(rl.c.table_name, rl.c.row_id)
-                .with_for_update()
-            ).mappings()
-            for row in rows:
-                entry = dict(row)
-                entry["field_seqs"] = dict(entry["field_seqs"] or {})
-                self.log[(row["table_name"], row["row_id"])] = entry
+        keys = []
+        for key in sorted({(c.table, c.row_id) for c in changes if c.table in schema.DOMAIN_TABLES}):
+            if key not in self.locked:
+                keys.append(key)
+            elif (known := self.locked[key]) is not None:
+                self.log[key] = dict(known, field_seqs=dict(known["field_seqs"]))
+        self.log.update(lock_log_entries(self.conn, keys))
+
+    def insert_row(self, table: sa.Table, row: dict[str, Any]) -> None:
+        if self.deferred is not None:
+            self.deferred.insert(table, row)
+        else:
+            self.conn.execute(sa.insert(table).values(**row))
 
     def _note_write(
         self, table: str, row_id: str, province: str | None, deleted: bool, fields: set[str],

@@ -16,8 +16,7 @@ from codi_core.rules.planning import PLAN_FIELDS
 from codi_core.wire import FORBIDDEN, SCHEMA_MISMATCH, SCHEMA_VERSIONS, WireChange
 
 from .. import schema
-from ..images import images_for
-from ..seqs import log_new_rows, take_seqs
+from ..seqs import log_new_rows
 from .attendance import AttendanceMixin
 from .base import decode
 from .ledger import LedgerMixin
@@ -35,7 +34,9 @@ class ChangeSetApplier(
 ):
     """Applies one change set's changes inside the caller's transaction."""
 
-    def run(self) -> dict[str, Any]:
+    def apply_changes(self) -> None:
+        """Every change and every check of the change set; the seqs come later
+        (``log_seqs``, once per batch: see ``batch.py``)."""
         cs = self.cs
         if cs.schema_version not in SCHEMA_VERSIONS:
             raise Rejection(
@@ -54,10 +55,11 @@ class ChangeSetApplier(
         self.check_meeting_numbers()
         for project_id in sorted(self.budget_projects):
             self.check_budget(project_id)
-        seq = self.assign_seqs()
+
+    def result(self, seq: int) -> dict[str, Any]:
         return {
-            "id": cs.id,
-            "device_seq": cs.device_seq,
+            "id": self.cs.id,
+            "device_seq": self.cs.device_seq,
             "status": "applied",
             "seq": seq,
             "conflicts": self.conflicts,
@@ -184,7 +186,7 @@ class ChangeSetApplier(
             self.merge_second_sign_in(table, columns, change, values, province)
         values.setdefault("updated_at", self.now)
         values.setdefault("created_at", self.now)
-        self.conn.execute(sa.insert(table).values(id=change.row_id, seq=None, **values))
+        self.insert_row(table, dict(values, id=change.row_id, seq=None))
         self.log[key] = {
             "province_code": province,
             "deleted": values.get("deleted_at") is not None,
@@ -200,60 +202,61 @@ class ChangeSetApplier(
         if change.table == "meeting" and values.get("deleted_at") is None:
             self.meeting_checks[change.row_id] = change
 
-    def assign_seqs(self) -> int:
-        """Take the seqs last (the counter lock is held until commit) and record them."""
-        writes = list(self.writes.values())
-        # Everything that does not need the seq happens before the counter is locked:
-        # from take_seqs to the commit, every other push waits.
-        images: dict[str, dict[str, str]] = {}
-        for write in writes:
-            images.setdefault(write.table, {})[write.row_id] = ""
-        for name, ids in images.items():
-            images[name] = images_for(self.conn, name, list(ids))
-        first = take_seqs(self.conn, len(writes))
-        if not writes:
-            return first - 1
-        new_rows: dict[str, list[tuple[str, str | None, bool, int]]] = {}
-        log_updates: list[dict[str, Any]] = []
-        for offset, write in enumerate(writes):
+    def log_seqs(
+        self,
+        first: int,
+        images: dict[str, dict[str, str]],
+        new_rows: dict[str, list[tuple[str, str | None, bool, int, str]]],
+        log_updates: list[dict[str, Any]],
+    ) -> int:
+        """Number this change set's writes from ``first`` (seqs taken by the caller, the
+        counter locked until commit) and add their row log entries, with each row's image,
+        to ``new_rows`` and ``log_updates``; returns the change set's highest seq."""
+        for offset, write in enumerate(self.writes.values()):
             seq = first + offset
-            entry = self.log[(write.table, write.row_id)]
+            image = images[write.table][write.row_id]
             if write.insert:
                 new_rows.setdefault(write.table, []).append(
-                    (write.row_id, write.province_code, write.deleted, seq)
+                    (write.row_id, write.province_code, write.deleted, seq, image)
                 )
-            else:
-                field_seqs = dict(entry["field_seqs"])
-                for name in write.fields:
-                    field_seqs[name] = seq
-                log_updates.append(
-                    {
-                        "b_table": write.table,
-                        "b_row": write.row_id,
-                        "seq": seq,
-                        "deleted": write.deleted,
-                        "field_seqs": field_seqs,
-                        "written_at": self.now,
-                    }
-                )
-        for name, rows in new_rows.items():
-            log_new_rows(
-                self.conn, name, [(*r, images[name][r[0]]) for r in rows], self.now
+                continue
+            field_seqs = dict(self.log[(write.table, write.row_id)]["field_seqs"])
+            for name in write.fields:
+                field_seqs[name] = seq
+            log_updates.append(
+                {
+                    "b_table": write.table,
+                    "b_row": write.row_id,
+                    "seq": seq,
+                    "deleted": write.deleted,
+                    "field_seqs": field_seqs,
+                    "image": image,
+                    "written_at": self.now,
+                }
             )
-        for update in log_updates:
-            update["image"] = images[update["b_table"]][update["b_row"]]
-        if log_updates:
-            rl = schema.row_log
-            self.conn.execute(
-                sa.update(rl)
-                .where(rl.c.table_name == sa.bindparam("b_table"), rl.c.row_id == sa.bindparam("b_row"))
-                .values(
-                    seq=sa.bindparam("seq"),
-                    deleted=sa.bindparam("deleted"),
-                    field_seqs=sa.bindparam("field_seqs"),
-                    image=sa.bindparam("image"),
-                    written_at=sa.bindparam("written_at"),
-                ),
-                log_updates,
-            )
-        return first + len(writes) - 1
+        return first + len(self.writes) - 1
+
+
+def write_row_log(
+    conn: sa.Connection,
+    now: Any,
+    new_rows: dict[str, list[tuple[str, str | None, bool, int, str]]],
+    log_updates: list[dict[str, Any]],
+) -> None:
+    """The row log entries of a batch's writes (``ChangeSetApplier.log_seqs``)."""
+    for name, rows in new_rows.items():
+        log_new_rows(conn, name, rows, now)
+    if log_updates:
+        rl = schema.row_log
+        conn.execute(
+            sa.update(rl)
+            .where(rl.c.table_name == sa.bindparam("b_table"), rl.c.row_id == sa.bindparam("b_row"))
+            .values(
+                seq=sa.bindparam("seq"),
+                deleted=sa.bindparam("deleted"),
+                field_seqs=sa.bindparam("field_seqs"),
+                image=sa.bindparam("image"),
+                written_at=sa.bindparam("written_at"),
+            ),
+            log_updates,
+        )

@@ -1,0 +1,40 @@
+"""The laptop sends its outbox in pushes sized by bytes (``push_bytes``), each answered
+as a batch by the server: every change set arrives once, in order, whatever the size."""
+
+from __future__ import annotations
+
+import sqlalchemy as sa
+
+from codi_core.models import Community
+from codi_desktop.sync.engine import SyncProgress
+
+from .test_faults import add_communities
+
+
+def _pushes(laptop, **options) -> tuple[list[str], object]:
+    said: list[str] = []
+
+    def progress(p: SyncProgress) -> None:
+        if p.phase == "push" and p.message:
+            said.append(p.message)
+
+    summary = laptop.sync(progress=progress, **options)
+    assert summary.ok, summary.describe("en")
+    return said, summary
+
+
+def _names(laptop, prefix: str) -> set[str]:
+    with laptop.store.read() as s:
+        return set(s.scalars(sa.select(Community.name).where(Community.name.like(f"{prefix}%"))))
+
+
+def test_pushes_are_cut_by_bytes_and_every_change_set_arrives_once(laptops):
+    a, b = laptops
+    add_communities(a, 12, "ไบต์")
+    said, summary = _pushes(a, push_bytes=1)  # smaller than any change set: one each
+    assert said == ["1 change sets"] * 12 and summary.applied == 12
+    add_communities(a, 12, "รวม")
+    said, summary = _pushes(a)
+    assert said == ["12 change sets"] and summary.applied == 12
+    b.synced()
+    assert len(_names(b, "ไบต์")) == 12 and len(_names(b, "รวม")) == 12
