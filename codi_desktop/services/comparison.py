@@ -5,8 +5,6 @@ Three queries whatever the number of provinces."""
 
 from __future__ import annotations
 
-import csv
-import io
 from dataclasses import dataclass
 
 import sqlalchemy as sa
@@ -87,22 +85,6 @@ def sort_rows(rows: list[ComparisonRow], sort: str = "readiness",
         key = lambda r: r.readiness  # noqa: E731
     by_name = sorted(rows, key=lambda r: r.name)
     return sorted(by_name, key=key, reverse=descending)
-
-
-def to_csv(rows: list[ComparisonRow]) -> str:
-    """The comparison as CSV (UTF-8 with BOM so spreadsheet programs read Thai)."""
-    out = io.StringIO()
-    w = csv.writer(out)
-    w.writerow(["รหัสจังหวัด", "จังหวัด", "สถานะ", "ผลการประเมิน",
-                *[f"เกณฑ์ที่ {n}" for n in CRITERIA], "ความพร้อม (%)"])
-    for r in rows:
-        w.writerow([r.province, r.name, r.pilot_status, r.status or "", *r.levels, r.readiness])
-    return "\ufeff" + out.getvalue()
-
-
-def export_csv(rows: list[ComparisonRow], path) -> None:
-    with open(path, "w", encoding="utf-8", newline="") as f:
-        f.write(to_csv(rows))
 
 
 @dataclass(frozen=True)
