@@ -775,8 +775,8 @@
         <translation>Delete</translation>
     </message>
     <message>
-        <source>ยังบันทึกไม่ได้: กรุณาแก้ไขช่องที่มีข้อความสีแดง</source>
-        <translation>Not saved yet: please fix the fields with a red message</translation>
+        <source>ยังบันทึกไม่ได้ แก้ช่องกรอบสีแดง:</source>
+        <translation>Not saved yet; fix the fields framed in red:</translation>
     </message>
     <message>
         <source>บันทึกแล้ว</source>
@@ -2118,6 +2118,10 @@
     <message>
         <source>งวดที่ต้องเป็นตัวเลข</source>
         <translation>The tranche must be a number</translation>
+    </message>
+    <message>
+        <source>ยังบันทึกไม่ได้ แก้ช่องกรอบสีแดง:</source>
+        <translation>Not saved yet; fix the fields framed in red:</translation>
     </message>
     <message>
         <source>บันทึก%1แล้ว</source>

@@ -775,7 +775,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>ยังบันทึกไม่ได้: กรุณาแก้ไขช่องที่มีข้อความสีแดง</source>
+        <source>ยังบันทึกไม่ได้ แก้ช่องกรอบสีแดง:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2117,6 +2117,10 @@
     </message>
     <message>
         <source>งวดที่ต้องเป็นตัวเลข</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ยังบันทึกไม่ได้ แก้ช่องกรอบสีแดง:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
