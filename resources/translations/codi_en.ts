@@ -2282,6 +2282,14 @@
         <translation>Only CODI headquarters records the province&apos;s budget allocation; it appears here after a sync.</translation>
     </message>
     <message>
+        <source>โครงการ</source>
+        <translation>Projects</translation>
+    </message>
+    <message>
+        <source>งบประมาณตามแผนงาน</source>
+        <translation>Budget by program</translation>
+    </message>
+    <message>
         <source>ยังไม่มีงบประมาณ</source>
         <translation>No budget yet</translation>
     </message>

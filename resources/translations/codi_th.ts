@@ -2282,6 +2282,14 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>โครงการ</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>งบประมาณตามแผนงาน</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>ยังไม่มีงบประมาณ</source>
         <translation type="unfinished"></translation>
     </message>

@@ -194,8 +194,28 @@ def test_saving_an_invalid_form_moves_no_widget(qtbot, window):
     budget.amount.setText("abc")
     still("ledger", budget.record, budget.message)
     assert budget.reason("amount") and budget.reason("amount") in budget.message.text()
+    page.show_budget()
     if page.allocation.isVisibleTo(window):
         page.allocation.amount.setText("-5")
         still("allocation", page.allocation.record, page.allocation.message)
     assert {"communities", "organizations", "people", "projects", "ledger"} <= set(checked)
     assert isinstance(budget.message, MessageBar)
+
+
+def test_the_budget_by_program_shows_every_program_at_1366x768(window):
+    """The budget by program has its own tab: every program's row is whole on screen
+    (it was squeezed to about a row and a half under the list), no scrollbar."""
+    window.resize(*LAPTOP)
+    page = window.show_page("projects")
+    page.ensure_loaded()
+    page.show_budget()
+    for _ in range(3):
+        QApplication.processEvents()
+    table = page.budget
+    assert table.rowCount() >= 3  # the demo's programs with money in the year shown
+    room = table.viewport().rect()
+    for r in range(table.rowCount()):
+        assert room.contains(table.visualRect(table.model().index(r, 4))), r
+    assert not table.verticalScrollBar().isVisible()
+    assert not table.horizontalScrollBar().isVisible()
+    assert (window.width(), window.height()) == LAPTOP

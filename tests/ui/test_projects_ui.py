@@ -156,6 +156,7 @@ def test_register_project_record_budget_and_reverse(qtbot, type_text, window, mo
 def test_allocation_and_delete_project(qtbot, type_text, window):
     store = window.store
     page = projects_page(window)
+    page.show_budget()
     alloc = page.allocation
     fy = page._fiscal_year
     program = alloc.program.currentData()
@@ -175,6 +176,7 @@ def test_allocation_and_delete_project(qtbot, type_text, window):
     assert shown[alloc.program.currentText()] == f"฿{after[program] / 100:,.2f}"
 
     # open an existing project, delete it after an inline confirmation (a tombstone)
+    page.tabs.setCurrentWidget(page.list)
     total = page.list.model.total
     page.list.table.setCurrentIndex(page.list.model.index(0, 0))
     form = page.list.detail.form
