@@ -219,3 +219,25 @@ def test_the_budget_by_program_shows_every_program_at_1366x768(window):
     assert not table.verticalScrollBar().isVisible()
     assert not table.horizontalScrollBar().isVisible()
     assert (window.width(), window.height()) == LAPTOP
+
+
+def test_the_comparison_fits_without_a_horizontal_scrollbar(window):
+    """The ten criteria are short numbered columns (the title is the header's tip), so the
+    comparison of provinces fits 1366 pixels without scrolling sideways."""
+    from codi_core.reference import CRITERIA
+
+    window.resize(*LAPTOP)
+    page = window.show_page("comparison")
+    page.ensure_loaded()
+    for _ in range(3):
+        QApplication.processEvents()
+    table = page.table
+    assert table.rowCount() >= 1
+    assert not table.horizontalScrollBar().isVisible()
+    header = table.horizontalHeader()
+    assert header.length() <= table.viewport().width()
+    for n, (title_th, _en) in enumerate(CRITERIA, start=1):
+        item = table.horizontalHeaderItem(1 + n)
+        assert item.text() == str(n)
+        assert item.toolTip() == f"{n}. {title_th}"
+        assert header.sectionSize(1 + n) < 60  # a level, not a title
