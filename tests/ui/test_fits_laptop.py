@@ -185,6 +185,16 @@ def test_saving_an_invalid_form_moves_no_widget(qtbot, window):
         assert frame is not None and frame.isVisible()
         assert frame.geometry() == form.inputs[shown[0]].widget.geometry()
 
+    page = window.show_page("people")  # a person's memberships: dates in the wrong order
+    page.table.selectRow(0)
+    QApplication.processEvents()
+    memberships = page.detail.memberships
+    page.detail.tabs.setCurrentWidget(memberships)
+    memberships.from_on.setText("1/1/2567")
+    memberships.to_on.setText("1/1/2560")
+    still("memberships", memberships.add, memberships.message)
+    assert memberships.reason("to_on") or memberships.reason("organization")
+
     page = window.show_page("projects")
     target = page.list
     target.table.selectRow(0)
@@ -198,7 +208,8 @@ def test_saving_an_invalid_form_moves_no_widget(qtbot, window):
     if page.allocation.isVisibleTo(window):
         page.allocation.amount.setText("-5")
         still("allocation", page.allocation.record, page.allocation.message)
-    assert {"communities", "organizations", "people", "projects", "ledger"} <= set(checked)
+    assert {"communities", "organizations", "people", "projects", "memberships",
+            "ledger"} <= set(checked)
     assert isinstance(budget.message, MessageBar)
 
 

@@ -133,7 +133,8 @@ def test_person_membership(qtbot, type_text, window):
     edit.setText(org[1])
     type_text(memberships.to_on, "1/1/2560")
     type_text(memberships.from_on, "1/1/2567")
-    assert "วันที่สิ้นสุด" in memberships.error.text()  # to before from
+    assert "วันที่สิ้นสุด" in memberships.reason("to_on")  # to before from
+    assert "วันที่สิ้นสุด" in memberships.message.label.text()  # in the panel's fixed bar (its tab is not shown)
     memberships.to_on.clear()
     memberships.role.setCurrentIndex(memberships.role.findData("treasurer"))
     qtbot.mouseClick(memberships.add_button, Qt.MouseButton.LeftButton)
