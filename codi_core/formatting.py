@@ -171,9 +171,16 @@ def english_time(value: time | datetime) -> str:
     return f"{t.hour:02d}:{t.minute:02d}"
 
 
-def bangkok_today() -> date:
-    """Today's date in Thailand (a laptop's clock may be set to UTC)."""
-    return datetime.now(bangkok_tz()).date()
+def bangkok_today(now: datetime | None = None) -> date:
+    """The date in Thailand at the instant ``now`` (default: this moment), whatever zone
+    the laptop's clock is set to: 1 December 2026 20:00 UTC is already 2 December in
+    Bangkok. The one "today" of the desktop and the core (``date.today()`` is the
+    laptop's zone); a naive ``now`` is refused rather than guessed."""
+    if now is None:
+        now = datetime.now(UTC)
+    elif now.tzinfo is None:
+        raise ValueError("bangkok_today needs an aware instant (UTC), got a naive datetime")
+    return now.astimezone(bangkok_tz()).date()
 
 
 # --- dates and years as people type them ----------------------------------------------

@@ -4,7 +4,8 @@ Thai and English, each picture exactly the size asked (a 1366×768 laptop by def
 Usage: python scripts/screenshot.py [--size 1366x768] [--out-dir docs/screens]
        [--page dashboard ...] [--lang th en] [--data-dir DIR] [--open-first]
 Builds the small demo province in a temporary folder unless --data-dir is given.
-Writes ``<out-dir>/<lang>-<page>.png`` and prints each file with its size.
+Writes ``<out-dir>/<lang>-<page>.png`` (and ``<lang>-projects-budget.png``, the projects
+page's budget tab) and prints each file with its size.
 """
 
 from __future__ import annotations
@@ -73,15 +74,21 @@ def main() -> int:
             target = getattr(page, "list", page)  # the projects page wraps its list
             if args.open_first and hasattr(target, "model"):
                 target.table.selectRow(0)
-            for _ in range(20):
-                app.processEvents()
-            picture = window.grab()
-            out = out_dir / f"{lang}-{key}.png"
-            picture.save(str(out))
-            size = (picture.width(), picture.height())
-            ok = size == (width, height)
-            wrong += not ok
-            print(f"{out} {size[0]}x{size[1]}{'' if ok else '  <- NOT ' + args.size}")
+            shots = [(key, None)]
+            if hasattr(page, "show_budget"):  # the projects page's budget tab too
+                shots.append((f"{key}-budget", page.show_budget))
+            for name, show in shots:
+                if show is not None:
+                    show()
+                for _ in range(20):
+                    app.processEvents()
+                picture = window.grab()
+                out = out_dir / f"{lang}-{name}.png"
+                picture.save(str(out))
+                size = (picture.width(), picture.height())
+                ok = size == (width, height)
+                wrong += not ok
+                print(f"{out} {size[0]}x{size[1]}{'' if ok else '  <- NOT ' + args.size}")
         window.store.close()
         window.close()
         window.deleteLater()

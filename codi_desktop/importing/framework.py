@@ -28,6 +28,7 @@ import sqlalchemy as sa
 from sqlalchemy.orm import Session
 
 from codi_core.errors import ServiceError
+from codi_core.formatting import CE_YEAR_LIMIT
 from codi_core.models import Subdistrict
 from codi_desktop.store import search_index
 from codi_desktop.store.capture import CAPTURED, finish_change_set
@@ -347,8 +348,8 @@ def preview_file(store: Store, importer: Importer, path: str | Path,
             notes.append((f"ปีใน '{name_th}' อ่านเป็น ค.ศ. แล้วแปลงเป็น พ.ศ.",
                           f"years in '{name_en}' read as CE (AD)"))
         else:
-            notes.append((f"ปีใน '{name_th}' มีทั้ง พ.ศ. และ ค.ศ. (ปีตั้งแต่ 2400 ถือเป็น พ.ศ.)",
-                          f"years in '{name_en}' mix BE and CE (2400 and later taken as BE)"))
+            notes.append((f"ปีใน '{name_th}' มีทั้ง พ.ศ. และ ค.ศ. (ปีตั้งแต่ {CE_YEAR_LIMIT} ถือเป็น พ.ศ.)",
+                          f"years in '{name_en}' mix BE and CE ({CE_YEAR_LIMIT} and later taken as BE)"))
     return Preview(importer.kind, Path(path), table, table.rows[at][0],
                    ["" if h is None else str(h) for h in headers], mapping, remembered,
                    missing, rows, notes, importer, ctx)

@@ -13,7 +13,13 @@ import re
 from decimal import Decimal, InvalidOperation
 from typing import Any
 
-from codi_core.formatting import BE_OFFSET, THAI_MONTHS, THAI_MONTHS_SHORT, parse_baht
+from codi_core.formatting import (
+    BE_OFFSET,
+    THAI_MONTHS,
+    THAI_MONTHS_SHORT,
+    parse_baht,
+    typed_be_year,
+)
 
 _ARABIC = str.maketrans("๐๑๒๓๔๕๖๗๘๙", "0123456789")
 
@@ -126,11 +132,10 @@ def _year(year: int, short: bool) -> tuple[int, str]:
     """A written year as (Common Era year, the era it was read in)."""
     if short:  # two digits: Thai lists mean the Buddhist Era (67 = 2567)
         return 2500 + year - BE_OFFSET, BE
-    if year >= 2400:
-        return year - BE_OFFSET, BE
-    if 1800 <= year < 2400:
-        return year, CE
-    raise CellError(f"ปี {year} ไม่ถูกต้อง", f"year {year} is not valid")
+    if year < 1800:
+        raise CellError(f"ปี {year} ไม่ถูกต้อง", f"year {year} is not valid")
+    be, was_ce = typed_be_year(year)  # the one BE/CE rule of every date field
+    return be - BE_OFFSET, (CE if was_ce else BE)
 
 
 def date(value: Any) -> tuple[dt.date | None, str | None]:
@@ -141,9 +146,10 @@ def date(value: Any) -> tuple[dt.date | None, str | None]:
     if isinstance(value, dt.datetime):
         value = value.date()
     if isinstance(value, dt.date):
-        if value.year >= 2400:
-            return _shift(value.year - BE_OFFSET, value.month, value.day), BE
-        return value, CE
+        be, was_ce = typed_be_year(value.year)
+        if was_ce:
+            return value, CE
+        return _shift(be - BE_OFFSET, value.month, value.day), BE
     raw = arabic_digits(text(value)).strip()
     m = _ISO.fullmatch(raw)
     if m:
@@ -175,12 +181,11 @@ def fiscal_year(value: Any) -> tuple[int | None, str | None]:
     year = integer(value)
     if year is None:
         return None, None
-    if 2500 <= year <= 2700:
-        return year, BE
-    if 1957 <= year <= 2157:
-        return year + BE_OFFSET, CE
     if 0 <= year <= 99:
         return 2500 + year, BE
+    be, was_ce = typed_be_year(year)  # the one BE/CE rule (2026 is 2569)
+    if 2500 <= be <= 2700:
+        return be, (CE if was_ce else BE)
     raise CellError(f"ปีงบประมาณ {year} ไม่ถูกต้อง (ใช้ปี พ.ศ. เช่น 2567)",
                     f"fiscal year {year} is not valid (use a Buddhist-Era year such as 2567)")
 

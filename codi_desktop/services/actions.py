@@ -9,7 +9,7 @@ from dataclasses import dataclass
 import sqlalchemy as sa
 
 from codi_core.errors import ServiceError
-from codi_core.formatting import bangkok_tz
+from codi_core.formatting import bangkok_today
 from codi_core.models import ActionItem, ActionStatus, AgendaItem, Meeting, Person, Project
 from codi_desktop.store.database import Store
 
@@ -81,7 +81,7 @@ def open_action_items(store: Store, *, owner_person_id: str | None = None,
                       owner_text: str | None = None, organization_id: str | None = None,
                       today: dt.date | None = None) -> list[ActionRow]:
     """Open items across meetings: overdue first, then by due date and owner."""
-    today = today or dt.datetime.now(bangkok_tz()).date()
+    today = today or bangkok_today()
     overdue = sa.and_(ActionItem.due_on.is_not(None), ActionItem.due_on < today)
     stmt = (
         sa.select(ActionItem, Meeting)

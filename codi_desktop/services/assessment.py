@@ -17,6 +17,7 @@ import sqlalchemy as sa
 from sqlalchemy.orm import Session
 
 from codi_core.errors import ServiceError
+from codi_core.formatting import bangkok_today
 from codi_core.models import (
     Assessment,
     AssessmentStatus,
@@ -175,7 +176,7 @@ def _validate(draft: AssessmentDraft) -> None:
         if isinstance(score.level, bool) or not isinstance(score.level, int) \
                 or not 0 <= score.level <= 4:
             errors.add(f"level_{number}", "level_range")
-    if draft.assessed_on and draft.assessed_on > dt.date.today():
+    if draft.assessed_on and draft.assessed_on > bangkok_today():
         errors.add("assessed_on", "date_in_future", label="assessed_on")
     errors.raise_if_any()
 
@@ -252,7 +253,7 @@ def agree_assessment(store: Store, assessment_id: str, meeting_id: str | None,
             raise ServiceError("not_found", "agreed_meeting_id", label="meeting")
         a.status = AssessmentStatus.AGREED
         a.agreed_meeting_id = meeting_id
-        a.agreed_on = agreed_on or dt.date.today()
+        a.agreed_on = agreed_on or bangkok_today()
 
 
 def certify_assessment(store: Store, assessment_id: str, certified_on: dt.date | None = None,
@@ -265,7 +266,7 @@ def certify_assessment(store: Store, assessment_id: str, certified_on: dt.date |
                   "certified_by": who}
         _refuse_unless_allowed(store, "assessment", "update", fields, row_image(a))
         a.status = AssessmentStatus.CERTIFIED
-        a.certified_on = certified_on or dt.date.today()
+        a.certified_on = certified_on or bangkok_today()
         a.certified_by = who
 
 

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 
 import sqlalchemy as sa
 
-from codi_core.formatting import fiscal_year, fiscal_year_bounds
+from codi_core.formatting import bangkok_today, fiscal_year, fiscal_year_bounds
 from codi_core.models import (
     Assessment,
     Community,
@@ -63,7 +63,7 @@ class DashboardData:
 
 
 def current_fiscal_year(today: dt.date | None = None) -> int:
-    return fiscal_year(today or dt.date.today())
+    return fiscal_year(today or bangkok_today())
 
 
 def _fy_months(fy: int) -> list[tuple[int, int]]:

@@ -6,6 +6,7 @@ import datetime as dt
 from dataclasses import dataclass
 
 from codi_core.errors import ServiceError
+from codi_core.formatting import bangkok_today
 from codi_core.models import Community, Organization, OrganizationKind, Sector
 from codi_desktop.store.database import Store
 
@@ -48,7 +49,7 @@ class OrganizationData:
 def validate_organization(
     data: OrganizationData, today: dt.date | None = None
 ) -> dict[str, ServiceError]:
-    today = today or dt.date.today()
+    today = today or bangkok_today()
     errors = Errors()
     errors.text("name", data.name, required=True, max_len=300)
     errors.choice("kind", data.kind, OrganizationKind)

@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 import sqlalchemy as sa
 
 from codi_core.errors import ServiceError
+from codi_core.formatting import bangkok_today
 from codi_core.models import (
     AgendaItem,
     Meeting,
@@ -193,7 +194,7 @@ def record_outcome(store: Store, submission_id: str, outcome: str,
         raise ServiceError("outcome_needs_reason", "reason")
     with store.action("บันทึกผลการพิจารณาข้อเสนอ", author) as session:
         sub = get_live(session, ProposalSubmission, submission_id, "submission")
-        decided = decided_on or (None if value is Outcome.PENDING else dt.date.today())
+        decided = decided_on or (None if value is Outcome.PENDING else bangkok_today())
         if decided is not None and decided < sub.submitted_on:
             raise ServiceError("date_order", "decided_on")
         sub.outcome = value

@@ -16,7 +16,7 @@ from PySide6.QtWidgets import (
 )
 
 from codi_core.models import AssessmentStatus, PilotStatus
-from codi_desktop.services import comparison
+from codi_desktop.services import assessment, comparison
 from codi_desktop.services.dashboard import current_fiscal_year
 from codi_desktop.store.database import Store
 
@@ -24,6 +24,7 @@ from . import labels as L
 from .date_field import BeYearSpin
 from .errors import error_text
 from .file_dialogs import save_file
+from .i18n import current_language
 from .widgets import MessageBar, heading
 
 
@@ -53,7 +54,18 @@ class ComparisonPage(QWidget):
         self.table.setHorizontalHeaderLabels(
             [self.tr("จังหวัด"), self.tr("สถานะ"), *[str(n) for n in range(1, 11)],
              self.tr("ความพร้อม (%)"), self.tr("ผลการประเมิน")])
-        self.table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        # the ten criteria are numbered columns as wide as their levels (the title is the
+        # header's tip), so the whole table fits a 1366-pixel screen without scrolling
+        header = self.table.horizontalHeader()
+        header.setMinimumSectionSize(self.fontMetrics().horizontalAdvance("00") + 16)
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        for c in range(1, self.table.columnCount()):
+            header.setSectionResizeMode(c, QHeaderView.ResizeMode.ResizeToContents)
+        lang = current_language()
+        for info in assessment.criteria(store):
+            if 1 <= info.number <= 10:
+                self.table.horizontalHeaderItem(1 + info.number).setToolTip(
+                    f"{info.number}. {info.title(lang)}")
         self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
         self.table.verticalHeader().hide()
         export = QPushButton(self.tr("ส่งออก…"))

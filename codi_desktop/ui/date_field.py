@@ -29,7 +29,6 @@ from PySide6.QtWidgets import (
 
 from codi_core.formatting import (
     BE_OFFSET,
-    CE_YEAR_LIMIT,
     THAI_MONTHS,
     bangkok_today,
     parse_typed_date,
@@ -302,9 +301,9 @@ class BeYearSpin(QSpinBox):
 
     def validate(self, text: str, pos: int):  # noqa: ANN201 - Qt's (state, text, pos)
         digits = self._digits(text)
-        if digits.isdigit() and len(digits) == 4 and int(digits) < CE_YEAR_LIMIT:
-            be, _ = typed_be_year(int(digits))
-            if self.minimum() <= be <= self.maximum():
+        if digits.isdigit() and len(digits) == 4:
+            be, was_ce = typed_be_year(int(digits))
+            if was_ce and self.minimum() <= be <= self.maximum():
                 return QValidator.State.Acceptable, text, pos
         if digits.isdigit() and len(digits) < 4:
             return QValidator.State.Intermediate, text, pos

@@ -26,6 +26,7 @@ from codi_desktop.store.database import Store
 
 from . import labels as L
 from .date_field import DateField, date_error
+from .field_errors import FieldErrors
 from .i18n import current_language
 from .record_panel import RecordPanel
 from .record_specs import organization_spec, person_spec
@@ -73,10 +74,8 @@ class MembershipsPanel(QWidget):
         for w in (self.from_on, self.to_on):
             w.converted.connect(lambda note: self.message.show_message(note, "info"))
             w.textChanged.connect(lambda _t: self._validate())
-        self.error = QLabel()
-        self.error.setObjectName("membership_error")
-        self.error.setStyleSheet("color: #b3261e;")
-        self.error.setWordWrap(True)
+        # a wrong field is framed, its reason in the message bar (which keeps its room)
+        self.field_errors = FieldErrors(self.message)
         self.add_button = QPushButton(translate("Form", "เพิ่มสมาชิกภาพ"))
         self.add_button.setObjectName("membership_add")
         self.add_button.clicked.connect(self.add)
@@ -93,7 +92,6 @@ class MembershipsPanel(QWidget):
         dates.addWidget(QLabel(translate("Form", "ถึง")))
         dates.addWidget(self.to_on)
         form.addRow(translate("Form", "ตั้งแต่"), dates)
-        form.addRow("", self.error)
         actions = QHBoxLayout()
         actions.addWidget(self.add_button)
         actions.addStretch(1)
@@ -111,6 +109,7 @@ class MembershipsPanel(QWidget):
     def load(self, person_id: str | None) -> None:
         self.person_id = person_id
         self.tree.clear()
+        self.field_errors.clear()
         self.message.hide()
         explain_read_only(
             (self.tree, self.organization, self.role, self.from_on, self.to_on,
@@ -132,46 +131,66 @@ class MembershipsPanel(QWidget):
         self._org_ids = {c.name_th: c.value for c in choices}
         self._org_names.setStringList(list(self._org_ids))
 
-    def _data(self) -> tuple[people.MembershipData | None, str | None]:
+    def _data(self) -> tuple[people.MembershipData | None, dict[str, str]]:
+        """The membership as typed, or the reasons by field (organization, from_on, to_on)."""
+        problems: dict[str, str] = {}
         name = self.organization.text().strip()
         org_id = self._org_ids.get(name)
         if org_id is None and name:
             found = lists.search_names(self.store, "organization", name, limit=5)
             exact = [c for c in found if c.name_th == name]
             org_id = exact[0].value if exact else None
-        try:
-            from_on, to_on = self.from_on.date(), self.to_on.date()
-        except ValueError:
-            return None, date_error()
+        days = {}
+        for field, widget in (("from_on", self.from_on), ("to_on", self.to_on)):
+            try:
+                days[field] = widget.date()
+            except ValueError:
+                problems[field] = date_error()
         if not org_id:
-            return None, translate("Form", "เลือกองค์กรจากรายการ") if name else translate("Form", "กรุณาเลือกองค์กร")
+            problems["organization"] = (translate("Form", "เลือกองค์กรจากรายการ") if name
+                                        else translate("Form", "กรุณาเลือกองค์กร"))
+        if problems:
+            return None, problems
         data = people.MembershipData(person_id=self.person_id or "", organization_id=org_id,
-                                     role=self.role.currentData(), from_on=from_on, to_on=to_on)
-        errors = people.validate_membership(data)
-        if errors:
-            return None, "\n".join(e.message(current_language()) for e in errors.values())
-        return data, None
+                                     role=self.role.currentData(), from_on=days["from_on"],
+                                     to_on=days["to_on"])
+        for field, err in people.validate_membership(data).items():
+            problems[field if field in ("from_on", "to_on") else "to_on"] = \
+                err.message(current_language())
+        return (None if problems else data), problems
+
+    def _show(self, problems: dict[str, str], prefix: str | None = None) -> None:
+        for field, widget, label in (
+                ("organization", self.organization, translate("Form", "องค์กร")),
+                ("from_on", self.from_on, translate("Form", "ตั้งแต่")),
+                ("to_on", self.to_on, translate("Form", "ถึง"))):
+            self.field_errors.set(field, widget, label, problems.get(field))
+        self.field_errors.show(prefix)
+
+    def reason(self, field: str) -> str:
+        """The reason shown for ``organization``, ``from_on`` or ``to_on``."""
+        return self.field_errors.reason(field)
 
     def _validate(self) -> bool:
-        data, problem = self._data()
+        data, problems = self._data()
         touched = bool(self.organization.text() or self.from_on.text() or self.to_on.text())
-        self.error.setText(problem if (problem and touched) else "")
+        self._show(problems if touched else {})
         return data is not None
 
     def add(self) -> None:
-        data, problem = self._data()
+        data, problems = self._data()
         if data is None:
-            self.error.setText(problem or "")
+            self._show(problems, translate("Form", "ยังบันทึกไม่ได้ แก้ช่องกรอบสีแดง:"))
             return
         try:
             people.add_membership(self.store, data)
         except ServiceError as exc:
-            self.error.setText(exc.message(current_language()))
+            self.message.show_message(exc.message(current_language()), "error")
             return
         self.organization.clear()
         self.from_on.clear()
         self.to_on.clear()
-        self.error.clear()
+        self._show({})
         self.message.show_message(translate("Form", "เพิ่มสมาชิกภาพแล้ว"), "ok")
         self.load(self.person_id)
         self.changed.emit()
@@ -191,7 +210,7 @@ class MembershipsPanel(QWidget):
             to_on = self.to_on.date() or bangkok_today()
             people.end_membership(self.store, row.id, to_on)
         except ValueError:
-            self.error.setText(date_error())
+            self._show({"to_on": date_error()})
             return
         except ServiceError as exc:
             self.message.show_message(exc.message(current_language()), "error")

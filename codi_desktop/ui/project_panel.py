@@ -10,8 +10,6 @@ and nothing is written.
 
 from __future__ import annotations
 
-import datetime as dt
-
 from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -29,12 +27,13 @@ from PySide6.QtWidgets import (
 )
 
 from codi_core.errors import ServiceError
-from codi_core.formatting import bangkok_tz, fiscal_year, parse_baht
+from codi_core.formatting import bangkok_today, fiscal_year, parse_baht
 from codi_desktop.services import ledger, lists, projects
 from codi_desktop.store.database import Store
 
 from . import labels as L
 from .date_field import BeYearField, DateField, date_error, typed_year
+from .field_errors import FieldErrors
 from .i18n import current_language
 from .indicator_entry import IndicatorEntry
 from .project_targets import ProjectTargets
@@ -56,25 +55,6 @@ _RECORD = {
 }
 
 
-def _today() -> dt.date:
-    """Today in Bangkok: the day the coordinator sees, whatever the laptop's time zone."""
-    return dt.datetime.now(bangkok_tz()).date()
-
-
-def _error_label(name: str) -> QLabel:
-    label = QLabel()
-    label.setObjectName(name)
-    label.setStyleSheet("color: #b3261e;")
-    label.setWordWrap(True)
-    label.hide()
-    return label
-
-
-def _set_error(label: QLabel, text: str | None) -> None:
-    label.setText(text or "")
-    label.setVisible(bool(text))
-
-
 def _amount(text: str) -> int:
     """Satang from what was typed; ``ValueError`` with a Thai message otherwise."""
     return parse_baht(text)
@@ -94,7 +74,7 @@ def project_spec(store: Store) -> FormSpec:
     first_program = program_choices[0][0] if program_choices else ""
 
     def new_data() -> projects.ProjectData:
-        return projects.ProjectData(program_id=first_program, fiscal_year=fiscal_year(_today()))
+        return projects.ProjectData(program_id=first_program, fiscal_year=fiscal_year(bangkok_today()))
 
     return FormSpec(
         table="project",
@@ -187,37 +167,32 @@ class BudgetPanel(QWidget):
         self.amount.setObjectName("entry_amount")
         self.amount.setPlaceholderText("0.00")
         self.amount.textChanged.connect(lambda _t: self._validate())
-        self.amount_error = _error_label("entry_amount_error")
+        self.field_errors = FieldErrors(self.message)
         self.entry_date = DateField()
         self.entry_date.converted.connect(lambda note: self.message.show_message(note, "info"))
         self.entry_date.setObjectName("entry_date")
         self.entry_date.textChanged.connect(lambda _t: self._validate())
-        self.date_error = _error_label("entry_date_error")
         self.tranche = QLineEdit()
         self.tranche.setObjectName("entry_tranche")
         self.tranche.textChanged.connect(lambda _t: self._validate())
         self.tranche_label = QLabel(translate("ProjectPanel", "งวดที่"))
-        self.tranche_error = _error_label("entry_tranche_error")
         self.reference = QLineEdit()
         self.reference.setObjectName("entry_reference")
         self.note = QLineEdit()
         self.note.setObjectName("entry_note")
-        self.error = _error_label("entry_error")
         self.record_button = QPushButton(translate("ProjectPanel", "บันทึกรายการ"))
         self.record_button.setObjectName("record_entry")
         self.record_button.clicked.connect(self.record)
 
         form = QFormLayout()
+        self._labels = {"amount": translate("ProjectPanel", "จำนวนเงิน (บาท)"),
+                        "date": translate("ProjectPanel", "วันที่ (ว่าง = วันนี้)")}
         form.addRow(translate("ProjectPanel", "รายการ"), self.kind)
-        form.addRow(translate("ProjectPanel", "จำนวนเงิน (บาท)"), self.amount)
-        form.addRow("", self.amount_error)
-        form.addRow(translate("ProjectPanel", "วันที่ (ว่าง = วันนี้)"), self.entry_date)
-        form.addRow("", self.date_error)
+        form.addRow(self._labels["amount"], self.amount)
+        form.addRow(self._labels["date"], self.entry_date)
         form.addRow(self.tranche_label, self.tranche)
-        form.addRow("", self.tranche_error)
         form.addRow(translate("ProjectPanel", "เลขที่เอกสาร"), self.reference)
         form.addRow(translate("ProjectPanel", "หมายเหตุ"), self.note)
-        form.addRow("", self.error)
         top = QHBoxLayout()
         top.addWidget(self.balance, 1)
         top.addWidget(self.reverse_button)
@@ -294,8 +269,6 @@ class BudgetPanel(QWidget):
         is_tranche = self.kind.currentData() == "disbursement"
         self.tranche.setVisible(is_tranche)
         self.tranche_label.setVisible(is_tranche)
-        if not is_tranche:
-            self.tranche_error.hide()
         self._validate()
 
     def _read(self) -> tuple[dict | None, dict[str, str]]:
@@ -308,7 +281,7 @@ class BudgetPanel(QWidget):
         if "amount" not in problems and values["amount_satang"] <= 0:
             problems["amount"] = ServiceError("amount_positive").message(current_language())
         try:
-            values["entry_date"] = self.entry_date.date() or _today()
+            values["entry_date"] = self.entry_date.date() or bangkok_today()
         except ValueError:
             problems["date"] = date_error()
         if self.kind.currentData() == "disbursement":
@@ -324,30 +297,36 @@ class BudgetPanel(QWidget):
         values["note"] = self.note.text()
         return (None if problems else values), problems
 
-    def _validate(self, show_all: bool = False) -> bool:
+    def _validate(self, show_all: bool = False, prefix: str | None = None) -> bool:
         if self.amount.text() or self.entry_date.text() or self.tranche.text():
             self._touched = True
         _values, problems = self._read()
         visible = show_all or self._touched
-        _set_error(self.amount_error, problems.get("amount") if visible else None)
-        _set_error(self.date_error, problems.get("date") if visible else None)
-        _set_error(self.tranche_error, problems.get("tranche") if visible else None)
-        _set_error(self.error, None)
+        for name, widget, label in (("amount", self.amount, self._labels["amount"]),
+                                    ("date", self.entry_date, self._labels["date"]),
+                                    ("tranche", self.tranche, self.tranche_label.text())):
+            self.field_errors.set(name, widget, label, problems.get(name) if visible else None)
+        self.field_errors.show(prefix)
         return not problems
+
+    def reason(self, name: str) -> str:
+        """The reason shown for field ``amount``, ``date`` or ``tranche``."""
+        return self.field_errors.reason(name)
 
     def record(self) -> bool:
         """Record the typed entry (one service call); a refusal is shown, nothing written."""
         if self.project_id is None:
             return False
         self.message.hide()
-        if not self._validate(show_all=True):
+        if not self._validate(show_all=True,
+                              prefix=translate("ProjectPanel", "ยังบันทึกไม่ได้ แก้ช่องกรอบสีแดง:")):
             return False
         values, _ = self._read()
         kind = self.kind.currentData()
         try:
             _RECORD[kind](self.store, project_id=self.project_id, **values)
         except ServiceError as exc:
-            _set_error(self.error, exc.message(current_language()))
+            self.message.show_message(exc.message(current_language()), "error")
             return False
         for w in (self.amount, self.entry_date, self.tranche, self.reference, self.note):
             w.blockSignals(True)
@@ -392,7 +371,7 @@ class BudgetPanel(QWidget):
         if e is None or self.project_id is None:
             return
         try:
-            ledger.record_reversal(self.store, entry_id=e.id, entry_date=_today())
+            ledger.record_reversal(self.store, entry_id=e.id, entry_date=bangkok_today())
         except ServiceError as exc:
             self.message.show_message(exc.message(current_language()), "error")
             return
@@ -471,12 +450,14 @@ class AllocationForm(QWidget):
         self.button = QPushButton(translate("ProjectPanel", "บันทึกการจัดสรร"))
         self.button.setObjectName("record_allocation")
         self.button.clicked.connect(self.record)
-        self.error = _error_label("allocation_error")
-        self.done = QLabel()
-        self.done.setObjectName("allocation_done")
+        # the reasons and the results in one reserved place (nothing moves when they come)
+        self.message = MessageBar()
+        self.message.setObjectName("allocation_message")
+        self.field_errors = FieldErrors(self.message)
+        self._note = ""
         for w in (self.fiscal_year, self.amount):
             w.textChanged.connect(lambda _t: self._validate())
-        self.fiscal_year.converted.connect(self.done.setText)  # the CE-year note, visible
+        self.fiscal_year.converted.connect(self._converted)  # the CE-year note, visible
         row = QHBoxLayout()
         row.setContentsMargins(0, 0, 0, 0)
         row.addWidget(QLabel(translate("ProjectPanel", "จัดสรรงบประมาณ:")))
@@ -487,8 +468,15 @@ class AllocationForm(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addLayout(row)
-        layout.addWidget(self.error)
-        layout.addWidget(self.done)
+        layout.addWidget(NoticeSlot(self.message))
+
+    def _converted(self, note: str) -> None:
+        self._note = note
+        self.message.show_message(note, "info")
+
+    def reason(self, name: str) -> str:
+        """The reason shown for ``fiscal_year`` or ``amount`` ("" when none)."""
+        return self.field_errors.reason(name)
 
     def set_fiscal_year(self, fy: int | None) -> None:
         if fy is not None and not self.fiscal_year.text():
@@ -496,48 +484,59 @@ class AllocationForm(QWidget):
             self.fiscal_year.setText(str(fy))
             self.fiscal_year.blockSignals(False)
 
-    def _read(self) -> tuple[dict | None, str | None]:
+    def _read(self) -> tuple[dict | None, dict[str, str]]:
+        problems: dict[str, str] = {}
         try:
             fy = typed_year(self.fiscal_year.text())  # a whole CE year counts as BE (one rule)
         except ValueError:
             fy = None
         if fy is None or not 2500 <= fy <= 2700:
-            return None, ServiceError("fiscal_year_range").message(current_language())
+            problems["fiscal_year"] = ServiceError("fiscal_year_range").message(current_language())
         try:
             amount = _amount(self.amount.text())
         except ValueError as exc:
-            return None, (str(exc) if current_language() == "th" else translate("ProjectPanel", "จำนวนเงินไม่ถูกต้อง ให้พิมพ์เป็นตัวเลข เช่น 1,234.50"))
-        if amount <= 0:
-            return None, ServiceError("amount_positive").message(current_language())
+            problems["amount"] = (str(exc) if current_language() == "th" else translate("ProjectPanel", "จำนวนเงินไม่ถูกต้อง ให้พิมพ์เป็นตัวเลข เช่น 1,234.50"))
+        else:
+            if amount <= 0:
+                problems["amount"] = ServiceError("amount_positive").message(current_language())
+        if problems:
+            return None, problems
         return {"program_id": self.program.currentData(), "fiscal_year": fy,
-                "amount_satang": amount}, None
+                "amount_satang": amount}, problems
+
+    def _show(self, problems: dict[str, str], prefix: str | None = None) -> None:
+        self.field_errors.set("fiscal_year", self.fiscal_year,
+                              translate("ProjectPanel", "ปีงบประมาณ"), problems.get("fiscal_year"))
+        self.field_errors.set("amount", self.amount,
+                              translate("ProjectPanel", "จำนวนเงิน (บาท)"), problems.get("amount"))
+        self.field_errors.show(prefix)
 
     def _validate(self) -> bool:
-        values, problem = self._read()
-        _set_error(self.error, problem if self.amount.text() else None)
+        values, problems = self._read()
+        self._show(problems if self.amount.text() else {})
         return values is not None
 
     def record(self) -> bool:
-        note = self.done.text() if self.fiscal_year.toolTip() == self.done.text() else ""
-        self.done.clear()
+        note = self._note if self._note and self.fiscal_year.toolTip() == self._note else ""
+        self._note = ""
         self.fiscal_year.convert_ce()  # a CE year typed and the button pressed at once
-        note = self.done.text() or note
-        values, problem = self._read()
+        note = self._note or note
+        values, problems = self._read()
         if values is None:
-            _set_error(self.error, problem)
+            self._show(problems, translate("ProjectPanel", "ยังบันทึกไม่ได้ แก้ช่องกรอบสีแดง:"))
             return False
         try:
-            ledger.record_allocation(self.store, entry_date=_today(), **values)
+            ledger.record_allocation(self.store, entry_date=bangkok_today(), **values)
         except ServiceError as exc:
-            _set_error(self.error, exc.message(current_language()))
+            self.message.show_message(exc.message(current_language()), "error")
             return False
-        _set_error(self.error, None)
+        self._show({})
         self.amount.blockSignals(True)
         self.amount.clear()
         self.amount.blockSignals(False)
         done = translate("ProjectPanel", "บันทึกการจัดสรร %1 แล้ว").replace(
             "%1", L.money_text(values["amount_satang"]))
-        self.done.setText(f"{done} · {note}" if note else done)  # the CE-year note stays
+        self.message.show_message(f"{done} · {note}" if note else done, "ok")  # the note stays
         self.recorded.emit(values["fiscal_year"])
         return True
 

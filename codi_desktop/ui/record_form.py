@@ -1,5 +1,6 @@
 """A record's detail form: one input per field, validation as the person types with the
-services' own ``validate_*`` functions (each reason under its field), saving as one
+services' own ``validate_*`` functions (a wrong field framed in red, its reason in its tip
+and in the form's fixed message bar, so nothing moves: ``field_errors``), saving as one
 service call (one user action, one change set) and deleting as a tombstone after an
 inline confirmation."""
 
@@ -33,6 +34,7 @@ from codi_desktop.store.database import Store
 
 from . import labels as L
 from .date_field import BeYearField, DateField, date_error, typed_year
+from .field_errors import FieldErrors
 from .i18n import current_language
 from .widgets import ConfirmBar, MessageBar, NoticeSlot, heading
 
@@ -73,19 +75,16 @@ _INT_RE = re.compile(r"^-?\d[\d,]*$")  # a minus is read, the service says why i
 
 
 class FieldInput:
-    """The widget of one field and its error label; reads and writes the value."""
+    """The widget of one field; reads and writes the value, shows why it is wrong."""
 
-    def __init__(self, spec: FieldSpec, store: Store, changed: Callable[[], None]):
+    def __init__(self, spec: FieldSpec, store: Store, changed: Callable[[], None],
+                 errors: FieldErrors):
         self.spec = spec
+        self.errors = errors
 
         def on_change(*_signal_args) -> None:  # signals pass their value; not needed
             changed()
 
-        self.error = QLabel()
-        self.error.setObjectName(f"error_{spec.name}")
-        self.error.setStyleSheet("color: #b3261e;")
-        self.error.setWordWrap(True)
-        self.error.hide()
         kind = spec.kind
         if kind == "multiline":
             self.widget: QWidget = QPlainTextEdit()
@@ -194,13 +193,11 @@ class FieldInput:
         return w.text()
 
     def show_error(self, message: str | None) -> None:
-        # Word wrap only for long reasons: a wrapped QLabel in a form row reserves a
-        # second line even for short text.
-        self.error.setWordWrap(len(message or "") > 60)
-        self.error.setText(message or "")
-        self.error.setVisible(bool(message))
-        self.widget.setProperty("invalid", bool(message))
-        self.widget.setStyleSheet("border: 1px solid #b3261e;" if message else "")
+        """Frame the field in red with ``message`` as its tip (nothing moves), or not."""
+        self.errors.set(self.spec.name, self.widget, self.spec.label, message)
+
+    def error_text(self) -> str:
+        return self.errors.reason(self.spec.name)
 
 
 class RecordForm(QWidget):
@@ -223,21 +220,19 @@ class RecordForm(QWidget):
         self.message = MessageBar()
         self.confirm = ConfirmBar()
         self.confirm.confirmed.connect(self._delete)
+        self.field_errors = FieldErrors(self.message)
         form = QFormLayout()
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         self.inputs: dict[str, FieldInput] = {}
         self._rows: dict[str, tuple[QLabel, QWidget]] = {}
         for fs in spec.fields:
-            inp = FieldInput(fs, store, lambda n=fs.name: self._changed(n))
+            inp = FieldInput(fs, store, lambda n=fs.name: self._changed(n), self.field_errors)
             self.inputs[fs.name] = inp
             if isinstance(inp.widget, DateField | BeYearField):  # a CE year converted: say so
                 inp.widget.converted.connect(lambda note: self.message.show_message(note, "info"))
             label = QLabel(fs.label)
             label.setBuddy(inp.widget)
             form.addRow(label, inp.widget)
-            # The reason goes on its own row under the field (the row collapses when
-            # hidden), so the label stays level with its field.
-            form.setWidget(form.rowCount(), QFormLayout.ItemRole.FieldRole, inp.error)
             self._rows[fs.name] = (label, inp.widget)
 
         self.save_button = QPushButton(translate("Form", "บันทึก"))
@@ -291,6 +286,7 @@ class RecordForm(QWidget):
         for name, inp in self.inputs.items():
             inp.set_value(getattr(self.base, name))
             inp.show_error(None)
+        self.field_errors.show()
         self.touched.clear()
         self.show_all = False
         self.errors = {}
@@ -315,8 +311,6 @@ class RecordForm(QWidget):
                 label, widget = self._rows[fs.name]
                 label.setVisible(visible)
                 widget.setVisible(visible)
-                if not visible:
-                    self.inputs[fs.name].error.hide()
 
     def current_data(self) -> tuple[Any, dict[str, str]]:
         """The record as typed, and the fields that could not be read at all."""
@@ -347,8 +341,13 @@ class RecordForm(QWidget):
 
         return any(norm(getattr(data, n)) != norm(getattr(self.base, n)) for n in self.inputs)
 
-    def validate(self) -> dict[str, str]:
-        """Check the typed values; show the reasons next to touched fields."""
+    def reason(self, name: str) -> str:
+        """The reason shown for field ``name`` ("" when none is shown)."""
+        return self.field_errors.reason(name)
+
+    def validate(self, prefix: str | None = None) -> dict[str, str]:
+        """Check the typed values; frame the touched fields that are wrong and list their
+        reasons in the message bar (after ``prefix``)."""
         lang = current_language()
         data, problems = self.current_data()
         errors = dict(problems)
@@ -358,18 +357,18 @@ class RecordForm(QWidget):
         for name, inp in self.inputs.items():
             visible = self.show_all or name in self.touched
             inp.show_error(errors.get(name) if visible else None)
+        self.field_errors.show(prefix if errors else None)
         return errors
 
     # --- actions ----------------------------------------------------------------------
 
     def save(self) -> bool:
         self.show_all = True
-        errors = self.validate()
+        errors = self.validate(translate("Form", "ยังบันทึกไม่ได้ แก้ช่องกรอบสีแดง:"))
         lang = current_language()
         if errors:
             first = next(n for n in self.inputs if n in errors)
             self.inputs[first].widget.setFocus()
-            self.message.show_message(translate("Form", "ยังบันทึกไม่ได้: กรุณาแก้ไขช่องที่มีข้อความสีแดง"), "error")
             return False
         data, _ = self.current_data()
         try:
@@ -381,7 +380,9 @@ class RecordForm(QWidget):
             for name, err in exc.errors.items():
                 if name in self.inputs:
                     self.inputs[name].show_error(err.message(lang))
-            self.message.show_message(exc.message(lang), "error")
+            self.field_errors.show(exc.message(lang))
+            if not self.field_errors.reasons():
+                self.message.show_message(exc.message(lang), "error")
             return False
         except ServiceError as exc:
             self.message.show_message(exc.message(lang), "error")

@@ -10,9 +10,9 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QPushButton,
-    QSplitter,
     QTableWidget,
     QTableWidgetItem,
+    QTabWidget,
     QTextBrowser,
     QVBoxLayout,
     QWidget,
@@ -172,14 +172,14 @@ class ProjectsPage(QWidget):
         self._fiscal_year: int | None = None
         box = QWidget()
         v = QVBoxLayout(box)
-        v.setContentsMargins(8, 0, 8, 0)
+        v.setContentsMargins(8, 8, 8, 0)
         top = QHBoxLayout()
         top.addWidget(self.budget_caption, 1)
         top.addWidget(self.print_budget)
         top.addWidget(self.export_budget)
         v.addLayout(top)
         v.addWidget(self.print_status)
-        v.addWidget(self.budget)
+        v.addWidget(self.budget, 1)
         self.allocation = AllocationForm(store)
         self.allocation.recorded.connect(self._allocated)
         v.addWidget(self.allocation)
@@ -194,14 +194,17 @@ class ProjectsPage(QWidget):
         allowed = roles.may_allocate(store)
         self.allocation.setVisible(allowed)
         self.allocation_note.setVisible(not allowed)
-        split = QSplitter(Qt.Orientation.Vertical)
-        split.addWidget(self.list)
-        split.addWidget(box)
-        split.setStretchFactor(0, 3)
-        split.setStretchFactor(1, 1)
+        # The projects and the budget by program each get the whole page: below the list
+        # on a 768-pixel screen the budget table showed about a row and a half.
+        self.tabs = QTabWidget()
+        self.tabs.setObjectName("projects_tabs")
+        self.tabs.setDocumentMode(True)
+        self.tabs.addTab(self.list, self.tr("โครงการ"))
+        self.tabs.addTab(box, self.tr("งบประมาณตามแผนงาน"))
+        self.budget_tab = box
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(split)
+        layout.addWidget(self.tabs)
         self.list.combos["fiscal_year"].currentIndexChanged.connect(lambda _i: self._budget())
         self.list.province_changed.connect(lambda _p: self._budget(self._fiscal_year))
         self.list.record_changed.connect(self._changed)
@@ -210,6 +213,10 @@ class ProjectsPage(QWidget):
     def ensure_loaded(self) -> None:
         self.list.ensure_loaded()
         self._budget()
+
+    def show_budget(self) -> None:
+        """Show the budget by program (and, for HQ, the allocation form)."""
+        self.tabs.setCurrentWidget(self.budget_tab)
 
     def _changed(self, record_id: str) -> None:
         self._budget(self._fiscal_year)

@@ -755,8 +755,8 @@
         <translation>Delete</translation>
     </message>
     <message>
-        <source>ยังบันทึกไม่ได้: กรุณาแก้ไขช่องที่มีข้อความสีแดง</source>
-        <translation>Not saved yet: please fix the fields with a red message</translation>
+        <source>ยังบันทึกไม่ได้ แก้ช่องกรอบสีแดง:</source>
+        <translation>Not saved yet; fix the fields framed in red:</translation>
     </message>
     <message>
         <source>บันทึกแล้ว</source>
@@ -2112,6 +2112,10 @@
         <translation>The tranche must be a number</translation>
     </message>
     <message>
+        <source>ยังบันทึกไม่ได้ แก้ช่องกรอบสีแดง:</source>
+        <translation>Not saved yet; fix the fields framed in red:</translation>
+    </message>
+    <message>
         <source>บันทึก%1แล้ว</source>
         <translation>Recorded: %1</translation>
     </message>
@@ -2268,6 +2272,14 @@
     <message>
         <source>การจัดสรรงบประมาณให้จังหวัดบันทึกโดยสำนักงานใหญ่ พอช. เท่านั้น เมื่อซิงค์ข้อมูล ยอดจัดสรรจะปรากฏที่นี่</source>
         <translation>Only CODI headquarters records the province&apos;s budget allocation; it appears here after a sync.</translation>
+    </message>
+    <message>
+        <source>โครงการ</source>
+        <translation>Projects</translation>
+    </message>
+    <message>
+        <source>งบประมาณตามแผนงาน</source>
+        <translation>Budget by program</translation>
     </message>
     <message>
         <source>ยังไม่มีงบประมาณ</source>

@@ -755,7 +755,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>ยังบันทึกไม่ได้: กรุณาแก้ไขช่องที่มีข้อความสีแดง</source>
+        <source>ยังบันทึกไม่ได้ แก้ช่องกรอบสีแดง:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2112,6 +2112,10 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>ยังบันทึกไม่ได้ แก้ช่องกรอบสีแดง:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>บันทึก%1แล้ว</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2267,6 +2271,14 @@
     </message>
     <message>
         <source>การจัดสรรงบประมาณให้จังหวัดบันทึกโดยสำนักงานใหญ่ พอช. เท่านั้น เมื่อซิงค์ข้อมูล ยอดจัดสรรจะปรากฏที่นี่</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>โครงการ</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>งบประมาณตามแผนงาน</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

@@ -133,6 +133,7 @@ def test_a_ce_fiscal_year_is_converted_in_the_project_form_and_the_allocation(
     assert year.text() == "2569"
     assert form.message.text() == "ปี 2026 เป็น ค.ศ. ใช้ พ.ศ. 2569 แทน"
 
+    page.show_budget()
     alloc = page.allocation
     program = alloc.program.currentData()
     before = {b.program_id: b.allocated for b in ledger.budget_by_program(window.store, 2569)}
@@ -143,4 +144,4 @@ def test_a_ce_fiscal_year_is_converted_in_the_project_form_and_the_allocation(
     after = {b.program_id: b.allocated for b in ledger.budget_by_program(window.store, 2569)}
     assert after[program] == before.get(program, 0) + 100_000  # 1,000 baht in BE 2569
     assert alloc.fiscal_year.text() == "2569"
-    assert "ปี 2026 เป็น ค.ศ. ใช้ พ.ศ. 2569 แทน" in alloc.done.text()
+    assert "ปี 2026 เป็น ค.ศ. ใช้ พ.ศ. 2569 แทน" in alloc.message.text()

@@ -3,7 +3,7 @@ typing in every search box never grows it (offscreen, the real window on the dem
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QApplication, QLineEdit
+from PySide6.QtWidgets import QApplication, QLineEdit, QWidget
 
 from codi_desktop.ui.main_window import PAGES
 
@@ -137,3 +137,118 @@ def test_an_open_record_on_every_page_does_not_grow_the_window(qtbot, window):
         assert (window.width(), window.height()) == LAPTOP, (key, window.size())
         hint = window.minimumSizeHint()
         assert hint.width() <= 1280 and hint.height() <= 720, (key, hint)
+
+
+def test_saving_an_invalid_form_moves_no_widget(qtbot, window):
+    """Saving a record form whose fields are all wrong (and a ledger entry and an
+    allocation with a wrong amount) frames the fields and lists the reasons in the fixed
+    message bar: no widget of the window moves or resizes, and every reason is said."""
+    from codi_desktop.ui.widgets import MessageBar
+
+    window.resize(*LAPTOP)
+    checked = []
+
+    def still(key, act, bar):
+        for _ in range(3):
+            QApplication.processEvents()
+        before = _geometry(window, bar)
+        act()
+        for _ in range(3):
+            QApplication.processEvents()
+        after = _geometry(window, bar)
+        moved = [(before[k], after.get(k)) for k in before if after.get(k) != before[k]]
+        assert not moved, (key, moved[:3])
+        assert bar.isVisible() and bar.kind == "error", key
+        checked.append(key)
+
+    for key in ("communities", "organizations", "people", "projects"):
+        page = window.show_page(key)
+        if hasattr(page, "ensure_loaded"):
+            page.ensure_loaded()
+        target = getattr(page, "list", page)
+        target.new_button.click()
+        form = target.detail.form
+        for inp in form.inputs.values():  # every text field gets something it cannot read
+            w = inp.widget
+            if inp.spec.kind in ("int", "money", "be_year"):
+                w.setText("สาม")
+            elif inp.spec.kind == "date":
+                w.setText("31/2/2568")
+        still(key, form.save, form.message)
+        assert form.errors, key
+        shown = [n for n in form.errors if not form.inputs[n].widget.isHidden()]
+        for name in shown:  # each reason: in the field's tip, its description and the bar
+            w = form.inputs[name].widget
+            assert form.reason(name) == w.toolTip() == w.accessibleDescription() != ""
+            assert form.reason(name) in form.message.toolTip()
+        frame = form.findChild(QWidget, f"error_frame_field_{shown[0]}")
+        assert frame is not None and frame.isVisible()
+        assert frame.geometry() == form.inputs[shown[0]].widget.geometry()
+
+    page = window.show_page("people")  # a person's memberships: dates in the wrong order
+    page.table.selectRow(0)
+    QApplication.processEvents()
+    memberships = page.detail.memberships
+    page.detail.tabs.setCurrentWidget(memberships)
+    memberships.from_on.setText("1/1/2567")
+    memberships.to_on.setText("1/1/2560")
+    still("memberships", memberships.add, memberships.message)
+    assert memberships.reason("to_on") or memberships.reason("organization")
+
+    page = window.show_page("projects")
+    target = page.list
+    target.table.selectRow(0)
+    QApplication.processEvents()
+    budget = target.detail.budget
+    target.detail.tabs.setCurrentWidget(budget)
+    budget.amount.setText("abc")
+    still("ledger", budget.record, budget.message)
+    assert budget.reason("amount") and budget.reason("amount") in budget.message.text()
+    page.show_budget()
+    if page.allocation.isVisibleTo(window):
+        page.allocation.amount.setText("-5")
+        still("allocation", page.allocation.record, page.allocation.message)
+    assert {"communities", "organizations", "people", "projects", "memberships",
+            "ledger"} <= set(checked)
+    assert isinstance(budget.message, MessageBar)
+
+
+def test_the_budget_by_program_shows_every_program_at_1366x768(window):
+    """The budget by program has its own tab: every program's row is whole on screen
+    (it was squeezed to about a row and a half under the list), no scrollbar."""
+    window.resize(*LAPTOP)
+    page = window.show_page("projects")
+    page.ensure_loaded()
+    page.show_budget()
+    for _ in range(3):
+        QApplication.processEvents()
+    table = page.budget
+    assert table.rowCount() >= 3  # the demo's programs with money in the year shown
+    room = table.viewport().rect()
+    for r in range(table.rowCount()):
+        assert room.contains(table.visualRect(table.model().index(r, 4))), r
+    assert not table.verticalScrollBar().isVisible()
+    assert not table.horizontalScrollBar().isVisible()
+    assert (window.width(), window.height()) == LAPTOP
+
+
+def test_the_comparison_fits_without_a_horizontal_scrollbar(window):
+    """The ten criteria are short numbered columns (the title is the header's tip), so the
+    comparison of provinces fits 1366 pixels without scrolling sideways."""
+    from codi_core.reference import CRITERIA
+
+    window.resize(*LAPTOP)
+    page = window.show_page("comparison")
+    page.ensure_loaded()
+    for _ in range(3):
+        QApplication.processEvents()
+    table = page.table
+    assert table.rowCount() >= 1
+    assert not table.horizontalScrollBar().isVisible()
+    header = table.horizontalHeader()
+    assert header.length() <= table.viewport().width()
+    for n, (title_th, _en) in enumerate(CRITERIA, start=1):
+        item = table.horizontalHeaderItem(1 + n)
+        assert item.text() == str(n)
+        assert item.toolTip() == f"{n}. {title_th}"
+        assert header.sectionSize(1 + n) < 60  # a level, not a title

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import sqlalchemy as sa
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QLabel
 
 from codi_core.models import ChangeSet, LedgerEntry
 from codi_desktop.services import ledger, lists, projects
@@ -59,16 +58,16 @@ def test_register_project_record_budget_and_reverse(qtbot, type_text, window, mo
     fy = form.inputs["fiscal_year"].widget
     fy.clear()
     type_text(fy, "69")
-    assert form.findChild(QLabel, "error_fiscal_year").text() == (
+    assert form.reason("fiscal_year") == (
         "ปีงบประมาณต้องเป็นปี พ.ศ. ระหว่าง 2500 ถึง 2700")
     before = change_sets(store)
     assert form.save() is False
-    assert form.findChild(QLabel, "error_code").text() == "กรุณากรอกรหัสโครงการ"
+    assert form.reason("code") == "กรุณากรอกรหัสโครงการ"
     assert change_sets(store) == before  # nothing written while a field is wrong
 
     fy.clear()
     type_text(fy, "2569")
-    assert not form.findChild(QLabel, "error_fiscal_year").isVisible()
+    assert form.reason("fiscal_year") == ""
     type_text(form.inputs["code"].widget, "UI-2569-001")
     type_text(form.inputs["name"].widget, "ซ่อมบ้านผู้ยากไร้ริมมูล")
     type_text(form.inputs["households"].widget, "12")
@@ -114,16 +113,15 @@ def test_register_project_record_budget_and_reverse(qtbot, type_text, window, mo
     # over the approved amount: the service's Thai message, nothing written
     written, entries = change_sets(store), ledger_rows(store)
     record(qtbot, type_text, budget, "disbursement", "50,000", tranche="3")
-    error = budget.findChild(QLabel, "entry_error")
-    assert error.isVisible()
-    assert error.text().startswith("เบิกจ่ายเกินวงเงินอนุมัติ")
-    assert "฿150,000.00" in error.text()
+    error = budget.message.text()  # in the panel's fixed message bar
+    assert error.startswith("เบิกจ่ายเกินวงเงินอนุมัติ")
+    assert "฿150,000.00" in error
     assert (change_sets(store), ledger_rows(store)) == (written, entries)
 
     # a negative amount is explained under the field before anything is sent
     budget.amount.clear()
     type_text(budget.amount, "-5")
-    assert budget.findChild(QLabel, "entry_amount_error").text() == "จำนวนเงินต้องไม่ติดลบ"
+    assert budget.reason("amount") == "จำนวนเงินต้องไม่ติดลบ"
     assert budget.record() is False
     assert change_sets(store) == written
     budget.amount.clear()
@@ -158,13 +156,14 @@ def test_register_project_record_budget_and_reverse(qtbot, type_text, window, mo
 def test_allocation_and_delete_project(qtbot, type_text, window):
     store = window.store
     page = projects_page(window)
+    page.show_budget()
     alloc = page.allocation
     fy = page._fiscal_year
     program = alloc.program.currentData()
     before_alloc = {b.program_id: b.allocated for b in ledger.budget_by_program(store, fy)}
     sets = change_sets(store)
     type_text(alloc.amount, "abc")
-    assert alloc.error.isVisible()
+    assert alloc.reason("amount")
     assert alloc.record() is False
     alloc.amount.clear()
     type_text(alloc.amount, "2,500,000")
@@ -177,6 +176,7 @@ def test_allocation_and_delete_project(qtbot, type_text, window):
     assert shown[alloc.program.currentText()] == f"฿{after[program] / 100:,.2f}"
 
     # open an existing project, delete it after an inline confirmation (a tombstone)
+    page.tabs.setCurrentWidget(page.list)
     total = page.list.model.total
     page.list.table.setCurrentIndex(page.list.model.index(0, 0))
     form = page.list.detail.form

@@ -18,6 +18,7 @@ def test_a_province_user_sees_no_allocation_form(open_window, demo_dir, role):
     _enrolled_as(demo_dir, role)
     window = open_window(demo_dir)
     page = window.show_page("projects")
+    page.show_budget()  # the budget by program has its own tab
     assert not page.allocation.isVisibleTo(window)
     assert not page.allocation.button.isVisibleTo(window)
     assert page.allocation_note.isVisibleTo(window)
@@ -28,5 +29,6 @@ def test_hq_sees_the_allocation_form(open_window, demo_dir):
     _enrolled_as(demo_dir, "hq")
     window = open_window(demo_dir)
     page = window.show_page("projects")
+    page.show_budget()  # the budget by program has its own tab
     assert page.allocation.isVisibleTo(window)
     assert not page.allocation_note.isVisibleTo(window)

@@ -7,7 +7,7 @@ import sqlite3
 import sys
 
 from PySide6.QtCore import QModelIndex, QPoint, Qt
-from PySide6.QtWidgets import QLabel, QLineEdit
+from PySide6.QtWidgets import QLineEdit
 
 from codi_desktop.services import lists
 from codi_desktop.services.lists import ListFilter
@@ -49,21 +49,21 @@ def test_filter_open_invalid_edit_fix_save_history(qtbot, type_text, window):
     type_text(households, "500")
     population.clear()
     type_text(population, "12")
-    error = form.findChild(QLabel, "error_population")
-    assert error.isVisible()
-    assert "ประชากร" in error.text()
+    assert "ประชากร" in form.reason("population")
+    assert population.accessibleDescription() == population.toolTip() == form.reason("population")
+    assert "ประชากร" in form.message.text()  # listed in the form's fixed message bar
     # a non-number is explained too
     moo = form.inputs["moo"].widget
     moo.clear()
     type_text(moo, "สาม")
-    assert form.findChild(QLabel, "error_moo").text() == "หมู่ที่ต้องเป็นตัวเลข"
+    assert form.reason("moo") == "หมู่ที่ต้องเป็นตัวเลข"
     assert form.save() is False  # nothing is written while a field is wrong
     moo.clear()
 
     # fix it and save: one service call
     population.clear()
     type_text(population, "1600")
-    assert not error.isVisible()
+    assert form.reason("population") == ""
     qtbot.mouseClick(form.save_button, Qt.MouseButton.LeftButton)
     assert form.message.text() == "บันทึกแล้ว"
 
@@ -83,7 +83,7 @@ def test_new_community_and_delete_with_confirmation(qtbot, type_text, window):
     form = page.detail.form
     assert form.record_id is None
     qtbot.mouseClick(form.save_button, Qt.MouseButton.LeftButton)
-    assert form.findChild(QLabel, "error_name").text() == "กรุณากรอกชื่อ"
+    assert form.reason("name") == "กรุณากรอกชื่อ"
     type_text(form.inputs["name"].widget, "ชุมชนใหม่ริมมูล")
     type_text(form.inputs["households"].widget, "42")
     assert form.save()
@@ -110,7 +110,7 @@ def test_organization_form_shows_fields_of_its_kind(qtbot, type_text, window):
     kind.setCurrentIndex(kind.findData("tambon_council"))
     assert form.inputs["registered_on"].widget.isVisible()
     type_text(form.inputs["registered_on"].widget, "31/2/2568")
-    assert "วันที่ไม่ถูกต้อง" in form.findChild(QLabel, "error_registered_on").text()
+    assert "วันที่ไม่ถูกต้อง" in form.reason("registered_on")
     form.inputs["registered_on"].widget.clear()
     type_text(form.inputs["registered_on"].widget, "1/3/2568")
     type_text(form.inputs["name"].widget, "สภาองค์กรชุมชนตำบลทดสอบ")
@@ -133,7 +133,8 @@ def test_person_membership(qtbot, type_text, window):
     edit.setText(org[1])
     type_text(memberships.to_on, "1/1/2560")
     type_text(memberships.from_on, "1/1/2567")
-    assert "วันที่สิ้นสุด" in memberships.error.text()  # to before from
+    assert "วันที่สิ้นสุด" in memberships.reason("to_on")  # to before from
+    assert "วันที่สิ้นสุด" in memberships.message.label.text()  # in the panel's fixed bar (its tab is not shown)
     memberships.to_on.clear()
     memberships.role.setCurrentIndex(memberships.role.findData("treasurer"))
     qtbot.mouseClick(memberships.add_button, Qt.MouseButton.LeftButton)

@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 import sqlalchemy as sa
 from sqlalchemy.orm import Session
 
-from codi_core.formatting import bangkok_tz
+from codi_core.formatting import bangkok_today
 from codi_core.models import (
     ActionItem,
     ActionStatus,
@@ -183,7 +183,7 @@ def _agenda_rows(session: Session, meeting_id: str) -> list[AgendaRow]:
 
 
 def action_row(item: ActionItem, meeting: Meeting, today: dt.date | None = None) -> ActionRow:
-    today = today or dt.datetime.now(bangkok_tz()).date()
+    today = today or bangkok_today()
     return ActionRow(
         item.id, meeting.id, number_text(meeting), meeting.title, item.title,
         item.owner_person_id, item.owner_name, item.due_on, item.status.value,

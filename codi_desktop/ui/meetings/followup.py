@@ -14,7 +14,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from codi_core.formatting import bangkok_tz
+from codi_core.formatting import bangkok_today
 from codi_desktop.services import actions
 from codi_desktop.store.database import Store
 
@@ -67,7 +67,7 @@ class FollowUpPanel(QWidget):
         """overdue / soon / later: the colour of a row, as the legend says."""
         if row.overdue:
             return "overdue"
-        today = dt.datetime.now(bangkok_tz()).date()
+        today = bangkok_today()
         if row.due_on is not None and row.due_on <= today + dt.timedelta(days=SOON_DAYS):
             return "soon"
         return "later"

@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from codi_core.errors import ServiceError
-from codi_core.formatting import BE_OFFSET, bangkok_tz, to_bangkok
+from codi_core.formatting import BE_OFFSET, bangkok_today, to_bangkok
 from codi_core.models import MeetingKind, MeetingStatus
 from codi_desktop.services import meetings
 from codi_desktop.services.meetings import (
@@ -192,7 +192,7 @@ class PlanPanel(QWidget):
         for w in (self.title, self.place, self.organiser):
             w.clear()
         self.number.setValue(0)
-        self.date.set_date(dt.datetime.now(bangkok_tz()).date())
+        self.date.set_date(bangkok_today())
         self.start.setTime(QTime(9, 30))
         self.end.setTime(QTime(12, 0))
         self.chair.clear()

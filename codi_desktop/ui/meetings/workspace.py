@@ -3,7 +3,6 @@ change the meeting (``act``)."""
 
 from __future__ import annotations
 
-import datetime as dt
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -15,7 +14,7 @@ from PySide6.QtWidgets import (
 )
 
 from codi_core.errors import ServiceError
-from codi_core.formatting import bangkok_tz, to_bangkok
+from codi_core.formatting import bangkok_today, to_bangkok
 from codi_core.models import MeetingKind
 from codi_desktop.services import assemblies, documents, meetings
 from codi_desktop.services.meetings import (
@@ -101,7 +100,7 @@ class MeetingWorkspace(QWidget):
         d = self.detail
         if d is None or self.meeting_id in self._early_ok:
             return True
-        if to_bangkok(d.starts_at).date() <= dt.datetime.now(bangkok_tz()).date():
+        if to_bangkok(d.starts_at).date() <= bangkok_today():
             return True
         self._early_retry = retry
         self.confirm.ask(
