@@ -96,6 +96,15 @@ def thai_order(column: sa.ColumnElement) -> sa.ColumnElement:
     return sa.func.thai_key(column, type_=sa.String)
 
 
+def _sorted_value(key: sa.ColumnElement) -> sa.ColumnElement:
+    """What a sort key is NULL with: ``thai_key(x)`` is NULL exactly when ``x`` is, and
+    testing ``x`` spares a second call into Python per row (a third of the sort's time
+    over a cluster's 24,000 communities)."""
+    if isinstance(key, sa.sql.functions.Function) and key.name == "thai_key":
+        return next(iter(key.clauses))
+    return key
+
+
 def _name(column_th: sa.ColumnElement, column_en: sa.ColumnElement, lang: str):
     return column_en if lang == "en" else column_th
 
@@ -147,7 +156,8 @@ class RecordList:
         sort = sort if sort in self.columns else self.default_sort
         key = self.sort_keys.get(sort, exprs[sort])
         # NULLs last whichever way, then the id so that windows never overlap.
-        order = [key.is_(None), key.desc() if descending else key.asc(), self.id_column]
+        order = [_sorted_value(key).is_(None), key.desc() if descending else key.asc(),
+                 self.id_column]
         stmt = (
             sa.select(self.id_column, *(exprs[c] for c in self.columns))
             .select_from(source)
