@@ -162,3 +162,27 @@ def test_thai_sorted_column_puts_empty_values_last_both_ways(qapp, demo_store):
         assert len(names) == len(values) - 7 and values[len(names):] == [None] * 7
         expected = collate(names, reverse=order == Qt.SortOrder.DescendingOrder)
         assert names == expected
+
+
+@pytest.mark.parametrize("text", ["หนอง", "นา", "น", "หนอง า", "ชุมชน บ", "%", "_"])
+def test_search_matches_every_term_as_a_substring(qapp, demo_store, text):
+    """Long terms through the trigram index, short ones by LIKE (wildcards taken
+    literally), all of them together: the same rows as a plain substring test in Python
+    over each community's searchable text (name, leader, phone, tambon, amphoe)."""
+    import sqlalchemy as sa
+
+    from codi_core.models import Community, District, Subdistrict
+
+    with demo_store.read() as s:
+        rows = s.execute(
+            sa.select(Community.id, Community.name, Community.leader_name, Community.phone,
+                      Subdistrict.name_th, District.name_th)
+            .outerjoin(Subdistrict, Subdistrict.id == Community.subdistrict_id)
+            .outerjoin(District, District.id == Subdistrict.district_id)
+            .where(Community.deleted_at.is_(None))).all()
+    expected = {r[0] for r in rows
+                if all(t in " ".join(x or "" for x in r[1:]) for t in text.split())}
+    got = {r[0] for r in lists.COMMUNITIES.window(demo_store, ListFilter(text=text),
+                                                  limit=10_000)}
+    assert got == expected
+    assert lists.COMMUNITIES.count(demo_store, ListFilter(text=text)) == len(expected)
