@@ -8,6 +8,9 @@ Sync: ``SyncPage(store, sync_status)`` is the sync page, and ``SyncController(st
 sync_status, parent=window)`` is created once and drives ``sync_status`` (a
 ``SyncStatusWidget``) from then on. Both are imported directly: a broken sync module
 fails loudly instead of hiding behind a stand-in page.
+
+Pages are built on their first visit (``window.pages[key]`` builds one not built yet),
+their modules imported then too: start-up builds only the page it opens on.
 """
 
 from __future__ import annotations
@@ -31,24 +34,10 @@ from codi_desktop.services import lists, reference_edit, scope
 from codi_desktop.store.database import Store
 from codi_desktop.sync.status import last_sync_time
 
-from .assessment_page import AssessmentPage
-from .comparison_page import ComparisonPage
-from .dashboard_page import DashboardPage
 from .i18n import current_language, install_language, save_language
-from .list_page import ListPage
-from .meetings import MeetingsPage
-from .plan_page import PlanPage
-from .record_pages import (
-    ProjectsPage,
-    communities_page,
-    organizations_page,
-    people_page,
-)
-from .reference_page import ReferencePage
-from .setup_pages import SettingsPage, WelcomePage
+from .setup_pages import WelcomePage
 from .status import SyncStatusWidget, TaskProgress
 from .sync_controller import SyncController
-from .sync_page import SyncPage
 from .widgets import MessageBar
 
 log = logging.getLogger(__name__)
@@ -80,6 +69,65 @@ def page_title(key: str) -> str:
     return titles[key]
 
 
+def build_page(key: str, store: Store, sync_status: SyncStatusWidget) -> QWidget:
+    """One page of the window, its module imported only now."""
+    if key == "dashboard":
+        from .dashboard_page import DashboardPage
+
+        return DashboardPage(store)
+    if key in ("communities", "organizations", "people", "projects"):
+        from . import record_pages
+
+        if key == "projects":
+            return record_pages.ProjectsPage(store)
+        return getattr(record_pages, f"{key}_page")(store)
+    if key == "meetings":
+        from .meetings import MeetingsPage
+
+        return MeetingsPage(store)
+    if key == "assessment":
+        from .assessment_page import AssessmentPage
+
+        return AssessmentPage(store)
+    if key == "plan":
+        from .plan_page import PlanPage
+
+        return PlanPage(store)
+    if key == "comparison":
+        from .comparison_page import ComparisonPage
+
+        return ComparisonPage(store)
+    if key == "sync":
+        # Imported directly: a broken sync module must fail loudly, not hide behind a
+        # stand-in page.
+        from .sync_page import SyncPage
+
+        return SyncPage(store, sync_status)
+    if key == "settings":
+        from .setup_pages import SettingsPage
+
+        return SettingsPage(store)
+    if key == "reference":
+        from .reference_page import ReferencePage
+
+        return ReferencePage(store)
+    raise KeyError(key)
+
+
+class _Pages(dict):
+    """The window's pages by key; a page not built yet is built when first asked for."""
+
+    def __init__(self, make: Callable[[str], QWidget]):
+        super().__init__()
+        self._make = make
+
+    def __missing__(self, key: str) -> QWidget:
+        if key not in PAGES:
+            raise KeyError(key)
+        page = self[key] = self._make(key)
+        return page
+
+
 class MainWindow(QMainWindow):
     ready = Signal()  # the pages are built (after the welcome page, if any)
 
@@ -88,7 +136,7 @@ class MainWindow(QMainWindow):
         super().__init__(parent)
         self.store = store
         self.reopen_store = reopen_store or (lambda: store)
-        self.pages: dict[str, QWidget] = {}
+        self.pages: dict[str, QWidget] = _Pages(self._make_page)
         self.nav: QListWidget | None = None
         self.stack: QStackedWidget | None = None
         self.welcome: WelcomePage | None = None
@@ -192,26 +240,10 @@ class MainWindow(QMainWindow):
         self.show_page("dashboard")
 
     def _build_main(self, current: str = "dashboard") -> None:
-        store = self.store
-        self.pages = {
-            "dashboard": DashboardPage(store),
-            "communities": communities_page(store),
-            "organizations": organizations_page(store),
-            "people": people_page(store),
-            "projects": ProjectsPage(store),
-            "meetings": MeetingsPage(store),
-            "assessment": AssessmentPage(store),
-            "plan": PlanPage(store),
-            "comparison": ComparisonPage(store),
-            "sync": self._sync_page(),
-            "settings": SettingsPage(store),
-            "reference": ReferencePage(store),
-        }
-        for page in self.pages.values():
-            if isinstance(page, ListPage | MeetingsPage | ProjectsPage | AssessmentPage
-                          | PlanPage | ReferencePage):
-                page.record_changed.connect(lambda _id: self.refresh_waiting())
-        self.pages["settings"].language_changed.connect(self.set_language)
+        # Pages are built on their first visit (``self.pages`` builds a missing one): the
+        # window opens with only the page it shows, so start-up does not grow with the
+        # number of pages nor with what each of them lists.
+        self.pages = _Pages(self._make_page)
 
         self.nav = QListWidget()
         self.nav.setObjectName("nav")
@@ -227,8 +259,6 @@ class MainWindow(QMainWindow):
             self.nav.addItem(item)
             item.setHidden(not self.may_see(key))
         self.stack = QStackedWidget()
-        for key in PAGES:
-            self.stack.addWidget(self.pages[key])
         self.nav.currentRowChanged.connect(self._nav_changed)
         split = QSplitter()
         split.addWidget(self.nav)
@@ -244,11 +274,21 @@ class MainWindow(QMainWindow):
         self.show_page(current)
         self.ready.emit()
 
-    def _sync_page(self) -> QWidget:
-        # Imported directly: a broken sync module must fail loudly, not hide behind a
-        # stand-in page.
-        page = SyncPage(self.store, self.sync_status)
-        page.open_real_database.connect(self.open_real_database)
+    def _make_page(self, key: str) -> QWidget:
+        """Build one page (its module imported here, on the first visit: the printing and
+        sync code behind some pages is not loaded until they are) and put it in the stack."""
+        if self.stack is None:  # the welcome page: no pages yet
+            raise KeyError(key)
+        page = build_page(key, self.store, self.sync_status)
+        changed = getattr(page, "record_changed", None)
+        if changed is not None:
+            changed.connect(lambda _id: self.refresh_waiting())
+        if key == "settings":
+            page.language_changed.connect(self.set_language)
+        if key == "sync":
+            page.open_real_database.connect(self.open_real_database)
+        if self.stack is not None:
+            self.stack.addWidget(page)
         return page
 
     def open_real_database(self, folder) -> None:
@@ -273,7 +313,7 @@ class MainWindow(QMainWindow):
         store = open_store(folder)
         self.store = store
         self.reopen_store = lambda: open_store(folder)
-        self.pages = {}
+        self.pages = _Pages(self._make_page)
         self.nav = None
         self.stack = None
         demo.close()
@@ -293,7 +333,7 @@ class MainWindow(QMainWindow):
         if self.stack is None or row < 0:
             return
         key = PAGES[row]
-        page = self.pages[key]
+        page = self.pages[key]  # built on its first visit
         self.stack.setCurrentWidget(page)
         if hasattr(page, "ensure_loaded"):
             page.ensure_loaded()

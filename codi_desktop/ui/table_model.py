@@ -58,6 +58,7 @@ class RecordTableModel(QAbstractTableModel):
         self.descending = False
         self.total = 0
         self._rows: list[tuple] = []
+        self.loaded_once = False  # nothing is read before the first filter (first visit)
         self._positions = [source.columns.index(c.key) + 1 for c in columns]
 
     # --- loading -----------------------------------------------------------------------
@@ -68,6 +69,7 @@ class RecordTableModel(QAbstractTableModel):
 
     def reload(self) -> None:
         """Count the matching rows again and load the first page."""
+        self.loaded_once = True
         self.beginResetModel()
         self.total = self.source.count(self.store, self.filter)
         self._rows = self._window(0)
@@ -133,7 +135,8 @@ class RecordTableModel(QAbstractTableModel):
             return
         self.sort_key = self.columns[column].key
         self.descending = order == Qt.SortOrder.DescendingOrder
-        self.reload()
+        if self.loaded_once:  # the view sets its first sort while the page is built
+            self.reload()
 
     # --- helpers for pages and tests ---------------------------------------------------
 

@@ -141,3 +141,48 @@ def test_search_index_follows_writes_that_bypass_the_services(qapp, demo_store):
         left = s.execute(sa.text("SELECT count(*) FROM fts_community WHERE row_id = :i"),
                          {"i": row["id"]}).scalar()
     assert left == 0
+
+
+def test_thai_sorted_column_puts_empty_values_last_both_ways(qapp, demo_store):
+    """Sorting by a Thai-ordered column (``thai_key``): the names in dictionary order
+    (pythainlp's collate as the oracle), empty ones last whichever way."""
+    from pythainlp.util import collate
+
+    with demo_store.engine.begin() as conn:  # this test's own copy of the demo
+        conn.exec_driver_sql(
+            "UPDATE community SET leader_name = NULL WHERE id IN "
+            "(SELECT id FROM community ORDER BY id LIMIT 7)")
+    model = RecordTableModel(demo_store, lists.COMMUNITIES, [Column("leader_name", "leader")],
+                             page_size=500)
+    model.set_filter(ListFilter())
+    for order in (Qt.SortOrder.AscendingOrder, Qt.SortOrder.DescendingOrder):
+        model.sort(0, order)
+        values = [model.data(model.index(r, 0), SORT_ROLE) for r in range(model.rowCount())]
+        names = [v for v in values if v is not None]
+        assert len(names) == len(values) - 7 and values[len(names):] == [None] * 7
+        expected = collate(names, reverse=order == Qt.SortOrder.DescendingOrder)
+        assert names == expected
+
+
+@pytest.mark.parametrize("text", ["หนอง", "นา", "น", "หนอง า", "ชุมชน บ", "%", "_"])
+def test_search_matches_every_term_as_a_substring(qapp, demo_store, text):
+    """Long terms through the trigram index, short ones by LIKE (wildcards taken
+    literally), all of them together: the same rows as a plain substring test in Python
+    over each community's searchable text (name, leader, phone, tambon, amphoe)."""
+    import sqlalchemy as sa
+
+    from codi_core.models import Community, District, Subdistrict
+
+    with demo_store.read() as s:
+        rows = s.execute(
+            sa.select(Community.id, Community.name, Community.leader_name, Community.phone,
+                      Subdistrict.name_th, District.name_th)
+            .outerjoin(Subdistrict, Subdistrict.id == Community.subdistrict_id)
+            .outerjoin(District, District.id == Subdistrict.district_id)
+            .where(Community.deleted_at.is_(None))).all()
+    expected = {r[0] for r in rows
+                if all(t in " ".join(x or "" for x in r[1:]) for t in text.split())}
+    got = {r[0] for r in lists.COMMUNITIES.window(demo_store, ListFilter(text=text),
+                                                  limit=10_000)}
+    assert got == expected
+    assert lists.COMMUNITIES.count(demo_store, ListFilter(text=text)) == len(expected)

@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QLineEdit
 
 from codi_desktop.services import lists
 from codi_desktop.services.lists import ListFilter
-from codi_desktop.ui.main_window import MainWindow
+from codi_desktop.ui.main_window import PAGES, MainWindow
 from codi_desktop.ui.table_model import ID_ROLE
 
 
@@ -287,6 +287,9 @@ def test_excepthook_logs_and_shows_a_short_message(qtbot, window, monkeypatch, c
 
 
 def test_page_holds_no_window_reference(window):
+    for key in PAGES:  # pages are built on their first visit
+        window.pages[key]
+    assert set(window.pages) == set(PAGES)
     for page in window.pages.values():
         assert not any(isinstance(v, MainWindow) for v in vars(page).values())
 
@@ -408,3 +411,15 @@ def test_tab_from_the_list_goes_into_the_record(qtbot, window):
         if page.detail.isAncestorOf(window.focusWidget()):
             break
     assert page.detail.isAncestorOf(window.focusWidget())
+
+
+def test_pages_are_built_on_their_first_visit(window):
+    """Start-up builds only the page the window opens on; a page is built (once) when it
+    is first shown, and its list is read then."""
+    assert set(window.pages) == {"dashboard"}
+    page = window.show_page("people")
+    assert set(window.pages) == {"dashboard", "people"}
+    assert window.stack.currentWidget() is page
+    assert page.model.loaded() > 0
+    window.show_page("dashboard")
+    assert window.show_page("people") is page
