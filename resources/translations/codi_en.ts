@@ -485,6 +485,37 @@
     </message>
 </context>
 <context>
+    <name>CriterionLevelsBox</name>
+    <message>
+        <source>ความหมายของแต่ละระดับในเกณฑ์ 10 ข้อ</source>
+        <translation>What each level means in the 10 criteria</translation>
+    </message>
+    <message>
+        <source>ระดับ</source>
+        <translation>Level</translation>
+    </message>
+    <message>
+        <source>ความหมาย (ภาษาไทย)</source>
+        <translation>Meaning (Thai)</translation>
+    </message>
+    <message>
+        <source>ความหมาย (ภาษาอังกฤษ)</source>
+        <translation>Meaning (English)</translation>
+    </message>
+    <message>
+        <source>บันทึกความหมายของระดับ</source>
+        <translation>Save the level meanings</translation>
+    </message>
+    <message>
+        <source>ไม่มีการเปลี่ยนแปลง</source>
+        <translation>Nothing changed</translation>
+    </message>
+    <message>
+        <source>บันทึกความหมายของระดับในเกณฑ์ข้อ %1 แล้ว</source>
+        <translation>Saved the level meanings of criterion %1</translation>
+    </message>
+</context>
+<context>
     <name>CriterionRow</name>
     <message>
         <source>หลักฐาน / บันทึกประกอบ</source>
@@ -2384,8 +2415,16 @@
         <translation>National reference data: only CODI headquarters edits it; every laptop receives it when it syncs</translation>
     </message>
     <message>
-        <source>ข้อมูลอ้างอิง: ภาคและกลุ่มจังหวัด</source>
-        <translation>Reference data: regions and clusters</translation>
+        <source>ภาคและกลุ่มจังหวัด</source>
+        <translation>Regions and clusters</translation>
+    </message>
+    <message>
+        <source>ความหมายระดับของเกณฑ์</source>
+        <translation>Criterion levels</translation>
+    </message>
+    <message>
+        <source>ข้อมูลอ้างอิง: ภาค กลุ่มจังหวัด และเกณฑ์</source>
+        <translation>Reference data: regions, clusters and criteria</translation>
     </message>
     <message>
         <source>บันทึกชื่อภาคแล้ว</source>
