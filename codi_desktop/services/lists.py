@@ -395,14 +395,17 @@ def districts(store: Store, province: str | None = None) -> list[Choice]:
         return [Choice(*r) for r in s.execute(stmt)]
 
 
-def subdistricts(store: Store, district_id: str | None) -> list[Choice]:
-    """Tambons of a district (or of the whole province — a wide account's provinces —
-    when ``district_id`` is None)."""
+def subdistricts(store: Store, district_id: str | None,
+                 province: str | None = None) -> list[Choice]:
+    """Tambons of a district, or of ``province``, or (both None) of the whole province —
+    a wide account's provinces."""
     stmt = sa.select(Subdistrict.id, Subdistrict.name_th, Subdistrict.name_en).order_by(
         Subdistrict.id
     )
     if district_id:
         stmt = stmt.where(Subdistrict.district_id == district_id)
+    elif province:
+        stmt = stmt.where(Subdistrict.province_id == province)
     elif store.province_code:
         stmt = stmt.where(Subdistrict.province_id == store.province_code)
     elif held := scope.provinces_in_scope(store):  # a wide account: its provinces'
@@ -458,10 +461,13 @@ def name_of(store: Store, table: str, row_id: str | None) -> str | None:
         return obj.full_name if isinstance(obj, Person) else obj.name
 
 
-def search_names(store: Store, table: str, text: str, limit: int = 20) -> list[Choice]:
-    """Records whose name matches ``text`` (for pickers such as a membership's org)."""
+def search_names(store: Store, table: str, text: str, limit: int = 20,
+                 province: str | None = None) -> list[Choice]:
+    """Records whose name matches ``text`` (for pickers such as a membership's org), of
+    one ``province`` when given."""
     source = LISTS[table]
-    rows = source.window(store, ListFilter(text=text), limit=limit)
+    flt = ListFilter(text=text, provinces=(province,) if province else None)
+    rows = source.window(store, flt, limit=limit)
     return [Choice(r[0], r[1], r[1]) for r in rows]
 
 

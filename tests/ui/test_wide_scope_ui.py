@@ -141,3 +141,66 @@ def test_the_province_selector_keeps_every_page_within_the_laptop(
         hint = window.minimumSizeHint()
         assert hint.width() <= 1280 and hint.height() <= 720, (key, hint)
         assert window.width() == 1366, key
+
+
+def tambons_of(store, province: str) -> set[str]:
+    from codi_core.models import Subdistrict
+
+    with store.read() as s:
+        return set(s.scalars(sa.select(Subdistrict.id)
+                             .where(Subdistrict.province_id == province)))
+
+
+def offered(combo) -> set[str]:
+    return {combo.itemData(i) for i in range(combo.count())} - {None}
+
+
+def test_a_records_pickers_offer_its_own_provinces_tambons_and_records(
+        qtbot, open_window, cluster_dir, tmp_path):
+    """On a cluster laptop, a record's tambon picker (and a project's organization,
+    community and target pickers) offer the record's own province, whatever the
+    selector shows; editing it saves in its province; a new record's pickers offer the
+    province selected."""
+    window = open_window(cluster_dir)
+    store = window.store
+    page = window.show_page("communities")
+    page.set_province("34")  # the selector shows the OTHER province
+    with store.read() as s:
+        cid = s.scalar(sa.select(Community.id).where(Community.province_code == "35")
+                       .order_by(Community.name).limit(1))
+    page.detail.show()
+    page.detail.show_record(cid)
+    form = page.detail.form
+    picker = form.inputs["subdistrict_id"].widget
+    t35 = tambons_of(store, "35")
+    assert offered(picker) == t35  # the record's province's, not 7,436 nor province 34's
+    tambon = sorted(t35)[0]
+    form.inputs["subdistrict_id"].set_value(tambon)
+    assert form.save(), form.message.text()
+    with store.read() as s:
+        row = s.get(Community, cid)
+        assert (row.province_code, row.subdistrict_id) == ("35", tambon)
+    window.grab().save(str(tmp_path / "community-form.png"))
+
+    page.set_province("34")
+    page._new()  # a new record: the province selected
+    assert offered(form.inputs["subdistrict_id"].widget) == tambons_of(store, "34")
+
+    projects_page = window.show_page("projects")
+    with store.read() as s:
+        pid = s.scalar(sa.select(Project.id).where(Project.province_code == "35").limit(1))
+        orgs35 = set(s.scalars(sa.select(Organization.id)
+                               .where(Organization.province_code == "35")))
+        coms35 = set(s.scalars(sa.select(Community.id).where(Community.province_code == "35")))
+    panel = projects_page.list.detail
+    projects_page.list.set_province(None)
+    panel.show()
+    panel.show_record(pid)
+    assert offered(panel.form.inputs["subdistrict_id"].widget) == t35
+    assert offered(panel.form.inputs["organization_id"].widget) == orgs35
+    assert offered(panel.form.inputs["community_id"].widget) == coms35
+    targets = panel.targets
+    for kind, expected in (("subdistrict", t35), ("organization", orgs35),
+                           ("community", coms35)):
+        targets.kind.setCurrentIndex(targets.kind.findData(kind))
+        assert offered(targets.choice) == expected, kind
