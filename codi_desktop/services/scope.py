@@ -85,6 +85,13 @@ def form_province(store: Store, table: str, row_id: str | None) -> str | None:
         return None
 
 
+def chosen_province(store: Store) -> str | None:
+    """The province a wide account's selectors show (one choice across the pages: the
+    working province), or None for "all provinces in scope"."""
+    chosen = store.get_setting(WORKING)
+    return chosen if chosen in provinces_in_scope(store) else None
+
+
 def set_working_province(store: Store, code: str | None) -> None:
     """A wide account's page shows one province (``code``) or all of them (None)."""
     if code is not None and code not in provinces_in_scope(store):

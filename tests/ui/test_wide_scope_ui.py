@@ -204,3 +204,38 @@ def test_a_records_pickers_offer_its_own_provinces_tambons_and_records(
                            ("community", coms35)):
         targets.kind.setCurrentIndex(targets.kind.findData(kind))
         assert offered(targets.choice) == expected, kind
+
+
+def test_the_province_chosen_on_one_page_is_kept_on_the_other_pages(
+        qtbot, open_window, cluster_dir):
+    """One choice across pages: a province chosen on a list is the one the other lists,
+    the dashboard and the assessment page show; "all provinces" chosen again is kept on
+    the lists (the assessment, for one province, keeps its own)."""
+    window = open_window(cluster_dir)
+    communities = window.show_page("communities")
+    communities.set_province("35")
+    assert communities.model.total == ROWS["35"][0]
+    for i, key in enumerate(LISTS):
+        page = window.show_page(key)
+        lst = getattr(page, "list", page)
+        assert lst.province.province() == "35", key
+        assert lst.model.total == ROWS["35"][i], key
+        if key == "projects":
+            assert page.list.shown_provinces() == ("35",)
+
+    dash = window.show_page("dashboard")
+    qtbot.waitUntil(lambda: dash.province.province() == "35" and dash.data is not None
+                    and dash.data.communities == ROWS["35"][0], timeout=20_000)
+    assert dash.smp.province == "35"
+    dash.province.setCurrentIndex(dash.province.findData("34"))  # chosen on the dashboard
+    people = window.show_page("people")
+    assert people.province.province() == "34" and people.model.total == ROWS["34"][2]
+    assessment = window.show_page("assessment")
+    qtbot.waitUntil(lambda: assessment.province.province() == "34", timeout=5_000)
+
+    people.set_province(None)  # all provinces again
+    orgs = window.show_page("organizations")
+    assert orgs.province.province() is None
+    assert orgs.model.total == sum(r[1] for r in ROWS.values())
+    window.show_page("assessment")
+    assert assessment.province.province() == "34"  # a one-province page keeps its own
