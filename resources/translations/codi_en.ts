@@ -2309,6 +2309,10 @@
         <translation>Budget by program, fiscal year %1</translation>
     </message>
     <message>
+        <source>บัญชีนี้ดูแลหลายจังหวัด เลือกจังหวัดจากช่องเลือกจังหวัดก่อนพิมพ์รายงานงบประมาณ</source>
+        <translation>This account holds several provinces: choose a province in the province selector before printing the budget report</translation>
+    </message>
+    <message>
         <source>รายงานงบประมาณ ปีงบประมาณ %1</source>
         <translation>Budget report, fiscal year %1</translation>
     </message>

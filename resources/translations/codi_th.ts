@@ -2309,6 +2309,10 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>บัญชีนี้ดูแลหลายจังหวัด เลือกจังหวัดจากช่องเลือกจังหวัดก่อนพิมพ์รายงานงบประมาณ</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>รายงานงบประมาณ ปีงบประมาณ %1</source>
         <translation type="unfinished"></translation>
     </message>

@@ -239,3 +239,72 @@ def test_the_province_chosen_on_one_page_is_kept_on_the_other_pages(
     assert orgs.model.total == sum(r[1] for r in ROWS.values())
     window.show_page("assessment")
     assert assessment.province.province() == "34"  # a one-province page keeps its own
+
+
+def test_the_budget_report_and_export_follow_the_province_selected(
+        qtbot, open_window, cluster_dir, tmp_path):
+    """The projects page's budget PDF is of the province selected (its centre, its
+    projects, its amounts) and asks for one on "all provinces"; the Excel export sums
+    what the table shows. Amounts are this test's own ledger rows."""
+    import subprocess
+    from decimal import Decimal
+
+    import openpyxl
+
+    from codi_core.models import LedgerEntry
+
+    amounts = {"34": (50_000_000, 12_345_600), "35": (30_000_000, 7_000_050)}  # satang
+    store = open_store(cluster_dir)
+    with store.action("งบประมาณทดสอบ") as s:
+        for code, (allocated, approved) in amounts.items():
+            project = s.scalar(sa.select(Project).where(Project.province_code == code)
+                               .order_by(Project.code).limit(1))
+            for kind, amount, pid in (("allocation", allocated, None),
+                                      ("approval", approved, project.id)):
+                s.add(LedgerEntry(province_code=code, kind=kind, fiscal_year=FY,
+                                  program_id=reference_id("program", "leadership"),
+                                  project_id=pid, amount_satang=amount,
+                                  entry_date=dt.date(2026, 1, 5)))
+    store.close()
+
+    window = open_window(cluster_dir)
+    page = window.show_page("projects")
+
+    def pdf_text(path) -> str:
+        out = subprocess.run(["pdftotext", str(path), "-"], capture_output=True, text=True,
+                             check=True).stdout
+        return "".join(out.split())
+
+    def exported(path) -> tuple[Decimal, Decimal]:
+        ws = openpyxl.load_workbook(path).active
+        rows = list(ws.iter_rows(values_only=True))
+        header = next(r for r in rows if r and "จัดสรร" in r)
+        body = [r for r in rows[rows.index(header) + 1:] if r[0] and r[0] != "รวม"]
+        a, b = header.index("จัดสรร"), header.index("อนุมัติ")
+        return (sum(Decimal(str(r[a] or 0)) for r in body),
+                sum(Decimal(str(r[b] or 0)) for r in body))
+
+    # "all provinces": the PDF asks for one, the export sums both
+    page.list.set_province(None)
+    page._ask_and_print()
+    assert "เลือกจังหวัด" in page.print_status.text()
+    out = tmp_path / "all.xlsx"
+    page.export_report(str(out))
+    qtbot.waitUntil(lambda: str(out) in page.print_status.text(), timeout=20_000)
+    assert exported(out) == (Decimal(80_000_000) / 100, Decimal(19_345_650) / 100)
+
+    names = {"34": "อุบลราชธานี", "35": "ยโสธร"}
+    for code, other in (("35", "34"), ("34", "35")):
+        page.list.set_province(code)
+        pdf = tmp_path / f"budget-{code}.pdf"
+        page.print_report(str(pdf))
+        qtbot.waitUntil(lambda p=pdf: str(p) in page.print_status.text(), timeout=20_000)
+        text = pdf_text(pdf)
+        assert f"ศูนย์ประสานงานขบวนองค์กรชุมชนจังหวัด{names[code]}" in text
+        assert f"P-{code}-0" in text and f"P-{other}-0" not in text
+        allocated, approved = amounts[code]
+        assert f"{allocated / 100:,.2f}" in text and f"{amounts[other][0] / 100:,.2f}" not in text
+        xlsx = tmp_path / f"budget-{code}.xlsx"
+        page.export_report(str(xlsx))
+        qtbot.waitUntil(lambda p=xlsx: str(p) in page.print_status.text(), timeout=20_000)
+        assert exported(xlsx) == (Decimal(allocated) / 100, Decimal(approved) / 100)
