@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from codi_desktop.services import lists, scope
+from codi_desktop.services import list_export, lists, scope
 from codi_desktop.services.lists import ListFilter, RecordList
 from codi_desktop.store.database import Store
 
@@ -379,7 +379,7 @@ class ListPage(QWidget):
                 on_error=self._export_failed)
         else:
             task = run_task(
-                lists.export_rows, self.store, model.source, self._filter, path, columns,
+                list_export.export_rows, self.store, model.source, self._filter, path, columns,
                 sort=model.sort_key, descending=model.descending, lang=current_language(),
                 parent=self, on_done=lambda n: self._exported(n, path),
                 on_error=self._export_failed,

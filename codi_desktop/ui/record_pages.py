@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from codi_core.formatting import meeting_number
-from codi_desktop.services import documents, ledger, lists, roles
+from codi_desktop.services import documents, ledger, lists, roles, summaries
 from codi_desktop.store.database import Store
 
 from . import labels as L
@@ -332,7 +332,7 @@ class MeetingPanel(DetailPanel):
         layout.addWidget(self.view)
 
     def show_record(self, record_id: str) -> None:
-        m = lists.meeting_summary(self.store, record_id)
+        m = summaries.meeting_summary(self.store, record_id)
         if m is None:
             self.view.setPlainText(translate("MeetingPanel", "ไม่พบการประชุมนี้ (อาจถูกลบไปแล้ว)"))
             return
