@@ -294,6 +294,9 @@ LABELS: dict[str, tuple[str, str]] = {
     "level": ("ระดับ", "Level"),
     "substitute_for_id": ("ผู้ที่มาประชุมแทน", "Attending for"),
 }
+# the meaning of each level of a criterion (HQ's reference page)
+LABELS.update({f"level_{n}": (f"ความหมายของระดับ {n}", f"The meaning of level {n}")
+               for n in range(5)})
 
 
 class ServiceError(Exception):

@@ -30,7 +30,7 @@ from codi_core.models import (
 )
 
 REFERENCE_NAMESPACE = uuid.UUID("8c6f3f0e-2a59-4d0c-9a57-5f0c0d1e2c11")
-REFERENCE_VERSION = f"2/{geothai.DATA_VERSION}"
+REFERENCE_VERSION = f"3/{geothai.DATA_VERSION}"  # 3: the server logs criterion levels
 
 
 def reference_id(kind: str, code: str) -> str:

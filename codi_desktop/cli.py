@@ -47,7 +47,7 @@ def build_parser() -> argparse.ArgumentParser:
                                          "province-report"])
     pr.add_argument("--meeting", help="meeting id (minutes, invitation, agenda, sign-in)")
     pr.add_argument("--fiscal-year", type=int, help="fiscal year in BE (budget, province-report)")
-    pr.add_argument("--province", help="province-report: DOPA code (default: this laptop's)")
+    pr.add_argument("--province", help="province-report, budget: DOPA code (default: this laptop's)")
     pr.add_argument("--out", required=True, help="PDF file to write")
     pr.add_argument("--thai-digits", action="store_true", help="Thai digits (๐๑๒...)")
     pr.add_argument("--show-phones", action="store_true", help="sign-in: show full phone numbers")

@@ -22,6 +22,7 @@ from .seqs import log_new_rows, take_seqs
 # Foreign-key order: a pulled page applies parents before children.
 REFERENCE_ORDER = [
     "region", "province_cluster", "province", "district", "subdistrict", "program", "criterion",
+    "criterion_level",
 ]
 
 

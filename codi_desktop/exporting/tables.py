@@ -9,7 +9,7 @@ imports back onto the same records (matched, not duplicated).
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -260,10 +260,12 @@ def export_list(store: Store, kind: str, path: str | Path,
         return write_table(path, export.columns, export.rows(session, flt), title=export.title)
 
 
-def export_budget(store: Store, fiscal_year: int, path: str | Path) -> int:
-    """The budget report of a fiscal year per program, with a SUM row in .xlsx."""
+def export_budget(store: Store, fiscal_year: int, path: str | Path,
+                  provinces: Sequence[str] | None = None) -> int:
+    """The budget report of a fiscal year per program, with a SUM row in .xlsx, of
+    ``provinces`` (a wide account's selector; default every province the database holds)."""
     rows = [[b.code, b.name_th, fiscal_year, b.allocated, b.approved, b.disbursed, b.remaining]
-            for b in ledger.budget_by_program(store, fiscal_year)]
+            for b in ledger.budget_by_program(store, fiscal_year, provinces)]
     return write_table(path, BUDGET_COLUMNS, rows, title=f"งบประมาณ {fiscal_year}",
                        total_label="รวม")
 

@@ -94,6 +94,22 @@ def require_province(store: Store) -> str:
     return scope.working_province(store)
 
 
+def record_province(store: Store, session: Session, model: type, row_id: str | None) -> str:
+    """The province a write to one record goes to. THE rule for a wide account: an
+    existing record keeps its own province, whatever the page's selector shows (checked
+    against the account's scope); only a new record (``row_id`` None) takes the working
+    province, which asks "choose a province" when the selector shows all of them."""
+    if row_id is None:
+        return require_province(store)
+    obj = session.get(model, row_id)
+    code = getattr(obj, "province_code", None)
+    if not code:
+        return require_province(store)  # not found: the caller's get_live says so
+    if code not in scope.provinces_in_scope(store):
+        raise ServiceError("not_in_scope")
+    return code
+
+
 def check_subdistrict(
     session: Session, province_code: str, subdistrict_id: str | None, errors: Errors
 ) -> str | None:
@@ -186,7 +202,8 @@ def exists(session: Session, stmt: sa.Select) -> bool:
 class Entity:
     """The four steps every province-scoped record goes through: create, update,
     tombstone, read. ``values(store, session, data, row_id)`` validates a form's data
-    (raising ``ValidationFailed``) and returns the column values to write."""
+    (raising ``ValidationFailed``) and returns the column values to write; it checks
+    links against ``record_province`` (the record's own province when it exists)."""
 
     model: type
     data_cls: type

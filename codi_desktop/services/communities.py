@@ -8,7 +8,7 @@ from codi_core.errors import ServiceError
 from codi_core.models import Community, CommunityKind
 from codi_desktop.store.database import Store
 
-from ._common import Entity, Errors, check_subdistrict, data_values, require_province
+from ._common import Entity, Errors, check_subdistrict, data_values, record_province
 
 
 @dataclass
@@ -47,9 +47,10 @@ def validate_community(data: CommunityData) -> dict[str, ServiceError]:
     return errors
 
 
-def _values(store: Store, session, data: CommunityData, _row_id: str | None) -> dict:
+def _values(store: Store, session, data: CommunityData, row_id: str | None) -> dict:
+    province = record_province(store, session, Community, row_id)
     errors = Errors(validate_community(data))
-    district_id = check_subdistrict(session, require_province(store), data.subdistrict_id, errors)
+    district_id = check_subdistrict(session, province, data.subdistrict_id, errors)
     errors.raise_if_any()
     values = data_values(data, exclude=("id", "district_id"))
     values["district_id"] = district_id

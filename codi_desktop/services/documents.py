@@ -47,6 +47,7 @@ from codi_desktop.printing import data as doc
 from codi_desktop.printing.linebreak import add_words
 from codi_desktop.printing.words import person_name_parts
 
+from . import scope
 from ._common import get_live
 
 __all__ = [
@@ -431,20 +432,24 @@ def centre_name(session: Session, province_code: str | None) -> str:
 
 
 def print_budget_report(
-    store, fiscal_year: int, out, *, thai_digits: bool = False, as_of: dt.date | None = None
+    store, fiscal_year: int, out, *, thai_digits: bool = False, as_of: dt.date | None = None,
+    province: str | None = None,
 ) -> None:
-    """Write the fiscal year's budget report (by program and project) as a PDF."""
+    """Write the fiscal year's budget report (by program and project) as a PDF, of one
+    province: ``province`` (a wide account's selector), else the database's own; a wide
+    account that names none gets "choose a province"."""
     from codi_core.errors import ServiceError
     from codi_desktop import printing
 
     if not isinstance(fiscal_year, int) or not 2500 <= fiscal_year <= 2700:
         raise ServiceError("fiscal_year_range", "fiscal_year")
+    code = scope.one_province(store, province)
     with store.read() as session:
         data = budget_report_data(
             session,
             fiscal_year,
-            organization=centre_name(session, store.province_code),
-            province_code=store.province_code,
+            organization=centre_name(session, code),
+            province_code=code,
             as_of=as_of or to_bangkok(dt.datetime.now(dt.UTC)).date(),
         )
     printing.render_budget_report(data, out, thai_digits=thai_digits)

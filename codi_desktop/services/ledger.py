@@ -25,7 +25,7 @@ from codi_core.rules.ledger import (
 )
 from codi_desktop.store.database import Store
 
-from ._common import clean, get_live, require_province
+from ._common import clean, get_live, record_province
 
 # The action summaries name the entry kind as the labels table does.
 SUMMARIES = {kind: th for kind, (th, _en) in LABELS[LedgerKind].items()}
@@ -87,9 +87,14 @@ def _record(
     note: str | None = None,
     author: str | None = None,
 ) -> str:
-    province = require_province(store)
     summary = SUMMARIES[kind]
     with store.action(summary, author) as session:
+        # an entry of a project (or reversing an entry) belongs to that record's province;
+        # a province-wide allocation to the working province
+        if reverses_id is not None:
+            province = record_province(store, session, LedgerEntry, reverses_id)
+        else:
+            province = record_province(store, session, Project, project_id)
         if project_id is not None:
             project = get_live(session, Project, project_id, "project")
             if program_id is not None and program_id != project.program_id:

@@ -16,7 +16,6 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from pathlib import Path
 from typing import Any
 
 import sqlalchemy as sa
@@ -414,14 +413,17 @@ def districts(store: Store, province: str | None = None) -> list[Choice]:
         return [Choice(*r) for r in s.execute(stmt)]
 
 
-def subdistricts(store: Store, district_id: str | None) -> list[Choice]:
-    """Tambons of a district (or of the whole province — a wide account's provinces —
-    when ``district_id`` is None)."""
+def subdistricts(store: Store, district_id: str | None,
+                 province: str | None = None) -> list[Choice]:
+    """Tambons of a district, or of ``province``, or (both None) of the whole province —
+    a wide account's provinces."""
     stmt = sa.select(Subdistrict.id, Subdistrict.name_th, Subdistrict.name_en).order_by(
         Subdistrict.id
     )
     if district_id:
         stmt = stmt.where(Subdistrict.district_id == district_id)
+    elif province:
+        stmt = stmt.where(Subdistrict.province_id == province)
     elif store.province_code:
         stmt = stmt.where(Subdistrict.province_id == store.province_code)
     elif held := scope.provinces_in_scope(store):  # a wide account: its provinces'
@@ -477,170 +479,16 @@ def name_of(store: Store, table: str, row_id: str | None) -> str | None:
         return obj.full_name if isinstance(obj, Person) else obj.name
 
 
-def search_names(store: Store, table: str, text: str, limit: int = 20) -> list[Choice]:
-    """Records whose name matches ``text`` (for pickers such as a membership's org)."""
+def search_names(store: Store, table: str, text: str, limit: int = 20,
+                 province: str | None = None) -> list[Choice]:
+    """Records whose name matches ``text`` (for pickers such as a membership's org), of
+    one ``province`` when given."""
     source = LISTS[table]
-    rows = source.window(store, ListFilter(text=text), limit=limit)
+    flt = ListFilter(text=text, provinces=(province,) if province else None)
+    rows = source.window(store, flt, limit=limit)
     return [Choice(r[0], r[1], r[1]) for r in rows]
 
 
 def pending_changes(store: Store) -> int:
     """Change sets waiting in the outbox (what the status bar shows until sync runs)."""
     return store.count_pending()
-
-
-# --- read-only summaries for pages that later issues make editable ---------------------
-
-
-@dataclass(frozen=True)
-class MeetingSummary:
-    id: str
-    title: str
-    kind: str
-    status: str
-    number: int | None
-    number_year: int | None
-    starts_at: dt.datetime
-    ends_at: dt.datetime | None
-    place: str | None
-    organization: str | None
-    agenda: list[tuple[int, str, str | None]]  # (section, title, resolution)
-    present: int
-    absent: int
-    open_actions: int
-
-
-def meeting_summary(store: Store, meeting_id: str) -> MeetingSummary | None:
-    from codi_core.models import ActionItem, AgendaItem, Attendance, AttendanceStatus
-
-    with store.read() as s:
-        m = s.get(Meeting, meeting_id)
-        if m is None or m.deleted_at is not None:
-            return None
-        org = s.get(Organization, m.organization_id) if m.organization_id else None
-        agenda = [
-            (a.section, a.title, a.resolution)
-            for a in s.scalars(
-                sa.select(AgendaItem)
-                .where(AgendaItem.meeting_id == meeting_id, AgendaItem.deleted_at.is_(None))
-                .order_by(AgendaItem.section, AgendaItem.position)
-            )
-        ]
-        counts = dict(
-            s.execute(
-                sa.select(Attendance.status, sa.func.count())
-                .where(Attendance.meeting_id == meeting_id, Attendance.deleted_at.is_(None))
-                .group_by(Attendance.status)
-            ).all()
-        )
-        open_actions = s.scalar(
-            sa.select(sa.func.count()).where(
-                ActionItem.meeting_id == meeting_id,
-                ActionItem.deleted_at.is_(None),
-                ActionItem.status == "open",
-            )
-        )
-        present = sum(
-            n for k, n in counts.items()
-            if k in (AttendanceStatus.PRESENT, AttendanceStatus.SUBSTITUTE)
-        )
-        return MeetingSummary(
-            m.id, m.title, m.kind.value, m.status.value, m.number, m.number_year, m.starts_at,
-            m.ends_at, m.place, org.name if org else None, agenda, present,
-            counts.get(AttendanceStatus.ABSENT, 0), int(open_actions or 0),
-        )
-
-
-def recent_change_sets(store: Store, limit: int = 200) -> list[tuple]:
-    """(created_at, author, summary, status) of this device's latest change sets."""
-    from codi_core.models import ChangeSet
-
-    with store.read() as s:
-        rows = s.execute(
-            sa.select(ChangeSet.created_at, ChangeSet.author, ChangeSet.summary, ChangeSet.status)
-            .order_by(ChangeSet.device_seq.desc())
-            .limit(limit)
-        )
-        return [(a, b, c, str(getattr(d, "value", d))) for a, b, c, d in rows]
-
-
-# --- export ----------------------------------------------------------------------------
-
-
-def export_rows(
-    store: Store,
-    source: RecordList,
-    flt: ListFilter,
-    path: str | Path,
-    columns: list[tuple[str, str, Callable[[Any], str] | None]],
-    *,
-    sort: str | None = None,
-    descending: bool = False,
-    lang: str = "th",
-    cancel: Any = None,
-    progress: Callable[[int, int, str], None] | None = None,
-    page_size: int = 1000,
-) -> int:
-    """Write the filtered list to ``path`` (.xlsx, or .csv that Excel opens in Thai).
-
-    ``columns`` are ``(key, header, format)``: a ``None`` format writes the real value
-    (numbers stay numbers in a spreadsheet). Reads window by window, reporting progress
-    and stopping when ``cancel.check()`` raises; a cancelled or failed export leaves no
-    half-written file. Returns the number of rows written.
-    """
-    import csv
-
-    path = Path(path)
-    total = source.count(store, flt)
-    positions = [source.columns.index(key) + 1 for key, _, _ in columns]
-    tmp = path.with_name(path.name + ".part")
-    written = 0
-
-    def values(row: tuple) -> list[Any]:
-        out = []
-        for pos, (_, _, fmt) in zip(positions, columns, strict=True):
-            value = row[pos]
-            if fmt is not None:
-                value = fmt(value)
-            elif hasattr(value, "value"):  # enum members as their stored value
-                value = value.value
-            out.append(value)
-        return out
-
-    def windows():
-        nonlocal written
-        offset = 0
-        while True:
-            if cancel is not None:
-                cancel.check()
-            rows = source.window(store, flt, sort=sort, descending=descending, offset=offset,
-                                 limit=page_size, lang=lang)
-            if not rows:
-                return
-            yield from rows
-            offset += len(rows)
-            written = offset
-            if progress is not None:
-                progress(offset, total, "")
-
-    try:
-        if path.suffix.lower() == ".xlsx":
-            from openpyxl import Workbook
-
-            book = Workbook(write_only=True)
-            sheet = book.create_sheet()
-            sheet.append([header for _, header, _ in columns])
-            for row in windows():
-                sheet.append(values(row))
-            book.save(tmp)
-        else:
-            # UTF-8 with a BOM: Excel then reads Thai correctly when the file is opened.
-            with open(tmp, "w", newline="", encoding="utf-8-sig") as f:
-                writer = csv.writer(f)
-                writer.writerow([header for _, header, _ in columns])
-                for row in windows():
-                    writer.writerow(values(row))
-        tmp.replace(path)
-    finally:
-        tmp.unlink(missing_ok=True)
-    return written

@@ -16,7 +16,7 @@ from ._common import (
     check_reference,
     check_subdistrict,
     data_values,
-    require_province,
+    record_province,
 )
 
 # Fields that only some kinds have; others are cleared so no stale value lingers.
@@ -66,8 +66,8 @@ def validate_organization(
     return errors
 
 
-def _values(store: Store, session, data: OrganizationData, _row_id: str | None) -> dict:
-    province = require_province(store)
+def _values(store: Store, session, data: OrganizationData, row_id: str | None) -> dict:
+    province = record_province(store, session, Organization, row_id)
     errors = Errors(validate_organization(data))
     district_id = check_subdistrict(session, province, data.subdistrict_id, errors)
     check_reference(session, province, Community, data.community_id, "community_id",

@@ -26,7 +26,7 @@ from ._common import (
     data_values,
     from_row,
     get_live,
-    require_province,
+    record_province,
     tombstone,
 )
 
@@ -80,8 +80,8 @@ def validate_person(data: PersonData) -> dict[str, ServiceError]:
     return errors
 
 
-def _values(store: Store, session, data: PersonData, _row_id: str | None) -> dict:
-    province = require_province(store)
+def _values(store: Store, session, data: PersonData, row_id: str | None) -> dict:
+    province = record_province(store, session, Person, row_id)
     errors = Errors(validate_person(data))
     check_subdistrict(session, province, data.subdistrict_id, errors)
     check_reference(session, province, Community, data.community_id, "community_id",
@@ -123,10 +123,12 @@ def validate_membership(data: MembershipData) -> dict[str, ServiceError]:
 
 
 def add_membership(store: Store, data: MembershipData, author: str | None = None) -> str:
-    province = require_province(store)
     errors = Errors(validate_membership(data))
     errors.raise_if_any()
     with store.action("เพิ่มสมาชิกภาพ", author) as session:
+        # a membership belongs to its organization's province (a wide account's selector
+        # may show all provinces); the person must be of the same one
+        province = record_province(store, session, Organization, data.organization_id)
         person = get_live(session, Person, data.person_id, "person")
         org = get_live(session, Organization, data.organization_id, "organization")
         if person.province_code != province or org.province_code != province:

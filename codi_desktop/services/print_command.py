@@ -26,7 +26,8 @@ def _writer(args) -> Callable[[Store], None] | str:
             return _NEEDS_FISCAL_YEAR
         if args.document == "budget":
             return lambda store: documents.print_budget_report(
-                store, args.fiscal_year, out, thai_digits=thai_digits)
+                store, args.fiscal_year, out, thai_digits=thai_digits,
+                province=getattr(args, "province", None))
         return lambda store: province_report.print_province_report(
             store, args.fiscal_year, out, province=getattr(args, "province", None),
             thai_digits=thai_digits)

@@ -28,7 +28,7 @@ from ._common import (
     data_values,
     from_row,
     get_live,
-    require_province,
+    record_province,
 )
 
 
@@ -77,7 +77,7 @@ def validate_project(data: ProjectData) -> dict[str, ServiceError]:
 
 
 def _values(store: Store, session, data: ProjectData, project_id: str | None) -> dict:
-    province = require_province(store)
+    province = record_province(store, session, Project, project_id)
     errors = Errors(validate_project(data))
     district_id = check_subdistrict(session, province, data.subdistrict_id, errors)
     if data.program_id and session.get(Program, data.program_id) is None:

@@ -4,12 +4,13 @@ here and by the server (``codi_core.rules.assessment``). One action each."""
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 
 import sqlalchemy as sa
 
 from codi_core.errors import ServiceError
-from codi_core.models import CriterionLevel, Province, ProvinceCluster, Region
+from codi_core.models import Criterion, CriterionLevel, Province, ProvinceCluster, Region
 from codi_core.reference import reference_id
 from codi_core.rules.assessment import check_assessment_write
 from codi_desktop.store.database import Store
@@ -118,17 +119,40 @@ def move_province(store: Store, province: str, cluster_code: str,
         p.cluster_id = cluster.id
 
 
+def revise_levels(store: Store, criterion: int, meanings: Mapping[int, tuple[str, str]],
+                  author: str | None = None) -> int:
+    """HQ revises what levels mean for ``criterion`` (level → (Thai, English)): one
+    action, one change set, whatever the number of levels changed. Returns how many
+    levels changed (0: nothing written)."""
+    _hq_only(store, "criterion_level")
+    errors = Errors()
+    for level, (text_th, _en) in meanings.items():
+        if not isinstance(level, int) or not 0 <= level <= 4:
+            errors.add("level", "level_range")
+        else:
+            errors.text(f"level_{level}", text_th, required=True, max_len=2000)
+    errors.raise_if_any()
+    with store.read() as s:
+        known = {lv: (th, en) for lv, th, en in s.execute(
+            sa.select(CriterionLevel.level, CriterionLevel.text_th, CriterionLevel.text_en)
+            .join(Criterion, Criterion.id == CriterionLevel.criterion_id)
+            .where(Criterion.number == criterion, CriterionLevel.deleted_at.is_(None)))}
+    if not known:
+        raise ServiceError("not_found", label="criterion")
+    changed = {lv: (clean(th), clean(en) or "") for lv, (th, en) in meanings.items()
+               if (clean(th), clean(en) or "") != known.get(lv)}
+    if not changed:
+        return 0
+    with store.action(f"แก้ไขความหมายระดับของเกณฑ์ข้อ {criterion}", author) as s:
+        for level, (text_th, text_en) in sorted(changed.items()):
+            row = s.get(CriterionLevel, reference_id("criterion_level", f"{criterion}:{level}"))
+            if row is None:
+                raise ServiceError("not_found", label="criterion")
+            row.text_th, row.text_en = text_th, text_en
+    return len(changed)
+
+
 def revise_level(store: Store, criterion: int, level: int, text_th: str, text_en: str = "",
                  author: str | None = None) -> None:
     """HQ revises what ``level`` means for ``criterion``."""
-    _hq_only(store, "criterion_level")
-    errors = Errors()
-    errors.text("text_th", text_th, required=True, max_len=2000)
-    if not isinstance(level, int) or not 0 <= level <= 4:
-        errors.add("level", "level_range")
-    errors.raise_if_any()
-    with store.action(f"แก้ไขความหมายระดับ {level} ของเกณฑ์ข้อ {criterion}", author) as s:
-        row = s.get(CriterionLevel, reference_id("criterion_level", f"{criterion}:{level}"))
-        if row is None:
-            raise ServiceError("not_found", label="criterion")
-        row.text_th, row.text_en = clean(text_th), clean(text_en) or ""
+    revise_levels(store, criterion, {level: (text_th, text_en)}, author)

@@ -17,7 +17,7 @@ from __future__ import annotations
 import sqlalchemy as sa
 
 from codi_core.errors import ServiceError
-from codi_core.models import Province, ProvinceCluster, Region
+from codi_core.models import SYNCED_MODELS, Province, ProvinceCluster, Region
 from codi_desktop.store.database import Store
 
 ALL = "all"
@@ -60,6 +60,36 @@ def working_province(store: Store) -> str:
     if chosen in held:
         return chosen
     raise ServiceError("choose_province")
+
+
+def province_of(store: Store, table: str, row_id: str) -> str | None:
+    """The province a record of ``table`` belongs to (None: not found, or national)."""
+    model = SYNCED_MODELS[table]
+    if "province_code" not in model.__table__.c:
+        return None
+    with store.read() as s:
+        return s.scalar(sa.select(model.province_code).where(model.id == row_id))
+
+
+def form_province(store: Store, table: str, row_id: str | None) -> str | None:
+    """The province a form's pickers offer choices of (tambons, organizations...): an
+    existing record's own province, a new record's working province; None when a wide
+    account's page shows every province (its pickers offer the whole scope)."""
+    if row_id is not None:
+        code = province_of(store, table, row_id)
+        if code:
+            return code
+    try:
+        return working_province(store)
+    except ServiceError:
+        return None
+
+
+def chosen_province(store: Store) -> str | None:
+    """The province a wide account's selectors show (one choice across the pages: the
+    working province), or None for "all provinces in scope"."""
+    chosen = store.get_setting(WORKING)
+    return chosen if chosen in provinces_in_scope(store) else None
 
 
 def set_working_province(store: Store, code: str | None) -> None:

@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from codi_desktop.services import lists, scope
+from codi_desktop.services import list_export, lists, scope
 from codi_desktop.services.lists import ListFilter, RecordList
 from codi_desktop.store.database import Store
 
@@ -82,6 +82,7 @@ class ListPage(QWidget):
         # A cluster, regional or HQ account holds several provinces: the list shows one
         # of them or all in scope (the picker is hidden for a province account).
         self.province = ProvincePicker(store)
+        self.province.follow_on_show = False  # ensure_loaded follows the choice itself
         self.province.currentIndexChanged.connect(lambda _i: self._province_changed())
         self._filter = ListFilter(provinces=self._provinces())
 
@@ -305,8 +306,17 @@ class ListPage(QWidget):
         self.count_label.setText(self.tr("%1 รายการ").replace("%1", f"{self.model.total:,}"))
 
     def ensure_loaded(self) -> None:
-        """Load the first page when the page is first shown (not at start-up)."""
+        """Load the first page when the page is first shown (not at start-up), showing
+        the province chosen on any other page."""
+        followed = self.province.follow(quiet=True)
         self.claim_working_province()
+        if followed:
+            self._fill_districts()
+            self._filter = dataclasses.replace(self._filter, provinces=self._provinces(),
+                                               district_id=None, subdistrict_id=None)
+            if self._loaded:
+                self.apply_filter(self._filter)
+                self.province_changed.emit(self.province.province())
         if not self._loaded:
             # sized once the first rows are there (the model fills after a reset)
             self.model.modelReset.connect(self._size_once)
@@ -369,7 +379,7 @@ class ListPage(QWidget):
                 on_error=self._export_failed)
         else:
             task = run_task(
-                lists.export_rows, self.store, model.source, self._filter, path, columns,
+                list_export.export_rows, self.store, model.source, self._filter, path, columns,
                 sort=model.sort_key, descending=model.descending, lang=current_language(),
                 parent=self, on_done=lambda n: self._exported(n, path),
                 on_error=self._export_failed,

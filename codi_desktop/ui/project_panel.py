@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
 
 from codi_core.errors import ServiceError
 from codi_core.formatting import bangkok_today, fiscal_year, parse_baht
-from codi_desktop.services import ledger, lists, projects
+from codi_desktop.services import ledger, lists, projects, scope
 from codi_desktop.store.database import Store
 
 from . import labels as L
@@ -401,19 +401,22 @@ class ProjectPanel(RecordPanel):
         self.indicators.load(project_id)
         self.targets.load(project_id)
 
-    def _refill_choices(self) -> None:
+    def _refill_choices(self, record_id: str | None) -> None:
+        """The organizations and communities of the project's own province (a new
+        project's: the province the page's selector shows)."""
+        province = scope.form_province(self.store, "project", record_id)
         for name, table in (("organization_id", "organization"), ("community_id", "community")):
-            found = lists.search_names(self.store, table, "", limit=5000)
+            found = lists.search_names(self.store, table, "", limit=5000, province=province)
             _refill(self.form.inputs[name], [(c.value, c.name_th) for c in found])
 
     def _show(self, record_id: str) -> None:
-        self._refill_choices()
+        self._refill_choices(record_id)
         super()._show(record_id)
         self.budget.load(self.form.record_id)
         self._load_indicators(self.form.record_id)
 
     def _new(self) -> None:
-        self._refill_choices()
+        self._refill_choices(None)
         super()._new()
         self.budget.load(None)
         self._load_indicators(None)

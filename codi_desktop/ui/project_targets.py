@@ -14,7 +14,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from codi_desktop.services import indicators, lists
+from codi_desktop.services import indicators, lists, scope
 from codi_desktop.store.database import Store
 
 from .errors import error_text
@@ -54,14 +54,18 @@ class ProjectTargets(QWidget):
         layout.addLayout(row)
         layout.addWidget(remove)
         self._filled = False
+        self.province: str | None = None  # the project's, whose choices are offered
 
     def _fill_choices(self) -> None:
+        """The project's own province's tambons, organizations or communities."""
         kind = self.kind.currentData()
+        province = self.province
         if kind == "subdistrict":
-            found = [(c.value, c.name_th) for c in lists.subdistricts(self.store, None)]
+            found = [(c.value, c.name_th)
+                     for c in lists.subdistricts(self.store, None, province)]
         else:
-            found = [(c.value, c.name_th) for c in lists.search_names(self.store, kind, "",
-                                                                      limit=5000)]
+            found = [(c.value, c.name_th) for c in lists.search_names(
+                self.store, kind, "", limit=5000, province=province)]
         self.choice.clear()
         for value, name in found:
             self.choice.addItem(name, value)
@@ -72,8 +76,10 @@ class ProjectTargets(QWidget):
         self.list.clear()
         if project_id is None:
             return
-        if not self._filled:
+        province = scope.form_province(self.store, "project", project_id)
+        if not self._filled or province != self.province:
             self._filled = True
+            self.province = province
             self._fill_choices()
         names = {"organization": translate("ProjectTargets", "องค์กร"),
                  "community": translate("ProjectTargets", "ชุมชนเป้าหมาย"),

@@ -29,7 +29,7 @@ from PySide6.QtWidgets import (
 
 from codi_core.errors import ServiceError, ValidationFailed
 from codi_core.formatting import parse_baht
-from codi_desktop.services import lists
+from codi_desktop.services import lists, scope
 from codi_desktop.store.database import Store
 
 from . import labels as L
@@ -71,6 +71,7 @@ class FormSpec:
     delete_question: str
 
 
+_UNFILLED = "?"  # a tambon picker not filled yet
 _INT_RE = re.compile(r"^-?\d[\d,]*$")  # a minus is read, the service says why it is wrong
 
 
@@ -96,11 +97,11 @@ class FieldInput:
             if kind == "subdistrict":
                 combo.setEditable(True)
                 combo.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
-                combo.addItem("", None)
-                lang = current_language()
-                districts = {d.value: d.name(lang) for d in lists.districts(store)}
-                for c in lists.subdistricts(store, None):
-                    combo.addItem(f"{c.name(lang)} · {districts.get(c.value[:4], '')}", c.value)
+                self.store = store
+                self.tambons_of: str | None = _UNFILLED
+                self.widget = combo
+                if store.province_code:  # a wide account's: when a record is loaded
+                    self._fill_tambons(store.province_code)
                 completer = combo.completer()
                 completer.setFilterMode(Qt.MatchFlag.MatchContains)
                 completer.setCompletionMode(QCompleter.CompletionMode.PopupCompletion)
@@ -125,6 +126,24 @@ class FieldInput:
                 self.widget.setPlaceholderText("0.00")
             self.widget.textChanged.connect(on_change)
         self.widget.setObjectName(f"field_{spec.name}")
+
+    def _fill_tambons(self, province: str | None) -> None:
+        """The tambons of ``province`` (None: of every province the account holds)."""
+        combo = self.widget
+        combo.blockSignals(True)
+        combo.clear()
+        combo.addItem("", None)
+        lang = current_language()
+        districts = {d.value: d.name(lang) for d in lists.districts(self.store, province)}
+        for c in lists.subdistricts(self.store, None, province):
+            combo.addItem(f"{c.name(lang)} · {districts.get(c.value[:4], '')}", c.value)
+        combo.blockSignals(False)
+        self.tambons_of = province
+
+    def offer_province(self, province: str | None) -> None:
+        """A tambon picker offers the tambons of the record's province."""
+        if self.spec.kind == "subdistrict" and province != self.tambons_of:
+            self._fill_tambons(province)
 
     def set_value(self, value: Any) -> None:
         w, kind = self.widget, self.spec.kind
@@ -283,7 +302,11 @@ class RecordForm(QWidget):
                 return
             self.record_id = record_id
             self.title.setText(self.spec.title_of(self.base))
+        # the pickers offer the record's own province's tambons (a new record's: the
+        # province the page's selector shows)
+        province = scope.form_province(self.store, self.spec.table, self.record_id)
         for name, inp in self.inputs.items():
+            inp.offer_province(province)
             inp.set_value(getattr(self.base, name))
             inp.show_error(None)
         self.field_errors.show()

@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from codi_core.formatting import meeting_number
-from codi_desktop.services import documents, ledger, lists, roles
+from codi_desktop.services import documents, ledger, lists, roles, summaries
 from codi_desktop.store.database import Store
 
 from . import labels as L
@@ -256,8 +256,18 @@ class ProjectsPage(QWidget):
         self.budget.resizeColumnsToContents()
         self.budget.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
 
+    def _one_province(self) -> bool:
+        """The budget report is of one province: a wide account showing every province
+        is asked to choose one first (the Excel export sums what the table shows)."""
+        if self.list.province.wide and self.list.province.province() is None:
+            self.print_status.setText(self.tr(
+                "บัญชีนี้ดูแลหลายจังหวัด เลือกจังหวัดจากช่องเลือกจังหวัดก่อนพิมพ์รายงานงบประมาณ"))
+            self.list.province.setFocus()
+            return False
+        return True
+
     def _ask_and_print(self) -> None:
-        if self._fiscal_year is None:
+        if self._fiscal_year is None or not self._one_province():
             return
         name = self.tr("รายงานงบประมาณ ปีงบประมาณ %1").replace("%1", str(self._fiscal_year))
         path = save_file(self, "pdf", name, f"{name}.pdf", "PDF (*.pdf)")
@@ -278,6 +288,7 @@ class ProjectsPage(QWidget):
             self.print_status.setText(error_text(error))
 
         run_task(plain(documents.print_budget_report), self.store, self._fiscal_year, path,
+                 province=self.list.province.province() if self.list.province.wide else None,
                  title=self.tr("พิมพ์เอกสาร"), on_done=done, on_error=failed)
 
     def _ask_and_export(self) -> None:
@@ -309,6 +320,7 @@ class ProjectsPage(QWidget):
             self.print_status.setText(error_text(error))
 
         run_task(plain(export_budget), self.store, self._fiscal_year, path,
+                 self.list.shown_provinces(),
                  title=self.tr("ส่งออกงบประมาณ"), on_done=done, on_error=failed)
 
 
@@ -327,7 +339,7 @@ class MeetingPanel(DetailPanel):
         layout.addWidget(self.view)
 
     def show_record(self, record_id: str) -> None:
-        m = lists.meeting_summary(self.store, record_id)
+        m = summaries.meeting_summary(self.store, record_id)
         if m is None:
             self.view.setPlainText(translate("MeetingPanel", "ไม่พบการประชุมนี้ (อาจถูกลบไปแล้ว)"))
             return

@@ -1,5 +1,6 @@
 """HQ's reference data page: CODI's regions (ภาค) and clusters of provinces (กลุ่มจังหวัด),
-and which cluster each province belongs to. Shown to HQ only (the window hides it for
+which cluster each province belongs to, and what each level of the 10 criteria means
+(``criterion_levels_box``). Shown to HQ only (the window hides it for
 every other role); each save is one action, through ``services.reference_edit``, which
 the server checks again (``codi_core.rules.assessment``: only HQ edits reference data)."""
 
@@ -18,6 +19,7 @@ from PySide6.QtWidgets import (
     QPushButton,
     QTableWidget,
     QTableWidgetItem,
+    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -26,6 +28,7 @@ from codi_desktop.services import reference_edit as ref
 from codi_desktop.services import scope
 from codi_desktop.store.database import Store
 
+from .criterion_levels_box import CriterionLevelsBox
 from .errors import error_text
 from .i18n import current_language
 from .widgets import MessageBar, heading
@@ -123,14 +126,20 @@ class ReferencePage(QWidget):
             "ข้อมูลอ้างอิงระดับประเทศ แก้ไขได้เฉพาะ พอช. ส่วนกลาง ทุกเครื่องจะได้รับเมื่อซิงค์ข้อมูล"))
         note.setWordWrap(True)
         note.setStyleSheet("color: #555")
-        columns = QHBoxLayout()
+        geography = QWidget()
+        columns = QHBoxLayout(geography)
         columns.addWidget(region_box, 2)
         columns.addWidget(cluster_box, 3)
+        self.levels = CriterionLevelsBox(store, self.editable, self.message)
+        self.levels.saved.connect(lambda n: self.record_changed.emit(f"criterion:{n}"))
+        self.tabs = QTabWidget()
+        self.tabs.addTab(geography, self.tr("ภาคและกลุ่มจังหวัด"))
+        self.tabs.addTab(self.levels, self.tr("ความหมายระดับของเกณฑ์"))
         layout = QVBoxLayout(self)
-        layout.addWidget(heading(self.tr("ข้อมูลอ้างอิง: ภาคและกลุ่มจังหวัด")))
+        layout.addWidget(heading(self.tr("ข้อมูลอ้างอิง: ภาค กลุ่มจังหวัด และเกณฑ์")))
         layout.addWidget(note)
         layout.addWidget(self.message)
-        layout.addLayout(columns, 1)
+        layout.addWidget(self.tabs, 1)
         for w in (self.region_th, self.region_en, self.region_save, self.cluster_code,
                   self.cluster_th, self.cluster_en, self.cluster_region, self.cluster_new,
                   self.cluster_save, self.move_province, self.move_button):
@@ -182,6 +191,7 @@ class ReferencePage(QWidget):
 
         self._select(self.region_table, [r.code for r in self.regions], region)
         self._select(self.cluster_table, [c.code for c in self.clusters], cluster)
+        self.levels.reload()
 
     @staticmethod
     def _select(table: QTableWidget, codes: list[str], code: str | None) -> None:

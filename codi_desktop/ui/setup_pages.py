@@ -29,7 +29,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from codi_desktop.services import lists, scope
+from codi_desktop.services import lists, scope, summaries
 from codi_desktop.store.database import Store
 
 from . import labels as L
@@ -353,7 +353,7 @@ class OutboxPage(QWidget):
         layout.addWidget(note)
 
     def ensure_loaded(self) -> None:
-        rows = lists.recent_change_sets(self.store)
+        rows = summaries.recent_change_sets(self.store)
         waiting = lists.pending_changes(self.store)
         if self.store.is_demo:
             text = self.tr("นี่คือฐานข้อมูลสาธิต การเปลี่ยนแปลงเก็บไว้ในเครื่องนี้เท่านั้น ไม่ส่งไปสำนักงานใหญ่")

@@ -485,6 +485,37 @@
     </message>
 </context>
 <context>
+    <name>CriterionLevelsBox</name>
+    <message>
+        <source>ความหมายของแต่ละระดับในเกณฑ์ 10 ข้อ</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ระดับ</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ความหมาย (ภาษาไทย)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ความหมาย (ภาษาอังกฤษ)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>บันทึกความหมายของระดับ</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ไม่มีการเปลี่ยนแปลง</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>บันทึกความหมายของระดับในเกณฑ์ข้อ %1 แล้ว</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>CriterionRow</name>
     <message>
         <source>หลักฐาน / บันทึกประกอบ</source>
@@ -2290,6 +2321,10 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>บัญชีนี้ดูแลหลายจังหวัด เลือกจังหวัดจากช่องเลือกจังหวัดก่อนพิมพ์รายงานงบประมาณ</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>รายงานงบประมาณ ปีงบประมาณ %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2396,7 +2431,15 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>ข้อมูลอ้างอิง: ภาคและกลุ่มจังหวัด</source>
+        <source>ภาคและกลุ่มจังหวัด</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ความหมายระดับของเกณฑ์</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ข้อมูลอ้างอิง: ภาค กลุ่มจังหวัด และเกณฑ์</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

@@ -57,6 +57,18 @@ def test_budget_report(demo, tmp_path):
     assert "บาทถ้วน" in text or "สตางค์" in text  # totals in words
 
 
+def test_budget_report_of_a_province_outside_the_laptop_is_refused(demo, tmp_path, capsys):
+    folder = demo[0]
+    out = tmp_path / "budget.pdf"
+    assert main(["print", "budget", "--data-dir", str(folder), "--fiscal-year", "2569",
+                 "--province", "35", "--out", str(out)]) == 1
+    assert "นอกขอบเขต" in capsys.readouterr().err
+    assert not out.exists()
+    assert main(["print", "budget", "--data-dir", str(folder), "--fiscal-year", "2569",
+                 "--province", "34", "--out", str(out)]) == 0
+    assert "อุบลราชธานี" in pdf_text(out)
+
+
 def test_bad_requests_get_a_clear_message_and_no_file(demo, tmp_path, capsys):
     folder = demo[0]
     out = tmp_path / "x.pdf"

@@ -188,3 +188,55 @@ def test_hq_edits_clusters_one_change_set_each_and_the_server_refuses_anyone_els
     hq.synced()
     assert hq.get(ProvinceCluster, cid).name_th == "กลุ่มจังหวัดทดสอบ"
     hq.store.close()
+
+
+def test_hq_revises_level_meanings_in_one_change_set_and_the_server_refuses_anyone_else(
+        tmp_path, server, memory_keyring, province):
+    """HQ's revision of criterion 7's level meanings travels as one change set to a
+    province laptop; the province laptop that skips its own check is refused by the
+    server and its edit undone. HQ puts the first wording back at the end (the server's
+    reference data is shared by every test)."""
+    from codi_core.models import CriterionLevel
+    from codi_desktop.services import reference_edit
+
+    def meanings(laptop) -> dict[int, tuple[str, str]]:
+        with laptop.store.read() as s:
+            return {lv.level: (lv.text_th, lv.text_en) for lv in s.scalars(
+                sa.select(CriterionLevel).where(
+                    CriterionLevel.criterion_id == reference_id("criterion", "7")))}
+
+    server.create_user(f"smp_hqlv{province}", role="hq", province=None)
+    hq = make_laptop(tmp_path, "hq", server, f"smp_hqlv{province}")
+    hq.synced()
+    first = meanings(hq)
+    assert set(first) == {0, 1, 2, 3, 4}
+    revised = {1: (f"ระดับ 1 ฉบับแก้ไข {province}", f"Level 1 revised {province}"),
+               3: (f"ระดับ 3 ฉบับแก้ไข {province}", first[3][1])}
+    assert reference_edit.revise_levels(hq.store, 7, revised, author=hq.username) == 2
+    assert len(pending(hq)) == 1
+    try:
+        assert hq.synced().pushed == 1
+
+        user = f"somchai{province}"
+        lap = make_laptop(tmp_path, user, server, user)
+        lap.synced()
+        assert meanings(lap) == {**first, **revised}
+        with pytest.raises(Exception) as err:
+            reference_edit.revise_levels(lap.store, 7, {0: ("แก้เอง", "")})
+        assert getattr(err.value, "code", None) == "hq_only"
+        lap.store.set_setting("sync_role", "hq")
+        reference_edit.revise_levels(lap.store, 7, {0: ("แก้เอง", ""), 2: ("แก้เอง", "")})
+        lap.store.set_setting("sync_role", "province")
+        assert len(pending(lap)) == 1
+        summary = lap.sync()
+        assert summary.rejected == 1, summary.describe("en")
+        [rejected] = status.rejected_change_sets(lap.store)
+        assert rejected.result_code == "forbidden"
+        assert "Only HQ edits reference data" in (rejected.result_detail or "")
+        assert meanings(lap) == {**first, **revised}  # undone
+        lap.store.close()
+    finally:
+        reference_edit.revise_levels(hq.store, 7, first, author=hq.username)
+        hq.synced()
+    assert meanings(hq) == first
+    hq.store.close()

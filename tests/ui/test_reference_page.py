@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import pytest
 import sqlalchemy as sa
+from PySide6.QtCore import Qt
 
 from codi_core.models import ChangeSet, Province, ProvinceCluster, Region
 from codi_desktop.store.database import open_store
@@ -86,5 +87,63 @@ def test_other_roles_do_not_see_the_reference_page(qtbot, window):
     before = change_sets(window.store)
     page.region_table.setCurrentCell(0, 0)
     assert not page.save_region()
+    assert "ส่วนกลาง" in page.message.text()
+    assert change_sets(window.store) == before
+
+
+def test_hq_revises_the_meanings_of_a_criterions_levels_in_one_change_set(
+        qtbot, open_window, hq_dir, tmp_path):
+    from codi_core.models import CriterionLevel
+    from codi_core.reference import reference_id
+
+    window = open_window(hq_dir)
+    store = window.store
+    page = window.show_page("reference")
+    page.tabs.setCurrentWidget(page.levels)
+    box = page.levels
+    assert box.criterion.count() == 10
+    box.criterion.setCurrentIndex(box.criterion.findData(5))
+    with store.read() as s:
+        stored = {lv.level: (lv.text_th, lv.text_en) for lv in s.scalars(
+            sa.select(CriterionLevel).where(
+                CriterionLevel.criterion_id == reference_id("criterion", "5")))}
+    assert len(stored) == 5
+    for level in range(5):  # the five meanings of criterion 5, as the database holds them
+        assert box.th[level].toPlainText() == stored[level][0]
+        assert box.en[level].toPlainText() == stored[level][1]
+    page.grab().save(str(tmp_path / "levels.png"))
+
+    box.th[2].setPlainText("มีคณะทำงานอย่างน้อย 3 ด้าน ประชุมสม่ำเสมอ")
+    box.en[2].setPlainText("At least 3 working groups that meet regularly")
+    box.th[3].setPlainText("คณะทำงานมีแผนงานและรายงานผลต่อคณะกรรมการ")
+    before = change_sets(store)
+    qtbot.mouseClick(box.save_button, Qt.MouseButton.LeftButton)
+    assert box.message.kind == "ok", box.message.text()
+    assert change_sets(store) == before + 1  # two levels, one action
+    with store.read() as s:
+        two = s.get(CriterionLevel, reference_id("criterion_level", "5:2"))
+        three = s.get(CriterionLevel, reference_id("criterion_level", "5:3"))
+        four = s.get(CriterionLevel, reference_id("criterion_level", "5:4"))
+        assert (two.text_th, two.text_en) == ("มีคณะทำงานอย่างน้อย 3 ด้าน ประชุมสม่ำเสมอ",
+                                              "At least 3 working groups that meet regularly")
+        assert (three.text_th, three.text_en) == ("คณะทำงานมีแผนงานและรายงานผลต่อคณะกรรมการ",
+                                                  stored[3][1])
+        assert (four.text_th, four.text_en) == stored[4]
+    assert box.current_number() == 5  # the saved criterion stays chosen
+
+    # a level's Thai meaning left empty: a clear error naming the level, nothing written
+    box.th[1].setPlainText("  ")
+    assert not box.save()
+    assert "ความหมายของระดับ 1" in page.message.text()
+    assert change_sets(store) == before + 1
+
+
+def test_other_roles_cannot_revise_level_meanings(qtbot, window):
+    page = window.show_page("reference")
+    box = page.levels
+    assert not box.save_button.isEnabled() and not box.th[0].isEnabled()
+    before = change_sets(window.store)
+    box.th[0].setPlainText("แก้เอง")
+    assert not box.save()
     assert "ส่วนกลาง" in page.message.text()
     assert change_sets(window.store) == before

@@ -9,7 +9,7 @@ import sys
 from PySide6.QtCore import QModelIndex, QPoint, Qt
 from PySide6.QtWidgets import QLineEdit
 
-from codi_desktop.services import lists
+from codi_desktop.services import list_export, lists
 from codi_desktop.services.lists import ListFilter
 from codi_desktop.ui.main_window import PAGES, MainWindow
 from codi_desktop.ui.table_model import ID_ROLE
@@ -359,7 +359,7 @@ def test_a_cancelled_export_leaves_no_file(demo_store, tmp_path):
 
     out = tmp_path / "all.csv"
     with pytest.raises(Cancelled):
-        lists.export_rows(demo_store, lists.COMMUNITIES, ListFilter(), out,
+        list_export.export_rows(demo_store, lists.COMMUNITIES, ListFilter(), out,
                           [("name", "name", None)], cancel=flag, progress=progress,
                           page_size=50)
     assert seen == [50]
