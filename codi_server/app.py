@@ -324,6 +324,13 @@ def create_app(
         _check_protocol(codi_protocol, required=True)
         return auth.authenticate(engine, authorization)
 
+    def push_device(
+        codi_protocol: ProtocolHeader = None, authorization: AuthHeader = None
+    ) -> DeviceScope:
+        # Remembered: the push checks the device again under its lock (auth.py).
+        _check_protocol(codi_protocol, required=True)
+        return auth.authenticate_push(engine, authorization)
+
     @app.get(
         "/v1/health",
         response_model=wire.HealthResponse,
@@ -380,13 +387,26 @@ def create_app(
         responses=_problem_responses(*COMMON, 401, 403, 409, 426),
         summary="Push change sets, applied in device order, exactly once",
     )
-    def push(body: wire.PushRequest, scope: DeviceScope = Depends(device)) -> Any:
+    def push(
+        body: wire.PushRequest,
+        scope: DeviceScope = Depends(push_device),
+        authorization: AuthHeader = None,
+    ) -> Any:
         if body.device_id != scope.device_id:
             raise ProblemError(
                 403, FORBIDDEN, "device_id does not match the device token.",
                 "รหัสอุปกรณ์ไม่ตรงกับอุปกรณ์ที่ลงทะเบียน",
             )
-        return {"results": apply_change_sets(engine, scope, body.change_sets)}
+        if not body.change_sets:
+            # Nothing to lock the device for: its token is checked here, not remembered.
+            auth.authenticate(engine, authorization)
+            return {"results": []}
+        try:
+            return {"results": apply_change_sets(engine, scope, body.change_sets)}
+        except ProblemError as exc:
+            if exc.status == 401:  # refused under the device lock: not remembered any more
+                auth.forget_push(engine, authorization)
+            raise
 
     @app.get(
         "/v1/sync/pull",
