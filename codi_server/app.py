@@ -23,6 +23,7 @@ import sqlalchemy as sa
 from fastapi import Depends, FastAPI, Header, Path, Query, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.openapi.utils import get_openapi
+from starlette.concurrency import run_in_threadpool
 from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.middleware.gzip import GZipMiddleware
 from starlette.responses import Response
@@ -206,7 +207,19 @@ def _install_error_handlers(app: FastAPI) -> None:
         )
 
     @app.exception_handler(RequestValidationError)
-    async def _validation(_request: Request, exc: RequestValidationError) -> Response:
+    async def _validation(request: Request, exc: RequestValidationError) -> Response:
+        if request.url.path == "/v1/sync/push" and all(
+            e.get("loc", ("",))[0] == "body" for e in exc.errors()
+        ):
+            # The token was good enough to be remembered (auth.authenticate_push); a
+            # malformed push is not applied, so no device lock checks it: check it here
+            # (a revoked device gets 401 on every call, malformed or not).
+            try:
+                await run_in_threadpool(
+                    auth.authenticate, app.state.engine, request.headers.get("authorization")
+                )
+            except ProblemError as refused:
+                return from_error(refused)
         errors = [
             {"loc": [str(p) for p in e.get("loc", ())], "msg": str(e.get("msg", "")),
              "type": str(e.get("type", ""))}

@@ -136,6 +136,17 @@ def test_an_empty_push_with_a_remembered_token_is_refused_once_the_device_is_rev
     assert r.status_code == 401 and r.json()["code"] == "device_revoked", r.text
 
 
+def test_a_malformed_push_with_a_remembered_token_is_refused_once_the_device_is_revoked(served):
+    env, _server = served
+    d = env.device()
+    assert d.push(person())["status"] == "applied"
+    r = d.client.post("/v1/sync/push", json={"device_id": d.id})  # no change_sets
+    assert r.status_code == 422 and r.json()["code"] == "invalid_request", r.text
+    auth.revoke(env.engine, None, d.id)
+    r = d.client.post("/v1/sync/push", json={"device_id": d.id})
+    assert r.status_code == 401 and r.json()["code"] == "device_revoked", r.text
+
+
 def test_a_remembered_token_is_refused_at_once_when_its_account_is_disabled(served):
     env, _server = served
     d = env.device()
