@@ -23,6 +23,7 @@ import sqlalchemy as sa
 from fastapi import Depends, FastAPI, Header, Path, Query, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.openapi.utils import get_openapi
+from starlette.concurrency import run_in_threadpool
 from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.middleware.gzip import GZipMiddleware
 from starlette.responses import Response
@@ -206,7 +207,19 @@ def _install_error_handlers(app: FastAPI) -> None:
         )
 
     @app.exception_handler(RequestValidationError)
-    async def _validation(_request: Request, exc: RequestValidationError) -> Response:
+    async def _validation(request: Request, exc: RequestValidationError) -> Response:
+        if request.url.path == "/v1/sync/push" and all(
+            e.get("loc", ("",))[0] == "body" for e in exc.errors()
+        ):
+            # The token was good enough to be remembered (auth.authenticate_push); a
+            # malformed push is not applied, so no device lock checks it: check it here
+            # (a revoked device gets 401 on every call, malformed or not).
+            try:
+                await run_in_threadpool(
+                    auth.authenticate, app.state.engine, request.headers.get("authorization")
+                )
+            except ProblemError as refused:
+                return from_error(refused)
         errors = [
             {"loc": [str(p) for p in e.get("loc", ())], "msg": str(e.get("msg", "")),
              "type": str(e.get("type", ""))}
@@ -324,6 +337,13 @@ def create_app(
         _check_protocol(codi_protocol, required=True)
         return auth.authenticate(engine, authorization)
 
+    def push_device(
+        codi_protocol: ProtocolHeader = None, authorization: AuthHeader = None
+    ) -> DeviceScope:
+        # Remembered: the push checks the device again under its lock (auth.py).
+        _check_protocol(codi_protocol, required=True)
+        return auth.authenticate_push(engine, authorization)
+
     @app.get(
         "/v1/health",
         response_model=wire.HealthResponse,
@@ -380,13 +400,26 @@ def create_app(
         responses=_problem_responses(*COMMON, 401, 403, 409, 426),
         summary="Push change sets, applied in device order, exactly once",
     )
-    def push(body: wire.PushRequest, scope: DeviceScope = Depends(device)) -> Any:
+    def push(
+        body: wire.PushRequest,
+        scope: DeviceScope = Depends(push_device),
+        authorization: AuthHeader = None,
+    ) -> Any:
         if body.device_id != scope.device_id:
             raise ProblemError(
                 403, FORBIDDEN, "device_id does not match the device token.",
                 "รหัสอุปกรณ์ไม่ตรงกับอุปกรณ์ที่ลงทะเบียน",
             )
-        return {"results": apply_change_sets(engine, scope, body.change_sets)}
+        if not body.change_sets:
+            # Nothing to lock the device for: its token is checked here, not remembered.
+            auth.authenticate(engine, authorization)
+            return {"results": []}
+        try:
+            return {"results": apply_change_sets(engine, scope, body.change_sets)}
+        except ProblemError as exc:
+            if exc.status == 401:  # refused under the device lock: not remembered any more
+                auth.forget_push(engine, authorization)
+            raise
 
     @app.get(
         "/v1/sync/pull",

@@ -16,6 +16,9 @@ import hashlib
 import logging
 import os
 import secrets
+import threading
+import time
+from collections import OrderedDict
 from typing import Any
 
 import sqlalchemy as sa
@@ -309,6 +312,49 @@ def authenticate(engine: sa.Engine, authorization: str | None) -> DeviceScope:
         role=row.role,
         provinces=None if row.role == "hq" else frozenset(row.provinces),
     )
+
+
+# Push requests remember token -> scope for a short while (one round trip and a pooled
+# connection less per push). Safe because a remembered scope is never trusted alone: the
+# push's device lock reads the device and its user again in the same statement and
+# refuses a revoked device, a disabled account or a rotated token at once (and takes the
+# user's current role and provinces); see ``apply.batch.Batch._lock_device``.
+PUSH_CACHE_SECONDS = 60.0
+PUSH_CACHE_SIZE = 10_000
+_push_cache: OrderedDict[tuple[str, str], tuple[float, DeviceScope]] = OrderedDict()
+_push_cache_lock = threading.Lock()
+
+
+def authenticate_push(engine: sa.Engine, authorization: str | None) -> DeviceScope:
+    """``authenticate`` for a push, remembered for ``PUSH_CACHE_SECONDS`` (the push checks
+    the device again under its lock)."""
+    scheme, _, token = (authorization or "").partition(" ")
+    if scheme.lower() != "bearer" or not token.strip():
+        return authenticate(engine, authorization)
+    key = (str(engine.url), hash_token(token.strip()))
+    now = time.monotonic()
+    with _push_cache_lock:
+        hit = _push_cache.get(key)
+        if hit is not None and now - hit[0] < PUSH_CACHE_SECONDS:
+            _push_cache.move_to_end(key)
+            return hit[1]
+    scope = authenticate(engine, authorization)
+    scope = DeviceScope(
+        device_id=scope.device_id, user_id=scope.user_id, username=scope.username,
+        role=scope.role, provinces=scope.provinces, token_hash=key[1],
+    )
+    with _push_cache_lock:
+        _push_cache[key] = (now, scope)
+        while len(_push_cache) > PUSH_CACHE_SIZE:
+            _push_cache.popitem(last=False)
+    return scope
+
+
+def forget_push(engine: sa.Engine, authorization: str | None) -> None:
+    """Drop a remembered push scope (its push was refused: revoked, disabled, rotated)."""
+    _scheme, _, token = (authorization or "").partition(" ")
+    with _push_cache_lock:
+        _push_cache.pop((str(engine.url), hash_token(token.strip())), None)
 
 
 def revoke(engine: sa.Engine, scope: DeviceScope | None, device_id: str) -> None:

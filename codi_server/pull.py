@@ -64,6 +64,16 @@ def pull(engine: sa.Engine, scope: DeviceScope, cursor: str | None, limit: int) 
                     400, INVALID_CURSOR, "This cursor is ahead of the server.",
                     "ตัวชี้ตำแหน่งการดึงข้อมูลไม่ถูกต้อง",
                 )
+            if engine.dialect.name == "postgresql":
+                # The page's text is built by PostgreSQL: no row of it passes through
+                # Python (about half the server time of a snapshot, measured).
+                text, top, count = conn.execute(_page_text(scope, after, limit)).one()
+                more = count > limit
+                new_cursor = encode_cursor(after if top is None else top, state.purged_seq)
+                return (
+                    '{"changes":[' + (text or "") + f'],"cursor":"{new_cursor}",'
+                    f'"more":{"true" if more else "false"}}}'
+                ).encode()
             entries = _page(conn, scope, after, limit + 1)
     more = len(entries) > limit
     entries = entries[:limit]
@@ -93,7 +103,38 @@ def _json_id(row_id: str) -> str:
     return f'"{row_id}"' if _PLAIN(row_id) else json.dumps(row_id)
 
 
+# One entry of a page as PostgreSQL writes it: the same JSON as ``encode_page``.
+_ENTRY_SQL = sa.literal_column(
+    """'{"seq":' || seq || ',"table":"' || table_name || '","row_id":' || to_json(row_id)::text"""
+    """ || ',"deleted":' || CASE WHEN deleted THEN 'true' ELSE 'false' END"""
+    """ || ',"fields":' || image || '}'"""
+)
+
+
+def _page_text(scope: DeviceScope, after: int, limit: int) -> sa.Select:
+    """PostgreSQL: (the page's entries joined as JSON text, the seq of its last entry,
+    how many entries there were up to ``limit + 1``) in one row."""
+    from sqlalchemy.dialects.postgresql import aggregate_order_by
+
+    inner = _page_query(scope, after, limit + 1).subquery()
+    numbered = sa.select(
+        inner, sa.func.row_number().over(order_by=inner.c.seq).label("n")
+    ).subquery()
+    within = numbered.c.n <= limit
+    return sa.select(
+        sa.func.string_agg(
+            _ENTRY_SQL, aggregate_order_by(sa.literal_column("','"), numbered.c.seq)
+        ).filter(within),
+        sa.func.max(numbered.c.seq).filter(within),
+        sa.func.count(),
+    ).select_from(numbered)
+
+
 def _page(conn: sa.Connection, scope: DeviceScope, after: int, n: int) -> list[Any]:
+    return list(conn.execute(_page_query(scope, after, n)).tuples())
+
+
+def _page_query(scope: DeviceScope, after: int, n: int) -> sa.Select:
     """The next ``n`` entries after ``after`` in the scope, oldest first.
 
     Each scope key is its own range scan of ``ix_row_log_province_seq`` (``ORDER BY
@@ -106,8 +147,7 @@ def _page(conn: sa.Connection, scope: DeviceScope, after: int, n: int) -> list[A
     rl = schema.row_log
     cols = [rl.c.seq, rl.c.table_name, rl.c.row_id, rl.c.deleted, rl.c.image]
     if scope.provinces is None:
-        query = sa.select(*cols).where(rl.c.seq > after).order_by(rl.c.seq).limit(n)
-        return list(conn.execute(query).tuples())
+        return sa.select(*cols).where(rl.c.seq > after).order_by(rl.c.seq).limit(n)
     parts = [
         sa.select(*cols)
         .where(rl.c.province_code.is_(None), rl.c.seq > after)
@@ -127,8 +167,7 @@ def _page(conn: sa.Connection, scope: DeviceScope, after: int, n: int) -> list[A
             .subquery()
         )
     union = sa.union_all(*[sa.select(p) for p in parts]).subquery()
-    query = sa.select(union).order_by(union.c.seq).limit(n)
-    return list(conn.execute(query).tuples())
+    return sa.select(union).order_by(union.c.seq).limit(n)
 
 
 def purge_tombstones(engine: sa.Engine, older_than: dt.timedelta) -> int:

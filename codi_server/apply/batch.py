@@ -16,6 +16,7 @@ against the row log exactly as if the earlier ones had committed on their own.
 
 from __future__ import annotations
 
+import dataclasses
 import logging
 from typing import Any
 
@@ -23,7 +24,14 @@ import sqlalchemy as sa
 from pydantic import ValidationError
 
 from codi_core.models import utcnow
-from codi_core.wire import DEVICE_REVOKED, INVALID, OUT_OF_ORDER, PushedChangeSet, WireChangeSet
+from codi_core.wire import (
+    DEVICE_REVOKED,
+    INVALID,
+    OUT_OF_ORDER,
+    UNAUTHORIZED,
+    PushedChangeSet,
+    WireChangeSet,
+)
 
 from .. import schema
 from ..images import images_for
@@ -140,9 +148,10 @@ class Batch:
     # -- the batch --------------------------------------------------------------------
 
     def run(self, pushed: list[PushedChangeSet]) -> list[dict[str, Any]]:
-        expected = self._lock_device()
+        expected, any_known = self._lock_device([p.id for p in pushed])
         replays = self._replays(pushed, expected)
-        known = self._known_by_id([p.id for p in pushed if p.device_seq >= expected])
+        fresh = [p.id for p in pushed if p.device_seq >= expected]
+        known = self._known_by_id(fresh) if any_known and fresh else {}
         checked = {
             p.device_seq: _checked(p) for p in pushed
             if p.device_seq >= expected and p.id not in known
@@ -296,18 +305,51 @@ class Batch:
 
     # -- the device and the stored answers --------------------------------------------
 
-    def _lock_device(self) -> int:
-        devices = schema.devices
+    def _lock_device(self, ids: list[str]) -> tuple[int, bool]:
+        """Lock the device row and, in the same statement, check the device and its user
+        again (revoked, disabled, token rotated: refused at once, whatever scope the
+        request was authenticated with), read the highest seq issued and whether any of
+        these change set ids has a stored answer. Returns (next device_seq, any known)."""
+        devices, users, applied = schema.devices, schema.users, schema.applied_change_set
+        issued = (
+            sa.select(schema.server_state.c.last_seq)
+            .where(schema.server_state.c.id == 1)
+            .scalar_subquery()
+        )
+        known = sa.exists().where(applied.c.change_set_id.in_(ids[:500])) if ids else sa.false()
         device = self.conn.execute(
-            sa.select(devices.c.last_device_seq, devices.c.revoked_at)
+            sa.select(
+                devices.c.last_device_seq, devices.c.revoked_at, devices.c.token_hash,
+                users.c.username, users.c.role, users.c.provinces, users.c.disabled_at,
+                issued.label("issued"), known.label("known"),
+            )
+            .join(users, users.c.id == devices.c.user_id)
             .where(devices.c.id == self.scope.device_id)
-            .with_for_update()
+            .with_for_update(of=devices)
         ).one()
         if device.revoked_at is not None:
             raise ProblemError(
                 401, DEVICE_REVOKED, "This device has been revoked.", "อุปกรณ์นี้ถูกเพิกถอนสิทธิ์แล้ว"
             )
-        return device.last_device_seq + 1
+        if device.disabled_at is not None:
+            raise ProblemError(401, UNAUTHORIZED, "This account is disabled.", "บัญชีนี้ถูกระงับ")
+        token_hash = self.scope.token_hash
+        if token_hash is not None and device.token_hash != token_hash:
+            raise ProblemError(
+                401, UNAUTHORIZED, "Unknown device token.", "ไม่รู้จักอุปกรณ์นี้ กรุณาลงทะเบียนใหม่",
+                headers={"WWW-Authenticate": "Bearer"},
+            )
+        provinces = None if device.role == "hq" else frozenset(device.provinces)
+        if (device.username, device.role, provinces) != (
+            self.scope.username, self.scope.role, self.scope.provinces
+        ):
+            # The account changed since the token was checked: its current scope applies.
+            self.scope = dataclasses.replace(
+                self.scope, username=device.username, role=device.role, provinces=provinces
+            )
+        self._issued = device.issued
+        # More than 500 ids (a very long push): the first 500 only were looked at.
+        return device.last_device_seq + 1, bool(device.known) or len(ids) > 500
 
     def _lock_rows(self, change_sets: list[WireChangeSet]) -> None:
         """Lock the row log entries of every row the batch touches, in one sorted pass

@@ -24,6 +24,9 @@ class DeviceScope:
     username: str
     role: str
     provinces: frozenset[str] | None  # None: every province (hq)
+    # The sha256 of the token it was decided from, when the push checks it again under
+    # the device lock (a scope remembered by ``auth.authenticate_push``).
+    token_hash: str | None = dataclasses.field(default=None, compare=False)
 
     @property
     def is_hq(self) -> bool:
