@@ -87,11 +87,12 @@ def month_label(fiscal_index: int) -> str:
 
 
 def date_text(value: dt.date | dt.datetime | None) -> str:
-    """``25 พ.ย. 2569`` in Thai, ``25 November 2026`` in English; '' for None."""
+    """``25 พ.ย. 2569`` in Thai, ``25 November 2569 BE`` in English (the Buddhist Era in
+    both, as every date is typed and as the history shows it); '' for None."""
     if value is None:
         return ""
     if current_language() == "en":
-        return english_date(value)
+        return english_date(value, buddhist_era=True)
     return thai_date_short(value)
 
 
@@ -101,7 +102,7 @@ def datetime_text(value: dt.datetime | None) -> str:
         return ""
     local = to_bangkok(value)
     if current_language() == "en":
-        return f"{english_date(local)} {english_time(local)}"
+        return f"{english_date(local, buddhist_era=True)} {english_time(local)}"
     return f"{thai_date_short(local)} {thai_time(local)}"
 
 
