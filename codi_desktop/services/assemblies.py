@@ -41,7 +41,7 @@ from codi_core.reference import reference_id
 from codi_desktop.importing.framework import ImportFailed
 from codi_desktop.store.database import Store
 
-from ._common import Errors, clean, get_live, require_province
+from ._common import Errors, clean, get_live, record_province, require_province
 from .meetings import ATTENDANCE_NAMES, guard_minutes, number_text
 
 ASSEMBLY_CRITERION = 10
@@ -118,9 +118,9 @@ def register_participants(store: Store, meeting_id: str, rows: list[ParticipantD
     """Register many participants at once (one action). Organizations named like one in
     the database are linked to it, so statistics by organization kind count them; people
     already registered in the meeting (same name and organization) are skipped."""
-    province = require_province(store)
     _validate_rows(rows)
     with store.action(f"ลงทะเบียนผู้เข้าร่วมประชุม {len(rows)} คน", author) as session:
+        province = record_province(store, session, Meeting, meeting_id)
         meeting = get_live(session, Meeting, meeting_id, "meeting")
         guard_minutes(meeting)
         return _register(session, province, meeting, rows)
@@ -336,9 +336,9 @@ def record_assembly_evidence(store: Store, meeting_id: str, *, level: int | None
     that fiscal year (creating the assessment if the province has none yet)."""
     if level is not None and (not isinstance(level, int) or not 0 <= level <= 4):
         raise ServiceError("unknown_choice", "level")
-    province = require_province(store)
     stats = attendance_statistics(store, meeting_id)
     with store.action("บันทึกหลักฐานเกณฑ์ข้อ 10 (สมัชชาจังหวัด)", author) as session:
+        province = record_province(store, session, Meeting, meeting_id)
         meeting = get_live(session, Meeting, meeting_id, "meeting")
         if meeting.kind is not MeetingKind.PROVINCIAL_ASSEMBLY:
             raise ServiceError("not_assembly")

@@ -116,7 +116,10 @@ def get_person(store: Store, person_id: str) -> PersonData:
 
 
 def validate_membership(data: MembershipData) -> dict[str, ServiceError]:
+    """Every reason at once: no organization, an unknown role, dates in the wrong order."""
     errors = Errors()
+    if not data.organization_id:
+        errors.add("organization_id", "required")
     errors.choice("role", data.role, MembershipRole)
     errors.date_order("from_on", data.from_on, "to_on", data.to_on)
     return errors

@@ -149,14 +149,13 @@ class MembershipsPanel(QWidget):
         if not org_id:
             problems["organization"] = (translate("Form", "เลือกองค์กรจากรายการ") if name
                                         else translate("Form", "กรุณาเลือกองค์กร"))
-        if problems:
-            return None, problems
+        # every reason at once: the service's checks run even when a field above failed
         data = people.MembershipData(person_id=self.person_id or "", organization_id=org_id,
-                                     role=self.role.currentData(), from_on=days["from_on"],
-                                     to_on=days["to_on"])
+                                     role=self.role.currentData(),
+                                     from_on=days.get("from_on"), to_on=days.get("to_on"))
         for field, err in people.validate_membership(data).items():
-            problems[field if field in ("from_on", "to_on") else "to_on"] = \
-                err.message(current_language())
+            key = {"organization_id": "organization", "from_on": "from_on"}.get(field, "to_on")
+            problems.setdefault(key, err.message(current_language()))
         return (None if problems else data), problems
 
     def _show(self, problems: dict[str, str], prefix: str | None = None) -> None:

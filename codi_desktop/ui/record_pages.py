@@ -10,6 +10,7 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QPushButton,
+    QSizePolicy,
     QTableWidget,
     QTableWidgetItem,
     QTabWidget,
@@ -166,9 +167,14 @@ class ProjectsPage(QWidget):
         self.export_budget.setToolTip(self.tr(
             "บันทึกงบประมาณตามแผนงานของปีงบประมาณที่แสดงเป็นไฟล์ Excel (ตัวเลขรวมได้)"))
         self.export_budget.clicked.connect(self._ask_and_export)
+        # Its two lines are reserved while empty, so a status appearing never pushes the
+        # budget table down (issue #13); the whole text is in its tip.
         self.print_status = QLabel()
         self.print_status.setObjectName("print_status")
         self.print_status.setWordWrap(True)
+        self.print_status.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.print_status.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)
+        self.print_status.setFixedHeight(self.print_status.fontMetrics().lineSpacing() * 2 + 4)
         self._fiscal_year: int | None = None
         box = QWidget()
         v = QVBoxLayout(box)
@@ -256,11 +262,15 @@ class ProjectsPage(QWidget):
         self.budget.resizeColumnsToContents()
         self.budget.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
 
+    def _status(self, text: str) -> None:
+        self.print_status.setText(text)
+        self.print_status.setToolTip(text)
+
     def _one_province(self) -> bool:
         """The budget report is of one province: a wide account showing every province
         is asked to choose one first (the Excel export sums what the table shows)."""
         if self.list.province.wide and self.list.province.province() is None:
-            self.print_status.setText(self.tr(
+            self._status(self.tr(
                 "บัญชีนี้ดูแลหลายจังหวัด เลือกจังหวัดจากช่องเลือกจังหวัดก่อนพิมพ์รายงานงบประมาณ"))
             self.list.province.setFocus()
             return False
@@ -276,16 +286,16 @@ class ProjectsPage(QWidget):
 
     def print_report(self, path: str) -> None:
         """Write the shown fiscal year's budget report off the UI thread."""
-        self.print_status.setText(self.tr("กำลังสร้างเอกสาร…"))
+        self._status(self.tr("กำลังสร้างเอกสาร…"))
         self.print_budget.setEnabled(False)
 
         def done(_result) -> None:
             self.print_budget.setEnabled(True)
-            self.print_status.setText(self.tr("บันทึกเอกสารแล้ว: %1").replace("%1", path))
+            self._status(self.tr("บันทึกเอกสารแล้ว: %1").replace("%1", path))
 
         def failed(error) -> None:
             self.print_budget.setEnabled(True)
-            self.print_status.setText(error_text(error))
+            self._status(error_text(error))
 
         run_task(plain(documents.print_budget_report), self.store, self._fiscal_year, path,
                  province=self.list.province.province() if self.list.province.wide else None,
@@ -308,16 +318,16 @@ class ProjectsPage(QWidget):
         command line's ``export budget`` uses."""
         from codi_desktop.exporting.tables import export_budget
 
-        self.print_status.setText(self.tr("กำลังส่งออก…"))
+        self._status(self.tr("กำลังส่งออก…"))
         self.export_budget.setEnabled(False)
 
         def done(_rows) -> None:
             self.export_budget.setEnabled(True)
-            self.print_status.setText(self.tr("บันทึกไฟล์แล้ว: %1").replace("%1", path))
+            self._status(self.tr("บันทึกไฟล์แล้ว: %1").replace("%1", path))
 
         def failed(error) -> None:
             self.export_budget.setEnabled(True)
-            self.print_status.setText(error_text(error))
+            self._status(error_text(error))
 
         run_task(plain(export_budget), self.store, self._fiscal_year, path,
                  self.list.shown_provinces(),

@@ -12,8 +12,12 @@ import sqlalchemy as sa
 
 from codi_core.errors import ServiceError
 from codi_core.models import (
+    Assessment,
+    Attendance,
     Community,
     LedgerEntry,
+    Meeting,
+    MeetingStatus,
     Membership,
     Organization,
     Person,
@@ -21,7 +25,16 @@ from codi_core.models import (
     Subdistrict,
 )
 from codi_core.reference import reference_id
-from codi_desktop.services import communities, ledger, organizations, people, projects, scope
+from codi_desktop.services import (
+    assemblies,
+    communities,
+    ledger,
+    meetings,
+    organizations,
+    people,
+    projects,
+    scope,
+)
 from codi_desktop.store.database import open_store
 
 FY = 2569
@@ -174,3 +187,47 @@ def test_a_record_outside_the_accounts_scope_is_refused(wide):
     with pytest.raises(ServiceError) as err:
         communities.update_community(store, stray_id, data)
     assert err.value.code == "not_in_scope"
+
+
+def test_an_existing_meetings_writes_go_to_the_meetings_own_province(wide):
+    """Issue #11: with "all provinces" shown, editing a meeting, a walk-in, a registration
+    list and the assembly's criterion-10 evidence all go to the meeting's province; only
+    planning a NEW meeting asks which province."""
+    store, ids = wide
+    scope.set_working_province(store, "35")
+    starts = dt.datetime(2026, 1, 20, 9, 0, tzinfo=dt.UTC)
+    mid = meetings.plan_meeting(store, meetings.MeetingPlan(
+        kind="provincial_assembly", starts_at=starts, place="ศาลากลาง 35"))
+    scope.set_working_province(store, None)
+
+    with pytest.raises(ServiceError) as err:
+        meetings.plan_meeting(store, meetings.MeetingPlan(
+            kind="provincial_assembly", starts_at=starts, place="ที่ไหน"))
+    assert err.value.code == "choose_province"
+
+    meetings.update_meeting(store, mid, meetings.MeetingPlan(
+        kind="provincial_assembly", starts_at=starts, place="หอประชุมใหม่"))
+    t35 = tambon(store, "35")
+    walk_in = meetings.record_walk_in(store, mid, meetings.WalkInData(
+        first_name="มานี", last_name="มีนา", subdistrict_id=t35))
+    result = assemblies.register_participants(store, mid, [
+        assemblies.ParticipantData(name="นายสมชาย ใจดี", organization_name="องค์กร 35"),
+        assemblies.ParticipantData(name="นางสาวสมใจ รักดี")])
+    assert (result.added, result.skipped) == (2, 0)
+    with store.action("ประชุมแล้ว") as s:
+        s.get(Meeting, mid).status = MeetingStatus.HELD
+    assemblies.record_assembly_evidence(store, mid, level=3)
+
+    with store.read() as s:
+        meeting = s.get(Meeting, mid)
+        assert (meeting.province_code, meeting.place) == ("35", "หอประชุมใหม่")
+        rows = s.execute(sa.select(Attendance.province_code, Attendance.person_name,
+                                   Attendance.organization_id)
+                         .where(Attendance.meeting_id == mid)).all()
+        assert sorted(rows, key=str) == sorted([
+            ("35", "นายสมชาย ใจดี", ids["35"]["organization"]),
+            ("35", "นางสาวสมใจ รักดี", None), ("35", "มานี มีนา", None)], key=str)
+        person_id = s.get(Attendance, walk_in).person_id
+        assert s.get(Person, person_id).province_code == "35"
+        assessments = s.scalars(sa.select(Assessment.province_code)).all()
+        assert assessments == ["35"]

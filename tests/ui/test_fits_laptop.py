@@ -193,7 +193,7 @@ def test_saving_an_invalid_form_moves_no_widget(qtbot, window):
     memberships.from_on.setText("1/1/2567")
     memberships.to_on.setText("1/1/2560")
     still("memberships", memberships.add, memberships.message)
-    assert memberships.reason("to_on") or memberships.reason("organization")
+    assert memberships.reason("to_on") and memberships.reason("organization")  # both at once
 
     page = window.show_page("projects")
     target = page.list
@@ -252,3 +252,25 @@ def test_the_comparison_fits_without_a_horizontal_scrollbar(window):
         assert item.text() == str(n)
         assert item.toolTip() == f"{n}. {title_th}"
         assert header.sectionSize(1 + n) < 60  # a level, not a title
+
+
+def test_the_budget_tabs_print_status_does_not_move_the_budget_table(qtbot, window):
+    """Issue #13: the projects page's print/export status (a long error, a saved path)
+    shows in its reserved room: the budget table and the allocation form stay put."""
+    window.resize(*LAPTOP)
+    page = window.show_page("projects")
+    page.ensure_loaded()
+    page.show_budget()
+    for _ in range(5):
+        QApplication.processEvents()
+    assert page.budget.isVisible() and page.print_status.text() == ""
+    before = _geometry(window, page.print_status)
+    for text in ("บันทึกเอกสารแล้ว: /tmp/x.pdf", "ข้อความผิดพลาดยาวมาก " * 40):
+        page._status(text)
+        for _ in range(3):
+            QApplication.processEvents()
+        after = _geometry(window, page.print_status)
+        moved = [(before[k], after.get(k)) for k in before if after.get(k) != before[k]]
+        assert not moved, moved[:3]
+        assert page.print_status.toolTip() == text  # the whole text, even when cut
+    assert window.size().height() <= LAPTOP[1]

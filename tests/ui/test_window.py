@@ -143,6 +143,25 @@ def test_person_membership(qtbot, type_text, window):
     assert added and added[0].role == "treasurer"
 
 
+def test_membership_form_says_every_reason_at_once(qtbot, type_text, window):
+    """No organization chosen and dates in the wrong order: both reasons show together,
+    and nothing is added."""
+    page = window.show_page("people")
+    page.ensure_loaded()
+    page.table.setCurrentIndex(page.model.index(0, 0))
+    memberships = page.detail.memberships
+    qtbot.waitUntil(lambda: memberships.person_id is not None)
+    before = len(memberships.rows)
+    type_text(memberships.to_on, "1/1/2560")
+    type_text(memberships.from_on, "1/1/2567")
+    memberships.add()
+    assert "วันที่สิ้นสุด" in memberships.reason("to_on")
+    assert "องค์กร" in memberships.reason("organization")
+    bar = memberships.message.label.text()
+    assert "วันที่สิ้นสุด" in bar and "องค์กร" in bar
+    assert len(memberships.rows) == before
+
+
 def test_switch_language_to_english_live(qtbot, window):
     settings = window.show_page("settings")
     assert window.nav.item(0).text() == "ภาพรวม"

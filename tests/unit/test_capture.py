@@ -221,6 +221,20 @@ def test_failed_write_changes_nothing_and_queues_nothing(store):
     assert snapshot(store) == before
 
 
+def test_a_membership_is_refused_with_every_reason_at_once(store):
+    """No organization AND dates in the wrong order: both reasons, nothing written."""
+    pid = w_create_person(store)
+    before = snapshot(store)
+    bad = people.MembershipData(pid, None, "chair", from_on=dt.date(2026, 1, 1),
+                                to_on=dt.date(2025, 1, 1))
+    with pytest.raises(ValidationFailed) as err:
+        people.add_membership(store, bad)
+    assert set(err.value.errors) == {"organization_id", "to_on"}
+    assert err.value.errors["organization_id"].code == "required"
+    assert err.value.errors["to_on"].code == "date_order"
+    assert snapshot(store) == before
+
+
 def test_error_inside_an_action_rolls_back_rows_and_change_set(store):
     before = snapshot(store)
     with pytest.raises(RuntimeError), store.action("half-done") as s:

@@ -26,7 +26,7 @@ from codi_core.models import (
 )
 from codi_desktop.store.database import Store
 
-from .._common import Errors, check_subdistrict, clean, get_live, require_province
+from .._common import Errors, check_subdistrict, clean, get_live, record_province
 from .common import (
     KEEP,
     ROLE_NAMES,
@@ -165,7 +165,6 @@ def record_walk_in(store: Store, meeting_id: str, data: WalkInData,
                    author: str | None = None) -> str:
     """Sign in someone who is not in the database yet: the person is created in the same
     action, with their tambon, so they are found next time."""
-    province = require_province(store)
     errors = Errors()
     errors.text("first_name", data.first_name, required=True, max_len=200)
     errors.text("last_name", data.last_name, max_len=200)
@@ -177,6 +176,7 @@ def record_walk_in(store: Store, meeting_id: str, data: WalkInData,
     errors.raise_if_any()
     name = f"{data.first_name.strip()} {data.last_name.strip()}".strip()
     with store.action(f"ลงทะเบียนผู้เข้าประชุม {name}", author) as session:
+        province = record_province(store, session, Meeting, meeting_id)
         meeting = get_live(session, Meeting, meeting_id, "meeting")
         guard_minutes(meeting)
         check_subdistrict(session, province, data.subdistrict_id, errors)

@@ -32,7 +32,14 @@ from codi_core.rules.numbering import body_conditions, highest_number, next_numb
 from codi_core.rules.planning import PLAN_FIELDS, plan_violations
 from codi_desktop.store.database import Store
 
-from .._common import Errors, check_subdistrict, clean, get_live, require_province
+from .._common import (
+    Errors,
+    check_subdistrict,
+    clean,
+    get_live,
+    record_province,
+    require_province,
+)
 from .common import (
     KIND_NAMES,
     as_utc,
@@ -313,8 +320,8 @@ def plan_meeting(store: Store, plan: MeetingPlan, author: str | None = None) -> 
 def update_meeting(store: Store, meeting_id: str, plan: MeetingPlan,
                    author: str | None = None) -> None:
     """Change the plan's heading (not the agenda or the invitees)."""
-    province = require_province(store)
     with store.action("แก้ไขรายละเอียดการประชุม", author) as session:
+        province = record_province(store, session, Meeting, meeting_id)
         meeting = get_live(session, Meeting, meeting_id, "meeting")
         guard_minutes(meeting)
         if plan.number is None:
