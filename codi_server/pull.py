@@ -131,7 +131,7 @@ def _page_text(scope: DeviceScope, after: int, limit: int) -> sa.Select:
 
 
 def _page(conn: sa.Connection, scope: DeviceScope, after: int, n: int) -> list[Any]:
-    return list(conn.execute(_page_query(scope, after, n)).tuples())
+    return [tuple(row) for row in conn.execute(_page_query(scope, after, n))]
 
 
 def _page_query(scope: DeviceScope, after: int, n: int) -> sa.Select:
