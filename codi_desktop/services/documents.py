@@ -21,7 +21,7 @@ import sqlalchemy as sa
 from sqlalchemy.orm import Session
 
 from codi_core.errors import ServiceError
-from codi_core.formatting import thai_date_long, thai_time, to_bangkok
+from codi_core.formatting import bangkok_today, thai_date_long, thai_time, to_bangkok
 from codi_core.labels import LABELS
 from codi_core.models import (
     AgendaItem,
@@ -268,7 +268,7 @@ def invitation_data(
         meeting=info,
         letter_number=letter_number,
         issuer=issuer,
-        letter_date=letter_date or to_bangkok(dt.datetime.now(dt.UTC)).date(),
+        letter_date=letter_date or bangkok_today(),
         to=to or f"{info.body_name}ทุกท่าน",
         body=body or default_body,
         signer=signer,
@@ -450,7 +450,7 @@ def print_budget_report(
             fiscal_year,
             organization=centre_name(session, code),
             province_code=code,
-            as_of=as_of or to_bangkok(dt.datetime.now(dt.UTC)).date(),
+            as_of=as_of or bangkok_today(),
         )
     printing.render_budget_report(data, out, thai_digits=thai_digits)
 

@@ -9,7 +9,7 @@ import datetime as dt
 import sqlalchemy as sa
 
 from codi_core.errors import ServiceError
-from codi_core.formatting import thai_date, to_bangkok
+from codi_core.formatting import bangkok_today, thai_date
 from codi_core.models import (
     Attendance,
     AttendanceStatus,
@@ -96,7 +96,7 @@ def report_data(store: Store, fiscal_year: int, province: str | None = None,
             for i in indicators.province_indicators(store, fiscal_year, code)]
     return pr.ProvinceReport(
         province_name=name, fiscal_year=fiscal_year, organization=organization,
-        as_of=as_of or to_bangkok(dt.datetime.now(dt.UTC)).date(),
+        as_of=as_of or bangkok_today(),
         communities=communities, organizations=organizations, programs=programs,
         meetings=meetings, assembly=assembly_line, pilot_status=view.pilot_status,
         assessment_status=view.status if view.id else None, criteria=criteria,

@@ -15,7 +15,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QLabel,
-    QScrollArea,
     QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
@@ -31,7 +30,7 @@ from .i18n import current_language
 from .province_picker import ProvincePicker
 from .smp_dashboard import SelfManagingBox
 from .tasks import Task, plain, run_task
-from .widgets import PALETTE, BarChart, MessageBar, Series, heading
+from .widgets import PALETTE, BarChart, MessageBar, Series, heading, scroll_page
 
 
 def compact_money(satang: float) -> str:
@@ -150,13 +149,7 @@ class DashboardPage(QWidget):
         layout.addLayout(cards)
         layout.addLayout(grid)
         layout.addStretch(1)
-        scroll = QScrollArea()
-        scroll.setWidgetResizable(True)
-        scroll.setFrameShape(QScrollArea.Shape.NoFrame)
-        scroll.setWidget(inner)
-        outer = QVBoxLayout(self)
-        outer.setContentsMargins(0, 0, 0, 0)
-        outer.addWidget(scroll)
+        scroll_page(self, inner)
 
     @staticmethod
     def _box(title: str, widget: QWidget) -> QGroupBox:

@@ -22,7 +22,6 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QPlainTextEdit,
     QPushButton,
-    QScrollArea,
     QVBoxLayout,
     QWidget,
 )
@@ -36,7 +35,7 @@ from . import labels as L
 from .date_field import BeYearField, DateField, date_error, typed_year
 from .field_errors import FieldErrors
 from .i18n import current_language
-from .widgets import ConfirmBar, MessageBar, NoticeSlot, heading
+from .widgets import ConfirmBar, MessageBar, NoticeSlot, heading, scroll_page
 
 translate = QCoreApplication.translate
 
@@ -276,13 +275,7 @@ class RecordForm(QWidget):
         layout.addLayout(form)
         layout.addLayout(buttons)
         layout.addStretch(1)
-        scroll = QScrollArea()
-        scroll.setWidgetResizable(True)
-        scroll.setFrameShape(QScrollArea.Shape.NoFrame)
-        scroll.setWidget(inner)
-        outer = QVBoxLayout(self)
-        outer.setContentsMargins(0, 0, 0, 0)
-        outer.addWidget(scroll)
+        scroll_page(self, inner)
         self._apply_kind_visibility()
 
     # --- loading ----------------------------------------------------------------------

@@ -22,7 +22,6 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QPushButton,
     QRadioButton,
-    QScrollArea,
     QTreeWidget,
     QTreeWidgetItem,
     QVBoxLayout,
@@ -37,7 +36,7 @@ from .centre_box import CentreBox
 from .errors import error_text
 from .i18n import current_language
 from .tasks import Task, run_task
-from .widgets import MessageBar, heading
+from .widgets import MessageBar, heading, scroll_page
 
 translate = QCoreApplication.translate
 
@@ -322,13 +321,7 @@ class SettingsPage(QWidget):
         layout.addWidget(CentreBox(store))  # the centre's particulars for its letters
         layout.addStretch(1)
         # the page scrolls rather than make the window taller than a 768-pixel laptop
-        scroll = QScrollArea()
-        scroll.setWidgetResizable(True)
-        scroll.setFrameShape(QScrollArea.Shape.NoFrame)
-        scroll.setWidget(inner)
-        outer = QVBoxLayout(self)
-        outer.setContentsMargins(0, 0, 0, 0)
-        outer.addWidget(scroll)
+        scroll_page(self, inner)
 
 
 class OutboxPage(QWidget):

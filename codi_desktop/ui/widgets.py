@@ -37,6 +37,7 @@ from PySide6.QtWidgets import (
     QStyleOptionViewItem,
     QTabWidget,
     QToolTip,
+    QVBoxLayout,
     QWidget,
 )
 
@@ -502,6 +503,19 @@ def explain_read_only(widgets, reason: str | None, note: ReadOnlyNote | None = N
         w.setToolTip(reason or own)
     if note is not None:
         note.say(reason)
+
+
+def scroll_page(page: QWidget, inner: QWidget) -> QScrollArea:
+    """Fill *page* with *inner* in a frameless scroll area: a tall page scrolls rather than
+    make the window taller than a 768-pixel laptop."""
+    area = QScrollArea()
+    area.setWidgetResizable(True)
+    area.setFrameShape(QFrame.Shape.NoFrame)
+    area.setWidget(inner)
+    outer = QVBoxLayout(page)
+    outer.setContentsMargins(0, 0, 0, 0)
+    outer.addWidget(area)
+    return area
 
 
 def heading(text: str, size: float = 1.35) -> QLabel:
