@@ -41,8 +41,8 @@ import sqlalchemy as sa  # noqa: E402
 from codi_core.models import SYNCED_MODELS, Community  # noqa: E402
 from codi_core.models.serialize import decode_value  # noqa: E402
 from codi_desktop.store.database import open_store  # noqa: E402
-from codi_desktop.sync.apply import codec  # noqa: E402
 from codi_desktop.sync.client import SyncClient  # noqa: E402
+from codi_desktop.sync.codecs import codec  # noqa: E402
 from codi_desktop.sync.credentials import TokenProvider, account, enrol, load_token  # noqa: E402
 from codi_desktop.sync.engine import SyncEngine, run_sync  # noqa: E402
 
@@ -292,8 +292,7 @@ def first_sync_stages(args, url, base, a, summary, first, tmp) -> None:
     compress = server.get(f"compress {_codec_label(encoding)}", 0.0)
     transfer = fetch - server["query+encode"] - compress
     mb = server["bytes"] / 1e6
-    print(f"first sync: {rows} rows in {first:.2f} s = {rows / first:,.0f} rows/s "
-          f"({summary.pages} pages of {limit})")
+    print(f"first sync: {summary.pages} pages of {limit}")
     print(f"floor (decode + executemany, no HTTP): {floor:.2f} s = "
           f"{rows / floor:,.0f} rows/s; ratio sync/floor = {first / floor:.2f}x "
           f"(aim <= 2x)")
@@ -327,6 +326,8 @@ def main() -> int:
                         help="push: only the catch-up push and the sync with nothing to do")
     parser.add_argument("--profile", default=None,
                         help="write a cProfile of the laptop's catch-up push to this file")
+    parser.add_argument("--profile-first", default=None,
+                        help="write a cProfile of the laptop's first sync to this file")
     parser.add_argument("--database-url", default=None,
                         help="a PostgreSQL server to make a throw-away database on "
                         "(default: a SQLite file)")
@@ -354,9 +355,20 @@ def main() -> int:
             # 1. First sync of an empty laptop.
             a = open_store(tmp / "a")
             enrol(a, base, "bench_a", PASSWORD, device_name="bench-a")
-            t = time.perf_counter()
-            summary = run_sync(a, tokens=TokenProvider(a))
+            t, cpu, server_cpu = time.perf_counter(), time.process_time(), cpu_seconds(proc.pid)
+            if args.profile_first:
+                import cProfile
+
+                with cProfile.Profile() as profile:
+                    summary = run_sync(a, tokens=TokenProvider(a))
+                profile.dump_stats(args.profile_first)
+            else:
+                summary = run_sync(a, tokens=TokenProvider(a))
             first = time.perf_counter() - t
+            cpu, server_cpu = time.process_time() - cpu, cpu_seconds(proc.pid) - server_cpu
+            print(f"first sync: {summary.pulled_rows} rows in {first:.2f} s = "
+                  f"{summary.pulled_rows / first:,.0f} rows/s; CPU: laptop {cpu:.2f} s, "
+                  f"server process {server_cpu:.2f} s; load {load()}")
             assert summary.ok, summary.describe("en")
             if args.only == "all":
                 first_sync_stages(args, url, base, a, summary, first, tmp)

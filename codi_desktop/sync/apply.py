@@ -17,16 +17,14 @@ import datetime as dt
 import json
 import logging
 from collections import defaultdict
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass, field
 from typing import Any
 
 import sqlalchemy as sa
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 
 from codi_core.models import (
-    SYNCED_MODELS,
     Change,
     ChangeOp,
     ChangeSet,
@@ -36,17 +34,11 @@ from codi_core.models import (
     LocalSetting,
     utcnow,
 )
-from codi_core.models.base import UTCDateTime
-from codi_core.models.serialize import (
-    WireValueError,
-    content_columns,
-    decode_value,
-    format_datetime,
-    parse_datetime,
-)
+from codi_core.models.serialize import WireValueError
 from codi_desktop.store.database import Store
 
 from . import bases
+from .codecs import codec
 
 log = logging.getLogger(__name__)
 
@@ -162,275 +154,6 @@ class PendingIndex:
 def pending_fields(conn: sa.Connection) -> PendingIndex:
     """(table, row_id) → fields changed by change sets still waiting to be pushed."""
     return PendingIndex(conn)
-
-
-# -- decoding row images ---------------------------------------------------------------
-
-
-def _column_decoder(column: sa.Column) -> Callable[[Any], Any]:
-    """``decode_value`` for one column, with the common, valid case taken first.
-
-    A value the fast path is not sure about goes to ``decode_value``, which accepts it
-    the same way or raises the same ``WireValueError``: the checks are identical, only
-    the type dispatch is done once per column instead of once per value.
-    """
-
-    def generic(value: Any) -> Any:
-        return decode_value(column, value)
-
-    none_ok = column.nullable or column.default is not None or column.primary_key
-    t = column.type
-
-    def with_none(fast: Callable[[Any], Any]) -> Callable[[Any], Any]:
-        def dec(value: Any) -> Any:
-            if value is None:
-                return None if none_ok else generic(value)
-            return fast(value)
-
-        return dec
-
-    if isinstance(t, UTCDateTime):
-
-        def fast(value: Any) -> Any:
-            if type(value) is str:
-                try:
-                    return parse_datetime(value)
-                except ValueError:
-                    pass
-            return generic(value)
-
-    elif isinstance(t, sa.Enum):
-        lookup = {v: (t.enum_class(v) if t.enum_class else v) for v in t.enums}
-
-        def fast(value: Any) -> Any:
-            if type(value) is str and value in lookup:
-                return lookup[value]
-            return generic(value)
-
-    elif isinstance(t, sa.Date):
-
-        def fast(value: Any) -> Any:
-            if type(value) is str and len(value) == 10:
-                try:
-                    return dt.date.fromisoformat(value)
-                except ValueError:
-                    pass
-            return generic(value)
-
-    elif isinstance(t, sa.Integer):
-
-        def fast(value: Any) -> Any:
-            if type(value) is int and -(2**63) <= value < 2**63:
-                return value
-            return generic(value)
-
-    elif isinstance(t, sa.Boolean):
-
-        def fast(value: Any) -> Any:
-            return value if type(value) is bool else generic(value)
-
-    elif isinstance(t, sa.String):
-        length = t.length
-
-        def fast(value: Any) -> Any:
-            if (
-                type(value) is str
-                and (length is None or len(value) <= length)
-                and "\x00" not in value
-            ):
-                return value
-            return generic(value)
-
-    elif isinstance(t, sa.JSON):
-
-        def fast(value: Any) -> Any:
-            return value
-
-    else:
-        fast = generic
-    return with_none(fast)
-
-
-@dataclass
-class _TableCodec:
-    table: sa.Table
-    columns: dict[str, sa.Column]
-    decoders: dict[str, Callable[[Any], Any]] = field(default_factory=dict)
-
-    @classmethod
-    def for_table(cls, name: str) -> _TableCodec | None:
-        model = SYNCED_MODELS.get(name)
-        if model is None:
-            return None
-        table: sa.Table = model.__table__  # type: ignore[attr-defined]
-        columns = {c.name: c for c in content_columns(table)}
-        return cls(table, columns, {n: _column_decoder(c) for n, c in columns.items()})
-
-    def decode(self, fields: dict[str, Any]) -> dict[str, Any]:
-        """Wire values to column values (validated); unknown fields are ignored (a newer
-        server may know more fields than this version)."""
-        decoders = self.decoders
-        return {name: decoders[name](value) for name, value in fields.items() if name in decoders}
-
-
-_CODECS: dict[str, _TableCodec | None] = {}
-
-
-def codec(table: str) -> _TableCodec | None:
-    if table not in _CODECS:
-        _CODECS[table] = _TableCodec.for_table(table)
-    return _CODECS[table]
-
-
-@dataclass
-class PageResult:
-    applied: int = 0
-    kept_local: int = 0
-    skipped: list[str] = field(default_factory=list)
-
-
-_UPSERTS: dict[tuple[str, tuple[str, ...]], tuple[str, list[Any]]] = {}
-
-
-def _upsert_statement(
-    dialect: sa.Dialect, table: sa.Table, keys: tuple[str, ...]
-) -> tuple[str, list[Any]]:
-    """``INSERT ... ON CONFLICT(id) DO UPDATE`` for these columns, with each column's own
-    bind processor (the same conversion SQLAlchemy applies), built once."""
-    cache_key = (table.name, keys)
-    found = _UPSERTS.get(cache_key)
-    if found is None:
-        quote = dialect.identifier_preparer.quote
-        cols = ", ".join(quote(k) for k in keys)
-        marks = ", ".join("?" for _ in keys)
-        updates = ", ".join(f"{quote(k)} = excluded.{quote(k)}" for k in keys if k != "id")
-        action = f"DO UPDATE SET {updates}" if updates else "DO NOTHING"
-        sql = (
-            f'INSERT INTO {quote(table.name)} ({cols}) VALUES ({marks}) ON CONFLICT ("id") {action}'
-        )
-        processors = [
-            table.columns[k].type.dialect_impl(dialect).bind_processor(dialect) for k in keys
-        ]
-        found = _UPSERTS[cache_key] = (sql, processors)
-    return found
-
-
-def _upsert(conn: sa.Connection, table: sa.Table, rows: list[dict[str, Any]]) -> None:
-    """Insert or replace rows with one executemany per set of columns (a page's images
-    of one table normally share one)."""
-    groups: dict[tuple[str, ...], list[dict[str, Any]]] = defaultdict(list)
-    for row in rows:
-        groups[tuple(row)].append(row)
-    for keys, batch in groups.items():
-        sql, processors = _upsert_statement(conn.dialect, table, keys)
-        params = [
-            tuple(
-                value if proc is None else proc(value)
-                for proc, value in zip(processors, row.values(), strict=True)
-            )
-            for row in batch
-        ]
-        conn.exec_driver_sql(sql, params)
-
-
-def _row_from_image(item: dict[str, Any]) -> tuple[_TableCodec, dict[str, Any]] | None:
-    table_codec = codec(item["table"])
-    if table_codec is None:
-        return None
-    row = table_codec.decode(item.get("fields") or {})
-    row["id"] = item["row_id"]
-    row["seq"] = item.get("seq")
-    return table_codec, row
-
-
-def apply_page(
-    conn: sa.Connection,
-    changes: list[dict[str, Any]],
-    *,
-    seen: set[tuple[str, str]] | None = None,
-) -> PageResult:
-    """Write one pulled page of full row images (caller commits it with the cursor).
-
-    Every image is written: a row is never left behind the cursor. A row with changes
-    still waiting in the outbox keeps its local values of the fields those changes
-    write (PROTOCOL.md: they are pushed first) and takes the server's values of all the
-    others, with the image's seq; the server's values of the kept fields are held aside
-    (``sync_shadow``) in case the waiting change is rejected.
-    """
-    result = PageResult()
-    waiting = pending_fields(conn)
-    shadow: dict[str, Any] | None = None
-    learned: bases.Learned | None = None
-    learned_dirty = False
-    by_table: dict[str, list[dict[str, Any]]] = defaultdict(list)
-    tombstones: dict[str, list[tuple[str, int | None]]] = defaultdict(list)
-    # Later images of the same row in one page replace earlier ones.
-    latest: dict[tuple[str, str], dict[str, Any]] = {}
-    for item in changes:
-        latest[(item["table"], item["row_id"])] = item
-    for key, item in latest.items():
-        if seen is not None:
-            seen.add(key)
-        try:
-            decoded = _row_from_image(item)
-        except WireValueError as exc:
-            result.skipped.append(f"{key[0]} {key[1]}: {exc}")
-            continue
-        if decoded is None:
-            result.skipped.append(f"{key[0]}: unknown table")
-            continue
-        table_codec, row = decoded
-        if item.get("deleted") and row.get("deleted_at") is None:
-            row["deleted_at"] = utcnow()
-        if key in waiting:
-            # Local values of what is waiting; the server's of the rest. A row the
-            # server deleted stays alive here while an edit of it waits: the server
-            # restores it for that edit (with a conflict) or the result says otherwise.
-            keep = waiting.edited(key) | {"deleted_at"}
-            if shadow is None:
-                shadow = dict(get_setting(conn, S_SHADOW, {}) or {})
-            wire_fields = item.get("fields") or {}
-            aside = {
-                name: (wire_fields.get(name) if name != "deleted_at" or not item.get("deleted")
-                       else format_datetime(row["deleted_at"]))
-                for name in keep
-                if name in table_codec.columns and (name in wire_fields or name == "deleted_at")
-            }
-            shadow[f"{key[0]}|{key[1]}"] = {"seq": item.get("seq"), "fields": aside}
-            merged = {k: v for k, v in row.items() if k not in keep}
-            if len(merged) > 2 or merged.get("seq") is not None:
-                table = table_codec.table
-                exists = conn.execute(sa.select(table.c.id).where(table.c.id == key[1])).first()
-                if exists is not None:
-                    values = {k: v for k, v in merged.items() if k != "id"}
-                    conn.execute(table.update().where(table.c.id == key[1]).values(**values))
-            result.kept_local += 1
-            result.applied += 1
-            continue
-        if learned is None:
-            learned = dict(get_setting(conn, bases.S_LEARNED, {}) or {})
-        if bases.forget_up_to(learned, key[0], key[1], item.get("seq")):
-            learned_dirty = True
-        if item.get("deleted") and len(item.get("fields") or {}) == 0:
-            tombstones[table_codec.table.name].append((row["id"], row["seq"]))
-        else:
-            by_table[table_codec.table.name].append(row)
-        result.applied += 1
-    for name, rows in by_table.items():
-        _upsert(conn, SYNCED_MODELS[name].__table__, rows)  # type: ignore[attr-defined]
-    for name, ids in tombstones.items():
-        table: sa.Table = SYNCED_MODELS[name].__table__  # type: ignore[attr-defined]
-        for row_id, seq in ids:
-            conn.execute(
-                table.update()
-                .where(table.c.id == row_id)
-                .values(deleted_at=sa.func.coalesce(table.c.deleted_at, utcnow()), seq=seq)
-            )
-    if shadow is not None:
-        set_setting(conn, S_SHADOW, shadow)
-    if learned_dirty and learned is not None:
-        set_setting(conn, bases.S_LEARNED, learned)
-    return result
 
 
 # -- push results ----------------------------------------------------------------------
@@ -747,27 +470,6 @@ def _record_conflict(
             _write_fields(conn, table_name, row_id, {field_name: conflict.get("server_value")})
         except WireValueError:
             log.warning("conflict %s: server value not valid here", conflict["conflict_id"])
-
-
-def purge_unseen(conn: sa.Connection, seen: set[tuple[str, str]]) -> int:
-    """After a complete fresh snapshot: drop synced rows the server no longer has.
-
-    Only rows that came from the server before (``seq`` set) and have no waiting
-    change are removed; local rows not yet pushed stay.
-    """
-    waiting = pending_fields(conn)
-    removed = 0
-    for name, model in SYNCED_MODELS.items():
-        t: sa.Table = model.__table__  # type: ignore[attr-defined]
-        ids = [
-            r[0]
-            for r in conn.execute(sa.select(t.c.id).where(t.c.seq.is_not(None)))
-            if (name, r[0]) not in seen and (name, r[0]) not in waiting
-        ]
-        for chunk in range(0, len(ids), 500):
-            conn.execute(t.delete().where(t.c.id.in_(ids[chunk : chunk + 500])))
-        removed += len(ids)
-    return removed
 
 
 def now_iso() -> str:

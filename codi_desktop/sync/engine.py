@@ -28,7 +28,7 @@ from codi_core.models import ChangeOp, ChangeSet, ChangeSetStatus
 from codi_desktop.store import paths
 from codi_desktop.store.database import Store, backup_database, head_revision
 
-from . import apply, bases
+from . import apply, bases, pages
 from .client import InsecureServerError, ProblemError, SyncClient, SyncTransportError
 from .credentials import (
     S_REVOKED,
@@ -493,11 +493,14 @@ class SyncEngine:
         # Started with the second page: a sync with nothing to do never starts a thread.
         pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="codi-sync-pull")
 
-        def fetch(c: str | None) -> dict[str, Any]:
-            return self._call(client, lambda: client.pull(c, self.page_limit))
+        def fetch(c: str | None) -> tuple[dict[str, Any], pages.PreparedPage]:
+            # On the fetching thread: the next page is received, parsed, checked and
+            # converted while this one is written (SQLite releases the GIL as it writes).
+            page = self._call(client, lambda: client.pull(c, self.page_limit))
+            return page, pages.prepare(page.get("changes") or [])
 
-        def fetched(c: str | None) -> Future[dict[str, Any]]:
-            done: Future[dict[str, Any]] = Future()
+        def fetched(c: str | None) -> Future[tuple[dict[str, Any], pages.PreparedPage]]:
+            done: Future[tuple[dict[str, Any], pages.PreparedPage]] = Future()
             try:
                 done.set_result(fetch(c))
             except ProblemError as exc:
@@ -509,7 +512,7 @@ class SyncEngine:
             while True:
                 self._check_cancel()
                 try:
-                    page = in_flight.result()
+                    page, prepared = in_flight.result()
                 except ProblemError as exc:
                     if exc.status == 410 and not reset_done:
                         reset_done = True
@@ -533,11 +536,11 @@ class SyncEngine:
                     self._report("pull", self.summary.pulled_rows, None)
                     return
                 with apply.write_transaction(self.store) as conn:
-                    result = apply.apply_page(conn, changes, seen=seen)
+                    result = pages.apply_page(conn, prepared, seen=seen)
                     if new_cursor is not None:
                         apply.set_setting(conn, apply.S_CURSOR, new_cursor)
                     if not more and seen is not None:
-                        apply.purge_unseen(conn, seen)
+                        pages.purge_unseen(conn, seen)
                 cursor = new_cursor if new_cursor is not None else cursor
                 self.summary.pages += 1
                 self.summary.pulled_rows += result.applied
