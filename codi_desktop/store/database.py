@@ -140,6 +140,10 @@ def upgrade_database(db_path: Path, backups: Path) -> Path | None:
     """Bring the file to the head revision. Returns the backup made, if any."""
     engine = make_engine(db_path)
     try:
+        if db_path.exists():
+            from . import deferred
+
+            deferred.restore_file(engine)  # a first snapshot cut short by a crash
         current = current_revision(engine)
         head = head_revision()
         if current == head:

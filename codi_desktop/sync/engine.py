@@ -25,7 +25,7 @@ import sqlalchemy as sa
 from sqlalchemy.orm import selectinload
 
 from codi_core.models import ChangeOp, ChangeSet, ChangeSetStatus
-from codi_desktop.store import paths
+from codi_desktop.store import deferred, paths
 from codi_desktop.store.database import Store, backup_database, head_revision
 
 from . import apply, bases, pages
@@ -488,6 +488,8 @@ class SyncEngine:
         transaction. The next page is fetched while this one is written (the server and
         the network work while we do), but the cursor only ever moves after a write."""
         cursor = self.store.get_setting(apply.S_CURSOR)
+        # An empty laptop's first snapshot builds its indexes once at the end (deferred.py).
+        first_snapshot = cursor is None
         seen: set[tuple[str, str]] | None = None
         reset_done = False
         # Started with the second page: a sync with nothing to do never starts a thread.
@@ -516,6 +518,7 @@ class SyncEngine:
                 except ProblemError as exc:
                     if exc.status == 410 and not reset_done:
                         reset_done = True
+                        first_snapshot = False
                         self._reset_snapshot()
                         cursor = None
                         seen = set()
@@ -536,11 +539,15 @@ class SyncEngine:
                     self._report("pull", self.summary.pulled_rows, None)
                     return
                 with apply.write_transaction(self.store) as conn:
+                    if first_snapshot and more and self.summary.pages == 0:
+                        deferred.defer(conn)  # indexes built once, with the last page
                     result = pages.apply_page(conn, prepared, seen=seen)
                     if new_cursor is not None:
                         apply.set_setting(conn, apply.S_CURSOR, new_cursor)
                     if not more and seen is not None:
                         pages.purge_unseen(conn, seen)
+                    if not more:
+                        deferred.restore(conn)
                 cursor = new_cursor if new_cursor is not None else cursor
                 self.summary.pages += 1
                 self.summary.pulled_rows += result.applied
@@ -552,6 +559,20 @@ class SyncEngine:
                     return
         finally:
             pool.shutdown(wait=False, cancel_futures=True)
+            self._restore_indexes()
+
+    def _restore_indexes(self) -> None:
+        """A first snapshot cut short: its deferred indexes back now, not at the next
+        sync (the lists and search need them meanwhile). Never raises: the next
+        ``open_store`` tries again."""
+        try:
+            with self.store.engine.connect() as conn:
+                if not deferred.deferred(conn):
+                    return
+            with apply.write_transaction(self.store) as conn:
+                deferred.restore(conn)
+        except Exception:  # noqa: BLE001 - the sync's own error is the one to report
+            log.exception("restoring the deferred indexes failed; the next start retries")
 
     def _reset_snapshot(self) -> None:
         """410 cursor_expired: back up, then start again from a fresh snapshot."""
