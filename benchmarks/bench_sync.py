@@ -12,8 +12,8 @@ throw-away database is made on that server and dropped at the end.
    with plain executemany, no HTTP, one stage after the other), printed as a ratio (aim:
    within 2x), and the time of each stage measured on its own: server query, encoding,
    compression, transfer (HTTP + framework, the remainder of a raw fetch), client JSON
-   parse, checks, insert, search index (row by row through the triggers, once after, or
-   per page set-based as the sync does). ``--profile-first FILE`` writes a cProfile of
+   parse, checks, insert (indexes deferred and built at the end as a first sync does, or
+   every index kept current row by row), search index built once. ``--profile-first FILE`` writes a cProfile of
    the laptop's first sync (its main thread).
 2. 1,000 waiting change sets pushed by one laptop and pulled by another (aim < 2 s each).
 3. A sync with nothing to do (aim < 100 ms).
@@ -100,28 +100,31 @@ def start_server(tmp: Path, url: str) -> tuple[subprocess.Popen[bytes], str]:
     raise SystemExit("server did not start")
 
 
-def floor_insert(pages: list, data_dir: Path, *, index: str = "triggers") -> float:
+def floor_insert(pages: list, data_dir: Path, *, index: str = "deferred") -> float:
     """The same rows, already checked and converted (``pages.prepare``), inserted with
     plain executemany, one transaction per page as a sync does: the database's own
-    share. ``index``: "triggers" (row by row, as the schema does), "none" (triggers off,
-    nothing indexed) or "page" (triggers off, the page's entries written with one
-    statement per table, as the sync does for a large page)."""
-    from codi_desktop.store import search_index
+    share. ``index``: "deferred" (as a first sync does: plain indexes and search
+    triggers dropped with the first page, built once with the last), "live" (every
+    index and trigger kept current row by row) or "none" (search triggers off, never
+    built; plain indexes live)."""
+    from codi_desktop.store import deferred, search_index
 
     store = open_store(data_dir, seed_reference=False)
     start = time.perf_counter()
-    for page in pages:
+    for i, page in enumerate(pages):
         with store.engine.begin() as conn:
             conn.exec_driver_sql("PRAGMA foreign_keys=OFF")
-            if index == "triggers":
-                for group in page.groups.values():
-                    conn.exec_driver_sql(group.plan.sql, group.rows)
+            if index == "deferred" and i == 0:
+                deferred.defer(conn)
+            if index == "none":
+                with search_index.bulk(conn):
+                    for group in page.groups.values():
+                        conn.exec_driver_sql(group.plan.sql, group.rows)
                 continue
-            with search_index.bulk(conn) as bulk:
-                for (name, _keys), group in page.groups.items():
-                    conn.exec_driver_sql(group.plan.sql, group.rows)
-                    if index == "page":
-                        bulk.reindex(name, [item["row_id"] for item in group.items])
+            for group in page.groups.values():
+                conn.exec_driver_sql(group.plan.sql, group.rows)
+            if index == "deferred" and i == len(pages) - 1:
+                deferred.restore(conn)
     elapsed = time.perf_counter() - start
     store.close()
     return elapsed
@@ -272,16 +275,16 @@ def first_sync_stages(args, url, base, a, summary, first, tmp) -> None:
     server = server_stages(url, args.province, limit)
     parse, checks, pages = client_decode(bodies)
     floor = floor_insert(pages, tmp / "floor")
+    live = floor_insert(pages, tmp / "live", index="live")
     bare = floor_insert(pages, tmp / "bare", index="none")
     once = index_once(tmp / "bare")
-    per_page = floor_insert(pages, tmp / "per-page", index="page")
     encode = server["query+encode"] - server["query"]
     compress = server.get(f"compress {_codec_label(encoding)}", 0.0)
     transfer = fetch - server["query+encode"] - compress
     mb = server["bytes"] / 1e6
     print(f"first sync: {summary.pages} pages of {limit}")
-    local = parse + checks + per_page
-    print(f"floor (parse + checks + executemany with the per-page index, one after the "
+    local = parse + checks + floor
+    print(f"floor (parse + checks + executemany with indexes deferred, one after the "
           f"other, no HTTP): {local:.2f} s = {rows / local:,.0f} rows/s; "
           f"ratio sync/floor = {first / local:.2f}x (aim <= 2x; below 1: the sync overlaps "
           f"fetching with writing)")
@@ -293,10 +296,10 @@ def first_sync_stages(args, url, base, a, summary, first, tmp) -> None:
         ("transfer + HTTP framework (fetch - above)", transfer),
         ("client JSON parse", parse),
         ("client checks + stored values (prepare)", checks),
-        ("insert, no search index (executemany)", bare),
-        ("search index via triggers (floor - insert)", floor - bare),
-        ("search index built once after", once),
-        ("search index per page, set-based (- insert)", per_page - bare),
+        ("insert, indexes deferred, built at the end", floor),
+        ("insert, every index live (row by row)", live),
+        ("insert, plain indexes live, no search index", bare),
+        ("search index built once after (of the above)", once),
     ]
     for label, value in stage_rows:
         print(f"  {label:<46} {value:6.2f}")
