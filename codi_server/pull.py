@@ -110,8 +110,8 @@ class _RawText(Loader):
         return bytes(data)
 
 
-# One entry of a page as PostgreSQL writes it: the same JSON as ``encode_page``. One
-# concat() builds each entry at once (a chain of || copies the growing text at each step).
+# One entry of a page as PostgreSQL writes it: the same JSON as ``encode_page``, built by
+# one concat() (measured a little cheaper than a chain of ||, each step a new text).
 _ENTRY_SQL = (
     """concat('{"seq":', seq, ',"table":"', table_name, '","row_id":', to_json(row_id),"""
     """ ',"deleted":', CASE WHEN deleted THEN 'true' ELSE 'false' END,"""
@@ -129,8 +129,9 @@ def _pg_page(
 
     Sent through the driver unprepared (in the connection's transaction): psycopg prepares
     a statement run five times on a connection, and PostgreSQL then switches it to a
-    generic plan, which for this query scans ``uq_row_log_seq`` from the start and filters
-    by province, every page (quadratic: a snapshot's pages took 2.2x as long, measured).
+    generic plan, which for this query scans ``uq_row_log_seq`` from the first seq and
+    filters by province, every page: quadratic (the page after seq 100,000 of a large
+    province: 141 ms, 100,000 rows filtered out, against 31 ms on the province's index).
     Unprepared, each page is planned with its own values, as ``_page_query`` describes.
     """
     sql, params = _pg_page_sql(scope, after, limit)
