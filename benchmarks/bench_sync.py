@@ -17,12 +17,21 @@ throw-away database is made on that server and dropped at the end.
    the laptop's first sync (its main thread).
 2. 1,000 waiting change sets pushed by one laptop and pulled by another (aim < 2 s each).
 3. A sync with nothing to do (aim < 100 ms).
+
+``--keep-server-db NAME`` (with ``--database-url``) keeps the server database between runs:
+database NAME is made, migrated and filled with the demo (about 30 s) only when it does not
+exist yet, and never dropped, so the next run starts at once (drop it by hand to load it
+again; step 2 adds its change sets to it, so its first sync grows by ``--changes`` rows a
+run). ``--only first`` runs step 1 alone.
 """
 
 from __future__ import annotations
 
 import argparse
+import contextlib
 import os
+import re
+import secrets
 import shutil
 import socket
 import statistics
@@ -143,8 +152,64 @@ def index_once(data_dir: Path) -> float:
     return elapsed
 
 
+_TAIL = re.compile(rb'"cursor":"([^"]*)","more":(true|false)}$')
+
+
+def page_tail(body: bytes) -> tuple[str, bool]:
+    """(cursor, more) of a page body, read from its end: every page the server writes ends
+    so, and not parsing the whole page keeps the client's JSON parse out of the server's
+    and the transfer's figures (it is its own stage)."""
+    m = _TAIL.search(body)
+    if m is None:  # not the server's own layout: parse it
+        page = json_loads(body)
+        return page["cursor"], page["more"]
+    return m.group(1).decode(), m.group(2) == b"true"
+
+
+def _pg_backend_cpu(engine: sa.Engine) -> tuple[object, float]:
+    """(a function giving the CPU seconds so far of the PostgreSQL backend serving this
+    engine's one pooled connection, or of nothing on SQLite, and its value now)."""
+    if engine.dialect.name != "postgresql":
+        return (lambda: 0.0), 0.0
+    with engine.connect() as conn:
+        pid = conn.exec_driver_sql("SELECT pg_backend_pid()").scalar_one()
+    try:
+        fn = lambda: cpu_seconds(pid)  # noqa: E731
+        return fn, fn()
+    except OSError:  # PostgreSQL on another machine
+        return (lambda: 0.0), 0.0
+
+
+class DatabaseCpu:
+    """CPU seconds so far of the PostgreSQL backends connected to this database (the
+    server's pooled connections), when PostgreSQL runs on this machine; 0 on SQLite."""
+
+    def __init__(self, url: str):
+        self.url = url if url.startswith("postgresql") else None
+
+    def __call__(self) -> float:
+        if self.url is None:
+            return 0.0
+        engine = sa.create_engine(self.url, poolclass=sa.pool.NullPool)
+        with engine.connect() as conn:
+            pids = conn.exec_driver_sql(
+                "SELECT pid FROM pg_stat_activity WHERE datname = current_database()"
+                " AND pid <> pg_backend_pid()"
+            ).scalars().all()
+        engine.dispose()
+        total = 0.0
+        for pid in pids:
+            with contextlib.suppress(OSError):  # a backend that has just ended
+                total += cpu_seconds(pid)
+        return total
+
+
 def server_stages(url: str, province: str, limit: int) -> dict[str, float]:
-    """Server query, encoding and compression of a whole snapshot, in this process."""
+    """A whole snapshot pulled in this process as the server's endpoint does it (``pull``,
+    every page), timed in two parts: the page's query (on PostgreSQL the one statement
+    that also writes the page's JSON; on SQLite the rows read) and the rest (the state
+    read and transaction, on SQLite the encoding); then each codec over the same bodies.
+    CPU: this process, and the PostgreSQL backend (when it runs on this machine)."""
     import zlib
 
     import zstandard
@@ -155,27 +220,37 @@ def server_stages(url: str, province: str, limit: int) -> dict[str, float]:
 
     engine = server_db.make_engine(url)
     scope = DeviceScope("bench", 0, "bench", "province", frozenset({province}))
+    name = "_pg_page" if engine.dialect.name == "postgresql" else "_page"
+    inner = getattr(server_pull, name, None)  # None: an older server (run from a copy)
+    in_query = [0.0]
+
+    def timed(*a):
+        t = time.perf_counter()
+        try:
+            return inner(*a)
+        finally:
+            in_query[0] += time.perf_counter() - t
+
     out: dict[str, float] = {}
-    t = time.perf_counter()
-    with engine.connect() as conn:
-        after, n = 0, 0
+    backend_cpu, backend0 = _pg_backend_cpu(engine)
+    if inner is not None:
+        setattr(server_pull, name, timed)
+    try:
+        bodies, cursor = [], None
+        t, cpu = time.perf_counter(), time.process_time()
         while True:
-            entries = server_pull._page(conn, scope, after, limit + 1)
-            n += min(len(entries), limit)
-            if len(entries) <= limit:
+            bodies.append(server_pull.pull(engine, scope, cursor, limit))
+            cursor, more = page_tail(bodies[-1])
+            if not more:
                 break
-            after = entries[limit - 1][0]
-    out["query"] = time.perf_counter() - t
-    t = time.perf_counter()
-    bodies, cursor = [], None
-    while True:
-        body = b"".join([server_pull.pull(engine, scope, cursor, limit)])
-        bodies.append(body)
-        page = json_loads(body)
-        cursor = page["cursor"]
-        if not page["more"]:
-            break
-    out["query+encode"] = time.perf_counter() - t
+        out["pull"] = time.perf_counter() - t
+        out["pull cpu"] = time.process_time() - cpu
+        out["pull db cpu"] = backend_cpu() - backend0
+    finally:
+        if inner is not None:
+            setattr(server_pull, name, inner)
+    out["query"] = in_query[0]
+    out["pages"] = len(bodies)
     out["bytes"] = sum(len(b) for b in bodies)
     for label, fn in [
         ("gzip 5", lambda b: zlib.compress(b, 5)),
@@ -203,7 +278,7 @@ def json_loads(body: bytes):
 
 def fetch_raw(base: str, token: str, limit: int) -> tuple[float, list[bytes], str]:
     """Every page over HTTP as the client asks for it, kept as raw bytes (decompressed
-    by httpx, not parsed)."""
+    by httpx, not parsed: the cursor is read from the page's end)."""
     bodies = []
     with SyncClient(base, token=token) as client:
         http = client._http
@@ -216,9 +291,8 @@ def fetch_raw(base: str, token: str, limit: int) -> tuple[float, list[bytes], st
             r.raise_for_status()
             encoding = r.headers.get("content-encoding", "identity")
             bodies.append(r.content)
-            page = json_loads(r.content)
-            cursor = page["cursor"]
-            if not page["more"]:
+            cursor, more = page_tail(r.content)
+            if not more:
                 break
         return time.perf_counter() - t, bodies, encoding
 
@@ -250,8 +324,6 @@ def load() -> str:
 def throwaway_database(admin_url: str) -> tuple[str, object]:
     """A fresh database on the PostgreSQL server of ``admin_url``; returns its URL and a
     function that drops it."""
-    import secrets
-
     name = f"bench_sync_{secrets.token_hex(4)}"
     admin = sa.create_engine(admin_url, isolation_level="AUTOCOMMIT")
     with admin.connect() as conn:
@@ -266,21 +338,62 @@ def throwaway_database(admin_url: str) -> tuple[str, object]:
                .render_as_string(hide_password=False)), drop
 
 
+def kept_database(admin_url: str, name: str) -> tuple[str, bool]:
+    """Database ``name`` on the PostgreSQL server of ``admin_url``, made when missing;
+    returns its URL and whether it is new (to be migrated and filled)."""
+    admin = sa.create_engine(admin_url, isolation_level="AUTOCOMMIT")
+    with admin.connect() as conn:
+        exists = conn.exec_driver_sql(
+            "SELECT 1 FROM pg_database WHERE datname = %(name)s", {"name": name}
+        ).first()
+        if not exists:
+            conn.exec_driver_sql(f'CREATE DATABASE "{name}"')
+    admin.dispose()
+    return str(sa.engine.make_url(admin_url).set(database=name)
+               .render_as_string(hide_password=False)), not exists
+
+
+def server_half(args, url, base, a) -> None:
+    """The server's stages of a first sync alone (``--only server``), each run twice."""
+    limit = SyncEngine(a).page_limit
+    token = load_token(a.data_dir, base)
+    db_cpu = DatabaseCpu(url)
+    for _ in range(2):
+        t, cpu, db0 = cpu_seconds(args.server_pid), time.process_time(), db_cpu()
+        fetch, bodies, encoding = fetch_raw(base, token, limit)
+        server_cpu, cpu, db = (cpu_seconds(args.server_pid) - t, time.process_time() - cpu,
+                               db_cpu() - db0)
+        print(f"fetching all {len(bodies)} pages of {limit} ({encoding}, "
+              f"{sum(map(len, bodies)) / 1e6:.1f} MB JSON) over HTTP: {fetch:.2f} s; CPU: server "
+              f"process {server_cpu:.2f} s, PostgreSQL {db:.2f} s, this process {cpu:.2f} s; "
+              f"load {load()}")
+    for _ in range(2):
+        server = server_stages(url, args.province, limit)
+        print(f"server pull() in process: {server['pull']:.2f} s, of which the page query "
+              f"{server['query']:.2f} s; CPU: this process {server['pull cpu']:.2f} s, "
+              f"PostgreSQL {server['pull db cpu']:.2f} s; zstd 1 {server['compress zstd 1']:.2f} s;"
+              f" load {load()}")
+
+
 def first_sync_stages(args, url, base, a, summary, first, tmp) -> None:
     rows = summary.pulled_rows
     limit = SyncEngine(a).page_limit
     token = load_token(a.data_dir, base)
     # Each stage on its own (not timed together; the sync overlaps some of them).
+    db_cpu = DatabaseCpu(url)
+    t, cpu, db0 = cpu_seconds(args.server_pid), time.process_time(), db_cpu()
     fetch, bodies, encoding = fetch_raw(base, token, limit)
+    fetch_cpu = (cpu_seconds(args.server_pid) - t, time.process_time() - cpu, db_cpu() - db0)
+    fetch_load = load()
     server = server_stages(url, args.province, limit)
     parse, checks, pages = client_decode(bodies)
     floor = floor_insert(pages, tmp / "floor")
     live = floor_insert(pages, tmp / "live", index="live")
     bare = floor_insert(pages, tmp / "bare", index="none")
     once = index_once(tmp / "bare")
-    encode = server["query+encode"] - server["query"]
+    encode = server["pull"] - server["query"]
     compress = server.get(f"compress {_codec_label(encoding)}", 0.0)
-    transfer = fetch - server["query+encode"] - compress
+    transfer = fetch - server["pull"] - compress
     mb = server["bytes"] / 1e6
     print(f"first sync: {summary.pages} pages of {limit}")
     local = parse + checks + floor
@@ -290,8 +403,8 @@ def first_sync_stages(args, url, base, a, summary, first, tmp) -> None:
           f"fetching with writing)")
     print("stages, each measured alone (s):")
     stage_rows = [
-        ("server query (row log range scans)", server["query"]),
-        ("server encoding (page bodies)", encode),
+        ("server page query (PostgreSQL: writes the JSON)", server["query"]),
+        ("server rest of pull() (state, framing)", encode),
         (f"compression ({encoding}), {mb:.1f} MB JSON", compress),
         ("transfer + HTTP framework (fetch - above)", transfer),
         ("client JSON parse", parse),
@@ -303,7 +416,11 @@ def first_sync_stages(args, url, base, a, summary, first, tmp) -> None:
     ]
     for label, value in stage_rows:
         print(f"  {label:<46} {value:6.2f}")
-    print(f"  fetching all pages alone (server + HTTP + decompress): {fetch:.2f} s")
+    print(f"  fetching all pages alone (server + HTTP + decompress): {fetch:.2f} s; CPU: "
+          f"server process {fetch_cpu[0]:.2f} s, PostgreSQL {fetch_cpu[2]:.2f} s, this "
+          f"process {fetch_cpu[1]:.2f} s; load {fetch_load}")
+    print(f"  server pull() in process, {server['pages']} pages: {server['pull']:.2f} s; CPU: "
+          f"this process {server['pull cpu']:.2f} s, PostgreSQL {server['pull db cpu']:.2f} s")
     for key in ("gzip 5", "gzip 1", "zstd 1", "zstd 3"):
         print(f"  codec {key}: {server[f'compress {key}']:.2f} s, "
               f"{server[f'bytes {key}'] / 1e6:.1f} MB")
@@ -314,8 +431,11 @@ def main() -> int:
     parser.add_argument("--scale", choices=["small", "large"], default="large")
     parser.add_argument("--changes", type=int, default=1000)
     parser.add_argument("--province", default="34")
-    parser.add_argument("--only", choices=["all", "push"], default="all",
-                        help="push: only the catch-up push and the sync with nothing to do")
+    parser.add_argument("--only", choices=["all", "push", "first", "server"], default="all",
+                        help="push: only the catch-up push and the sync with nothing to do; "
+                        "first: only the first sync and its stages; server: only the server's "
+                        "stages of a first sync (every page fetched over HTTP, and pulled in "
+                        "this process), no laptop")
     parser.add_argument("--profile", default=None,
                         help="write a cProfile of the laptop's catch-up push to this file")
     parser.add_argument("--profile-first", default=None,
@@ -323,30 +443,44 @@ def main() -> int:
     parser.add_argument("--database-url", default=None,
                         help="a PostgreSQL server to make a throw-away database on "
                         "(default: a SQLite file)")
+    parser.add_argument("--keep-server-db", metavar="NAME", default=None,
+                        help="with --database-url: use database NAME on that server and keep "
+                        "it; it is made and filled only when it does not exist yet")
     args = parser.parse_args()
 
     keyring.set_keyring(MemoryKeyring())
     tmp = Path(tempfile.mkdtemp(prefix="bench-sync-"))
-    drop = None
-    if args.database_url:
+    drop, fill = None, True
+    if args.keep_server_db:
+        if not args.database_url:
+            parser.error("--keep-server-db needs --database-url")
+        url, fill = kept_database(args.database_url, args.keep_server_db)
+    elif args.database_url:
         url, drop = throwaway_database(args.database_url)
     else:
         url = f"sqlite:///{tmp / 'server.sqlite3'}"
-    print(f"server database: {sa.engine.make_url(url).get_backend_name()}")
+    print(f"server database: {sa.engine.make_url(url).get_backend_name()}"
+          + ("" if fill else f" (kept database {args.keep_server_db}, not loaded again)"))
     try:
-        server_cli(url, "migrate")
-        t = time.perf_counter()
-        print(server_cli(url, "demo", "--province", args.province, "--scale", args.scale)
-              .splitlines()[0], f"(loaded in {time.perf_counter() - t:.1f} s)")
-        server_cli(url, "create-user", "bench_a", "--role", "province", "--province",
-                   args.province, stdin=PASSWORD + "\n")
-        server_cli(url, "create-user", "bench_b", "--role", "province", "--province",
-                   args.province, stdin=PASSWORD + "\n")
+        if fill:
+            server_cli(url, "migrate")
+            t = time.perf_counter()
+            print(server_cli(url, "demo", "--province", args.province, "--scale", args.scale)
+                  .splitlines()[0], f"(loaded in {time.perf_counter() - t:.1f} s)")
+            server_cli(url, "create-user", "bench_a", "--role", "province", "--province",
+                       args.province, stdin=PASSWORD + "\n")
+            server_cli(url, "create-user", "bench_b", "--role", "province", "--province",
+                       args.province, stdin=PASSWORD + "\n")
         proc, base = start_server(tmp, url)
+        args.server_pid = proc.pid
         try:
             # 1. First sync of an empty laptop.
             a = open_store(tmp / "a")
             enrol(a, base, "bench_a", PASSWORD, device_name="bench-a")
+            if args.only == "server":
+                server_half(args, url, base, a)
+                a.close()
+                return 0
             t, cpu, server_cpu = time.perf_counter(), time.process_time(), cpu_seconds(proc.pid)
             if args.profile_first:
                 import cProfile
@@ -362,16 +496,21 @@ def main() -> int:
                   f"{summary.pulled_rows / first:,.0f} rows/s; CPU: laptop {cpu:.2f} s, "
                   f"server process {server_cpu:.2f} s; load {load()}")
             assert summary.ok, summary.describe("en")
-            if args.only == "all":
+            if args.only in ("all", "first"):
                 first_sync_stages(args, url, base, a, summary, first, tmp)
+            if args.only == "first":
+                a.close()
+                return 0
             # 2. 1,000 waiting change sets pushed, then pulled by another laptop.
             b = open_store(tmp / "b")
             enrol(b, base, "bench_b", PASSWORD, device_name="bench-b")
             run_sync(b, tokens=TokenProvider(b))
             province = account(a) and args.province
+            run = secrets.token_hex(3)  # a kept database holds the communities of earlier runs
             for i in range(args.changes):
                 with a.action(f"ลงทะเบียนชุมชน {i}") as s:
-                    s.add(Community(province_code=province, name=f"ชุมชนทดสอบความเร็ว {i}",
+                    s.add(Community(province_code=province,
+                                    name=f"ชุมชนทดสอบความเร็ว {run} {i}",
                                     households=i % 300 + 1))
             t, cpu, server_cpu = time.perf_counter(), time.process_time(), cpu_seconds(proc.pid)
             if args.profile:
@@ -395,7 +534,7 @@ def main() -> int:
                   f"(aim < 2 s)")
             with b.read() as s:
                 n = s.scalar(sa.select(sa.func.count()).select_from(Community)
-                             .where(Community.name.like("ชุมชนทดสอบความเร็ว %")))
+                             .where(Community.name.like(f"ชุมชนทดสอบความเร็ว {run} %")))
             assert n == args.changes
 
             # 3. Nothing to do.

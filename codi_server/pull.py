@@ -19,6 +19,8 @@ import re
 from typing import Any
 
 import sqlalchemy as sa
+from psycopg.abc import Buffer
+from psycopg.adapt import Loader
 
 from codi_core.models import utcnow
 from codi_core.wire import CURSOR_EXPIRED, INVALID_CURSOR, decode_cursor, encode_cursor
@@ -65,15 +67,12 @@ def pull(engine: sa.Engine, scope: DeviceScope, cursor: str | None, limit: int) 
                     "ตัวชี้ตำแหน่งการดึงข้อมูลไม่ถูกต้อง",
                 )
             if engine.dialect.name == "postgresql":
-                # The page's text is built by PostgreSQL: no row of it passes through
-                # Python (about half the server time of a snapshot, measured).
-                text, top, count = conn.execute(_page_text(scope, after, limit)).one()
-                more = count > limit
+                text, top, count = _pg_page(conn, scope, after, limit)
                 new_cursor = encode_cursor(after if top is None else top, state.purged_seq)
-                return (
-                    '{"changes":[' + (text or "") + f'],"cursor":"{new_cursor}",'
-                    f'"more":{"true" if more else "false"}}}'
-                ).encode()
+                return b"".join((
+                    b'{"changes":[', text, b'],"cursor":"', new_cursor.encode(),
+                    b'","more":', b"true" if count > limit else b"false", b"}",
+                ))
             entries = _page(conn, scope, after, limit + 1)
     more = len(entries) > limit
     entries = entries[:limit]
@@ -103,31 +102,73 @@ def _json_id(row_id: str) -> str:
     return f'"{row_id}"' if _PLAIN(row_id) else json.dumps(row_id)
 
 
-# One entry of a page as PostgreSQL writes it: the same JSON as ``encode_page``.
-_ENTRY_SQL = sa.literal_column(
-    """'{"seq":' || seq || ',"table":"' || table_name || '","row_id":' || to_json(row_id)::text"""
-    """ || ',"deleted":' || CASE WHEN deleted THEN 'true' ELSE 'false' END"""
-    """ || ',"fields":' || image || '}'"""
+class _RawText(Loader):
+    """Text as the bytes PostgreSQL sent (UTF-8): the page goes out as it came in, not
+    decoded into a str and encoded again (about 0.3 s of a large snapshot, measured)."""
+
+    def load(self, data: Buffer) -> bytes:
+        return bytes(data)
+
+
+# One entry of a page as PostgreSQL writes it: the same JSON as ``encode_page``, built by
+# one concat() (measured a little cheaper than a chain of ||, each step a new text).
+_ENTRY_SQL = (
+    """concat('{"seq":', seq, ',"table":"', table_name, '","row_id":', to_json(row_id),"""
+    """ ',"deleted":', CASE WHEN deleted THEN 'true' ELSE 'false' END,"""
+    """ ',"fields":', image, '}')"""
 )
+_COLUMNS = "seq, table_name, row_id, deleted, image"
 
 
-def _page_text(scope: DeviceScope, after: int, limit: int) -> sa.Select:
-    """PostgreSQL: (the page's entries joined as JSON text, the seq of its last entry,
-    how many entries there were up to ``limit + 1``) in one row."""
-    from sqlalchemy.dialects.postgresql import aggregate_order_by
+def _pg_page(
+    conn: sa.Connection, scope: DeviceScope, after: int, limit: int
+) -> tuple[bytes, int | None, int]:
+    """PostgreSQL: (the page's entries joined as JSON, as bytes; the seq of its last entry;
+    how many entries there were up to ``limit + 1``), written by PostgreSQL in one row: no
+    row of the page passes through Python.
 
-    inner = _page_query(scope, after, limit + 1).subquery()
-    numbered = sa.select(
-        inner, sa.func.row_number().over(order_by=inner.c.seq).label("n")
-    ).subquery()
-    within = numbered.c.n <= limit
-    return sa.select(
-        sa.func.string_agg(
-            _ENTRY_SQL, aggregate_order_by(sa.literal_column("','"), numbered.c.seq)
-        ).filter(within),
-        sa.func.max(numbered.c.seq).filter(within),
-        sa.func.count(),
-    ).select_from(numbered)
+    Sent through the driver unprepared (in the connection's transaction): psycopg prepares
+    a statement run five times on a connection, and PostgreSQL then switches it to a
+    generic plan, which for this query scans ``uq_row_log_seq`` from the first seq and
+    filters by province, every page: quadratic (the page after seq 100,000 of a large
+    province: 141 ms, 100,000 rows filtered out, against 31 ms on the province's index).
+    Unprepared, each page is planned with its own values, as ``_page_query`` describes.
+    """
+    sql, params = _pg_page_sql(scope, after, limit)
+    driver = conn.connection.driver_connection
+    with driver.cursor() as cur:
+        cur.adapters.register_loader("text", _RawText)
+        cur.execute(sql, params, prepare=False)
+        row = cur.fetchone()
+    assert row is not None
+    text, top, count = row
+    return text or b"", top, count
+
+
+def _pg_page_sql(scope: DeviceScope, after: int, limit: int) -> tuple[str, dict[str, Any]]:
+    """The SQL of ``_pg_page``: the scans of ``_page_query``, numbered and aggregated."""
+    params: dict[str, Any] = {"after": after, "n": limit + 1, "limit": limit}
+    if scope.provinces is None:
+        rows = f"SELECT {_COLUMNS} FROM row_log WHERE seq > %(after)s ORDER BY seq LIMIT %(n)s"
+    else:
+        parts = [
+            f"(SELECT {_COLUMNS} FROM row_log WHERE province_code IS NULL AND seq > %(after)s"
+            " ORDER BY province_code, seq LIMIT %(n)s)"
+        ]
+        for i, key in enumerate(sorted(scope.provinces)):
+            params[f"k{i}"] = key
+            parts.append(
+                f"(SELECT {_COLUMNS} FROM row_log WHERE province_code = %(k{i})s"
+                f" AND (province_code, seq) > (%(k{i})s, %(after)s)"
+                " ORDER BY province_code, seq LIMIT %(n)s)"
+            )
+        rows = f"SELECT * FROM ({' UNION ALL '.join(parts)}) u ORDER BY seq LIMIT %(n)s"
+    sql = (
+        f"SELECT string_agg({_ENTRY_SQL}, ',' ORDER BY seq) FILTER (WHERE n <= %(limit)s),"
+        " max(seq) FILTER (WHERE n <= %(limit)s), count(*)"
+        f" FROM (SELECT p.*, row_number() OVER (ORDER BY seq) AS n FROM ({rows}) p) w"
+    )
+    return sql, params
 
 
 def _page(conn: sa.Connection, scope: DeviceScope, after: int, n: int) -> list[Any]:
