@@ -4,7 +4,8 @@
 
 Prints: time from process start to an interactive main window (aim < 2 s), time to apply
 a filter to the communities list (aim < 50 ms: count + first page + model reset), and
-peak memory after visiting every page (aim < 300 MB). Builds the large demo in a
+peak memory after visiting every page (aim < 400 MB), each with its CPU time beside (the
+machine may be shared). Builds the large demo in a
 temporary folder unless --data-dir already holds one. Offscreen Qt; figures only, no
 pass/fail. A cluster laptop's database (6 large provinces, 24,000 communities) without a
 server: ``python benchmarks/cluster_laptop.py DIR`` first.
@@ -40,7 +41,7 @@ def peak_rss_mb() -> float:
 def child(data_dir: str, spawned_at: float) -> None:
     """Runs in a fresh process: open the window, measure, print one JSON line."""
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-    from PySide6.QtCore import Qt, QTimer
+    from PySide6.QtCore import QModelIndex, Qt, QTimer
     from PySide6.QtWidgets import QApplication
 
     from codi_desktop.app import start
@@ -54,6 +55,7 @@ def child(data_dir: str, spawned_at: float) -> None:
     def interactive() -> None:
         # The first turn of the event loop after show(): the window paints and takes input.
         result["startup_s"] = time.time() - spawned_at
+        result["startup_cpu_s"] = time.process_time()  # this process's CPU since exec
         result["rss_at_start_mb"] = peak_rss_mb()
         page = window.show_page("communities")
         if page is None:  # the welcome page: this database has no province in scope
@@ -71,12 +73,16 @@ def child(data_dir: str, spawned_at: float) -> None:
         if districts and districts[0]:
             filters += [ListFilter(text="หนอง", district_id=districts[0], kind="village")]
         timings = []
+        cpu = []
         for flt in filters * 3:
-            began = time.perf_counter()
+            began, began_cpu = time.perf_counter(), time.process_time()
             page.apply_filter(flt)
             app.processEvents()
             timings.append(((time.perf_counter() - began) * 1000, flt))
+            cpu.append((time.process_time() - began_cpu) * 1000)
         result["filter_ms_median"] = statistics.median(t for t, _ in timings)
+        result["filter_cpu_ms_median"] = statistics.median(cpu)
+        result["filter_cpu_ms_max"] = max(cpu)
         worst = max(timings, key=lambda t: t[0])
         result["filter_ms_max"] = worst[0]
         result["filter_worst"] = repr(worst[1])
@@ -84,10 +90,18 @@ def child(data_dir: str, spawned_at: float) -> None:
         began = time.perf_counter()
         page.model.sort(5, Qt.SortOrder.DescendingOrder)  # households, largest first
         result["sort_ms"] = (time.perf_counter() - began) * 1000
-        began = time.perf_counter()
-        while page.model.canFetchMore():
-            page.model.fetchMore()
+        page.model.sort(0, Qt.SortOrder.AscendingOrder)  # back to the name order
+        app.processEvents()
+        # The scrollbar dragged to the end: the view shows (and the model reads) the
+        # last rows of the list; a model that read pages in turn would read them all.
+        began, began_cpu = time.perf_counter(), time.process_time()
+        while page.model.canFetchMore(QModelIndex()):  # a model that fetches in turn
+            page.model.fetchMore(QModelIndex())
+        page.table.scrollToBottom()
+        page.model.data(page.model.index(page.model.rowCount() - 1, 0))
+        app.processEvents()
         result["scroll_all_ms"] = (time.perf_counter() - began) * 1000
+        result["scroll_all_cpu_ms"] = (time.process_time() - began_cpu) * 1000
         for key in ("organizations", "people", "projects", "meetings", "assessment", "sync",
                     "settings"):
             window.show_page(key)
@@ -103,7 +117,19 @@ def child(data_dir: str, spawned_at: float) -> None:
         print("RESULT " + json.dumps(result), flush=True)
         app.quit()
 
-    QTimer.singleShot(0, interactive)
+    def measured() -> None:
+        # An error in the measuring would go to the app's error dialog and wait there
+        # forever (offscreen): report it and stop instead.
+        try:
+            interactive()
+        except Exception:  # noqa: BLE001
+            import traceback
+
+            result["error"] = traceback.format_exc()
+            print("RESULT " + json.dumps(result), flush=True)
+            app.quit()
+
+    QTimer.singleShot(0, measured)
     app.exec()
 
 
@@ -145,16 +171,20 @@ def main() -> int:
     print(f"communities in the list:           {best['communities']:,}")
     print(f"process start → interactive window: "
           f"{min(r['startup_s'] for r in runs):.2f} s best, "
-          f"{statistics.median(r['startup_s'] for r in runs):.2f} s median (aim < 2 s)")
+          f"{statistics.median(r['startup_s'] for r in runs):.2f} s median (aim < 2 s); CPU "
+          f"{min(r['startup_cpu_s'] for r in runs):.2f} s best")
     print(f"apply a filter (communities):      "
           f"{statistics.median(r['filter_ms_median'] for r in runs):.1f} ms median, "
-          f"{max(r['filter_ms_max'] for r in runs):.1f} ms worst (aim < 50 ms)")
+          f"{max(r['filter_ms_max'] for r in runs):.1f} ms worst (aim < 50 ms); CPU "
+          f"{statistics.median(r['filter_cpu_ms_median'] for r in runs):.1f} ms median, "
+          f"{max(r['filter_cpu_ms_max'] for r in runs):.1f} ms worst")
     print(f"  worst was {max(runs, key=lambda r: r['filter_ms_max'])['filter_worst']}")
     print(f"re-sort by households:             {best['sort_ms']:.1f} ms")
-    print(f"scroll to the end (fetch all pages): {best['scroll_all_ms']:.0f} ms")
+    print(f"scroll to the end of the list:     {best['scroll_all_ms']:.0f} ms; CPU "
+          f"{best['scroll_all_cpu_ms']:.0f} ms")
     print(f"dashboard figures (background):    {best['dashboard_s']:.2f} s")
     print(f"peak memory after every page:      "
-          f"{max(r['peak_rss_mb'] for r in runs):.0f} MB (aim < 300 MB)")
+          f"{max(r['peak_rss_mb'] for r in runs):.0f} MB (aim < 400 MB)")
     return 0
 
 

@@ -25,7 +25,7 @@ MAX_INT = 2**63 - 1
 
 # Every desktop schema revision released (codi_desktop/store/migrations/versions); a change
 # set names the one it was written under. A test checks this against the migrations.
-SCHEMA_VERSIONS = ("0001", "0002", "0003", "0004", "0005")
+SCHEMA_VERSIONS = ("0001", "0002", "0003", "0004", "0005", "0006")
 
 # Stable machine codes of problem details and change set rejections.
 OUT_OF_ORDER = "out_of_order"

@@ -27,6 +27,7 @@ from typing import Any, TypeVar
 __all__ = [
     "COLLATION",
     "KEY_FUNCTION",
+    "key_version",
     "name_key",
     "register",
     "sort_names",
@@ -102,6 +103,20 @@ def sql_key(text: str | None) -> str | bytes | None:
         return icu_key(text)
     primary, tones = _rule_key(text)
     return f"{primary}\x01{tones}"
+
+
+def key_version() -> str:
+    """Which key ``thai_key()`` computes here: the rule's version, or ICU's with its
+    version. The store's sort-key indexes hold keys computed by it (migration 0006); a
+    laptop whose key changed (PyICU installed or removed, ICU upgraded, this rule
+    changed: bump ``rule-1``) has them rebuilt when it opens the file
+    (``store.database.ensure_sort_keys``), or their order would be the old key's."""
+    icu_key = _icu_key()
+    if icu_key is None:
+        return "rule-1"
+    import icu
+
+    return f"icu-{icu.ICU_VERSION}"
 
 
 def register(dbapi_connection: Any) -> None:

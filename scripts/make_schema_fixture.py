@@ -91,6 +91,9 @@ def build(revision: str, target: Path) -> None:
     # One self-contained file: no WAL beside it, no free pages.
     db = sqlite3.connect(target)
     try:
+        from codi_desktop import collation
+
+        collation.register(db)  # from 0006, VACUUM rebuilds indexes over thai_key()
         db.execute("PRAGMA journal_mode=DELETE")
         db.execute("VACUUM")
     finally:

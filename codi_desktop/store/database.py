@@ -27,6 +27,7 @@ from codi_desktop import collation
 
 from . import paths
 from .capture import finish_change_set, install_capture
+from .sort_keys import ensure_sort_keys
 
 if TYPE_CHECKING:
     from alembic.config import Config
@@ -279,6 +280,7 @@ def open_store(data_dir: str | Path | None = None, *, seed_reference: bool = Tru
     db_path = paths.database_path(folder)
     backup = upgrade_database(db_path, paths.backups_dir(folder))
     engine = make_engine(db_path)
+    ensure_sort_keys(engine)
     sessions = sessionmaker(engine, expire_on_commit=False)
     install_capture(sessions)
     store = Store(folder, engine, sessions, backup)

@@ -147,6 +147,9 @@ class ListPage(QWidget):
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setAlternatingRowColors(True)
+        # Columns are sized to the rows of the first page (the model reads rows by
+        # window: Qt's default of 1,000 rows would read five pages on the first visit).
+        self.table.horizontalHeader().setResizeContentsPrecision(self.model.page_size - 1)
         self.table.setItemDelegate(WordElideDelegate(self.table))
         self.table.setTabKeyNavigation(False)  # arrows move in the list; Tab leaves it
         self.table.verticalHeader().hide()

@@ -1,14 +1,18 @@
 """A Qt table model over one ``services.lists.RecordList``, fetched in pages.
 
 The model holds only plain row tuples, never ORM objects or a Session. It counts the
-matching rows, loads the first page, and loads the next page when the view scrolls near
-the end (``canFetchMore``/``fetchMore``), so a province with thousands of communities
-opens as fast as one with ten. Sorting re-queries with ``ORDER BY`` on the real value;
+matching rows and has that many rows at once (the scrollbar spans the whole list), but
+reads only the pages of rows the view asks for: the first one when it is reset, then
+whichever window the person scrolls to (``LIMIT/OFFSET`` in the list's order), never
+every row before it — dragging the scrollbar of a cluster's 24,000 communities to the
+end reads one page, not 120. It keeps the pages read last (``KEEP_PAGES``), so memory
+stays bounded whatever is scrolled through. Sorting re-queries with ``ORDER BY`` on the real value;
 ``SORT_ROLE`` returns that value and ``ID_ROLE`` the record id (STYLE.md: Vorta's model).
 """
 
 from __future__ import annotations
 
+from collections import OrderedDict
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
@@ -25,6 +29,9 @@ SORT_ROLE = Qt.ItemDataRole.UserRole + 2
 
 Index = QModelIndex | QPersistentModelIndex
 
+#: pages of rows a model keeps (the least recently read ones are dropped)
+KEEP_PAGES = 40
+
 
 @dataclass
 class Column:
@@ -36,6 +43,10 @@ class Column:
     numeric: bool = False
     width: int | None = None  # initial width in pixels (None: the view's default)
     raw_export: bool = False  # exported as the real value (a number stays a number)
+
+
+_ROLES = frozenset({Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.TextAlignmentRole,
+                    ID_ROLE, SORT_ROLE})
 
 
 class RecordTableModel(QAbstractTableModel):
@@ -57,7 +68,7 @@ class RecordTableModel(QAbstractTableModel):
         self.sort_key = source.default_sort
         self.descending = False
         self.total = 0
-        self._rows: list[tuple] = []
+        self._pages: OrderedDict[int, list[tuple]] = OrderedDict()
         self.loaded_once = False  # nothing is read before the first filter (first visit)
         self._positions = [source.columns.index(c.key) + 1 for c in columns]
 
@@ -71,8 +82,10 @@ class RecordTableModel(QAbstractTableModel):
         """Count the matching rows again and load the first page."""
         self.loaded_once = True
         self.beginResetModel()
+        self._pages.clear()
         self.total = self.source.count(self.store, self.filter)
-        self._rows = self._window(0)
+        if self.total:
+            self._page(0)
         self.endResetModel()
 
     def _window(self, offset: int) -> list[tuple]:
@@ -86,25 +99,28 @@ class RecordTableModel(QAbstractTableModel):
             lang=current_language(),
         )
 
-    def canFetchMore(self, parent: Index = QModelIndex()) -> bool:  # noqa: B008
-        return not parent.isValid() and len(self._rows) < self.total
+    def _page(self, number: int) -> list[tuple]:
+        page = self._pages.get(number)
+        if page is None:
+            page = self._window(number * self.page_size)
+            self._pages[number] = page
+            while len(self._pages) > KEEP_PAGES:
+                self._pages.popitem(last=False)
+        else:
+            self._pages.move_to_end(number)
+        return page
 
-    def fetchMore(self, parent: Index = QModelIndex()) -> None:  # noqa: B008
-        if parent.isValid():
-            return
-        more = self._window(len(self._rows))
-        if not more:
-            self.total = len(self._rows)
-            return
-        first = len(self._rows)
-        self.beginInsertRows(QModelIndex(), first, first + len(more) - 1)
-        self._rows.extend(more)
-        self.endInsertRows()
+    def _row(self, row: int) -> tuple | None:
+        """Row ``row`` of the list, its page read if it is not held (None: the list
+        shrank since it was counted: another writer removed rows)."""
+        page = self._page(row // self.page_size)
+        offset = row % self.page_size
+        return page[offset] if offset < len(page) else None
 
     # --- Qt model API ------------------------------------------------------------------
 
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._rows)
+        return 0 if parent.isValid() else self.total
 
     def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self.columns)
@@ -117,7 +133,11 @@ class RecordTableModel(QAbstractTableModel):
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole):
         if not index.isValid():
             return None
-        row = self._rows[index.row()]
+        if role not in _ROLES:
+            return None
+        row = self._row(index.row())
+        if row is None:
+            return None
         if role == ID_ROLE:
             return row[0]
         column = self.columns[index.column()]
@@ -141,13 +161,19 @@ class RecordTableModel(QAbstractTableModel):
     # --- helpers for pages and tests ---------------------------------------------------
 
     def record_id(self, row: int) -> str:
-        return self._rows[row][0]
+        found = self._row(row)
+        if found is None:
+            raise IndexError(row)
+        return found[0]
 
     def row_of(self, record_id: str) -> int | None:
-        for i, row in enumerate(self._rows):
-            if row[0] == record_id:
-                return i
+        """The row of a record among the pages held (None: not read, or not listed)."""
+        for number, page in self._pages.items():
+            for i, row in enumerate(page):
+                if row[0] == record_id:
+                    return number * self.page_size + i
         return None
 
     def loaded(self) -> int:
-        return len(self._rows)
+        """How many rows are held in memory (the pages read and kept)."""
+        return sum(len(page) for page in self._pages.values())

@@ -21,19 +21,46 @@ def community_model(store, page_size=50):
     )
 
 
-def test_model_fetches_in_pages_not_all_rows(qapp, demo_store):
+def test_model_reads_only_the_pages_shown(qapp, demo_store, monkeypatch):
+    """The model has every matching row at once (the scrollbar spans the list) but reads
+    only the windows asked for: the last row reads one window at its own offset, not
+    every page before it (a scrollbar dragged to the end of a cluster's list)."""
     model = community_model(demo_store, page_size=50)
+    offsets = []
+    window = lists.COMMUNITIES.window
+
+    def spy(store, flt, **kw):
+        offsets.append(kw["offset"])
+        return window(store, flt, **kw)
+
+    monkeypatch.setattr(lists.COMMUNITIES, "window", spy)
     model.set_filter(ListFilter())
-    assert model.total == 200
-    assert model.rowCount() == 50
-    assert model.canFetchMore(QModelIndex())
-    model.fetchMore(QModelIndex())
-    assert model.rowCount() == 100
-    while model.canFetchMore(QModelIndex()):
-        model.fetchMore(QModelIndex())
-    assert model.rowCount() == 200
+    assert model.total == model.rowCount() == 200
+    assert not model.canFetchMore(QModelIndex())
+    assert offsets == [0]
+    last = model.data(model.index(199, 0), ID_ROLE)
+    assert offsets == [0, 150] and model.loaded() == 100
+    model.data(model.index(160, 1), Qt.ItemDataRole.DisplayRole)  # the same page: held
+    assert offsets == [0, 150]
     ids = [model.data(model.index(r, 0), ID_ROLE) for r in range(200)]
+    assert offsets == [0, 150, 50, 100]
     assert len(set(ids)) == 200, "pages must not overlap or repeat rows"
+    assert ids[199] == last
+    # the second path: the same order read in one window
+    assert ids == [r[0] for r in window(demo_store, ListFilter(), limit=500)]
+    assert model.row_of(last) == 199
+
+
+def test_model_keeps_a_bounded_number_of_pages(qapp, demo_store, monkeypatch):
+    from codi_desktop.ui import table_model
+
+    monkeypatch.setattr(table_model, "KEEP_PAGES", 3)
+    model = community_model(demo_store, page_size=20)
+    model.set_filter(ListFilter())
+    for r in range(0, 200, 20):
+        model.data(model.index(r, 0), ID_ROLE)
+    assert model.loaded() == 60
+    assert model.row_of(model.data(model.index(0, 0), ID_ROLE)) == 0  # read again
 
 
 def test_sort_is_by_real_values(qapp, demo_store):
@@ -186,3 +213,34 @@ def test_search_matches_every_term_as_a_substring(qapp, demo_store, text):
                                                   limit=10_000)}
     assert got == expected
     assert lists.COMMUNITIES.count(demo_store, ListFilter(text=text)) == len(expected)
+
+
+def test_a_view_scrolled_to_the_end_reads_the_last_window_only(qtbot, demo_store, monkeypatch):
+    """A real table view (offscreen) dragged to the bottom paints the list's last rows,
+    read at their own offset: the pages between are never read."""
+    from PySide6.QtWidgets import QTableView
+
+    offsets = []
+    window = lists.COMMUNITIES.window
+
+    def spy(store, flt, **kw):
+        offsets.append(kw["offset"])
+        return window(store, flt, **kw)
+
+    monkeypatch.setattr(lists.COMMUNITIES, "window", spy)
+    model = community_model(demo_store, page_size=20)
+    view = QTableView()
+    qtbot.addWidget(view)
+    view.setModel(model)
+    view.resize(600, 300)
+    view.show()
+    model.set_filter(ListFilter())
+    qtbot.waitExposed(view)
+    offsets.clear()
+    view.scrollToBottom()
+    qtbot.wait(50)
+    assert offsets and set(offsets) <= {160, 180}, offsets
+    assert view.rowAt(view.viewport().height() - 2) == 199
+    # the last row shown is the list's last (the second path: one window of every row)
+    every = window(demo_store, ListFilter(), limit=500)
+    assert model.data(model.index(199, 0)) == every[-1][1]

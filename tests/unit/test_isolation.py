@@ -15,6 +15,7 @@ import threading
 import sqlalchemy as sa
 
 from codi_core.models import Community
+from codi_desktop import collation
 
 
 def _count(session) -> int:
@@ -22,8 +23,10 @@ def _count(session) -> int:
 
 
 def _insert_from_other_connection(db_path, outcome: dict) -> None:
-    # A plain sqlite3 connection, as another process or the sync thread would be.
+    # A plain sqlite3 connection, as another process or the sync thread would be; every
+    # writer of the store's file has thai_key(), which its sort-key indexes compute.
     conn = sqlite3.connect(db_path, timeout=0.2, isolation_level=None)
+    collation.register(conn)
     try:
         conn.execute(
             "INSERT INTO community (id, province_code, name, kind, created_at, updated_at) "
