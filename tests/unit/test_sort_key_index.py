@@ -17,13 +17,13 @@ from pathlib import Path
 import pytest
 from sqlalchemy import event
 
-from codi_core.models import Community
 from codi_desktop.services import lists
 from codi_desktop.services.communities import CommunityData, create_community, update_community
 from codi_desktop.store import sort_keys
 from codi_desktop.store.database import open_store
 from codi_desktop.store.paths import DB_FILENAME
-from codi_desktop.sync.apply import _upsert
+from codi_desktop.sync import pages
+from codi_desktop.sync.apply import write_transaction
 
 # by hand: ก < ช < พ < อ on the first consonant; กมล before กอง (ม before อ); กอง before
 # ก้อง (same letters, no tone first); ไชยา files under ช, เพ็ญศรี under พ
@@ -31,14 +31,19 @@ EXPECTED = ["กมล", "กอง", "ก้อง", "ไชยา", "เพ็
 
 
 def _sync_rows(store, names: list[str], ids: list[str] | None = None) -> list[str]:
-    """Write communities as the sync applies pulled rows: its own raw
+    """Write communities as the sync applies a pulled page: its own raw
     ``INSERT ... ON CONFLICT`` with an explicit column list, capture off."""
-    now = datetime.now(UTC)
+    now = datetime.now(UTC).isoformat().replace("+00:00", "Z")
     ids = ids or [str(uuid.uuid4()) for _ in names]
-    with store.engine.begin() as conn:
-        _upsert(conn, Community.__table__, [
-            {"id": i, "province_code": "34", "name": n, "kind": "village", "seq": 1,
-             "created_at": now, "updated_at": now} for i, n in zip(ids, names, strict=True)])
+    images = [
+        {"table": "community", "row_id": i, "seq": 1, "deleted": False,
+         "fields": {"province_code": "34", "name": n, "kind": "village",
+                    "created_at": now, "updated_at": now}}
+        for i, n in zip(ids, names, strict=True)
+    ]
+    with write_transaction(store) as conn:
+        result = pages.apply_page(conn, images)
+    assert result.skipped == []
     return ids
 
 
