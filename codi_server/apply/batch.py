@@ -48,6 +48,7 @@ from .rejections import (
     safe_text,
 )
 from .scope import DeviceScope
+from .tail import finish_in_one_round_trip
 
 log = logging.getLogger("codi_server.push")
 
@@ -179,10 +180,14 @@ class Batch:
                 )
             expected += 1
             results.append(self._one(position, p, known, checked.get(p.device_seq)))
-        self.flush()
         if expected > first_new:
-            self._advance_device(expected - 1)
-        self._store_records()
+            self._advance_device(expected - 1)  # before the counter is locked
+        if self.conn.dialect.name == "postgresql":
+            # From the seqs to the commit every other push waits: there, in one round trip.
+            finish_in_one_round_trip(self)
+        else:
+            self.flush()
+            self._store_records()
         return results
 
     def _one(
@@ -396,12 +401,19 @@ class Batch:
         )
 
     def _store_records(self) -> None:
-        """Store each answer with (device, device_seq) and, for the audit, the change set
-        as sent: its changes, the authenticated author, the device, device time, server
+        answers, audits = self.records_params()
+        if answers:
+            self.conn.execute(sa.insert(schema.applied_change_set), answers)
+        if audits:
+            self.conn.execute(sa.insert(schema.change_audit), audits)
+
+    def records_params(self) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
+        """Each answer with (device, device_seq) and, for the audit, the change set as
+        sent: its changes, the authenticated author, the device, device time, server
         time; an applied change set also writes one audit row per change (the history
         endpoint's index)."""
         if not self.records:
-            return
+            return [], []
         scope = self.scope
         author = scope.username[:100]  # the authenticated user, never the body's
         answers: list[dict[str, Any]] = []
@@ -441,9 +453,7 @@ class Batch:
                     "conflicts": len(result.get("conflicts") or []),
                 },
             )
-        self.conn.execute(sa.insert(schema.applied_change_set), answers)
-        if audits:
-            self.conn.execute(sa.insert(schema.change_audit), audits)
+        return answers, audits
 
 
 def _checked(pushed: PushedChangeSet) -> WireChangeSet | ValidationError:
