@@ -406,6 +406,7 @@ class Batch:
             self.conn.execute(sa.insert(schema.applied_change_set), answers)
         if audits:
             self.conn.execute(sa.insert(schema.change_audit), audits)
+        self.log_records()
 
     def records_params(self) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
         """Each answer with (device, device_seq) and, for the audit, the change set as
@@ -442,18 +443,24 @@ class Batch:
                     }
                     for c in changes
                 )
+        return answers, audits
+
+    def log_records(self) -> None:
+        """One log line per answered change set (once its seq is known)."""
+        if not log.isEnabledFor(logging.INFO):
+            return
+        for cs, result, _audit, _provinces in self.records:
             log.info(
                 "change set %s",
                 result["status"],
                 extra={
-                    "event": "change_set", "device_id": scope.device_id,
+                    "event": "change_set", "device_id": self.scope.device_id,
                     "device_seq": cs.device_seq, "change_set_id": cs.id,
                     "status": result["status"], "seq": result.get("seq"),
                     "code": result.get("code"), "changes": len(cs.changes or []),
                     "conflicts": len(result.get("conflicts") or []),
                 },
             )
-        return answers, audits
 
 
 def _checked(pushed: PushedChangeSet) -> WireChangeSet | ValidationError:

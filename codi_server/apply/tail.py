@@ -142,3 +142,4 @@ def finish_in_one_round_trip(batch: Batch) -> None:
     for _applier, result in pending:
         result["seq"] = last + relative[id(result)]
     pending.clear()
+    batch.log_records()
