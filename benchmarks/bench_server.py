@@ -1,14 +1,18 @@
 """Benchmark of codi-server on PostgreSQL (not a test: it prints figures).
 
-1. Push: N devices (default 20) each push M change sets (default 1,000) at once, one
-   change set per request (an insert and an update each), against the server running as
-   real processes (``codi-server serve --workers W``). Prints change sets/s and latency
-   percentiles.
+1. Push: N devices (default 20) each push M change sets (default 1,000) at once, K
+   change sets per request (``--per-push``, default 1: an insert and an update each; with
+   K > 1 each request is K change sets of one insert, as a laptop catching up sends),
+   against the server running as real processes (``codi-server serve --workers W``).
+   Prints change sets/s, request latency percentiles, whether the seqs came out in
+   commit order, and the CPU seconds of this process (the client threads), of the
+   server processes and of their PostgreSQL backends, with the load average.
 2. Snapshot: ``codi-server demo --scale large`` for one province, then a device of that
    province pulls a full snapshot in pages. Prints rows/s.
 
     python benchmarks/bench_server.py [--devices 20] [--change-sets 1000] [--workers 2]
-                                      [--province 50] [--page 1000] [--skip-push]
+                                      [--per-push 1] [--province 50] [--page 1000]
+                                      [--skip-push] [--skip-snapshot]
 
 Uses a throw-away database on the PostgreSQL of CODI_TEST_POSTGRES_URL (default
 postgresql+psycopg://postgres@127.0.0.1:5432/test), dropped at the end. Everything runs
@@ -68,6 +72,67 @@ def start_server(url: str, workers: int, log: Path) -> tuple[subprocess.Popen, s
     raise RuntimeError(log.read_text()[-2000:])
 
 
+def cpu_seconds(pid: int) -> float:
+    """User + system CPU time of a process so far (Linux /proc), 0 if it is gone."""
+    try:
+        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    except OSError:
+        return 0.0
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
+def tree_cpu(pid: int) -> float:
+    """CPU seconds of a process and its children (the server and its workers)."""
+    total = cpu_seconds(pid)
+    try:
+        children = Path(f"/proc/{pid}/task/{pid}/children").read_text().split()
+    except OSError:
+        children = []
+    return total + sum(tree_cpu(int(c)) for c in children)
+
+
+class BackendsCpu:
+    """CPU seconds of the PostgreSQL backends serving this database (same machine),
+    sampled every 0.2 s: a backend the pool opens and closes during the run counts too."""
+
+    def __init__(self, engine: sa.Engine, database: str):
+        self.engine, self.database = engine, database
+        self.first: dict[int, float] = {}
+        self.last: dict[int, float] = {}
+        self.stop = threading.Event()
+        self.thread = threading.Thread(target=self._run, daemon=True)
+
+    def _sample(self) -> None:
+        with self.engine.connect() as conn:
+            pids = conn.execute(
+                sa.text("SELECT pid FROM pg_stat_activity WHERE datname = :d AND pid <> "
+                        "pg_backend_pid()"), {"d": self.database}
+            ).scalars().all()
+        for pid in pids:
+            cpu = cpu_seconds(pid)
+            self.first.setdefault(pid, cpu)
+            self.last[pid] = max(cpu, self.last.get(pid, 0.0))
+
+    def _run(self) -> None:
+        while not self.stop.wait(0.2):
+            self._sample()
+
+    def start(self) -> BackendsCpu:
+        self._sample()
+        self.thread.start()
+        return self
+
+    def total(self) -> float:
+        self.stop.set()
+        self.thread.join()
+        self._sample()
+        return sum(self.last[p] - self.first[p] for p in self.last)
+
+
+def load() -> str:
+    return " ".join(f"{x:.2f}" for x in os.getloadavg())
+
+
 def enrol(engine: sa.Engine, base: str, role: str, provinces: list[str]) -> dict:
     from codi_server.auth import create_user
 
@@ -80,12 +145,17 @@ def enrol(engine: sa.Engine, base: str, role: str, provinces: list[str]) -> dict
     return r.json()
 
 
-def bench_push(engine: sa.Engine, base: str, devices: int, per_device: int) -> None:
+def bench_push(
+    engine: sa.Engine, base: str, devices: int, per_device: int, per_push: int,
+    server_pid: int, database: str,
+) -> None:
     provinces = ["50", "51", "52", "53", "54"]
     enrolled = [enrol(engine, base, "province", [provinces[i % 5]]) for i in range(devices)]
     latencies: list[float] = []
     failures: list[str] = []
     lock = threading.Lock()
+    with engine.connect() as conn:
+        start_seq = conn.execute(sa.text("SELECT last_seq FROM server_state")).scalar_one()
     start_barrier = threading.Barrier(devices + 1)
 
     def run(device: dict, province: str) -> None:
@@ -94,24 +164,31 @@ def bench_push(engine: sa.Engine, base: str, devices: int, per_device: int) -> N
         mine: list[tuple[str, int]] = []
         local: list[float] = []
         start_barrier.wait()
-        for seq in range(1, per_device + 1):
-            row = new_id()
-            changes = [{"table": "person", "row_id": row, "op": "insert", "fields": {
-                "province_code": province, "first_name": "ทดสอบ", "last_name": str(seq)}}]
-            if mine:
-                prev, base_seq = mine[-1]
-                changes.append({"table": "person", "row_id": prev, "op": "update",
-                                "base_seq": base_seq, "fields": {"notes": f"edit {seq}"}})
-            body = {"device_id": device["device_id"], "change_sets": [{
-                "id": new_id(), "device_seq": seq, "schema_version": head_revision(),
-                "author": "bench", "summary": "bench", "changes": changes}]}
+        seq = 0
+        while seq < per_device:
+            sets = []
+            for _ in range(min(per_push, per_device - seq)):
+                seq += 1
+                row = new_id()
+                changes = [{"table": "person", "row_id": row, "op": "insert", "fields": {
+                    "province_code": province, "first_name": "ทดสอบ", "last_name": str(seq)}}]
+                if mine and per_push == 1:
+                    prev, base_seq = mine[-1]
+                    changes.append({"table": "person", "row_id": prev, "op": "update",
+                                    "base_seq": base_seq, "fields": {"notes": f"edit {seq}"}})
+                sets.append({"id": new_id(), "device_seq": seq, "schema_version": head_revision(),
+                             "author": "bench", "summary": "bench", "changes": changes,
+                             "row": row})
+            body = {"device_id": device["device_id"],
+                    "change_sets": [{k: v for k, v in cs.items() if k != "row"} for cs in sets]}
             t = time.perf_counter()
             r = client.post("/v1/sync/push", json=body)
             local.append(time.perf_counter() - t)
-            if r.status_code != 200 or r.json()["results"][0]["status"] != "applied":
+            results = r.json().get("results") if r.status_code == 200 else None
+            if not results or any(x["status"] != "applied" for x in results):
                 failures.append(r.text[:200])
                 break
-            mine.append((row, r.json()["results"][0]["seq"]))
+            mine.extend((cs["row"], x["seq"]) for cs, x in zip(sets, results, strict=True))
         client.close()
         with lock:
             latencies.extend(local)
@@ -120,17 +197,34 @@ def bench_push(engine: sa.Engine, base: str, devices: int, per_device: int) -> N
                for i, d in enumerate(enrolled)]
     for t in threads:
         t.start()
+    backends = BackendsCpu(engine, database).start()
+    before = (time.process_time(), tree_cpu(server_pid))
     start_barrier.wait()
     t0 = time.perf_counter()
     for t in threads:
         t.join()
     elapsed = time.perf_counter() - t0
-    n = len(latencies)
+    cpu = (time.process_time() - before[0], tree_cpu(server_pid) - before[1], backends.total())
+    n = min(len(latencies) * per_push, devices * per_device)
     q = statistics.quantiles(latencies, n=100)
-    print(f"push: {devices} devices x {per_device} change sets = {n} change sets "
-          f"in {elapsed:.1f} s")
-    print(f"push: {n / elapsed:,.0f} change sets/s; latency p50 {q[49] * 1000:.1f} ms, "
+    print(f"push: {devices} devices x {per_device} change sets, {per_push} per request = "
+          f"{n} change sets in {len(latencies)} requests in {elapsed:.1f} s; load {load()}")
+    print(f"push: {n / elapsed:,.0f} change sets/s; request latency p50 {q[49] * 1000:.1f} ms, "
           f"p95 {q[94] * 1000:.1f} ms, p99 {q[98] * 1000:.1f} ms, max {max(latencies) * 1000:.0f} ms")
+    print(f"push: CPU s: client threads {cpu[0]:.1f}, server processes {cpu[1]:.1f}, "
+          f"PostgreSQL backends about {cpu[2]:.1f} (of {2 * elapsed:.1f} core-seconds on 2 cores)")
+    with engine.connect() as conn:
+        # Every change set's seq is its own, and each device's come in its device order
+        # (tests/server/test_concurrency.py proves the commit order itself).
+        rows = conn.execute(
+            sa.text("SELECT device_id, device_seq, seq FROM applied_change_set "
+                    "WHERE seq > :s ORDER BY device_id, device_seq"), {"s": start_seq}
+        ).all()
+    seqs = [r.seq for r in rows]
+    ordered = all(a.seq < b.seq for a, b in zip(rows, rows[1:], strict=False)
+                  if a.device_id == b.device_id)
+    print(f"push: {len(rows)} answers; seqs distinct: {len(set(seqs)) == len(seqs)}, "
+          f"in device order: {ordered}")
     if failures:
         print(f"push: {len(failures)} device(s) stopped on an error, e.g. {failures[0]}")
 
@@ -175,6 +269,8 @@ def main() -> int:
     parser.add_argument("--devices", type=int, default=20)
     parser.add_argument("--change-sets", type=int, default=1000)
     parser.add_argument("--workers", type=int, default=2)
+    parser.add_argument("--per-push", type=int, default=1,
+                        help="change sets per request (a laptop catching up sends up to 1000)")
     parser.add_argument("--province", default="50")
     parser.add_argument("--page", type=int, default=1000)
     parser.add_argument("--skip-push", action="store_true")
@@ -198,7 +294,8 @@ def main() -> int:
         proc, base = start_server(url, args.workers, log)
         print(f"server: {args.workers} worker process(es) on PostgreSQL, {os.cpu_count()} cores")
         if not args.skip_push:
-            bench_push(engine, base, args.devices, args.change_sets)
+            bench_push(engine, base, args.devices, args.change_sets, args.per_push, proc.pid,
+                       name)
         if not args.skip_snapshot:
             bench_snapshot(engine, url, base, args.province, args.page)
         engine.dispose()

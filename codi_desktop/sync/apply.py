@@ -295,7 +295,16 @@ class ResultRecorder:
         self, cs_id: str, change_list: list[Any], conflicts: list[dict[str, Any]], seq: int
     ) -> None:
         """Every row the change set wrote learns, field by field, the seq it was given
-        (``bases``): the next edit's base is this laptop's own last write."""
+        (``bases``): the next edit's base is this laptop's own last write. An insert on a
+        row nothing waits on learns nothing: ``finish`` gives the row that seq, and every
+        later edit takes its base from there (a learned entry would say the same)."""
+        learning = [
+            change for change in change_list
+            if ChangeOp(change.op) is not ChangeOp.INSERT
+            or (change.table_name, change.row_id) in self.waiting
+        ]
+        if not learning:
+            return
         if self.learned is None:
             self.learned = dict(get_setting(self.conn, bases.S_LEARNED, {}) or {})
         if self.newest is None:
@@ -307,7 +316,7 @@ class ResultRecorder:
         conflicted: dict[tuple[str, str], set[str]] = defaultdict(set)
         for conflict in conflicts:
             conflicted[(conflict.get("table"), conflict.get("row_id"))].add(conflict.get("field"))
-        for change in change_list:
+        for change in learning:
             op = ChangeOp(change.op)
             key = (change.table_name, change.row_id)
             if op is ChangeOp.DELETE:

@@ -11,7 +11,6 @@ connection or a killed process resumes where it stopped and nothing is applied t
 from __future__ import annotations
 
 import datetime as dt
-import json
 import logging
 import random
 import threading
@@ -21,23 +20,24 @@ from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
-import sqlalchemy as sa
-from sqlalchemy.orm import selectinload
-
-from codi_core.models import ChangeOp, ChangeSet, ChangeSetStatus
 from codi_desktop.store import deferred, paths
-from codi_desktop.store.database import Store, backup_database, head_revision
+from codi_desktop.store.database import Store, backup_database
 
-from . import apply, bases, pages
+from . import apply, pages
 from .client import InsecureServerError, ProblemError, SyncClient, SyncTransportError
 from .credentials import (
     S_REVOKED,
-    S_SEQ_OFFSET,
     EnrolmentError,
     KeyringLocked,
     NeedPassword,
     TokenProvider,
     account,
+)
+from .push import (  # noqa: F401  (re-exported: the push's limits)
+    MAX_PUSH_CHANGE_SETS,
+    PUSH_BYTES,
+    PushMixin,
+    _UnsendableChangeSet,
 )
 
 log = logging.getLogger(__name__)
@@ -177,27 +177,7 @@ class _Revoked(Exception):
     pass
 
 
-# A push carries at most this many change sets (PROTOCOL.md) and about this many bytes of
-# JSON (before gzip): well under the server's 32 MiB limit, and small enough that a cut
-# connection on a rural link loses little; the server applies one push in one or a few
-# transactions.
-MAX_PUSH_CHANGE_SETS = 1000
-PUSH_BYTES = 1024 * 1024
-
-# Problem codes for a push the server refused as a whole (its shape, not its content).
-_SHAPE_CODES = frozenset({"invalid_request", "too_large", "bad_request", "invalid"})
-
-
-class _UnsendableChangeSet(Exception):
-    """The server refuses the request carrying this one change set (not a rejection)."""
-
-    def __init__(self, change_set: ChangeSet, problem: ProblemError):
-        super().__init__(str(problem))
-        self.change_set = change_set
-        self.problem = problem
-
-
-class SyncEngine:
+class SyncEngine(PushMixin):
     """Push then pull, for one store and one server."""
 
     def __init__(
@@ -353,134 +333,6 @@ class SyncEngine:
             self._push(client, acct.device_id)
             self._pull(client)
 
-    # -- push -------------------------------------------------------------------------
-
-    def _load_batch(self, from_seq: int | None = None) -> list[ChangeSet]:
-        with self.store.read() as s:
-            q = sa.select(ChangeSet).options(selectinload(ChangeSet.changes))
-            if from_seq is None:
-                q = q.where(ChangeSet.status == ChangeSetStatus.PENDING)
-            else:
-                # The server lost change sets it had applied (restored from a backup):
-                # everything from the one it expects, whatever we believe about it.
-                q = q.where(
-                    ChangeSet.device_seq >= from_seq,
-                    ChangeSet.status.not_in([ChangeSetStatus.LOCAL, ChangeSetStatus.DISCARDED]),
-                )
-            q = q.order_by(ChangeSet.device_seq).limit(self.push_batch)
-            return list(s.scalars(q))
-
-    def _resend_from(self, first_local: int, offset: int, expected: int) -> int | None:
-        """After 409 out_of_order: the local change set the server expects, if this
-        laptop has it and it comes before what was sent (the server lost it)."""
-        wanted = expected + offset
-        if wanted >= first_local or wanted < 1:
-            return None
-        with self.store.read() as s:
-            have = s.scalar(
-                sa.select(sa.func.count())
-                .select_from(ChangeSet)
-                .where(
-                    ChangeSet.device_seq == wanted,
-                    ChangeSet.status.not_in([ChangeSetStatus.LOCAL, ChangeSetStatus.DISCARDED]),
-                )
-            )
-        return wanted if have else None
-
-    def _wire(self, batch: list[ChangeSet], offset: int) -> list[dict[str, Any]]:
-        """The batch as the push body has it: numbered for the server, and each change
-        with the bases this laptop knows (``bases``)."""
-        schema = head_revision()
-        learned = self.store.get_setting(bases.S_LEARNED, {}) or {}
-        wire = []
-        for cs in batch:
-            body = cs.to_wire()
-            body["device_seq"] = cs.device_seq - offset
-            if not body["schema_version"]:
-                body["schema_version"] = schema
-            body["changes"] = [
-                part
-                for c in sorted(cs.changes, key=lambda c: c.position)
-                for part in bases.wire_changes(
-                    c.table_name, c.row_id, ChangeOp(c.op).value, c.fields or {}, c.base_seq,
-                    cs.device_seq, learned,
-                )
-            ]
-            wire.append(body)
-        return wire
-
-    def _push(self, client: SyncClient, device_id: str) -> None:
-        total = self.store.count_pending()
-        if not total:
-            return  # nothing waiting (a sync with nothing to do asks one question here)
-        offset = int(self.store.get_setting(S_SEQ_OFFSET, 0) or 0)
-        done = 0
-        out_of_order = 0
-        one_at_a_time = False
-        resend_from: int | None = None
-        while True:
-            self._check_cancel()
-            batch = _cut_at_dependency(self._load_batch(resend_from))
-            resend_from = None
-            if not batch:
-                return
-            if one_at_a_time:
-                batch = batch[:1]
-            wire = _cut_at_bytes(self._wire(batch, offset), self.push_bytes)
-            batch = batch[: len(wire)]
-            self._report("push", done, total, f"{len(batch)} change sets")
-            try:
-                answer = self._call(client, lambda w=wire: client.push(device_id, w))
-            except ProblemError as exc:
-                if exc.status == 409 and exc.code == "out_of_order" and out_of_order < 3:
-                    out_of_order += 1
-                    expected = exc.body.get("expected_device_seq")
-                    if not isinstance(expected, int) or expected < 1:
-                        raise
-                    resend_from = self._resend_from(batch[0].device_seq, offset, expected)
-                    if resend_from is not None:
-                        continue
-                    # The server numbers this device's change sets differently (a new
-                    # device for an old outbox, a restored laptop): send the waiting
-                    # ones from the number it expects. The server knows change sets by
-                    # id, so one it has applied already is answered with its stored
-                    # result and never applied twice; nothing is renumbered locally.
-                    offset = batch[0].device_seq - expected
-                    self.store.set_setting(S_SEQ_OFFSET, offset)
-                    log.warning(
-                        "the server expects device_seq %s: local %s is sent as %s",
-                        expected, batch[0].device_seq, expected,
-                    )
-                    continue
-                if exc.status in (400, 413, 422) and exc.code in _SHAPE_CODES:
-                    if len(batch) > 1:
-                        # Find the one the server cannot take: send one at a time.
-                        one_at_a_time = True
-                        continue
-                    raise _UnsendableChangeSet(batch[0], exc) from exc
-                raise
-            results = answer.get("results") or []
-            by_id = {cs.id: cs for cs in batch}
-            with apply.write_transaction(self.store) as conn:
-                recorder = apply.ResultRecorder(conn, by_id)
-                for result in results:
-                    if result.get("id") not in by_id:
-                        continue
-                    status, conflicts = recorder.record(result)
-                    self.summary.pushed += 1
-                    if status == "applied":
-                        self.summary.applied += 1
-                        self.summary.conflicts += conflicts
-                    elif status == "rejected":
-                        self.summary.rejected += 1
-                recorder.finish()
-            done += len(results)
-            self._report("push", done, total)
-            answered = {r.get("id") for r in results}
-            if not answered & set(by_id):
-                # The server answered none of what we sent: stop rather than loop.
-                raise ProblemError(502, "no_results", "the server answered no change set")
-
     # -- pull -------------------------------------------------------------------------
 
     def _pull(self, client: SyncClient) -> None:
@@ -595,35 +447,6 @@ class SyncEngine:
             self.store.set_settings(settings)  # one transaction
         except Exception:  # bookkeeping must never hide the sync's own outcome
             log.exception("could not record the sync summary")
-
-
-def _cut_at_dependency(batch: list[ChangeSet]) -> list[ChangeSet]:
-    """End the batch before a change set that edits a row an earlier one in it wrote.
-
-    Its ``base_seq`` must be the server seq of that earlier change set (the server
-    refuses an update without a base, and an old base would make the device conflict
-    with itself), which is known only once the earlier result has arrived.
-    """
-    touched: set[tuple[str, str]] = set()
-    for index, cs in enumerate(batch):
-        keys = {(c.table_name, c.row_id) for c in cs.changes}
-        if index and any(
-            c.op is not ChangeOp.INSERT and (c.table_name, c.row_id) in touched for c in cs.changes
-        ):
-            return batch[:index]
-        touched |= keys
-    return batch
-
-
-def _cut_at_bytes(wire: list[dict[str, Any]], limit: int) -> list[dict[str, Any]]:
-    """The first change sets of the batch whose JSON stays within ``limit`` bytes (at
-    least one: a change set too large for the server is found out by its answer)."""
-    size = 0
-    for index, body in enumerate(wire):
-        size += len(json.dumps(body, ensure_ascii=False, separators=(",", ":")).encode()) + 1
-        if index and size > limit:
-            return wire[:index]
-    return wire
 
 
 def run_sync(

@@ -48,6 +48,7 @@ from .rejections import (
     safe_text,
 )
 from .scope import DeviceScope
+from .tail import finish_in_one_round_trip
 
 log = logging.getLogger("codi_server.push")
 
@@ -179,10 +180,14 @@ class Batch:
                 )
             expected += 1
             results.append(self._one(position, p, known, checked.get(p.device_seq)))
-        self.flush()
         if expected > first_new:
-            self._advance_device(expected - 1)
-        self._store_records()
+            self._advance_device(expected - 1)  # before the counter is locked
+        if self.conn.dialect.name == "postgresql":
+            # From the seqs to the commit every other push waits: there, in one round trip.
+            finish_in_one_round_trip(self)
+        else:
+            self.flush()
+            self._store_records()
         return results
 
     def _one(
@@ -396,12 +401,20 @@ class Batch:
         )
 
     def _store_records(self) -> None:
-        """Store each answer with (device, device_seq) and, for the audit, the change set
-        as sent: its changes, the authenticated author, the device, device time, server
+        answers, audits = self.records_params()
+        if answers:
+            self.conn.execute(sa.insert(schema.applied_change_set), answers)
+        if audits:
+            self.conn.execute(sa.insert(schema.change_audit), audits)
+        self.log_records()
+
+    def records_params(self) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
+        """Each answer with (device, device_seq) and, for the audit, the change set as
+        sent: its changes, the authenticated author, the device, device time, server
         time; an applied change set also writes one audit row per change (the history
         endpoint's index)."""
         if not self.records:
-            return
+            return [], []
         scope = self.scope
         author = scope.username[:100]  # the authenticated user, never the body's
         answers: list[dict[str, Any]] = []
@@ -430,20 +443,24 @@ class Batch:
                     }
                     for c in changes
                 )
+        return answers, audits
+
+    def log_records(self) -> None:
+        """One log line per answered change set (once its seq is known)."""
+        if not log.isEnabledFor(logging.INFO):
+            return
+        for cs, result, _audit, _provinces in self.records:
             log.info(
                 "change set %s",
                 result["status"],
                 extra={
-                    "event": "change_set", "device_id": scope.device_id,
+                    "event": "change_set", "device_id": self.scope.device_id,
                     "device_seq": cs.device_seq, "change_set_id": cs.id,
                     "status": result["status"], "seq": result.get("seq"),
                     "code": result.get("code"), "changes": len(cs.changes or []),
                     "conflicts": len(result.get("conflicts") or []),
                 },
             )
-        self.conn.execute(sa.insert(schema.applied_change_set), answers)
-        if audits:
-            self.conn.execute(sa.insert(schema.change_audit), audits)
 
 
 def _checked(pushed: PushedChangeSet) -> WireChangeSet | ValidationError:

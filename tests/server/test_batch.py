@@ -154,3 +154,45 @@ def test_many_rejections_in_one_batch_each_stay_alone(env):
     pulled = rows_by_id(watcher.pull_new())
     assert {row["row_id"] for row in good} <= set(pulled)
     assert not {row["row_id"] for row in bad_parts} & set(pulled)
+
+
+def test_a_big_batch_with_a_rejection_and_an_edit_of_its_own_row_keeps_every_seq(env):
+    """200 change sets in one push: number 120 is rejected (alone), number 60 edits the
+    row number 10 inserted (the batch numbers the first ones early, the rest at its end).
+    Every applied change set's seq is the seq its row is pulled with and the seq of its
+    history entry, the seqs rise with device_seq, and a replay applies nothing."""
+    base = env.last_seq()
+    d, watcher = env.device(), env.device(from_now=True)
+    rows = [person(notes=f"big {i}") for i in range(200)]
+    sets = []
+    for i, row in enumerate(rows):
+        changes = [row]
+        if i == 60:  # an update from a base older than row 10's insert: a conflict each
+            changes.append(upd("person", rows[10]["row_id"], base, notes="edited"))
+        if i == 120:
+            changes.append(ins("community", province_code="50", name="x", households=-5))
+        sets.append(d.change_set(changes))
+    r = d.push_sets(*sets)
+    assert r.status_code == 200, r.text
+    results = r.json()["results"]
+    assert [x["device_seq"] for x in results] == list(range(1, 201))
+    assert [i for i, x in enumerate(results) if x["status"] != "applied"] == [120]
+    assert results[120]["code"] == "invalid"  # a database constraint, rolled back alone
+    assert [c["field"] for c in results[60]["conflicts"]] == ["notes"]
+    applied = [x for x in results if x["status"] == "applied"]
+    seqs = [x["seq"] for x in applied]
+    assert seqs == sorted(seqs) and len(set(seqs)) == 199 and seqs[0] > base
+
+    pulled = rows_by_id(watcher.pull_new())
+    assert rows[120]["row_id"] not in pulled
+    # Rows written once: pulled at their change set's seq. Row 10 (edited by 60, whose
+    # conflict kept the server value: nothing written) keeps its own insert's seq.
+    for i in (0, 10, 59, 61, 119, 121, 199):
+        assert pulled[rows[i]["row_id"]]["seq"] == results[i]["seq"], i
+    for i in (0, 61, 199):  # an early-numbered, a late-numbered and the last change set
+        (entry,) = _history(d, "person", rows[i]["row_id"])
+        assert entry["seq"] == results[i]["seq"] and entry["change_set_id"] == sets[i]["id"]
+    # The answers stored are the answers given: a replay of the whole push applies nothing.
+    again = d.push_sets(*sets)
+    assert again.status_code == 200 and again.json()["results"] == results
+    assert watcher.pull_new() == []

@@ -180,3 +180,63 @@ def test_one_meeting_number_pushed_at_once_through_two_processes_is_one_conflict
         assert [r["status"] for r in results] == ["applied", "applied"]
         conflicts = sorted(len(r["conflicts"]) for r in results)
         assert conflicts == [0, 1]
+
+
+def test_batches_interleaved_through_two_processes_keep_seqs_in_commit_order(pair):
+    """Four devices push batches of 25 change sets at once through two processes while
+    two readers pull all along: a reader never finds a seq below one it has seen (it
+    would miss that row), every device's seqs rise with its device_seq, and each
+    change set's seq is its row's."""
+    from .conftest import person
+
+    env, second = pair
+    mark = env.last_seq()
+    pushers = [env.device(base_url=(env.base_url if i % 2 else second.base_url))
+               for i in range(4)]
+    readers = [env.device("hq", (), base_url=u) for u in (env.base_url, second.base_url)]
+    for reader in readers:
+        reader.cursor = encode_cursor(mark)
+    answers: dict[str, list[tuple[dict, dict]]] = {d.id: [] for d in pushers}
+    seen: dict[str, list[dict]] = {r.id: [] for r in readers}
+    errors: list[BaseException] = []
+    done = threading.Event()
+
+    def push(d) -> None:
+        try:
+            for _ in range(6):
+                rows = [person() for _ in range(25)]
+                r = d.push_sets(*[d.change_set([row]) for row in rows])
+                assert r.status_code == 200, r.text
+                answers[d.id].extend(zip(rows, r.json()["results"], strict=True))
+        except BaseException as exc:  # report in the main thread
+            errors.append(exc)
+
+    def read(reader) -> None:
+        try:
+            while not done.is_set():
+                seen[reader.id].extend(reader.pull_new(limit=40))
+        except BaseException as exc:
+            errors.append(exc)
+
+    threads = [threading.Thread(target=push, args=(d,)) for d in pushers]
+    watchers = [threading.Thread(target=read, args=(r,)) for r in readers]
+    for t in threads + watchers:
+        t.start()
+    for t in threads:
+        t.join()
+    done.set()
+    for t in watchers:
+        t.join()
+    assert not errors, errors
+    expected = {row["row_id"]: result["seq"] for rows in answers.values() for row, result in rows}
+    assert len(expected) == 4 * 6 * 25
+    for d in pushers:
+        seqs = [result["seq"] for _row, result in answers[d.id]]
+        assert all(result["status"] == "applied" for _row, result in answers[d.id])
+        assert seqs == sorted(seqs) and len(set(seqs)) == len(seqs)
+    for reader in readers:
+        seen[reader.id].extend(reader.pull_new())
+        seqs = [c["seq"] for c in seen[reader.id]]
+        assert seqs == sorted(seqs) and len(set(seqs)) == len(seqs)  # never one below
+        got = {c["row_id"]: c["seq"] for c in seen[reader.id] if c["row_id"] in expected}
+        assert got == expected  # nothing missed, each at its change set's seq

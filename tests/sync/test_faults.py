@@ -258,7 +258,11 @@ def test_cancel_mid_sync_stops_cleanly_and_the_next_sync_finishes(
 
     summary = a.sync(cancel=stop, progress=progress, push_batch=10)
     assert summary.cancelled and not summary.ok
-    assert summary.applied == 10 and summary.waiting == 20
+    # The next push leaves before an answer is recorded (the laptop's work overlaps the
+    # server's): the one already on its way when stop was pressed is answered and
+    # recorded too; nothing after it is sent.
+    first = summary.applied
+    assert first in (10, 20) and summary.waiting == 30 - first
     summary = a.synced()
-    assert summary.applied == 20
+    assert summary.applied == 30 - first
     assert_all_applied_once(a)
