@@ -43,6 +43,18 @@ def search(store, text: str) -> list[str]:
         )
 
 
+def watch_deferral(store):
+    """A progress callback noting, after each pulled page, whether indexes are deferred."""
+    seen: list[bool] = []
+
+    def looked(progress):
+        if progress.phase == "pull":
+            with store.engine.connect() as conn:
+                seen.append(deferred.deferred(conn))
+
+    return seen, looked
+
+
 def test_a_first_snapshot_defers_its_indexes_and_ends_with_a_new_databases_schema(
     tmp_path, server, laptops
 ):
@@ -51,13 +63,7 @@ def test_a_first_snapshot_defers_its_indexes_and_ends_with_a_new_databases_schem
     a.synced()
     expected = schema(open_store(tmp_path / "made-new"))
     fresh = make_laptop(tmp_path, "fresh", server, a.username)
-    mid_sync: list[bool] = []
-
-    def looked(progress):
-        if progress.phase == "pull":
-            with fresh.store.engine.connect() as conn:
-                mid_sync.append(deferred.deferred(conn))
-
+    mid_sync, looked = watch_deferral(fresh.store)
     summary = fresh.sync(page_limit=10, progress=looked)
     assert summary.ok, summary.describe("en")
     assert summary.pages > 4
@@ -81,13 +87,7 @@ def test_a_first_snapshot_stopped_half_way_puts_its_indexes_back_at_once(tmp_pat
     a.synced()
     expected = schema(open_store(tmp_path / "made-new"))
     fresh = make_laptop(tmp_path, "fresh", server, a.username)
-    mid_sync: list[bool] = []
-
-    def looked(progress):
-        if progress.phase == "pull":
-            with fresh.store.engine.connect() as conn:
-                mid_sync.append(deferred.deferred(conn))
-
+    mid_sync, looked = watch_deferral(fresh.store)
     summary = fresh.sync(page_limit=10, progress=looked, cancel=lambda: len(mid_sync) >= 3)
     assert not summary.ok
     assert mid_sync[-1]  # stopped while deferred
