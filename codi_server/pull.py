@@ -151,18 +151,23 @@ def _pg_page_sql(scope: DeviceScope, after: int, limit: int) -> tuple[str, dict[
     if scope.provinces is None:
         rows = f"SELECT {_COLUMNS} FROM row_log WHERE seq > %(after)s ORDER BY seq LIMIT %(n)s"
     else:
+        # Each scope key's scan gives seqs only (its index holds them): a cluster's seven
+        # scans used to carry every row's image up to the page's size each, seven pages
+        # of images sorted (on disk, past work_mem) to keep one. The page's rows are then
+        # read by seq.
         parts = [
-            f"(SELECT {_COLUMNS} FROM row_log WHERE province_code IS NULL AND seq > %(after)s"
+            "(SELECT seq FROM row_log WHERE province_code IS NULL AND seq > %(after)s"
             " ORDER BY province_code, seq LIMIT %(n)s)"
         ]
         for i, key in enumerate(sorted(scope.provinces)):
             params[f"k{i}"] = key
             parts.append(
-                f"(SELECT {_COLUMNS} FROM row_log WHERE province_code = %(k{i})s"
+                f"(SELECT seq FROM row_log WHERE province_code = %(k{i})s"
                 f" AND (province_code, seq) > (%(k{i})s, %(after)s)"
                 " ORDER BY province_code, seq LIMIT %(n)s)"
             )
-        rows = f"SELECT * FROM ({' UNION ALL '.join(parts)}) u ORDER BY seq LIMIT %(n)s"
+        seqs = f"SELECT seq FROM ({' UNION ALL '.join(parts)}) u ORDER BY seq LIMIT %(n)s"
+        rows = f"SELECT {_COLUMNS} FROM row_log WHERE seq IN ({seqs})"
     sql = (
         f"SELECT string_agg({_ENTRY_SQL}, ',' ORDER BY seq) FILTER (WHERE n <= %(limit)s),"
         " max(seq) FILTER (WHERE n <= %(limit)s), count(*)"
