@@ -161,9 +161,14 @@ def _pg_page_sql(scope: DeviceScope, after: int, limit: int) -> tuple[str, dict[
         ]
         for i, key in enumerate(sorted(scope.provinces)):
             params[f"k{i}"] = key
+            # Both bounds as row values, no "province_code = k": with the equality,
+            # PostgreSQL may walk uq_row_log_seq from the cursor and filter, which for a
+            # province whose rows are all behind the cursor reads every later row of
+            # every province, each page (a cluster's first sync was quadratic: 0.85 s
+            # a page at 1.1 M rows). Only ix_row_log_province_seq serves these bounds.
             parts.append(
-                f"(SELECT seq FROM row_log WHERE province_code = %(k{i})s"
-                f" AND (province_code, seq) > (%(k{i})s, %(after)s)"
+                f"(SELECT seq FROM row_log WHERE (province_code, seq) > (%(k{i})s, %(after)s)"
+                f" AND (province_code, seq) <= (%(k{i})s, {2**63 - 1})"
                 " ORDER BY province_code, seq LIMIT %(n)s)"
             )
         seqs = f"SELECT seq FROM ({' UNION ALL '.join(parts)}) u ORDER BY seq LIMIT %(n)s"
