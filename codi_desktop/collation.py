@@ -110,7 +110,7 @@ def key_version() -> str:
     version. The store's sort-key indexes hold keys computed by it (migration 0006); a
     laptop whose key changed (PyICU installed or removed, ICU upgraded, this rule
     changed: bump ``rule-1``) has them rebuilt when it opens the file
-    (``store.database.ensure_sort_keys``), or their order would be the old key's."""
+    (``store.sort_keys.ensure_sort_keys``), or their order would be the old key's."""
     icu_key = _icu_key()
     if icu_key is None:
         return "rule-1"

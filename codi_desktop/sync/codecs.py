@@ -242,8 +242,7 @@ class RowPlan:
     table: sa.Table
     sql: str
     decoders: tuple[Callable[[Any], Any] | None, ...]
-    all_known: bool
-    checks: tuple[ColumnCheck | None, ...] = ()
+    checks: tuple[ColumnCheck | None, ...]
 
     def rows(
         self, items: list[dict[str, Any]]
@@ -279,20 +278,6 @@ class RowPlan:
         for i in bad:
             rows[i] = None
         return rows, bad
-
-    def row(self, fields: dict[str, Any], row_id: str, seq: int | None) -> tuple[Any, ...]:
-        """The stored values, then id and seq; raises ``WireValueError``."""
-        if self.all_known:
-            values = [dec(v) for dec, v in zip(self.decoders, fields.values(), strict=True)]
-        else:
-            values = [
-                dec(v)
-                for dec, v in zip(self.decoders, fields.values(), strict=True)
-                if dec is not None
-            ]
-        values.append(row_id)
-        values.append(seq)
-        return tuple(values)
 
 
 @dataclass
@@ -335,7 +320,6 @@ class TableCodec:
                 self.table,
                 upsert_sql(self.table.name, (*known, "id", "seq")),
                 decoders,
-                len(known) == len(keys),
                 tuple(self.checks.get(k) for k in keys),
             )
         return found

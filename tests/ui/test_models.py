@@ -21,12 +21,10 @@ def community_model(store, page_size=50):
     )
 
 
-def test_model_reads_only_the_pages_shown(qapp, demo_store, monkeypatch):
-    """The model has every matching row at once (the scrollbar spans the list) but reads
-    only the windows asked for: the last row reads one window at its own offset, not
-    every page before it (a scrollbar dragged to the end of a cluster's list)."""
-    model = community_model(demo_store, page_size=50)
-    offsets = []
+def window_offsets(monkeypatch):
+    """The offsets of the windows the communities list is asked for, as they happen, and
+    the list's own window function (unspied)."""
+    offsets: list[int] = []
     window = lists.COMMUNITIES.window
 
     def spy(store, flt, **kw):
@@ -34,6 +32,15 @@ def test_model_reads_only_the_pages_shown(qapp, demo_store, monkeypatch):
         return window(store, flt, **kw)
 
     monkeypatch.setattr(lists.COMMUNITIES, "window", spy)
+    return offsets, window
+
+
+def test_model_reads_only_the_pages_shown(qapp, demo_store, monkeypatch):
+    """The model has every matching row at once (the scrollbar spans the list) but reads
+    only the windows asked for: the last row reads one window at its own offset, not
+    every page before it (a scrollbar dragged to the end of a cluster's list)."""
+    model = community_model(demo_store, page_size=50)
+    offsets, window = window_offsets(monkeypatch)
     model.set_filter(ListFilter())
     assert model.total == model.rowCount() == 200
     assert not model.canFetchMore(QModelIndex())
@@ -220,14 +227,7 @@ def test_a_view_scrolled_to_the_end_reads_the_last_window_only(qtbot, demo_store
     read at their own offset: the pages between are never read."""
     from PySide6.QtWidgets import QTableView
 
-    offsets = []
-    window = lists.COMMUNITIES.window
-
-    def spy(store, flt, **kw):
-        offsets.append(kw["offset"])
-        return window(store, flt, **kw)
-
-    monkeypatch.setattr(lists.COMMUNITIES, "window", spy)
+    offsets, window = window_offsets(monkeypatch)
     model = community_model(demo_store, page_size=20)
     view = QTableView()
     qtbot.addWidget(view)

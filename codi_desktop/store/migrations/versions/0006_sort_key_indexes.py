@@ -10,7 +10,7 @@ column the app filled), by the demo generator, and here for the rows already in 
 file. ``thai_key()`` is registered as deterministic on every connection of the store
 (``store.database.make_engine``); the key's version is kept in ``local_setting``
 ``sort_key_version`` so that a laptop whose key changes has the indexes rebuilt
-(``store.database.ensure_sort_keys``). The id comes next (the lists' tie-breaker, so
+(``store.sort_keys.ensure_sort_keys``). The id comes next (the lists' tie-breaker, so
 the index gives the whole order), then the province and the tombstone, which the lists
 filter on, so that paging through the order reads no table row it skips.
 
