@@ -39,7 +39,7 @@ import psycopg  # noqa: E402
 import sqlalchemy as sa  # noqa: E402
 
 from codi_core.models import new_id  # noqa: E402
-from codi_desktop.store.database import head_revision  # noqa: E402
+from codi_desktop.store.database import wire_schema  # noqa: E402
 
 PASSWORD = "benchmark password"
 
@@ -176,7 +176,7 @@ def bench_push(
                     prev, base_seq = mine[-1]
                     changes.append({"table": "person", "row_id": prev, "op": "update",
                                     "base_seq": base_seq, "fields": {"notes": f"edit {seq}"}})
-                sets.append({"id": new_id(), "device_seq": seq, "schema_version": head_revision(),
+                sets.append({"id": new_id(), "device_seq": seq, "schema_version": wire_schema(),
                              "author": "bench", "summary": "bench", "changes": changes,
                              "row": row})
             body = {"device_id": device["device_id"],

@@ -32,7 +32,7 @@ from codi_core.formatting import CE_YEAR_LIMIT
 from codi_core.models import Subdistrict
 from codi_desktop.store import search_index
 from codi_desktop.store.capture import CAPTURED, finish_change_set
-from codi_desktop.store.database import Store, head_revision
+from codi_desktop.store.database import Store, wire_schema
 
 from .source import Table, read_table
 from .values import BE, CE, CellError, arabic_digits
@@ -446,7 +446,7 @@ def commit(store: Store, preview: Preview, author: str | None = None,
                     sets += 1
                     note_written()
                     finish_change_set(session, summary=f"{summary} ส่วนที่ {sets}",
-                                      author=author, schema_version=head_revision(),
+                                      author=author, schema_version=wire_schema(),
                                       local_only=store.is_demo)
         if problems:
             raise ImportFailed(problems)  # rolls the whole action back
@@ -456,7 +456,7 @@ def commit(store: Store, preview: Preview, author: str | None = None,
         if sets and session.info.get(CAPTURED):
             sets += 1
             finish_change_set(session, summary=f"{summary} ส่วนที่ {sets}", author=author,
-                              schema_version=head_revision(), local_only=store.is_demo)
+                              schema_version=wire_schema(), local_only=store.is_demo)
         for table, ids in written.items():
             index.reindex(table, ids)
     return ImportResult(preview.count(NEW), preview.count(MATCH), preview.count(DUPLICATE),

@@ -51,10 +51,27 @@ def alembic_config(connection: sa.Connection | None = None) -> Config:
     return cfg
 
 
+#: Local schema revisions that change only this file (indexes, triggers), never the
+#: synced tables: a change set written under one names the wire's newest schema
+#: (``wire_schema``), so a server that does not know the revision still takes it.
+#: 0006 was released while every revision was listed in ``SCHEMA_VERSIONS``, and stays
+#: there (laptops have change sets that name it).
+LOCAL_ONLY_REVISIONS = ("0007",)
+
+#: Every revision of the local schema, oldest first (``tests/unit/test_schema_versions.py``
+#: holds it equal to the migrations and their head).
+REVISIONS = tuple(sorted(SCHEMA_VERSIONS + LOCAL_ONLY_REVISIONS))
+
+
 def head_revision() -> str:
-    """The schema this app writes: the newest released one (``SCHEMA_VERSIONS``, which
-    ``tests/unit/test_schema_versions.py`` holds equal to the migrations and their head),
-    known without loading alembic (a third of a second at every start)."""
+    """The schema this app's files are at: the migrations' head, known without loading
+    alembic (a third of a second at every start)."""
+    return REVISIONS[-1]
+
+
+def wire_schema() -> str:
+    """The schema a change set written now names (``schema_version`` on the wire): the
+    newest revision that changed what is synced (``codi_core.wire.SCHEMA_VERSIONS``)."""
     return SCHEMA_VERSIONS[-1]
 
 
@@ -216,7 +233,7 @@ class Store:
                 session,
                 summary=summary,
                 author=author or self.author,
-                schema_version=head_revision(),
+                schema_version=wire_schema(),
                 local_only=self.is_demo,
             )
 

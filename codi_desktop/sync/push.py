@@ -25,7 +25,7 @@ import sqlalchemy as sa
 
 from codi_core.models import Change, ChangeOp, ChangeSet, ChangeSetStatus
 from codi_core.models.serialize import format_datetime
-from codi_desktop.store.database import head_revision
+from codi_desktop.store.database import wire_schema
 
 from . import apply, bases
 from .client import ProblemError, SyncClient
@@ -80,15 +80,6 @@ class Outgoing:
     summary: str
     schema_version: str
     changes: list[OutChange]
-
-
-def _loads(text: Any) -> Any:
-    if text is None or not isinstance(text, str | bytes):
-        return text
-    try:
-        return orjson.loads(text)
-    except orjson.JSONDecodeError:
-        return json.loads(text)  # what orjson refuses but JSON allows (huge integers)
 
 
 def _dumps(value: Any) -> bytes:
@@ -171,7 +162,7 @@ class PushMixin:
                 for cs_id, table, row_id, op, fields, base, position, old in rows:
                     by_id[cs_id].changes.append(
                         OutChange(
-                            table, row_id, ChangeOp(op), _loads(fields) or {}, base, position, old
+                            table, row_id, ChangeOp(op), apply._json(fields) or {}, base, position, old
                         )
                     )
         return sets
@@ -196,7 +187,7 @@ class PushMixin:
     def _wire(self, batch: list[Outgoing], offset: int) -> list[dict[str, Any]]:
         """The batch as the push body has it: numbered for the server, and each change
         with the bases this laptop knows (``bases``)."""
-        schema = head_revision()
+        schema = wire_schema()
         learned = self.store.get_setting(bases.S_LEARNED, {}) or {}
         wire = []
         for cs in batch:

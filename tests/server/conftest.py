@@ -26,7 +26,7 @@ import pytest
 import sqlalchemy as sa
 
 from codi_core.models import new_id
-from codi_desktop.store.database import head_revision
+from codi_desktop.store.database import wire_schema
 
 ROOT = Path(__file__).resolve().parents[2]
 PG_URL = os.environ.get(
@@ -229,7 +229,7 @@ class Device:
             "device_seq": self.next_seq,
             "created_at": "2026-11-25T10:00:00Z",
             "author": "tester",
-            "schema_version": head_revision(),
+            "schema_version": wire_schema(),
             "summary": "test",
             "changes": changes,
         }
