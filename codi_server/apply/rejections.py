@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import math
 from typing import Any
 
@@ -34,15 +35,24 @@ def safe_text(text: str) -> str:
 
 def safe_json(value: Any) -> Any:
     """A JSON value every database stores: strings (and keys) made safe by ``safe_text``,
-    NaN and Infinity (not JSON) written as text."""
+    NaN and Infinity (not JSON) written as text. A value with neither is returned as it
+    is, found so by one pass of the JSON encoder (in C) instead of a walk in Python."""
+    try:
+        json.dumps(value, ensure_ascii=False, allow_nan=False).encode("utf-8")
+    except (ValueError, TypeError, UnicodeEncodeError):
+        return _sanitised(value)
+    return value
+
+
+def _sanitised(value: Any) -> Any:
     if isinstance(value, float) and not math.isfinite(value):
         return str(value)
     if isinstance(value, str):
         return safe_text(value)
     if isinstance(value, dict):
-        return {safe_text(str(k)): safe_json(v) for k, v in value.items()}
+        return {safe_text(str(k)): _sanitised(v) for k, v in value.items()}
     if isinstance(value, list | tuple):
-        return [safe_json(v) for v in value]
+        return [_sanitised(v) for v in value]
     return value
 
 
