@@ -117,6 +117,7 @@ def floor_insert(pages: list, data_dir: Path, *, index: str = "deferred") -> flo
     index and trigger kept current row by row) or "none" (search triggers off, never
     built; plain indexes live)."""
     from codi_desktop.store import deferred, search_index
+    from codi_desktop.sync.pages import PageResult, write_rows
 
     store = open_store(data_dir, seed_reference=False)
     start = time.perf_counter()
@@ -128,10 +129,10 @@ def floor_insert(pages: list, data_dir: Path, *, index: str = "deferred") -> flo
             if index == "none":
                 with search_index.bulk(conn):
                     for group in page.groups.values():
-                        conn.exec_driver_sql(group.plan.sql, group.rows)
+                        write_rows(conn, group.plan, group.rows, PageResult(), group.payload)
                 continue
             for group in page.groups.values():
-                conn.exec_driver_sql(group.plan.sql, group.rows)
+                write_rows(conn, group.plan, group.rows, PageResult(), group.payload)
             if index == "deferred" and i == len(pages) - 1:
                 deferred.restore(conn)
     elapsed = time.perf_counter() - start

@@ -1,5 +1,6 @@
 """A pulled page is written by the fast path (stored values built column by column, one
-executemany per table, the search index set-based); what it stores must be what
+statement per table reading them from one JSON text, or one executemany, the search
+index set-based); what it stores must be what
 SQLAlchemy would store, and every check of ``decode_value`` must still hold.
 
 Oracles: ``decode_value`` followed by the column's own SQLAlchemy bind processor (the
@@ -129,13 +130,33 @@ def _demo_images(tmp_path, seed: int):
     return rows_by_table, images
 
 
-def test_a_snapshot_page_stores_the_generators_values_and_indexes_them(tmp_path):
+@pytest.fixture(params=[True, False], ids=["json", "executemany"])
+def row_writer(request, monkeypatch):
+    """Both ways a page's rows are written: one JSON text read by SQLite, and
+    executemany (SQLite before 3.38, or rows JSON cannot carry)."""
+    monkeypatch.setattr(pages, "_JSON_ROWS", request.param)
+    return request.param
+
+
+def _statements(store) -> list[str]:
+    said: list[str] = []
+    sa.event.listen(store.engine, "before_cursor_execute",
+                    lambda _c, _cur, statement, *_a: said.append(statement))
+    return said
+
+
+def test_a_snapshot_page_stores_the_generators_values_and_indexes_them(tmp_path, row_writer):
     rows_by_table, images = _demo_images(tmp_path, 5)
     assert len(images) > pages.BULK_INDEX_ROWS  # the set-based search index is used
     store = open_store(tmp_path / "laptop", seed_reference=True)
+    said = _statements(store)
     try:
         with write_transaction(store) as conn:
             result = pages.apply_page(conn, images)
+        from_json = [s for s in said if "FROM json_each(?)" in s]
+        assert bool(from_json) == row_writer
+        if row_writer:  # every table's rows, none bound one by one
+            assert not [s for s in said if s.startswith("INSERT") and "VALUES (?" in s]
         assert result.skipped == []
         assert result.applied == len(images)
         seqs: dict[str, dict[str, int]] = {}
@@ -170,7 +191,7 @@ def test_a_snapshot_page_stores_the_generators_values_and_indexes_them(tmp_path)
         store.close()
 
 
-def test_a_bad_value_skips_its_row_and_only_its_row(tmp_path):
+def test_a_bad_value_skips_its_row_and_only_its_row(tmp_path, row_writer):
     _rows, images = _demo_images(tmp_path, 6)
     people = [i for i in images if i["table"] == "person"]
     bad_type, bad_time, surrogate = people[0], people[1], people[2]
@@ -229,3 +250,45 @@ def test_a_column_of_usual_values_takes_the_fast_path(kind):
     column = sa.Column("x", kind(), nullable=True)
     stored = column_check(column)(tuple(TYPICAL[kind]))
     assert list(stored) == [_careful(column, v) for v in TYPICAL[kind]]
+
+
+# by hand: texts whose JSON form needs escapes, and the integer bounds
+AWKWARD_TEXTS = [
+    'บ้าน "หนองบัว"', "back\\slash", "line\nbreak\ttab\r", "ก่ำ ป่าน้ำ", "👪 ครอบครัว",
+    "\u0e01\u0e34\u0e4a", "'single'", "\x01\x1f control", "/ slash", "", "  spaces  ",
+]
+
+
+def test_json_rows_store_exactly_the_values_given(tmp_path, row_writer):
+    store = open_store(tmp_path / "laptop", seed_reference=False)
+    plan = codec("community").plan(("name", "households", "population", "province_code",
+                                    "kind", "created_at", "updated_at"))
+    stamp = "2026-01-15 03:00:00.000000"
+    rows = [
+        (text, 2**63 - 1 if i % 2 else 0, None, "34", "village", stamp, stamp,
+         f"00000000-0000-7000-8000-{i:012d}", i)
+        for i, text in enumerate(AWKWARD_TEXTS)
+    ]
+    try:
+        with write_transaction(store) as conn:
+            pages.write_rows(conn, plan, rows, pages.PageResult())
+        with store.engine.connect() as conn:
+            got = conn.exec_driver_sql(
+                "SELECT name, households, population, typeof(households), typeof(population),"
+                " seq FROM community ORDER BY seq").fetchall()
+        assert [tuple(r) for r in got] == [
+            (text, row[1], None, "integer", "null", i)
+            for i, (text, row) in enumerate(zip(AWKWARD_TEXTS, rows, strict=True))
+        ]
+    finally:
+        store.close()
+
+
+def test_rows_json_cannot_carry_are_written_one_by_one(tmp_path):
+    """A lone surrogate or an integer past 64 bits has no JSON text: those rows go to
+    executemany, which checks them as before."""
+    from codi_desktop.sync.codecs import json_rows
+
+    assert json_rows([("สม\udc80ใจ", 1)]) is None
+    assert json_rows([("ok", 2**64)]) is None
+    assert json_rows([("ok", None, 3)]) == '[["ok",null,3]]'
