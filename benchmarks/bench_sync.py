@@ -9,8 +9,8 @@ throw-away database is made on that server and dropped at the end.
 
 1. First sync of an empty laptop from a server filled with ``codi-server demo``: rows/s and
    CPU, next to the floor (the same pages parsed, checked and converted, and inserted
-   with plain executemany, no HTTP, one stage after the other), printed as a ratio (aim:
-   within 2x), and the time of each stage measured on its own: server query, encoding,
+   with the sync's own writer, ``pages.write_rows``, no HTTP, one stage after the other),
+   printed as a ratio (aim: within 2x), and the time of each stage measured on its own: server query, encoding,
    compression, transfer (HTTP + framework, the remainder of a raw fetch), client JSON
    parse, checks, insert (indexes deferred and built at the end as a first sync does, or
    every index kept current row by row), search index built once. ``--profile-first FILE`` writes a cProfile of
@@ -110,9 +110,9 @@ def start_server(tmp: Path, url: str) -> tuple[subprocess.Popen[bytes], str]:
 
 
 def floor_insert(pages: list, data_dir: Path, *, index: str = "deferred") -> float:
-    """The same rows, already checked and converted (``pages.prepare``), inserted with
-    plain executemany, one transaction per page as a sync does: the database's own
-    share. ``index``: "deferred" (as a first sync does: plain indexes and search
+    """The same rows, already checked and converted (``pages.prepare``), inserted by the
+    sync's writer (``pages.write_rows``), one transaction per page as a sync does: the
+    database's own share. ``index``: "deferred" (as a first sync does: plain indexes and search
     triggers dropped with the first page, built once with the last), "live" (every
     index and trigger kept current row by row) or "none" (search triggers off, never
     built; plain indexes live)."""
@@ -138,6 +138,50 @@ def floor_insert(pages: list, data_dir: Path, *, index: str = "deferred") -> flo
     elapsed = time.perf_counter() - start
     store.close()
     return elapsed
+
+
+def beside_a_busy_thread(pages: list, data_dir: Path) -> dict[str, tuple[float, float]]:
+    """One large page written each way (one JSON text read by SQLite, the sync's writer;
+    executemany), alone and while another thread runs Python, as the sync's fetching
+    thread and the window do: (alone, busy) seconds per writer."""
+    import threading
+
+    from codi_desktop.sync import pages as page_writer
+
+    page = max(pages, key=lambda p: sum(len(g.rows) for g in p.groups.values()))
+    out: dict[str, tuple[float, float]] = {}
+    saved = page_writer._JSON_ROWS
+    try:
+        for label, json_rows in (("one JSON text", True), ("executemany", False)):
+            page_writer._JSON_ROWS = json_rows
+            times = []
+            for busy in (False, True):
+                store = open_store(data_dir / f"{json_rows}-{busy}", seed_reference=False)
+                stop = threading.Event()
+
+                def spin(stop: threading.Event = stop) -> None:
+                    n = 0
+                    while not stop.is_set():
+                        n += 1
+
+                spinner = threading.Thread(target=spin)
+                if busy:
+                    spinner.start()
+                start = time.perf_counter()
+                with store.engine.begin() as conn:
+                    conn.exec_driver_sql("PRAGMA foreign_keys=OFF")
+                    for group in page.groups.values():
+                        page_writer.write_rows(conn, group.plan, group.rows,
+                                               page_writer.PageResult(), group.payload)
+                times.append(time.perf_counter() - start)
+                stop.set()
+                if busy:
+                    spinner.join()
+                store.close()
+            out[label] = (times[0], times[1])
+    finally:
+        page_writer._JSON_ROWS = saved
+    return out
 
 
 def index_once(data_dir: Path) -> float:
@@ -392,13 +436,14 @@ def first_sync_stages(args, url, base, a, summary, first, tmp) -> None:
     live = floor_insert(pages, tmp / "live", index="live")
     bare = floor_insert(pages, tmp / "bare", index="none")
     once = index_once(tmp / "bare")
+    busy = beside_a_busy_thread(pages, tmp / "busy")
     encode = server["pull"] - server["query"]
     compress = server.get(f"compress {_codec_label(encoding)}", 0.0)
     transfer = fetch - server["pull"] - compress
     mb = server["bytes"] / 1e6
     print(f"first sync: {summary.pages} pages of {limit}")
     local = parse + checks + floor
-    print(f"floor (parse + checks + executemany with indexes deferred, one after the "
+    print(f"floor (parse + checks + the sync's writer with indexes deferred, one after the "
           f"other, no HTTP): {local:.2f} s = {rows / local:,.0f} rows/s; "
           f"ratio sync/floor = {first / local:.2f}x (aim <= 2x; below 1: the sync overlaps "
           f"fetching with writing)")
@@ -422,6 +467,10 @@ def first_sync_stages(args, url, base, a, summary, first, tmp) -> None:
           f"process {fetch_cpu[1]:.2f} s; load {fetch_load}")
     print(f"  server pull() in process, {server['pages']} pages: {server['pull']:.2f} s; CPU: "
           f"this process {server['pull cpu']:.2f} s, PostgreSQL {server['pull db cpu']:.2f} s")
+    rows_in = max(sum(len(g.rows) for g in p.groups.values()) for p in pages)
+    for label, (alone, beside) in busy.items():
+        print(f"  one page ({rows_in} rows) written by {label}: {alone:.2f} s alone, "
+              f"{beside:.2f} s while another thread runs Python")
     for key in ("gzip 5", "gzip 1", "zstd 1", "zstd 3"):
         print(f"  codec {key}: {server[f'compress {key}']:.2f} s, "
               f"{server[f'bytes {key}'] / 1e6:.1f} MB")
