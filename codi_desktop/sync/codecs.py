@@ -337,9 +337,13 @@ def upsert_sql(table: str, keys: tuple[str, ...]) -> str:
     quote = _SQLITE.identifier_preparer.quote
     cols = ", ".join(quote(k) for k in keys)
     marks = ", ".join("?" for _ in keys)
+    return f'INSERT INTO {quote(table)} ({cols}) VALUES ({marks}) {_on_conflict(keys)}'
+
+
+def _on_conflict(keys: tuple[str, ...]) -> str:
+    quote = _SQLITE.identifier_preparer.quote
     updates = ", ".join(f"{quote(k)} = excluded.{quote(k)}" for k in keys if k != "id")
-    action = f"DO UPDATE SET {updates}" if updates else "DO NOTHING"
-    return f'INSERT INTO {quote(table)} ({cols}) VALUES ({marks}) ON CONFLICT ("id") {action}'
+    return f'ON CONFLICT ("id") {f"DO UPDATE SET {updates}" if updates else "DO NOTHING"}'
 
 
 def upsert_from_json_sql(table: str, keys: tuple[str, ...]) -> str:
@@ -358,12 +362,10 @@ def upsert_from_json_sql(table: str, keys: tuple[str, ...]) -> str:
     quote = _SQLITE.identifier_preparer.quote
     cols = ", ".join(quote(k) for k in keys)
     values = ", ".join(f"json_extract(value, '$[{i}]')" for i in range(len(keys)))
-    updates = ", ".join(f"{quote(k)} = excluded.{quote(k)}" for k in keys if k != "id")
-    action = f"DO UPDATE SET {updates}" if updates else "DO NOTHING"
     # WHERE true: SQLite's grammar would read ON CONFLICT as the join's ON otherwise.
     return (
         f"INSERT INTO {quote(table)} ({cols}) SELECT {values} FROM json_each(?) "
-        f'WHERE true ON CONFLICT ("id") {action}'
+        f"WHERE true {_on_conflict(keys)}"
     )
 
 
