@@ -16,14 +16,24 @@ import os
 import ssl
 from dataclasses import dataclass, field
 from email.utils import parsedate_to_datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any
 from urllib.parse import urlsplit
 
-import httpx
 import orjson
 
+if TYPE_CHECKING:
+    import httpx
+
 PROTOCOL_VERSION = 1
-DEFAULT_TIMEOUT = httpx.Timeout(30.0, connect=10.0)
+DEFAULT_TIMEOUT = (30.0, 10.0)  # seconds: each read or write, and connecting
+
+
+def _httpx():  # noqa: ANN202
+    """httpx, imported with the first request rather than at the app's start (the window
+    imports this module for its exception classes; httpx is about a tenth of a start)."""
+    import httpx
+
+    return httpx
 
 
 def decode_json(body: bytes) -> Any:
@@ -169,7 +179,7 @@ def make_verify(ca_file: str | None) -> ssl.SSLContext:
 def _context(ca_file: str | None, _stamp: int | None) -> ssl.SSLContext:
     if ca_file:
         return ssl.create_default_context(cafile=ca_file)
-    return httpx.create_ssl_context()
+    return _httpx().create_ssl_context()
 
 
 class SyncClient:
@@ -181,11 +191,14 @@ class SyncClient:
         *,
         token: str | None = None,
         ca_file: str | None = None,
-        timeout: httpx.Timeout | float = DEFAULT_TIMEOUT,
+        timeout: httpx.Timeout | float | None = None,
         transport: httpx.BaseTransport | None = None,
     ) -> None:
+        httpx = _httpx()
         self.server_url = normalise_server_url(server_url)
         self.token = token
+        if timeout is None:
+            timeout = httpx.Timeout(DEFAULT_TIMEOUT[0], connect=DEFAULT_TIMEOUT[1])
         self._http = httpx.Client(
             base_url=self.server_url,
             verify=make_verify(ca_file),
@@ -238,7 +251,7 @@ class SyncClient:
             response = self._http.request(
                 method, path, content=content, params=params, headers=headers
             )
-        except httpx.TransportError as exc:
+        except _httpx().TransportError as exc:
             raise SyncTransportError(f"{type(exc).__name__}: {exc}") from exc
         if response.status_code >= 400:
             raise _problem(response)
