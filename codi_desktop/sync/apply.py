@@ -116,7 +116,7 @@ class PendingIndex:
         )
         for cs_id, table, row_id, op, fields in rows:
             key = (table, row_id)
-            names = set(_json(fields) or {})
+            names = set(load_json(fields) or {})
             if op == ChangeOp.INSERT:
                 names.add("*")
             elif op == ChangeOp.DELETE:
@@ -172,7 +172,7 @@ def _changes_of(conn: sa.Connection, change_set_id: str) -> list[sa.Row[Any]]:
     )
 
 
-def _json(value: Any) -> Any:
+def load_json(value: Any) -> Any:
     """A JSON column's value, from its stored text (orjson) or already decoded."""
     if value is None or not isinstance(value, str | bytes):
         return value
@@ -241,7 +241,7 @@ def restore_rejected(
             continue
         if "*" in keep:
             continue
-        old = dict(_json(change.old_fields) or {})
+        old = dict(load_json(change.old_fields) or {})
         if op is ChangeOp.DELETE:
             old.setdefault("deleted_at", None)
         # The server's value held aside when there is one, else the value before.
@@ -331,7 +331,7 @@ class ResultRecorder:
             if op is ChangeOp.DELETE:
                 written: set[str] = {"deleted_at"}
             else:
-                written = set(_json(change.fields) or {})
+                written = set(load_json(change.fields) or {})
                 if op is ChangeOp.INSERT and (table_codec := codec(change.table_name)):
                     written |= set(table_codec.columns)
             bases.note_applied(

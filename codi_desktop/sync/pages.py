@@ -8,9 +8,10 @@ values are checked and turned into their stored form column by column
 (``codecs.TableCodec.plan``) and the page's rows of one table are written with one
 statement that reads them from one JSON text (``codecs.upsert_from_json_sql``: SQLite
 runs it without the GIL, so the next page is parsed meanwhile), or with one
-``executemany`` where JSON cannot carry them. A large page writes its search-index entries with one set-based
-statement per table instead of the triggers' row by row (``search_index.bulk``), in the
-same transaction, so the index is never out of step with the rows at any commit.
+``executemany`` where JSON cannot carry them. A large page writes its search-index
+entries with one set-based statement per table instead of the triggers' row by row
+(``search_index.bulk``), in the same transaction, so the index is never out of step with
+the rows at any commit.
 
 The rest (rows with waiting changes, deletions) take the careful path below.
 """

@@ -162,7 +162,8 @@ class PushMixin:
                 for cs_id, table, row_id, op, fields, base, position, old in rows:
                     by_id[cs_id].changes.append(
                         OutChange(
-                            table, row_id, ChangeOp(op), apply._json(fields) or {}, base, position, old
+                            table, row_id, ChangeOp(op), apply.load_json(fields) or {}, base,
+                            position, old,
                         )
                     )
         return sets
