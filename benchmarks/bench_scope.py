@@ -4,6 +4,7 @@
                                      [--provinces 30,31,32,36,40,44]
                                      [--database-url postgresql+psycopg://postgres@127.0.0.1:5432/test]
                                      [--scale large|small] [--runs 2] [--keep DIR]
+                                     [--keep-server-db NAME] [--profile-first FILE]
 
 1. ``codi-server demo --provinces ...`` (cluster) or ``--country`` into a throw-away
    server database (PostgreSQL with ``--database-url``, else a SQLite file); load time.
@@ -14,7 +15,9 @@
    per keystroke over ~24,000 communities), dashboard, peak memory (aim < 400 MB).
 
 Figures only, no pass/fail. ``--keep DIR`` keeps the laptop folder there for reruns of
-``bench_ui.py --data-dir DIR/laptop``.
+``bench_ui.py --data-dir DIR/laptop``; ``--keep-server-db NAME`` keeps the server's
+PostgreSQL database NAME (made and filled only when missing, never dropped) so a rerun
+skips the load.
 """
 
 from __future__ import annotations
@@ -37,6 +40,7 @@ import sqlalchemy as sa  # noqa: E402
 from bench_sync import (  # noqa: E402
     PASSWORD,
     MemoryKeyring,
+    kept_database,
     server_cli,
     start_server,
     throwaway_database,
@@ -70,41 +74,61 @@ def main() -> int:
                         help="a PostgreSQL server to make a throw-away database on")
     parser.add_argument("--runs", type=int, default=2)
     parser.add_argument("--keep", default=None, help="keep the laptop folder here")
+    parser.add_argument("--keep-server-db", metavar="NAME", default=None,
+                        help="with --database-url: use database NAME on that server and keep "
+                        "it; it is made and filled only when it does not exist yet (a "
+                        "cluster loads in 3-10 min)")
+    parser.add_argument("--profile-first", default=None,
+                        help="write a cProfile of the laptop's first sync to this file")
     args = parser.parse_args()
 
     keyring.set_keyring(MemoryKeyring())
     tmp = Path(args.keep) if args.keep else Path(tempfile.mkdtemp(prefix="bench-scope-"))
     tmp.mkdir(parents=True, exist_ok=True)
-    drop = None
-    if args.database_url:
+    drop, fill = None, True
+    if args.keep_server_db:
+        if not args.database_url:
+            parser.error("--keep-server-db needs --database-url")
+        url, fill = kept_database(args.database_url, args.keep_server_db)
+    elif args.database_url:
         url, drop = throwaway_database(args.database_url)
     else:
         url = f"sqlite:///{tmp / 'server.sqlite3'}"
     provinces = [p for p in args.provinces.split(",") if p]
+    user = "bench_hq" if args.scope == "country" else "bench_cluster"
     try:
-        server_cli(url, "migrate")
-        t = time.perf_counter()
-        which = ["--country"] if args.scope == "country" else ["--provinces", args.provinces,
-                                                                "--scale", args.scale]
-        print(server_cli(url, "demo", *which).splitlines()[0],
-              f"(loaded in {time.perf_counter() - t:.0f} s, "
-              f"{sa.engine.make_url(url).get_backend_name()})", flush=True)
-        if args.scope == "country":
-            server_cli(url, "create-user", "bench_hq", "--role", "hq", stdin=PASSWORD + "\n")
-            user = "bench_hq"
+        if fill:
+            server_cli(url, "migrate")
+            t = time.perf_counter()
+            which = ["--country"] if args.scope == "country" else [
+                "--provinces", args.provinces, "--scale", args.scale]
+            print(server_cli(url, "demo", *which).splitlines()[0],
+                  f"(loaded in {time.perf_counter() - t:.0f} s, "
+                  f"{sa.engine.make_url(url).get_backend_name()})", flush=True)
+            if args.scope == "country":
+                server_cli(url, "create-user", user, "--role", "hq", stdin=PASSWORD + "\n")
+            else:
+                server_cli(url, "create-user", user, "--role", "cluster",
+                           *[x for p in provinces for x in ("--province", p)],
+                           stdin=PASSWORD + "\n")
         else:
-            server_cli(url, "create-user", "bench_cluster", "--role", "cluster",
-                       *[x for p in provinces for x in ("--province", p)],
-                       stdin=PASSWORD + "\n")
-            user = "bench_cluster"
+            print(f"kept server database {args.keep_server_db} (not loaded again)", flush=True)
         proc, base = start_server(tmp, url)
         try:
             laptop = tmp / "laptop"
+            shutil.rmtree(laptop, ignore_errors=True)  # an empty laptop, also with --keep
             store = open_store(laptop)
             enrol(store, base, user, PASSWORD, device_name="bench-scope")
             before = peak_rss_mb()
             t = time.perf_counter()
-            summary = run_sync(store, tokens=TokenProvider(store))
+            if args.profile_first:
+                import cProfile
+
+                with cProfile.Profile() as profile:
+                    summary = run_sync(store, tokens=TokenProvider(store))
+                profile.dump_stats(args.profile_first)
+            else:
+                summary = run_sync(store, tokens=TokenProvider(store))
             first = time.perf_counter() - t
             assert summary.ok, summary.describe("en")
             with store.engine.connect() as conn:

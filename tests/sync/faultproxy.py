@@ -4,8 +4,9 @@ Each accepted connection is forwarded to the upstream server. With probability
 ``cut_probability`` (and while fewer than ``max_cuts`` cuts have happened) the proxy
 picks a byte offset, in the request or in the response, at which it closes both sides:
 the client sees a connection reset in the middle of a push or a pull. It can also answer
-the next N requests itself with ``503`` and ``Retry-After``, or stop accepting (the
-server "goes away") and come back.
+the next N requests itself with ``503`` and ``Retry-After``, hold a request for some
+seconds before passing it on (a slow link), or stop accepting (the server "goes away")
+and come back.
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ import contextlib
 import random
 import socket
 import threading
+import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
@@ -37,6 +39,8 @@ class FaultProxy:
     # Used instead of the random plan when given.
     rule: Callable[[str], tuple[str, int] | None] | None = None
     requests: list[str] = field(default_factory=list)  # request lines seen, in order
+    # Seconds to hold a request before it goes on (a slow link), from its request line.
+    hold: Callable[[str], float] | None = None
     _rng: random.Random = field(init=False)
     _lock: threading.Lock = field(default_factory=threading.Lock, init=False)
     _listener: socket.socket | None = field(default=None, init=False)
@@ -127,7 +131,12 @@ class FaultProxy:
             _close(client)
             _close(upstream)
             return
-        plan = self._plan(head.split(b"\r\n", 1)[0].decode("latin-1"))
+        request_line = head.split(b"\r\n", 1)[0].decode("latin-1")
+        plan = self._plan(request_line)
+        if self.hold is not None:
+            delay = self.hold(request_line)
+            if delay > 0:
+                time.sleep(delay)
         done = threading.Event()
 
         def pump(src: socket.socket, dst: socket.socket, limit: int | None) -> None:

@@ -4,15 +4,21 @@ migrations, read from a database just made) and a search index of every row."""
 
 from __future__ import annotations
 
+import sqlite3
+import threading
+
+import pytest
 import sqlalchemy as sa
 
 from codi_core.models import Community
 from codi_desktop.store import deferred
 from codi_desktop.store.database import open_store
+from codi_desktop.sync import apply, engine
 from codi_desktop.sync.apply import write_transaction
 
-from .conftest import make_laptop, row_images
-from .test_faults import add_communities
+from .conftest import make_laptop, no_keepalive_client, row_images
+from .faultproxy import FaultProxy
+from .test_faults import add_communities, laptop_via
 
 
 def schema(store) -> set[tuple[str, str, str]]:
@@ -55,8 +61,15 @@ def watch_deferral(store):
     return seen, looked
 
 
+@pytest.fixture
+def small_groups(monkeypatch):
+    """A first snapshot's pages commit two at a time (pages of 10 rows here), so another
+    connection sees the snapshot part-way."""
+    monkeypatch.setattr(engine, "SNAPSHOT_COMMIT_ROWS", 20)
+
+
 def test_a_first_snapshot_defers_its_indexes_and_ends_with_a_new_databases_schema(
-    tmp_path, server, laptops
+    tmp_path, server, laptops, small_groups
 ):
     a, _b = laptops
     ids = add_communities(a, 45, "ก่อน")
@@ -81,7 +94,9 @@ def test_a_first_snapshot_defers_its_indexes_and_ends_with_a_new_databases_schem
     fresh.store.close()
 
 
-def test_a_first_snapshot_stopped_half_way_puts_its_indexes_back_at_once(tmp_path, server, laptops):
+def test_a_first_snapshot_stopped_half_way_puts_its_indexes_back_at_once(
+    tmp_path, server, laptops, small_groups
+):
     a, _b = laptops
     add_communities(a, 45, "หยุด")
     a.synced()
@@ -119,3 +134,125 @@ def test_a_first_snapshot_ended_by_a_crash_is_repaired_when_the_database_opens(t
     with reopened.engine.connect() as conn:
         assert not deferred.deferred(conn)
     reopened.close()
+
+
+def _committed(store) -> tuple[str | None, int]:
+    """What another connection sees: the pull cursor and the communities."""
+    with store.engine.connect() as conn:
+        cursor = conn.execute(
+            sa.select(apply._setting_t.c.value).where(apply._setting_t.c.key == apply.S_CURSOR)
+        ).scalar()
+        rows = conn.execute(sa.select(sa.func.count()).select_from(Community)).scalar()
+    return cursor, rows
+
+
+def test_a_first_snapshot_commits_several_pages_at_a_time_each_group_with_its_cursor(
+    tmp_path, server, laptops, monkeypatch
+):
+    a, _b = laptops
+    add_communities(a, 60, "กลุ่ม")
+    a.synced()
+    monkeypatch.setattr(engine, "SNAPSHOT_COMMIT_ROWS", 30)  # three pages of 10
+    monkeypatch.setattr(engine, "SNAPSHOT_COMMIT_SECONDS", 60.0)
+    monkeypatch.setattr(engine, "NEXT_PAGE_WAIT", 30.0)  # never commit early for the network
+    fresh = make_laptop(tmp_path, "fresh", server, a.username)
+    seen: list[tuple[str | None, int]] = []
+    summary = fresh.sync(
+        page_limit=10, progress=lambda p: p.phase == "pull" and seen.append(_committed(fresh.store))
+    )
+    assert summary.ok, summary.describe("en")
+    assert summary.pages >= 7
+    # After each page another connection sees either the previous group or, after every
+    # third page, the group that page completed: a cursor of its own per three pages.
+    cursors = [c for c, _ in seen]
+    changes = sum(1 for x, y in zip([None, *cursors], cursors, strict=False) if x != y)
+    assert 2 <= changes <= summary.pages // 3 + 1, seen
+    assert seen[0] == (None, 0) and seen[1] == (None, 0)  # pages 1 and 2: not yet
+    # Every committed state is whole: its rows, and nothing of a later page.
+    assert [n for _, n in seen] == sorted(n for _, n in seen)
+    assert row_images(fresh.store) == row_images(a.store)
+    fresh.store.close()
+
+
+def test_a_first_snapshot_cut_in_the_middle_of_a_group_keeps_its_pages_and_resumes(
+    tmp_path, server, laptops, memory_keyring, monkeypatch
+):
+    a, _b = laptops
+    add_communities(a, 60, "ตัด")
+    a.synced()
+    monkeypatch.setattr(engine, "SNAPSHOT_COMMIT_ROWS", 1000)  # one group, if nothing cuts
+    monkeypatch.setattr(engine, "SNAPSHOT_COMMIT_SECONDS", 60.0)
+    monkeypatch.setattr(engine, "NEXT_PAGE_WAIT", 30.0)
+    pulls: list[str] = []
+
+    def cut_from_the_fifth_pull(line: str):
+        if "/v1/sync/pull" in line:
+            pulls.append(line)
+            if len(pulls) >= 5:
+                return ("response", 50)
+        return None
+
+    proxy = FaultProxy(upstream_port=server.port, rule=cut_from_the_fifth_pull).start()
+    try:
+        fresh = laptop_via(tmp_path, "fresh", proxy.url, server, a.username)
+        summary = fresh.sync(
+            page_limit=10, client_factory=no_keepalive_client, transport_retries=1,
+            sleep=lambda _s: None,
+        )
+        assert not summary.ok
+        # The four pages received were written and committed with the fourth's cursor.
+        cursor, _rows = _committed(fresh.store)
+        assert cursor is not None and summary.pages == 4
+        with fresh.store.engine.connect() as conn:
+            assert not deferred.deferred(conn)  # the indexes came back at once
+        assert summary.pulled_rows == 40  # counted once committed
+        proxy.rule = None
+        assert fresh.sync(client_factory=no_keepalive_client).ok  # from the fourth page on
+        assert row_images(fresh.store) == row_images(a.store)
+        fresh.store.close()
+    finally:
+        proxy.stop()
+
+
+def test_a_first_snapshot_frees_the_write_lock_while_a_page_is_slow_to_come(
+    tmp_path, server, laptops, memory_keyring
+):
+    a, _b = laptops
+    add_communities(a, 50, "ช้า")
+    a.synced()
+    holding = threading.Event()
+    pulls: list[str] = []
+
+    def slow_fourth_pull(line: str) -> float:
+        if "/v1/sync/pull" in line:
+            pulls.append(line)
+            if len(pulls) == 4:
+                holding.set()
+                return 4.0  # a rural link: this page takes seconds to arrive
+        return 0.0
+
+    proxy = FaultProxy(upstream_port=server.port, hold=slow_fourth_pull).start()
+    try:
+        fresh = laptop_via(tmp_path, "fresh", proxy.url, server, a.username)
+        result: dict = {}
+        sync = threading.Thread(target=lambda: result.update(
+            summary=fresh.sync(page_limit=10, client_factory=no_keepalive_client)
+        ))
+        sync.start()
+        assert holding.wait(30)
+        # The window writes while the sync waits for that page: it gets the write lock
+        # well before the page arrives (the sync waits a quarter of a second, then commits
+        # what it has written and waits without the lock).
+        other = sqlite3.connect(fresh.store.path, timeout=2.0, isolation_level=None)
+        try:
+            other.execute("BEGIN IMMEDIATE")
+            other.execute("ROLLBACK")
+        finally:
+            other.close()
+        assert not result  # the slow page has not arrived yet
+        sync.join(60)
+        assert result["summary"].ok, result["summary"].describe("en")
+        assert row_images(fresh.store) == row_images(a.store)
+        fresh.store.close()
+    finally:
+        proxy.stop()
