@@ -4,8 +4,10 @@
 that takes a cancel flag and a progress callback, so the app can run it on a worker
 thread and the command line can run it directly. Every step is checkpointed in the
 local database: a change set is marked done only when its result arrives, and each
-pulled page is written together with its cursor in one transaction, so a cut
-connection or a killed process resumes where it stopped and nothing is applied twice.
+pulled page is written together with its cursor in one transaction (an empty laptop's
+first snapshot commits several pages at a time, each page with its cursor in a savepoint:
+``_PageWrites``), so a cut connection or a killed process resumes where it stopped and
+nothing is applied twice.
 """
 
 from __future__ import annotations
@@ -348,7 +350,7 @@ class SyncEngine(PushMixin):
 
     def _pull(self, client: SyncClient) -> None:
         """Pull pages until ``more`` is false, each applied with its cursor in one
-        transaction. The next page is fetched while this one is written (the server and
+        transaction (or savepoint, ``_PageWrites``). The next page is fetched while this one is written (the server and
         the network work while we do), but the cursor only ever moves after a write."""
         cursor = self.store.get_setting(apply.S_CURSOR)
         # An empty laptop's first snapshot builds its indexes once at the end (deferred.py).
