@@ -40,15 +40,14 @@ import sqlalchemy as sa  # noqa: E402
 from bench_sync import (  # noqa: E402
     PASSWORD,
     MemoryKeyring,
-    kept_database,
     server_cli,
+    server_database,
     start_server,
-    throwaway_database,
+    sync_profiled,
 )
 
 from codi_desktop.store.database import open_store  # noqa: E402
-from codi_desktop.sync.credentials import TokenProvider, enrol  # noqa: E402
-from codi_desktop.sync.engine import run_sync  # noqa: E402
+from codi_desktop.sync.credentials import enrol  # noqa: E402
 
 CLUSTER = "30,31,32,36,40,44"
 
@@ -85,15 +84,9 @@ def main() -> int:
     keyring.set_keyring(MemoryKeyring())
     tmp = Path(args.keep) if args.keep else Path(tempfile.mkdtemp(prefix="bench-scope-"))
     tmp.mkdir(parents=True, exist_ok=True)
-    drop, fill = None, True
-    if args.keep_server_db:
-        if not args.database_url:
-            parser.error("--keep-server-db needs --database-url")
-        url, fill = kept_database(args.database_url, args.keep_server_db)
-    elif args.database_url:
-        url, drop = throwaway_database(args.database_url)
-    else:
-        url = f"sqlite:///{tmp / 'server.sqlite3'}"
+    if args.keep_server_db and not args.database_url:
+        parser.error("--keep-server-db needs --database-url")
+    url, drop, fill = server_database(args.database_url, args.keep_server_db, tmp)
     provinces = [p for p in args.provinces.split(",") if p]
     user = "bench_hq" if args.scope == "country" else "bench_cluster"
     try:
@@ -121,14 +114,7 @@ def main() -> int:
             enrol(store, base, user, PASSWORD, device_name="bench-scope")
             before = peak_rss_mb()
             t = time.perf_counter()
-            if args.profile_first:
-                import cProfile
-
-                with cProfile.Profile() as profile:
-                    summary = run_sync(store, tokens=TokenProvider(store))
-                profile.dump_stats(args.profile_first)
-            else:
-                summary = run_sync(store, tokens=TokenProvider(store))
+            summary = sync_profiled(store, args.profile_first)
             first = time.perf_counter() - t
             assert summary.ok, summary.describe("en")
             with store.engine.connect() as conn:

@@ -356,6 +356,19 @@ def client_decode(bodies: list[bytes]) -> tuple[float, float, list]:
     return parse, time.perf_counter() - t, prepared
 
 
+def sync_profiled(store, profile_to: str | None, tokens=None):
+    """``run_sync``; with ``profile_to``, under cProfile, its statistics written there."""
+    tokens = tokens or TokenProvider(store)
+    if not profile_to:
+        return run_sync(store, tokens=tokens)
+    import cProfile
+
+    with cProfile.Profile() as profile:
+        summary = run_sync(store, tokens=tokens)
+    profile.dump_stats(profile_to)
+    return summary
+
+
 def cpu_seconds(pid: int) -> float:
     """User + system CPU time of a process so far (Linux /proc)."""
     fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
@@ -396,6 +409,18 @@ def kept_database(admin_url: str, name: str) -> tuple[str, bool]:
     admin.dispose()
     return str(sa.engine.make_url(admin_url).set(database=name)
                .render_as_string(hide_password=False)), not exists
+
+
+def server_database(database_url: str | None, keep: str | None, tmp: Path):
+    """(url, drop or None, fill?): the kept database ``keep``, a throw-away one on the
+    PostgreSQL server of ``database_url``, or a SQLite file in ``tmp``."""
+    if keep:
+        url, fill = kept_database(database_url, keep)
+        return url, None, fill
+    if database_url:
+        url, drop = throwaway_database(database_url)
+        return url, drop, True
+    return f"sqlite:///{tmp / 'server.sqlite3'}", None, True
 
 
 def server_half(args, url, base, a) -> None:
@@ -500,15 +525,9 @@ def main() -> int:
 
     keyring.set_keyring(MemoryKeyring())
     tmp = Path(tempfile.mkdtemp(prefix="bench-sync-"))
-    drop, fill = None, True
-    if args.keep_server_db:
-        if not args.database_url:
-            parser.error("--keep-server-db needs --database-url")
-        url, fill = kept_database(args.database_url, args.keep_server_db)
-    elif args.database_url:
-        url, drop = throwaway_database(args.database_url)
-    else:
-        url = f"sqlite:///{tmp / 'server.sqlite3'}"
+    if args.keep_server_db and not args.database_url:
+        parser.error("--keep-server-db needs --database-url")
+    url, drop, fill = server_database(args.database_url, args.keep_server_db, tmp)
     print(f"server database: {sa.engine.make_url(url).get_backend_name()}"
           + ("" if fill else f" (kept database {args.keep_server_db}, not loaded again)"))
     try:
@@ -532,14 +551,7 @@ def main() -> int:
                 a.close()
                 return 0
             t, cpu, server_cpu = time.perf_counter(), time.process_time(), cpu_seconds(proc.pid)
-            if args.profile_first:
-                import cProfile
-
-                with cProfile.Profile() as profile:
-                    summary = run_sync(a, tokens=TokenProvider(a))
-                profile.dump_stats(args.profile_first)
-            else:
-                summary = run_sync(a, tokens=TokenProvider(a))
+            summary = sync_profiled(a, args.profile_first)
             first = time.perf_counter() - t
             cpu, server_cpu = time.process_time() - cpu, cpu_seconds(proc.pid) - server_cpu
             print(f"first sync: {summary.pulled_rows} rows in {first:.2f} s = "
@@ -563,14 +575,7 @@ def main() -> int:
                                     name=f"ชุมชนทดสอบความเร็ว {run} {i}",
                                     households=i % 300 + 1))
             t, cpu, server_cpu = time.perf_counter(), time.process_time(), cpu_seconds(proc.pid)
-            if args.profile:
-                import cProfile
-
-                with cProfile.Profile() as profile:
-                    pushed = run_sync(a, tokens=TokenProvider(a))
-                profile.dump_stats(args.profile)
-            else:
-                pushed = run_sync(a, tokens=TokenProvider(a))
+            pushed = sync_profiled(a, args.profile)
             push_time = time.perf_counter() - t
             cpu, server_cpu = time.process_time() - cpu, cpu_seconds(proc.pid) - server_cpu
             assert pushed.ok and pushed.applied == args.changes, pushed.describe("en")
@@ -592,14 +597,8 @@ def main() -> int:
             tokens = TokenProvider(a)
             for i in range(15):
                 t, cpu = time.perf_counter(), time.process_time()
-                if args.profile and i == 14:
-                    import cProfile
-
-                    with cProfile.Profile() as profile:
-                        idle = run_sync(a, tokens=tokens)
-                    profile.dump_stats(args.profile + ".idle")
-                else:
-                    idle = run_sync(a, tokens=tokens)
+                profile_to = args.profile + ".idle" if args.profile and i == 14 else None
+                idle = sync_profiled(a, profile_to, tokens)
                 times.append(time.perf_counter() - t)
                 cpus.append(time.process_time() - cpu)
                 assert idle.ok and idle.pushed == 0 and idle.pulled_rows == 0
