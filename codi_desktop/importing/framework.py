@@ -305,12 +305,16 @@ class Preview:
 
 
 def preview_file(store: Store, importer: Importer, path: str | Path,
-                 mapping: dict[str, int] | None = None) -> Preview:
+                 mapping: dict[str, int] | None = None, province: str | None = None) -> Preview:
     """Read ``path`` and say what importing it would do, writing nothing. A ``mapping``
-    given (field key -> column index) is used and remembered for this header layout."""
-    province = store.province_code
-    if not province:
-        raise ServiceError("no_province")
+    given (field key -> column index) is used and remembered for this header layout.
+    The rows go to ``province`` (checked against the account's scope), by default to the
+    working province (``services.scope``: the laptop's own, or the one a wide account's
+    page shows; "choose a province" when it shows them all)."""
+    from codi_desktop.services import scope
+
+    province = scope.one_province(store, province) if province else scope.working_province(
+        store)
     table = read_table(path)
     at, headers = find_header(importer, table, store)
     remembered = False

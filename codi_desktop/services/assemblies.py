@@ -41,7 +41,8 @@ from codi_core.reference import reference_id
 from codi_desktop.importing.framework import ImportFailed
 from codi_desktop.store.database import Store
 
-from ._common import Errors, clean, get_live, record_province, require_province
+from . import scope
+from ._common import Errors, clean, get_live, record_province
 from .meetings import ATTENDANCE_NAMES, guard_minutes, number_text
 
 ASSEMBLY_CRITERION = 10
@@ -169,16 +170,18 @@ def _register(session, province: str, meeting: Meeting,
 # --- Excel and CSV ---------------------------------------------------------------------
 
 
-def read_participants_xlsx(store: Store, path: str | Path) -> list[ParticipantData]:
+def read_participants_xlsx(
+    store: Store, path: str | Path, province: str | None = None
+) -> list[ParticipantData]:
     """Read a participant list from an .xlsx or .csv file through the import framework
     (``codi_desktop.importing``). Headers may be the common Thai ones (ชื่อ-สกุล or ชื่อ +
     นามสกุล, คำนำหน้า, องค์กร/หน่วยงาน, ตำบล, อำเภอ, เพศ, ตำแหน่ง). An unreadable file or
-    any bad row raises a ``ServiceError`` naming the rows by the spreadsheet's numbers."""
+    any bad row raises a ``ServiceError`` naming the rows by the spreadsheet's numbers.
+    Tambons are looked up in ``province`` (default: the working province)."""
     from codi_desktop.importing.framework import DUPLICATE, NEW, preview_file
     from codi_desktop.importing.participants import ParticipantImporter
 
-    require_province(store)
-    preview = preview_file(store, ParticipantImporter(), path)
+    preview = preview_file(store, ParticipantImporter(), path, province=province)
     if preview.errors:
         raise ImportFailed(preview.problems())
     out = [r.data for r in preview.rows if r.fate in (NEW, DUPLICATE)]
@@ -189,8 +192,11 @@ def read_participants_xlsx(store: Store, path: str | Path) -> list[ParticipantDa
 
 def import_participants_xlsx(store: Store, meeting_id: str, path: str | Path,
                              author: str | None = None) -> RegistrationResult:
-    """Read the file, then register every row in one action (nothing if any row is bad)."""
-    rows = read_participants_xlsx(store, path)
+    """Read the file, then register every row in one action (nothing if any row is bad).
+    The meeting's own province is the one its participants' tambons are looked up in,
+    whatever a wide account's page shows."""
+    province = scope.province_of(store, "meeting", meeting_id)  # None: not found, said below
+    rows = read_participants_xlsx(store, path, province)
     return register_participants(store, meeting_id, rows, author)
 
 

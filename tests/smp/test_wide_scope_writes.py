@@ -231,3 +231,67 @@ def test_an_existing_meetings_writes_go_to_the_meetings_own_province(wide):
         assert s.get(Person, person_id).province_code == "35"
         assessments = s.scalars(sa.select(Assessment.province_code)).all()
         assert assessments == ["35"]
+
+
+# -- spreadsheets on a wide account ---------------------------------------------------
+
+
+def _sheet(path, header, rows):
+    import openpyxl
+
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.append(list(header))
+    for r in rows:
+        ws.append(list(r))
+    wb.save(path)
+    return path
+
+
+@pytest.mark.parametrize("shown", [None, "34"])
+def test_participants_are_imported_into_a_meeting_in_its_own_province(wide, tmp_path, shown):
+    """The meeting is in 35 (Yasothon); the selector shows all provinces or the other
+    one. ในเมือง is a tambon of both provinces: 350101 in Yasothon, 340101 in Ubon."""
+    store, _ids = wide
+    scope.set_working_province(store, "35")
+    meeting = meetings.plan_meeting(store, meetings.MeetingPlan(
+        kind="provincial_assembly", place="หอประชุมจังหวัดยโสธร",
+        starts_at=dt.datetime(2026, 11, 20, 1, 30, tzinfo=dt.UTC)))
+    scope.set_working_province(store, shown)
+    path = _sheet(tmp_path / "participants.xlsx", ("ชื่อ-สกุล", "ตำบล", "อำเภอ"), [
+        ("นางบัวผัน แก้วกล้า", "ในเมือง", "เมืองยโสธร"),
+        ("นายทองดี มีสุข", "ในเมือง", None),
+    ])
+    result = assemblies.import_participants_xlsx(store, meeting, path)
+    assert result.added == 2
+    with store.read() as s:
+        rows = s.scalars(sa.select(Attendance).where(Attendance.meeting_id == meeting)).all()
+    assert sorted((a.person_name, a.subdistrict_id, a.province_code) for a in rows) == [
+        ("นางบัวผัน แก้วกล้า", "350101", "35"), ("นายทองดี มีสุข", "350101", "35")]
+
+
+def test_a_spreadsheet_of_new_communities_goes_to_the_province_the_page_shows(wide, tmp_path):
+    from codi_desktop.importing.framework import commit, preview_file
+    from codi_desktop.importing.kinds import IMPORTERS
+
+    store, _ids = wide
+    path = _sheet(tmp_path / "communities.xlsx", ("ชื่อชุมชน", "ตำบล", "จำนวนครัวเรือน"), [
+        ("ชุมชนบ้านสร้างมิ่ง", "ในเมือง", 35),
+    ])
+    scope.set_working_province(store, None)  # every province shown: which one is it for?
+    with pytest.raises(ServiceError) as err:
+        preview_file(store, IMPORTERS["communities"], path)
+    assert err.value.code == "choose_province"
+    assert "เลือกจังหวัด" in err.value.message("th")
+
+    scope.set_working_province(store, "35")
+    preview = preview_file(store, IMPORTERS["communities"], path)
+    assert preview.ok, preview.problems()
+    commit(store, preview)
+    with store.read() as s:
+        row = s.scalars(sa.select(Community).where(Community.name == "ชุมชนบ้านสร้างมิ่ง")).one()
+    assert (row.province_code, row.subdistrict_id, row.households) == ("35", "350101", 35)
+
+    with pytest.raises(ServiceError) as err:  # a province outside the account's scope
+        preview_file(store, IMPORTERS["communities"], path, province="10")
+    assert err.value.code == "not_in_scope"
