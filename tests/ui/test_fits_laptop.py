@@ -3,11 +3,25 @@ typing in every search box never grows it (offscreen, the real window on the dem
 
 from __future__ import annotations
 
+from PySide6.QtCore import QThreadPool
 from PySide6.QtWidgets import QApplication, QLineEdit, QWidget
 
 from codi_desktop.ui.main_window import PAGES
 
 LAPTOP = (1366, 768)
+
+
+def _settled() -> None:
+    """Every background load the page started has finished and shown its figures (a
+    load that lands between two measurements resizes its boxes: that is not a bar's
+    doing). A load's result may start another (the dashboard's SMP panel)."""
+    pool = QThreadPool.globalInstance()
+    for _ in range(20):
+        pool.waitForDone(10_000)
+        for _ in range(5):
+            QApplication.processEvents()
+        if pool.activeThreadCount() == 0:
+            return
 
 
 def search_boxes(window):
@@ -90,8 +104,7 @@ def test_messages_and_confirm_bars_do_not_move_the_page(qtbot, window):
             target.table.selectRow(0)
         if key == "meetings":  # the meeting workspace, with the first meeting open
             page.open_meeting(page.list.model.record_id(0))
-        for _ in range(5):
-            QApplication.processEvents()
+        _settled()
         bars = [b for b in window.findChildren(MessageBar) + window.findChildren(ConfirmBar)
                 if b.parentWidget() is not None and b.parentWidget().isVisible()
                 and not b.isVisible()]
