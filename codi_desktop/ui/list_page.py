@@ -50,6 +50,10 @@ class DetailPanel(QWidget):
     def new_record(self) -> None:  # only for editable lists
         raise NotImplementedError
 
+    def shown_record(self) -> str | None:
+        """The record the panel shows (None: none, a new one, or one just deleted)."""
+        return None
+
 
 class ListPage(QWidget):
     """Search + filters + paged table + detail panel."""
@@ -459,4 +463,9 @@ class ListPage(QWidget):
             self.table.selectionModel().blockSignals(True)
             self.table.selectRow(row)
             self.table.selectionModel().blockSignals(False)
+        elif self.detail is not None and self.detail.shown_record() == record_id:
+            # Saved, and the filter no longer matches it: it stays open beside the list.
+            self.table.clearSelection()
+            self.message.show_message(self.tr(
+                "บันทึกแล้ว รายการนี้ไม่ตรงกับตัวกรองที่ใช้อยู่ จึงไม่แสดงในรายการ"), "info")
         self.record_changed.emit(record_id)

@@ -88,6 +88,9 @@ class RecordPanel(DetailPanel):
         first = next(iter(self.form.inputs.values()))
         first.widget.setFocus()
 
+    def shown_record(self) -> str | None:
+        return self.form.record_id
+
     def _saved(self, record_id: str) -> None:
         self.history.load(record_id)
         self.changed.emit(record_id)

@@ -1239,6 +1239,10 @@
         <source>บัญชีนี้ดูแลหลายจังหวัด เลือกจังหวัดที่จะเพิ่มรายการจากช่องเลือกจังหวัดก่อน</source>
         <translation>This account holds several provinces: choose the province to add the record to in the province selector first</translation>
     </message>
+    <message>
+        <source>บันทึกแล้ว รายการนี้ไม่ตรงกับตัวกรองที่ใช้อยู่ จึงไม่แสดงในรายการ</source>
+        <translation>Saved. This record no longer matches the filter, so the list does not show it</translation>
+    </message>
 </context>
 <context>
     <name>MainWindow</name>

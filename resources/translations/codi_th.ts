@@ -1239,6 +1239,10 @@
         <source>บัญชีนี้ดูแลหลายจังหวัด เลือกจังหวัดที่จะเพิ่มรายการจากช่องเลือกจังหวัดก่อน</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>บันทึกแล้ว รายการนี้ไม่ตรงกับตัวกรองที่ใช้อยู่ จึงไม่แสดงในรายการ</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>MainWindow</name>
