@@ -335,6 +335,12 @@ def preview_file(store: Store, importer: Importer, path: str | Path,
     if remembered:
         notes.append(("ใช้การจับคู่คอลัมน์ที่บันทึกไว้สำหรับไฟล์แบบนี้",
                       "using the column mapping remembered for this file layout"))
+    if scope.is_wide(store):  # an account of several provinces: say which one
+        th = scope.province_names(store, [province]).get(province, province)
+        en = scope.province_names(store, [province], "en").get(province, province)
+        # Bangkok is a special administrative area, not a จังหวัด.
+        notes.append((f"นำเข้าไปยัง{th}" if province == "10" else f"นำเข้าไปยังจังหวัด{th}",
+                      f"rows go to {en}" if province == "10" else f"rows go to {en} province"))
     missing = importer.check_missing(mapping)
     with store.read() as session:
         ctx = importer.load(session, province)

@@ -287,6 +287,7 @@ def test_a_spreadsheet_of_new_communities_goes_to_the_province_the_page_shows(wi
     scope.set_working_province(store, "35")
     preview = preview_file(store, IMPORTERS["communities"], path)
     assert preview.ok, preview.problems()
+    assert ("นำเข้าไปยังจังหวัดยโสธร", "rows go to Yasothon province") in preview.notes
     commit(store, preview)
     with store.read() as s:
         row = s.scalars(sa.select(Community).where(Community.name == "ชุมชนบ้านสร้างมิ่ง")).one()
