@@ -237,6 +237,15 @@ def fiscal_year_bounds(fiscal_year_be: int) -> tuple[date, date]:
     return date(ce - 1, 10, 1), date(ce, 9, 30)
 
 
+BANGKOK_TH = "กรุงเทพมหานคร"
+
+
+def province_phrase(name_th: str) -> str:
+    """A province named in a Thai sentence: จังหวัดยโสธร, but กรุงเทพมหานคร alone
+    (Bangkok is a special administrative area, not a จังหวัด)."""
+    return name_th if name_th == BANGKOK_TH else f"จังหวัด{name_th}"
+
+
 def meeting_number(number: int, year_be: int, *, use_thai_digits: bool = False) -> str:
     """``3/2569``: meetings are numbered per calendar year, "ครั้งที่ n/BE-year"."""
     if number < 1:

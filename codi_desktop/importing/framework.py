@@ -28,7 +28,7 @@ import sqlalchemy as sa
 from sqlalchemy.orm import Session
 
 from codi_core.errors import ServiceError
-from codi_core.formatting import CE_YEAR_LIMIT
+from codi_core.formatting import BANGKOK_TH, CE_YEAR_LIMIT, province_phrase
 from codi_core.models import Subdistrict
 from codi_desktop.store import search_index
 from codi_desktop.store.capture import CAPTURED, finish_change_set
@@ -338,9 +338,8 @@ def preview_file(store: Store, importer: Importer, path: str | Path,
     if scope.is_wide(store):  # an account of several provinces: say which one
         th = scope.province_names(store, [province]).get(province, province)
         en = scope.province_names(store, [province], "en").get(province, province)
-        # Bangkok is a special administrative area, not a จังหวัด.
-        notes.append((f"นำเข้าไปยัง{th}" if province == "10" else f"นำเข้าไปยังจังหวัด{th}",
-                      f"rows go to {en}" if province == "10" else f"rows go to {en} province"))
+        notes.append((f"นำเข้าไปยัง{province_phrase(th)}",
+                      f"rows go to {en}" if th == BANGKOK_TH else f"rows go to {en} province"))
     missing = importer.check_missing(mapping)
     with store.read() as session:
         ctx = importer.load(session, province)

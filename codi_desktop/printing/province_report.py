@@ -191,12 +191,13 @@ def _counts(doc: Document, rows: list[CountRow], head: tuple[str, str, str]) -> 
 
 def render_province_report(data: ProvinceReport, out: Output = None, *,
                            thai_digits: bool = False) -> bytes | None:
-    doc = Document(f"รายงานการพัฒนาจังหวัด{data.province_name} ปีงบประมาณ พ.ศ. {data.fiscal_year}",
+    place = fmt.province_phrase(data.province_name)
+    doc = Document(f"รายงานการพัฒนา{place} ปีงบประมาณ พ.ศ. {data.fiscal_year}",
                    use_thai_digits=thai_digits, subject="รายงานการพัฒนาจังหวัด",
                    extra_words=(data.province_name, *data.extra_words))
     w = doc.frame_width
     doc.add_para("รายงานการพัฒนาจังหวัด", TITLE)
-    doc.add_para(f"จังหวัด{data.province_name} ปีงบประมาณ พ.ศ. {data.fiscal_year}", CENTER)
+    doc.add_para(f"{place} ปีงบประมาณ พ.ศ. {data.fiscal_year}", CENTER)
     doc.add_para(data.organization, CENTER)
     doc.add_para(f"ข้อมูล ณ วันที่ {fmt.thai_date(data.as_of)}", CENTER.but(space_after=6))
 

@@ -423,12 +423,13 @@ def budget_report_data(
 
 def centre_name(session: Session, province_code: str | None) -> str:
     """The provincial coordination centre that issues letters and reports."""
+    from codi_core.formatting import province_phrase
     from codi_core.models import Province
 
     province = session.get(Province, province_code) if province_code else None
     if province is None:
         return "สถาบันพัฒนาองค์กรชุมชน (องค์การมหาชน)"
-    return f"ศูนย์ประสานงานขบวนองค์กรชุมชนจังหวัด{province.name_th}"
+    return f"ศูนย์ประสานงานขบวนองค์กรชุมชน{province_phrase(province.name_th)}"
 
 
 def print_budget_report(

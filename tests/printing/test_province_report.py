@@ -107,3 +107,29 @@ def test_cli_prints_the_province_report(store, tmp_path, capsys):
     assert main(["print", "province-report", "--data-dir", str(data_dir), "--fiscal-year",
                  str(FY), "--province", "10", "--out", str(out)]) == 1
     assert "นอกขอบเขต" in capsys.readouterr().err
+
+
+def test_bangkoks_report_and_centre_name_bangkok_without_changwat(tmp_path):
+    """Bangkok is a special administrative area, not a จังหวัด: its report and its centre
+    say กรุงเทพมหานคร alone (other provinces keep จังหวัด, as above)."""
+    from codi_desktop.services import documents
+
+    s = open_store(tmp_path / "bkk")
+    s.set_setting("province_code", "10")
+    try:
+        out = tmp_path / "bangkok.pdf"
+        print_province_report(s, FY, out)
+        lines = [squash(ln) for ln in
+                 "\n".join(poppler_pages(out.read_bytes(), mode="-nopgbrk")).splitlines()]
+        # The report's kind (its title line) is รายงานการพัฒนาจังหวัด; the line under it
+        # names the province.
+        assert lines[:2] == [squash("รายงานการพัฒนาจังหวัด"),
+                             squash(f"กรุงเทพมหานคร ปีงบประมาณ พ.ศ. {FY}")]
+        assert not any("จังหวัดกรุงเทพมหานคร" in ln for ln in lines)
+        with s.read() as session:
+            assert documents.centre_name(session, "10") == (
+                "ศูนย์ประสานงานขบวนองค์กรชุมชนกรุงเทพมหานคร")
+            assert documents.centre_name(session, "35") == (
+                "ศูนย์ประสานงานขบวนองค์กรชุมชนจังหวัดยโสธร")
+    finally:
+        s.close()
