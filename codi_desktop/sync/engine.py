@@ -47,17 +47,18 @@ from .push import (  # noqa: F401  (re-exported: the push's limits)
 log = logging.getLogger(__name__)
 
 S_LAST_SUCCESS = "sync_last_success"
+S_HISTORY = "sync_history"
+HISTORY_KEEP = 20
 
-# An empty laptop's first snapshot commits about every this many rows (8 pages), not
-# every page. A cluster's provinces interleave in every primary key, so a page's rows
-# touch pages all over each index, and each commit writes every touched page to the WAL
-# again: a large province's pages written into a cluster's laptop took 4.7 s committed
-# page by page, 3.8 s in groups of 8 (benchmarks/bench_scope.py has the whole sync).
+# An empty laptop's first snapshot commits about every this many rows (8 pages), or every
+# SNAPSHOT_COMMIT_SECONDS, not every page. A cluster's provinces interleave in every
+# primary key, so a page's rows touch pages all over each index, and each commit writes
+# every touched page to the WAL again: a large province's pages written into a cluster's
+# laptop took 4.15 s committed page by page, 3.33 s in groups of 8. NEXT_PAGE_WAIT: how
+# long a group waits for the next page before it commits and waits without the lock.
 SNAPSHOT_COMMIT_ROWS = 40_000
 SNAPSHOT_COMMIT_SECONDS = 1.0
 NEXT_PAGE_WAIT = 0.25
-S_HISTORY = "sync_history"
-HISTORY_KEEP = 20
 
 
 class Cancelled(Exception):
@@ -350,8 +351,9 @@ class SyncEngine(PushMixin):
 
     def _pull(self, client: SyncClient) -> None:
         """Pull pages until ``more`` is false, each applied with its cursor in one
-        transaction (or savepoint, ``_PageWrites``). The next page is fetched while this one is written (the server and
-        the network work while we do), but the cursor only ever moves after a write."""
+        transaction (or savepoint, ``_PageWrites``). The next page is fetched while this
+        one is written (the server and the network work while we do), but the cursor only
+        ever moves after a write."""
         cursor = self.store.get_setting(apply.S_CURSOR)
         # An empty laptop's first snapshot builds its indexes once at the end (deferred.py).
         first_snapshot = cursor is None
@@ -359,7 +361,9 @@ class SyncEngine(PushMixin):
         reset_done = False
         # Started with the second page: a sync with nothing to do never starts a thread.
         pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="codi-sync-pull")
-        writes = _PageWrites(self.store, self.summary, SNAPSHOT_COMMIT_ROWS if first_snapshot else 0)
+        writes = _PageWrites(
+            self.store, self.summary, SNAPSHOT_COMMIT_ROWS if first_snapshot else 0
+        )
 
         def fetch(c: str | None) -> tuple[dict[str, Any], pages.PreparedPage]:
             # On the fetching thread: the next page is received, parsed, checked and

@@ -171,7 +171,7 @@ class ApplierBase:
                 server_value=server_wire,
                 client_value=client_wire,
                 change_set_id=self.cs.id,
-                author=self.scope.username[:100],  # the authenticated user, never the body's
+                author=self.scope.author,
                 status="open",
                 created_at=self.now,
                 updated_at=self.now,

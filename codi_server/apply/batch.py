@@ -416,7 +416,7 @@ class Batch:
         if not self.records:
             return [], []
         scope = self.scope
-        author = scope.username[:100]  # the authenticated user, never the body's
+        author = scope.author
         answers: list[dict[str, Any]] = []
         audits: list[dict[str, Any]] = []
         for cs, result, audit, provinces in self.records:

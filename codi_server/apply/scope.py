@@ -29,6 +29,12 @@ class DeviceScope:
     token_hash: str | None = dataclasses.field(default=None, compare=False)
 
     @property
+    def author(self) -> str:
+        """The authenticated user as conflicts, answers and the audit record the author
+        (never the name a body gives; the columns hold 100 characters)."""
+        return self.username[:100]
+
+    @property
     def is_hq(self) -> bool:
         return self.role == "hq"
 

@@ -25,8 +25,6 @@ from ..images import images_for
 if TYPE_CHECKING:
     from .batch import Batch
 
-LAST = "(SELECT last_seq FROM server_state WHERE id = 1)"
-
 TAKE = "UPDATE server_state SET last_seq = last_seq + %s WHERE id = 1 RETURNING last_seq"
 
 # Each statement writes all its rows from one set of arrays (``unnest``): one statement
@@ -159,7 +157,7 @@ def finish_in_one_round_trip(batch: Batch) -> None:
             )
     scope = batch.scope
     shared = {
-        "now": batch.now, "device": scope.device_id, "author": scope.username[:100],
+        "now": batch.now, "device": scope.device_id, "author": scope.author,
         "user": scope.user_id,
     }
     raw = conn.connection.driver_connection
