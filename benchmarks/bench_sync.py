@@ -111,76 +111,85 @@ def start_server(tmp: Path, url: str) -> tuple[subprocess.Popen[bytes], str]:
 
 def floor_insert(pages: list, data_dir: Path, *, index: str = "deferred") -> float:
     """The same rows, already checked and converted (``pages.prepare``), inserted by the
-    sync's writer (``pages.write_rows``), one transaction per page as a sync does: the
-    database's own share. ``index``: "deferred" (as a first sync does: plain indexes and search
-    triggers dropped with the first page, built once with the last), "live" (every
-    index and trigger kept current row by row) or "none" (search triggers off, never
-    built; plain indexes live)."""
+    sync's writer (``pages.write_rows``), one transaction per page, foreign keys off as
+    the sync's writer has them: the database's own share. ``index``: "deferred" (as a
+    first sync does: plain indexes and search triggers dropped with the first page,
+    built once with the last), "live" (every index and trigger kept current row by row)
+    or "none" (search triggers off, never built; plain indexes live)."""
     from codi_desktop.store import deferred, search_index
+    from codi_desktop.store.database import pragma
     from codi_desktop.sync.pages import PageResult, write_rows
+
+    def write(conn, page) -> None:
+        for group in page.groups.values():
+            write_rows(conn, group.plan, group.rows, PageResult(), group.batches)
 
     store = open_store(data_dir, seed_reference=False)
     start = time.perf_counter()
-    for i, page in enumerate(pages):
-        with store.engine.begin() as conn:
-            conn.exec_driver_sql("PRAGMA foreign_keys=OFF")
+    with store.engine.connect() as conn:
+        # Outside a transaction, where SQLite honours it (apply.write_transaction).
+        pragma(conn, "PRAGMA foreign_keys=OFF")
+        for i, page in enumerate(pages):
             if index == "deferred" and i == 0:
                 deferred.defer(conn)
             if index == "none":
                 with search_index.bulk(conn):
-                    for group in page.groups.values():
-                        write_rows(conn, group.plan, group.rows, PageResult(), group.payload)
-                continue
-            for group in page.groups.values():
-                write_rows(conn, group.plan, group.rows, PageResult(), group.payload)
+                    write(conn, page)
+            else:
+                write(conn, page)
             if index == "deferred" and i == len(pages) - 1:
                 deferred.restore(conn)
+            conn.commit()
     elapsed = time.perf_counter() - start
     store.close()
     return elapsed
 
 
 def beside_a_busy_thread(pages: list, data_dir: Path) -> dict[str, tuple[float, float]]:
-    """One large page written each way (one JSON text read by SQLite, the sync's writer;
-    executemany), alone and while another thread runs Python, as the sync's fetching
-    thread and the window do: (alone, busy) seconds per writer."""
+    """One large page written each way (multi-row upserts, the sync's writer;
+    executemany of one row at a time), alone and while another thread runs Python, as
+    the sync's fetching thread and the window do: (alone, busy) seconds per writer."""
     import threading
 
+    from codi_desktop.store.database import pragma
     from codi_desktop.sync import pages as page_writer
 
     page = max(pages, key=lambda p: sum(len(g.rows) for g in p.groups.values()))
     out: dict[str, tuple[float, float]] = {}
-    saved = page_writer._JSON_ROWS
-    try:
-        for label, json_rows in (("one JSON text", True), ("executemany", False)):
-            page_writer._JSON_ROWS = json_rows
-            times = []
-            for busy in (False, True):
-                store = open_store(data_dir / f"{json_rows}-{busy}", seed_reference=False)
-                stop = threading.Event()
 
-                def spin(stop: threading.Event = stop) -> None:
-                    n = 0
-                    while not stop.is_set():
-                        n += 1
+    def multi_row(conn, group) -> None:
+        page_writer.write_rows(conn, group.plan, group.rows, page_writer.PageResult(),
+                               group.batches)
 
-                spinner = threading.Thread(target=spin)
-                if busy:
-                    spinner.start()
-                start = time.perf_counter()
-                with store.engine.begin() as conn:
-                    conn.exec_driver_sql("PRAGMA foreign_keys=OFF")
-                    for group in page.groups.values():
-                        page_writer.write_rows(conn, group.plan, group.rows,
-                                               page_writer.PageResult(), group.payload)
-                times.append(time.perf_counter() - start)
-                stop.set()
-                if busy:
-                    spinner.join()
-                store.close()
-            out[label] = (times[0], times[1])
-    finally:
-        page_writer._JSON_ROWS = saved
+    def executemany(conn, group) -> None:
+        conn.exec_driver_sql(group.plan.sql, group.rows)
+
+    for label, write in (("multi-row upserts", multi_row), ("executemany", executemany)):
+        times = []
+        for busy in (False, True):
+            store = open_store(data_dir / f"{write.__name__}-{busy}", seed_reference=False)
+            stop = threading.Event()
+
+            def spin(stop: threading.Event = stop) -> None:
+                n = 0
+                while not stop.is_set():
+                    n += 1
+
+            spinner = threading.Thread(target=spin)
+            if busy:
+                spinner.start()
+            start = time.perf_counter()
+            with store.engine.connect() as conn:
+                pragma(conn, "PRAGMA foreign_keys=OFF")
+                for group in page.groups.values():
+                    write(conn, group)
+                conn.commit()
+            times.append(time.perf_counter() - start)
+            stop.set()
+            if busy:
+                spinner.join()
+            store.close()
+        out[label] = (times[0], times[1])
     return out
 
 

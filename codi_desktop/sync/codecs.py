@@ -17,16 +17,22 @@ The one check left to the database is that a text is valid Unicode: orjson refus
 lone surrogate; a page only the standard library could parse may hold one, and SQLite's
 driver then refuses to bind it (``UnicodeEncodeError``), which the page writer answers by
 checking that page's rows one by one.
+
+``RowPlan.batches`` groups the stored rows into multi-row upserts
+(``INSERT ... VALUES (?, ...), (?, ...) ON CONFLICT``) of about ``MAX_PARAMS`` values each,
+with their parameters flattened on the fetching thread: one bind and one step in SQLite
+per few hundred rows instead of one each (see ``upsert_values_sql``).
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import sqlite3
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
+from itertools import chain
 from typing import Any
 
-import orjson
 import sqlalchemy as sa
 from sqlalchemy.dialects import sqlite
 
@@ -37,6 +43,22 @@ from codi_core.models.serialize import WireValueError, content_columns, decode_v
 from .columns import ColumnCheck, NotFast, column_check
 
 _SQLITE = sqlite.dialect()
+
+
+def _variable_limit() -> int:
+    probe = sqlite3.connect(":memory:")
+    try:
+        return probe.getlimit(sqlite3.SQLITE_LIMIT_VARIABLE_NUMBER)
+    finally:
+        probe.close()
+
+
+#: The values bound by one multi-row upsert (``RowPlan.batches``), within this SQLite's
+#: limit (999 before 3.32, 32,766 after; Debian builds 250,000). Measured on a large
+#: province's 38 snapshot pages (``benchmarks/bench_sync.py``'s floor): 8,000 writes
+#: them in 2.2-2.6 s where executemany took about 4 s and one JSON text per table 6.2 s;
+#: 32,000 was slower, each page's last, shorter statement being prepared anew.
+MAX_PARAMS = min(8000, _variable_limit())
 _INT_MIN, _INT_MAX = -(2**63), 2**63
 _date_fromisoformat = dt.date.fromisoformat
 _datetime_fromisoformat = dt.datetime.fromisoformat
@@ -244,9 +266,31 @@ class RowPlan:
     sql: str
     decoders: tuple[Callable[[Any], Any] | None, ...]
     checks: tuple[ColumnCheck | None, ...]
-    #: the same upsert reading its rows from one JSON array (``upsert_from_json_sql``);
-    #: None where a column's stored form is not text, an integer or NULL
-    json_sql: str | None = None
+    #: the stored columns, in the order of a stored row's values (last ``id``, ``seq``)
+    columns: tuple[str, ...] = ()
+    #: rows per statement -> the multi-row upsert of that many (``upsert_values_sql``)
+    full_sql: dict[int, str] = field(default_factory=dict, repr=False)
+
+    @property
+    def per_statement(self) -> int:
+        return max(1, MAX_PARAMS // len(self.columns))
+
+    def batches(self, rows: Sequence[tuple[Any, ...]]) -> list[tuple[str, tuple[Any, ...]]]:
+        """The rows as multi-row upserts: (statement, its parameters flattened)."""
+        per = self.per_statement
+        full = self.full_sql.get(per)
+        if full is None:
+            full = self.full_sql[per] = upsert_values_sql(self.table.name, self.columns, per)
+        out = []
+        for start in range(0, len(rows), per):
+            chunk = rows[start : start + per]
+            sql = (
+                full
+                if len(chunk) == per
+                else upsert_values_sql(self.table.name, self.columns, len(chunk))
+            )
+            out.append((sql, tuple(chain.from_iterable(chunk))))
+        return out
 
     def rows(
         self, items: list[dict[str, Any]]
@@ -321,13 +365,12 @@ class TableCodec:
             decoders = tuple(self.storage.get(k) for k in keys)
             known = [k for k in keys if k in self.storage]
             columns = (*known, "id", "seq")
-            json_ok = all(_json_storable(self.columns[k]) for k in known)
             found = self.plans[keys] = RowPlan(
                 self.table,
                 upsert_sql(self.table.name, columns),
                 decoders,
                 tuple(self.checks.get(k) for k in keys),
-                upsert_from_json_sql(self.table.name, columns) if json_ok else None,
+                columns,
             )
         return found
 
@@ -346,44 +389,20 @@ def _on_conflict(keys: tuple[str, ...]) -> str:
     return f'ON CONFLICT ("id") {f"DO UPDATE SET {updates}" if updates else "DO NOTHING"}'
 
 
-def upsert_from_json_sql(table: str, keys: tuple[str, ...]) -> str:
-    """The upsert of ``upsert_sql``, its rows read by SQLite from one parameter: a JSON
-    array of rows, each an array of these columns' stored values (``json_rows``).
+def upsert_values_sql(table: str, keys: tuple[str, ...], rows: int) -> str:
+    """The upsert of ``upsert_sql`` for ``rows`` rows at once: ``VALUES (?, ...), ...``.
 
-    Python's driver binds ``executemany``'s rows one by one and takes the GIL back
-    between each row's step; while another thread runs Python (the sync's fetching
-    thread parsing the next page, the window), each row then waits for that thread's
-    switch interval, and a page's write crawls (measured: 4.2 s alone, 410 s beside a
-    busy thread, for a large province). This statement binds one text and runs whole
-    inside SQLite, which releases the GIL, so the next page is parsed meanwhile.
-    ``json_extract`` gives a JSON string as TEXT, a number as INTEGER and null as NULL:
-    the values ``executemany`` binds.
+    Python's driver binds ``executemany``'s rows one by one, taking the GIL back between
+    each row's step: while another thread runs Python (the sync's fetching thread
+    parsing the next page, the window), each row may wait for that thread's switch
+    interval. One statement of a few hundred rows binds them in one call and runs whole
+    inside SQLite, which releases the GIL meanwhile (SQLite 3.8.8 and later: a VALUES
+    list is not bound by the compound-select limit).
     """
     quote = _SQLITE.identifier_preparer.quote
     cols = ", ".join(quote(k) for k in keys)
-    values = ", ".join(f"json_extract(value, '$[{i}]')" for i in range(len(keys)))
-    # WHERE true: SQLite's grammar would read ON CONFLICT as the join's ON otherwise.
-    return (
-        f"INSERT INTO {quote(table)} ({cols}) SELECT {values} FROM json_each(?) "
-        f"WHERE true {_on_conflict(keys)}"
-    )
-
-
-def _json_storable(column: sa.Column) -> bool:
-    """Whether the column's stored form is always text, an integer or NULL (a float
-    would go through two decimal conversions; bytes have no JSON form)."""
-    return isinstance(column.type, sa.String | sa.Integer | sa.Boolean | sa.Date | sa.DateTime
-                      | sa.JSON | UTCDateTime)
-
-
-def json_rows(rows: Sequence[tuple[Any, ...]]) -> str | None:
-    """The rows as ``upsert_from_json_sql`` reads them, or None when JSON cannot carry
-    them as they are (a lone surrogate, an integer beyond 64 bits, a value of another
-    type): those rows are then bound by ``executemany``, which checks them as before."""
-    try:
-        return orjson.dumps(rows).decode()
-    except (orjson.JSONEncodeError, TypeError):
-        return None
+    row = f"({', '.join('?' for _ in keys)})"
+    return f"INSERT INTO {quote(table)} ({cols}) VALUES {', '.join([row] * rows)} {_on_conflict(keys)}"
 
 
 _CODECS: dict[str, TableCodec | None] = {}
@@ -396,6 +415,6 @@ def codec(table: str) -> TableCodec | None:
 
 
 __all__ = [
-    "RowPlan", "TableCodec", "WireValueError", "codec", "json_rows", "upsert_from_json_sql",
-    "upsert_sql",
+    "MAX_PARAMS", "RowPlan", "TableCodec", "WireValueError", "codec", "upsert_sql",
+    "upsert_values_sql",
 ]

@@ -5,10 +5,10 @@ its cursor. Every image is written: a row is never left behind the cursor.
 
 A row with no change waiting in the outbox, and not deleted, takes the fast path: its
 values are checked and turned into their stored form column by column
-(``codecs.TableCodec.plan``) and the page's rows of one table are written with one
-statement that reads them from one JSON text (``codecs.upsert_from_json_sql``: SQLite
-runs it without the GIL, so the next page is parsed meanwhile), or with one
-``executemany`` where JSON cannot carry them. A large page writes its search-index
+(``codecs.TableCodec.plan``) and the page's rows of one table are written with
+multi-row upserts of a few hundred rows each, their parameters flattened on the fetching
+thread (``codecs.RowPlan.batches``: SQLite runs each without the GIL, so the next page
+is parsed meanwhile). A large page writes its search-index
 entries with one set-based statement per table instead of the triggers' row by row
 (``search_index.bulk``), in the same transaction, so the index is never out of step with
 the rows at any commit.
@@ -19,7 +19,6 @@ The rest (rows with waiting changes, deletions) take the careful path below.
 from __future__ import annotations
 
 import logging
-import sqlite3
 from collections import defaultdict
 from contextlib import nullcontext
 from dataclasses import dataclass, field
@@ -33,13 +32,11 @@ from codi_desktop.store import search_index
 
 from . import bases
 from .apply import S_SHADOW, get_setting, pending_fields, set_setting
-from .codecs import RowPlan, codec, json_rows, upsert_sql
+from .codecs import RowPlan, codec, upsert_sql
 
 log = logging.getLogger(__name__)
 
-# JSON is built into SQLite from 3.38 (json_extract and json_each); an older library
-# writes every page with executemany.
-_JSON_ROWS = sqlite3.sqlite_version_info >= (3, 38, 0)
+Batches = list[tuple[str, tuple[Any, ...]]]
 
 # A page with at least this many rows writes its search index set-based (the triggers
 # are dropped and put back inside the page's transaction; below this, the DDL costs
@@ -63,7 +60,7 @@ class _Group:
     items: list[dict[str, Any]]
     rows: list[tuple[Any, ...] | None]
     bad: dict[int, WireValueError]
-    payload: str | None = None  # the rows as one JSON text (codecs.json_rows), if all good
+    batches: Batches | None = None  # the rows as multi-row upserts (RowPlan.batches), if all good
 
 
 @dataclass
@@ -95,8 +92,8 @@ def prepare(changes: list[dict[str, Any]]) -> PreparedPage:
     for (name, keys), items in by_fields.items():
         plan = codec(name).plan(keys)  # type: ignore[union-attr]
         rows, bad = plan.rows(items)
-        payload = json_rows(rows) if plan.json_sql and not bad and _JSON_ROWS else None
-        groups[(name, keys)] = _Group(plan, items, rows, bad, payload)
+        batches = None if bad else plan.batches(rows)  # type: ignore[arg-type]
+        groups[(name, keys)] = _Group(plan, items, rows, bad, batches)
     return PreparedPage(latest, groups, others)
 
 
@@ -126,7 +123,7 @@ def apply_page(
     if seen is not None:
         seen.update(latest)
     slow = list(prepared.others)
-    fast: list[tuple[RowPlan, list[tuple[Any, ...]], str | None]] = []
+    fast: list[tuple[RowPlan, list[tuple[Any, ...]], Batches | None]] = []
     has_waiting = bool(waiting.by_key)
     for (name, _keys), group in prepared.groups.items():
         ids = written[name]
@@ -134,7 +131,7 @@ def apply_page(
             # The usual case (every first sync): nothing to sort out row by row.
             ids.extend(item["row_id"] for item in group.items)
             result.applied += len(group.rows)
-            fast.append((group.plan, group.rows, group.payload))  # type: ignore[arg-type]
+            fast.append((group.plan, group.rows, group.batches))  # type: ignore[arg-type]
             continue
         good = []
         for i, (item, row) in enumerate(zip(group.items, group.rows, strict=True)):
@@ -205,9 +202,9 @@ def apply_page(
 
     index = search_index.bulk(conn) if len(latest) >= BULK_INDEX_ROWS else nullcontext(None)
     with index as bulk:
-        for plan, rows, payload in fast:
+        for plan, rows, batches in fast:
             if rows:
-                write_rows(conn, plan, rows, result, payload)
+                write_rows(conn, plan, rows, result, batches)
         for name, dict_rows in careful.items():
             _upsert(conn, SYNCED_MODELS[name].__table__, dict_rows)  # type: ignore[attr-defined]
         for name, ids in tombstones.items():
@@ -233,21 +230,16 @@ def write_rows(
     plan: RowPlan,
     rows: list[tuple[Any, ...]],
     result: PageResult,
-    payload: str | None = None,
+    batches: Batches | None = None,
 ) -> None:
-    """Write stored values: as one JSON text read by SQLite (``codecs.
-    upsert_from_json_sql``: the GIL is free while it runs), or where JSON cannot carry
-    them, with one executemany. A text SQLite cannot hold (a lone surrogate, which only a
-    page the standard library parsed can carry) makes the driver refuse the batch; the
-    rows are then checked one by one and that row alone is skipped (the rows before it
-    in the batch may be written already: an upsert again is harmless)."""
-    if plan.json_sql is not None and _JSON_ROWS:
-        text = payload if payload is not None else json_rows(rows)
-        if text is not None:
-            conn.exec_driver_sql(plan.json_sql, (text,))
-            return
+    """Write stored values as multi-row upserts (``batches``, or ``plan.batches(rows)``).
+    A text SQLite cannot hold (a lone surrogate, which only a page the standard library
+    parsed can carry) makes the driver refuse a statement; the rows are then checked one
+    by one and that row alone is skipped (the rows of the statements before may be
+    written already: an upsert again is harmless)."""
     try:
-        conn.exec_driver_sql(plan.sql, rows)
+        for sql, params in batches if batches is not None else plan.batches(rows):
+            conn.exec_driver_sql(sql, params)
         return
     except (UnicodeEncodeError, sa.exc.StatementError) as exc:
         if not isinstance(getattr(exc, "orig", exc), UnicodeEncodeError):

@@ -1,6 +1,6 @@
-"""A pulled page is written by the fast path (stored values built column by column, one
-statement per table reading them from one JSON text, or one executemany, the search
-index set-based); what it stores must be what
+"""A pulled page is written by the fast path (stored values built column by column,
+multi-row upserts of up to ``codecs.MAX_PARAMS`` values each, the search index
+set-based); what it stores must be what
 SQLAlchemy would store, and every check of ``decode_value`` must still hold.
 
 Oracles: ``decode_value`` followed by the column's own SQLAlchemy bind processor (the
@@ -21,7 +21,7 @@ from codi_core.models.base import UTCDateTime
 from codi_core.models.serialize import WireValueError, content_columns, decode_value, encode_value
 from codi_desktop.store.database import open_store
 from codi_desktop.store.demo import build_demo
-from codi_desktop.sync import pages
+from codi_desktop.sync import codecs, pages
 from codi_desktop.sync.apply import write_transaction
 from codi_desktop.sync.codecs import codec
 from codi_desktop.sync.columns import NotFast, column_check
@@ -130,18 +130,20 @@ def _demo_images(tmp_path, seed: int):
     return rows_by_table, images
 
 
-@pytest.fixture(params=[True, False], ids=["json", "executemany"])
+@pytest.fixture(params=[None, 40], ids=["full-statements", "small-statements"])
 def row_writer(request, monkeypatch):
-    """Both ways a page's rows are written: one JSON text read by SQLite, and
-    executemany (SQLite before 3.38, or rows JSON cannot carry)."""
-    monkeypatch.setattr(pages, "_JSON_ROWS", request.param)
-    return request.param
+    """The values bound per multi-row upsert: this SQLite's usual figure, and a small one
+    that splits every table's rows into many statements and a shorter last one."""
+    if request.param is not None:
+        monkeypatch.setattr(codecs, "MAX_PARAMS", request.param)
+    return codecs.MAX_PARAMS
 
 
-def _statements(store) -> list[str]:
-    said: list[str] = []
+def _statements(store) -> list[tuple[str, bool]]:
+    """Each statement run on the store, and whether it ran as an executemany."""
+    said: list[tuple[str, bool]] = []
     sa.event.listen(store.engine, "before_cursor_execute",
-                    lambda _c, _cur, statement, *_a: said.append(statement))
+                    lambda _c, _cur, statement, _p, _ctx, many: said.append((statement, many)))
     return said
 
 
@@ -153,10 +155,16 @@ def test_a_snapshot_page_stores_the_generators_values_and_indexes_them(tmp_path,
     try:
         with write_transaction(store) as conn:
             result = pages.apply_page(conn, images)
-        from_json = [s for s in said if "FROM json_each(?)" in s]
-        assert bool(from_json) == row_writer
-        if row_writer:  # every table's rows, none bound one by one
-            assert not [s for s in said if s.startswith("INSERT") and "VALUES (?" in s]
+        # Every row in a multi-row upsert, none bound one by one (executemany), none
+        # binding more values than allowed; the oracle for the rows written is the
+        # statements' own text: one "(?, ...)" group per row.
+        inserts = [(s, many) for s, many in said
+                   if s.startswith("INSERT INTO") and s.split()[2].strip('"') in SYNCED_MODELS]
+        assert inserts and not [s for s, many in inserts if many]
+        assert max(s.count("?") for s, _ in inserts) <= row_writer
+        assert sum(s.count("(?") for s, _ in inserts) == len(images)
+        if row_writer < 1000:
+            assert len(inserts) > 2 * len(rows_by_table)
         assert result.skipped == []
         assert result.applied == len(images)
         seqs: dict[str, dict[str, int]] = {}
@@ -259,7 +267,7 @@ AWKWARD_TEXTS = [
 ]
 
 
-def test_json_rows_store_exactly_the_values_given(tmp_path, row_writer):
+def test_multi_row_upserts_store_exactly_the_values_given(tmp_path, row_writer):
     store = open_store(tmp_path / "laptop", seed_reference=False)
     plan = codec("community").plan(("name", "households", "population", "province_code",
                                     "kind", "created_at", "updated_at"))
@@ -284,11 +292,28 @@ def test_json_rows_store_exactly_the_values_given(tmp_path, row_writer):
         store.close()
 
 
-def test_rows_json_cannot_carry_are_written_one_by_one(tmp_path):
-    """A lone surrogate or an integer past 64 bits has no JSON text: those rows go to
-    executemany, which checks them as before."""
-    from codi_desktop.sync.codecs import json_rows
-
-    assert json_rows([("สม\udc80ใจ", 1)]) is None
-    assert json_rows([("ok", 2**64)]) is None
-    assert json_rows([("ok", None, 3)]) == '[["ok",null,3]]'
+def test_a_text_sqlite_refuses_skips_its_row_and_keeps_every_other(tmp_path, monkeypatch):
+    """A lone surrogate (only a page the standard library parsed can hold one) makes the
+    driver refuse the statement it is in: the rows are then written one by one, that row
+    alone skipped, whichever statement it fell in."""
+    monkeypatch.setattr(codecs, "MAX_PARAMS", 27)  # three rows of nine values a statement
+    store = open_store(tmp_path / "laptop", seed_reference=False)
+    plan = codec("community").plan(("name", "households", "population", "province_code",
+                                    "kind", "created_at", "updated_at"))
+    stamp = "2026-01-15 03:00:00.000000"
+    names = [f"ชุมชน {i}" for i in range(10)]
+    names[4] = "สม\udc80ใจ"
+    rows = [(name, i, None, "34", "village", stamp, stamp,
+             f"00000000-0000-7000-8000-{i:012d}", i) for i, name in enumerate(names)]
+    result = pages.PageResult(applied=len(rows))
+    try:
+        with write_transaction(store) as conn:
+            pages.write_rows(conn, plan, rows, result)
+        with store.engine.connect() as conn:
+            got = conn.exec_driver_sql("SELECT seq, name FROM community ORDER BY seq").fetchall()
+        assert [tuple(r) for r in got] == [(i, n) for i, n in enumerate(names) if i != 4]
+        assert result.applied == 9
+        assert len(result.skipped) == 1 and "00000000-0000-7000-8000-000000000004" in \
+            result.skipped[0]
+    finally:
+        store.close()
