@@ -19,7 +19,7 @@ import random
 import threading
 import time
 from collections.abc import Callable, Iterator
-from concurrent.futures import Future, ThreadPoolExecutor
+from concurrent.futures import Future
 from concurrent.futures import wait as futures_wait
 from dataclasses import asdict, dataclass, field
 from typing import Any
@@ -27,7 +27,7 @@ from typing import Any
 from codi_desktop.store import deferred, paths
 from codi_desktop.store.database import Store, backup_database
 
-from . import apply, pages
+from . import apply, pages, prefetch
 from .client import InsecureServerError, ProblemError, SyncClient, SyncTransportError
 from .credentials import (
     S_REVOKED,
@@ -351,34 +351,34 @@ class SyncEngine(PushMixin):
 
     def _pull(self, client: SyncClient) -> None:
         """Pull pages until ``more`` is false, each applied with its cursor in one
-        transaction (or savepoint, ``_PageWrites``). The next page is fetched while this
-        one is written (the server and the network work while we do), but the cursor only
-        ever moves after a write."""
+        transaction (or savepoint, ``_PageWrites``). The pages after the first are fetched
+        and prepared ahead while this one is written (``prefetch.Prefetch``: the server
+        and the network work while we do), but the cursor only ever moves after a
+        write."""
         cursor = self.store.get_setting(apply.S_CURSOR)
         # An empty laptop's first snapshot builds its indexes once at the end (deferred.py).
         first_snapshot = cursor is None
         seen: set[tuple[str, str]] | None = None
         reset_done = False
-        # Started with the second page: a sync with nothing to do never starts a thread.
-        pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="codi-sync-pull")
         writes = _PageWrites(
             self.store, self.summary, SNAPSHOT_COMMIT_ROWS if first_snapshot else 0
         )
 
-        def fetch(c: str | None) -> tuple[dict[str, Any], pages.PreparedPage]:
-            # On the fetching thread: the next page is received, parsed, checked and
-            # converted while this one is written (SQLite releases the GIL as it writes).
-            page = self._call(client, lambda: client.pull(c, self.page_limit))
-            return page, pages.prepare(page.get("changes") or [])
+        def fetch(c: str | None) -> dict[str, Any]:
+            return self._call(client, lambda: client.pull(c, self.page_limit))
 
-        def fetched(c: str | None) -> Future[tuple[dict[str, Any], pages.PreparedPage]]:
-            done: Future[tuple[dict[str, Any], pages.PreparedPage]] = Future()
+        def fetched(c: str | None) -> Future[prefetch.Fetched]:
+            # The first page, on this thread: a sync with nothing to do starts no thread.
+            done: Future[prefetch.Fetched] = Future()
             try:
-                done.set_result(fetch(c))
+                page = fetch(c)
+                done.set_result((page, pages.prepare(page.get("changes") or [])))
             except ProblemError as exc:
                 done.set_exception(exc)
             return done
 
+        # The pages after the first: fetched and prepared ahead while this thread writes.
+        ahead: prefetch.Prefetch | None = None
         try:
             in_flight = fetched(cursor)
             while True:
@@ -389,6 +389,9 @@ class SyncEngine(PushMixin):
                     if exc.status == 410 and not reset_done:
                         reset_done = True
                         first_snapshot = False
+                        if ahead is not None:
+                            ahead.close()
+                            ahead = None
                         writes.close()
                         writes = _PageWrites(self.store, self.summary, 0)
                         self._reset_snapshot()
@@ -405,7 +408,9 @@ class SyncEngine(PushMixin):
                 elif not changes and new_cursor in (None, cursor):
                     raise ProblemError(502, "no_progress", "the server said more but sent nothing")
                 else:
-                    in_flight = pool.submit(fetch, new_cursor)
+                    if ahead is None:
+                        ahead = prefetch.Prefetch(fetch, new_cursor)
+                    in_flight = ahead.next()
                 if not changes and not more and seen is None and new_cursor in (None, cursor):
                     self.summary.pages += 1  # up to date: nothing to write
                     self._report("pull", self.summary.pulled_rows, None)
@@ -429,7 +434,8 @@ class SyncEngine(PushMixin):
                 if not more:
                     return
         finally:
-            pool.shutdown(wait=False, cancel_futures=True)
+            if ahead is not None:
+                ahead.close()
             try:
                 writes.close()  # the pages written so far commit, before the indexes return
             except Exception:  # noqa: BLE001 - the sync's own error is the one to report

@@ -1,0 +1,107 @@
+"""Pulled pages fetched and prepared ahead of the writer, in order.
+
+A page's request needs the cursor of the page before it, and most of a request's time is
+the server's (its database query, its encoding) and the network's: the client only
+waits. So a fetching thread asks for the next page as soon as the one before it has
+arrived, while a second thread decodes and checks the page it has (``pages.prepare``)
+and the sync's own thread writes the one before that. The three overlap; the cursor
+still moves only when the writer commits a page (the engine's loop), so a cut pull
+resumes exactly where the written pages end.
+
+At most ``depth`` pages are fetched beyond the one the writer has taken: memory stays a
+few pages whatever the size of the scope.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Callable
+from concurrent.futures import Future, ThreadPoolExecutor
+from typing import Any
+
+from . import pages
+
+Fetched = tuple[dict[str, Any], pages.PreparedPage]
+
+
+class Prefetch:
+    """The pages after ``cursor``, as futures of (page, prepared page), in order.
+
+    ``fetch(cursor)`` makes one request (on the fetching thread; the engine's retries
+    and cancellation are inside it). The fetching stops after the last page (``more``
+    false), after a page that makes no progress (the engine refuses it), and at the
+    first error, which the future of that page carries.
+    """
+
+    def __init__(
+        self,
+        fetch: Callable[[str | None], dict[str, Any]],
+        cursor: str | None,
+        *,
+        depth: int = 2,
+    ) -> None:
+        self._fetch = fetch
+        self._depth = depth
+        self._futures: list[Future[Fetched]] = []
+        self._taken = 0  # futures handed to the writer
+        self._lock = threading.Condition()
+        self._stopped = False
+        self._prepare = ThreadPoolExecutor(max_workers=1, thread_name_prefix="codi-sync-prepare")
+        self._thread = threading.Thread(
+            target=self._run, args=(cursor,), name="codi-sync-fetch", daemon=True
+        )
+        self._thread.start()
+
+    def _slot(self, index: int) -> Future[Fetched]:
+        with self._lock:
+            while len(self._futures) <= index:
+                self._futures.append(Future())
+            return self._futures[index]
+
+    def next(self) -> Future[Fetched]:
+        """The future of the next page (the fetching thread may not have asked yet)."""
+        with self._lock:
+            index = self._taken
+            self._taken += 1
+            self._lock.notify_all()
+        return self._slot(index)
+
+    def _run(self, cursor: str | None) -> None:
+        index = 0
+        while True:
+            with self._lock:
+                while not self._stopped and index > self._taken + self._depth - 1:
+                    self._lock.wait()
+                if self._stopped:
+                    return
+            slot = self._slot(index)
+            try:
+                page = self._fetch(cursor)
+            except BaseException as exc:  # noqa: BLE001 - the writer's thread raises it
+                slot.set_exception(exc)
+                return
+            try:
+                self._prepare.submit(self._prepared, slot, page)
+            except RuntimeError:  # closed meanwhile
+                return
+            new_cursor = page.get("cursor")
+            if not page.get("more") or (
+                not page.get("changes") and new_cursor in (None, cursor)
+            ):
+                return
+            cursor = new_cursor
+            index += 1
+
+    @staticmethod
+    def _prepared(slot: Future[Fetched], page: dict[str, Any]) -> None:
+        try:
+            slot.set_result((page, pages.prepare(page.get("changes") or [])))
+        except BaseException as exc:  # noqa: BLE001 - the writer's thread raises it
+            slot.set_exception(exc)
+
+    def close(self) -> None:
+        """Stop fetching (a request under way finishes and is dropped)."""
+        with self._lock:
+            self._stopped = True
+            self._lock.notify_all()
+        self._prepare.shutdown(wait=False, cancel_futures=True)

@@ -1,0 +1,120 @@
+"""The pull's pages fetched and prepared ahead (``prefetch.Prefetch``): in order, never
+more than ``depth`` pages beyond the writer, stopping at the last page, at a page that
+makes no progress and at the first error, which reaches the writer with that page.
+
+The pages come from a scripted ``fetch`` (the engine's request, with its retries, is
+what Prefetch is given; the engine's own tests pull from a real server)."""
+
+from __future__ import annotations
+
+import threading
+import time
+
+import pytest
+
+from codi_desktop.sync.client import ProblemError
+from codi_desktop.sync.prefetch import Prefetch
+
+IMAGE = {
+    "table": "community", "row_id": "00000000-0000-7000-8000-000000000001", "seq": 1,
+    "deleted": False, "fields": {"name": "ชุมชนบ้านโนน", "province_code": "34"},
+}
+
+
+class Script:
+    """Pages "1".."last" after cursor "0"; page ``fail_at`` raises instead."""
+
+    def __init__(self, last: int, fail_at: int | None = None, stuck_at: int | None = None):
+        self.last, self.fail_at, self.stuck_at = last, fail_at, stuck_at
+        self.asked: list[str | None] = []
+        self.lock = threading.Lock()
+
+    def __call__(self, cursor: str | None) -> dict:
+        with self.lock:
+            self.asked.append(cursor)
+        n = int(cursor or 0) + 1
+        if n == self.fail_at:
+            raise ProblemError(503, "unavailable", "the server is restarting")
+        if n == self.stuck_at:  # says more, sends nothing, cursor unchanged
+            return {"changes": [], "cursor": cursor, "more": True}
+        return {"changes": [dict(IMAGE, seq=n)], "cursor": str(n), "more": n < self.last}
+
+    def count(self) -> int:
+        with self.lock:
+            return len(self.asked)
+
+
+def _settle(script: Script, expected: int, timeout: float = 5.0) -> None:
+    deadline = time.monotonic() + timeout
+    while script.count() < expected and time.monotonic() < deadline:
+        time.sleep(0.01)
+    time.sleep(0.1)  # and it asks no more
+
+
+def test_pages_arrive_in_order_each_prepared():
+    script = Script(last=6)
+    ahead = Prefetch(script, "0")
+    try:
+        got = [ahead.next().result(timeout=5) for _ in range(6)]
+    finally:
+        ahead.close()
+    assert [page["cursor"] for page, _ in got] == ["1", "2", "3", "4", "5", "6"]
+    assert [page["more"] for page, _ in got] == [True] * 5 + [False]
+    for page, prepared in got:
+        group = next(iter(prepared.groups.values()))
+        assert [row[-1] for row in group.rows] == [int(page["cursor"])]  # its seq
+    assert script.asked == ["0", "1", "2", "3", "4", "5"]  # and nothing after the last
+
+
+@pytest.mark.parametrize("depth", [1, 2, 3])
+def test_it_fetches_at_most_depth_pages_beyond_the_writer(depth):
+    script = Script(last=50)
+    ahead = Prefetch(script, "0", depth=depth)
+    try:
+        _settle(script, depth)
+        assert script.count() == depth  # nothing taken yet: depth pages ahead
+        ahead.next().result(timeout=5)
+        ahead.next().result(timeout=5)
+        _settle(script, depth + 2)
+        assert script.count() == depth + 2
+    finally:
+        ahead.close()
+
+
+def test_an_error_reaches_the_writer_with_its_page_and_fetching_stops():
+    script = Script(last=10, fail_at=3)
+    ahead = Prefetch(script, "0", depth=4)
+    try:
+        first, second, third = ahead.next(), ahead.next(), ahead.next()
+        assert first.result(timeout=5)[0]["cursor"] == "1"
+        assert second.result(timeout=5)[0]["cursor"] == "2"
+        with pytest.raises(ProblemError) as raised:
+            third.result(timeout=5)
+        assert raised.value.status == 503
+        _settle(script, 3)
+        assert script.asked == ["0", "1", "2"]
+    finally:
+        ahead.close()
+
+
+def test_a_page_without_progress_is_not_asked_for_again():
+    script = Script(last=10, stuck_at=2)
+    ahead = Prefetch(script, "0", depth=3)
+    try:
+        ahead.next().result(timeout=5)
+        stuck, _ = ahead.next().result(timeout=5)
+        assert stuck["more"] and not stuck["changes"]  # the engine refuses this page
+        _settle(script, 2)
+        assert script.asked == ["0", "1"]
+    finally:
+        ahead.close()
+
+
+def test_closing_stops_a_fetcher_waiting_for_the_writer():
+    script = Script(last=50)
+    ahead = Prefetch(script, "0", depth=2)
+    _settle(script, 2)
+    ahead.close()
+    ahead._thread.join(timeout=5)
+    assert not ahead._thread.is_alive()
+    assert script.count() == 2
