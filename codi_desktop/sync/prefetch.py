@@ -42,7 +42,9 @@ class Prefetch:
     ) -> None:
         self._fetch = fetch
         self._depth = depth
-        self._futures: list[Future[Fetched]] = []
+        # The pages not yet handed to the writer, and the one it has: a page is let go
+        # as soon as the writer asks for the next (a scope's pages never pile up here).
+        self._futures: dict[int, Future[Fetched]] = {}
         self._taken = 0  # futures handed to the writer
         self._lock = threading.Condition()
         self._stopped = False
@@ -54,15 +56,19 @@ class Prefetch:
 
     def _slot(self, index: int) -> Future[Fetched]:
         with self._lock:
-            while len(self._futures) <= index:
-                self._futures.append(Future())
-            return self._futures[index]
+            found = self._futures.get(index)
+            if found is None:
+                found = self._futures[index] = Future()
+            return found
 
     def next(self) -> Future[Fetched]:
-        """The future of the next page (the fetching thread may not have asked yet)."""
+        """The future of the next page (the fetching thread may not have asked yet). The
+        pages handed out before it are let go once filled."""
         with self._lock:
             index = self._taken
             self._taken += 1
+            for earlier in [i for i, f in self._futures.items() if i < index and f.done()]:
+                del self._futures[earlier]  # handed out and filled: the caller holds it
             self._lock.notify_all()
         return self._slot(index)
 

@@ -66,6 +66,33 @@ def test_pages_arrive_in_order_each_prepared():
     assert script.asked == ["0", "1", "2", "3", "4", "5"]  # and nothing after the last
 
 
+def test_it_lets_go_of_each_page_the_writer_has_had():
+    """A cluster's 232 pages held until the end took 3.2 GB (bench_scope.py): only the
+    pages ahead and the one being written may stay. Oracle: the memory Python holds,
+    with pages of 1 MB each."""
+    import tracemalloc
+
+    class Heavy(Script):
+        def __call__(self, cursor):
+            page = super().__call__(cursor)
+            page["padding"] = "x" * 1_000_000  # a new megabyte each page
+            return page
+
+    script = Heavy(last=40)
+    tracemalloc.start()
+    try:
+        ahead = Prefetch(script, "0", depth=2)
+        try:
+            for _ in range(40):
+                ahead.next().result(timeout=5)
+            held = tracemalloc.get_traced_memory()[0]
+        finally:
+            ahead.close()
+    finally:
+        tracemalloc.stop()
+    assert held < 8_000_000  # 40 MB if every page stayed
+
+
 @pytest.mark.parametrize("depth", [1, 2, 3])
 def test_it_fetches_at_most_depth_pages_beyond_the_writer(depth):
     script = Script(last=50)
