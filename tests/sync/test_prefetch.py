@@ -145,3 +145,17 @@ def test_closing_stops_a_fetcher_waiting_for_the_writer():
     ahead._thread.join(timeout=5)
     assert not ahead._thread.is_alive()
     assert script.count() == 2
+
+
+def test_the_collector_is_paused_while_pages_are_fetched_ahead():
+    import gc
+
+    assert gc.isenabled()
+    first = Prefetch(Script(last=3), "0")
+    second = Prefetch(Script(last=3), "0")  # a cursor reset starts another
+    assert not gc.isenabled()
+    first.close()
+    first.close()  # twice is once
+    assert not gc.isenabled()
+    second.close()
+    assert gc.isenabled()
