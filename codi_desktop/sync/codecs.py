@@ -31,6 +31,7 @@ import sqlite3
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from itertools import chain
+from operator import itemgetter
 from typing import Any
 
 import sqlalchemy as sa
@@ -43,6 +44,7 @@ from codi_core.models.serialize import WireValueError, content_columns, decode_v
 from .columns import ColumnCheck, NotFast, column_check
 
 _SQLITE = sqlite.dialect()
+_row_id = itemgetter("row_id")
 
 
 def _variable_limit() -> int:
@@ -293,14 +295,15 @@ class RowPlan:
         return out
 
     def rows(
-        self, items: list[dict[str, Any]]
+        self, items: list[dict[str, Any]], fields: list[dict[str, Any]] | None = None
     ) -> tuple[list[tuple[Any, ...] | None], dict[int, WireValueError]]:
-        """The stored rows of these images (all with this plan's fields), column by
-        column, ``None`` for an image refused; and why each was (index -> the first bad
-        value's error)."""
-        columns = list(
-            zip(*[tuple((item.get("fields") or {}).values()) for item in items], strict=True)
-        )
+        """The stored rows of these images (all with this plan's fields, in this order;
+        ``fields``: each image's fields, if the caller has them), column by column,
+        ``None`` for an image refused; and why each was (index -> the first bad value's
+        error)."""
+        if fields is None:
+            fields = [item.get("fields") or {} for item in items]
+        columns = list(zip(*map(dict.values, fields), strict=True))
         bad: dict[int, WireValueError] = {}
         out: list[Sequence[Any]] = []
         for check, dec, values in zip(self.checks, self.decoders, columns, strict=True):
@@ -320,7 +323,7 @@ class RowPlan:
                     bad.setdefault(i, exc)
                     converted.append(None)
             out.append(converted)
-        out.append([item["row_id"] for item in items])
+        out.append(list(map(_row_id, items)))
         out.append([item.get("seq") for item in items])
         rows: list[tuple[Any, ...] | None] = list(zip(*out, strict=True))
         for i in bad:

@@ -81,17 +81,28 @@ def prepare(changes: list[dict[str, Any]]) -> PreparedPage:
     latest: dict[tuple[str, str], dict[str, Any]] = {}
     for item in changes:
         latest[(item["table"], item["row_id"])] = item
-    by_fields: dict[tuple[str, tuple[str, ...]], list[dict[str, Any]]] = defaultdict(list)
+    # (table, field names in order) -> the images and their fields
+    by_fields: dict[tuple[str, tuple[str, ...]], tuple[list[Any], list[Any]]] = {}
     others = []
+    known: dict[str, bool] = {}  # table -> has a codec (looked up once a page)
     for key, item in latest.items():
-        if item.get("deleted") or codec(key[0]) is None:
+        name = key[0]
+        synced = known.get(name)
+        if synced is None:
+            synced = known[name] = codec(name) is not None
+        if not synced or item.get("deleted"):
             others.append((key, item))
-        else:
-            by_fields[(key[0], tuple(item.get("fields") or {}))].append(item)
+            continue
+        fields = item.get("fields") or {}
+        group = by_fields.get((name, tuple(fields)))
+        if group is None:
+            group = by_fields[(name, tuple(fields))] = ([], [])
+        group[0].append(item)
+        group[1].append(fields)
     groups = {}
-    for (name, keys), items in by_fields.items():
+    for (name, keys), (items, fields_of) in by_fields.items():
         plan = codec(name).plan(keys)  # type: ignore[union-attr]
-        rows, bad = plan.rows(items)
+        rows, bad = plan.rows(items, fields_of)
         batches = None if bad else plan.batches(rows)  # type: ignore[arg-type]
         groups[(name, keys)] = _Group(plan, items, rows, bad, batches)
     return PreparedPage(latest, groups, others)
