@@ -237,10 +237,10 @@ class SyncClient:
         params: dict[str, Any] | None = None,
         gzip_body: bool = True,
     ) -> bytes:
-        """The body of a successful answer (decompressed). It is read by the stream, not
-        kept on the response: httpcore leaves each response in a reference cycle, and a
-        pulled page's body held there until the cyclic collector ran (which the pull
-        pauses, ``prefetch``) took a cluster's first sync to 1.2 GB."""
+        """The body of a successful answer (decompressed), read from the stream and not
+        kept on the response, whose cycle with its stream is then broken: each pulled
+        page's body and decompressor otherwise waited for the cyclic collector, which
+        the pull pauses (``prefetch``); a cluster's first sync reached 1.2 GB."""
         headers = self._headers(auth)
         content: bytes | None = None
         if json_body is not None:
@@ -263,6 +263,10 @@ class SyncClient:
                 return b"".join(response.iter_bytes())
             finally:
                 response.close()
+                # httpx binds the stream to its response both ways (encode/httpx#3733,
+                # open): without the cycle, the response and its decompressor (a zstd
+                # window of a few MB) are freed now, not by the cyclic collector.
+                response.stream = _httpx().ByteStream(b"")
         except _httpx().TransportError as exc:
             raise SyncTransportError(f"{type(exc).__name__}: {exc}") from exc
 
