@@ -18,6 +18,7 @@ throw-away database is made on that server and dropped at the end.
 2. 1,000 waiting change sets pushed by one laptop and pulled by another (aim < 2 s each).
 3. A sync with nothing to do (aim < 100 ms).
 
+``--first-runs N`` repeats the first sync on new empty laptops and prints the median.
 ``--keep-server-db NAME`` (with ``--database-url``) keeps the server database between runs:
 database NAME is made, migrated and filled with the demo (about 30 s) only when it does not
 exist yet, and never dropped, so the next run starts at once (drop it by hand to load it
@@ -378,6 +379,44 @@ def sync_profiled(store, profile_to: str | None, tokens=None):
     return summary
 
 
+def first_sync_again(args, base: str, tmp: Path, server_pid: int, first: float) -> None:
+    """``--first-runs N``: N-1 more first syncs, each of a new empty laptop, with the
+    time Python's cyclic collector took in each (``gc.callbacks``): this machine's speed
+    varies from run to run, a single figure says little."""
+    import gc
+
+    collecting = {"total": 0.0, "since": 0.0}
+
+    def timed(phase: str, _info: dict) -> None:
+        now = time.perf_counter()
+        if phase == "start":
+            collecting["since"] = now
+        else:
+            collecting["total"] += now - collecting["since"]
+
+    gc.callbacks.append(timed)
+    times = [first]
+    try:
+        for i in range(1, args.first_runs):
+            store = open_store(tmp / f"again-{i}")
+            enrol(store, base, "bench_a", PASSWORD, device_name=f"bench-again-{i}")
+            collecting["total"] = 0.0
+            t, cpu, server_cpu = time.perf_counter(), time.process_time(), cpu_seconds(server_pid)
+            summary = run_sync(store, tokens=TokenProvider(store))
+            times.append(time.perf_counter() - t)
+            assert summary.ok, summary.describe("en")
+            print(f"first sync again ({i + 1}/{args.first_runs}): {times[-1]:.2f} s; CPU: "
+                  f"laptop {time.process_time() - cpu:.2f} s (collecting garbage "
+                  f"{collecting['total']:.2f} s), server process "
+                  f"{cpu_seconds(server_pid) - server_cpu:.2f} s; load {load()}")
+            store.close()
+            shutil.rmtree(tmp / f"again-{i}", ignore_errors=True)
+    finally:
+        gc.callbacks.remove(timed)
+    print(f"first sync, {len(times)} runs: median {statistics.median(times):.2f} s, "
+          f"{min(times):.2f}-{max(times):.2f} s")
+
+
 def cpu_seconds(pid: int) -> float:
     """User + system CPU time of a process so far (Linux /proc)."""
     fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
@@ -524,6 +563,9 @@ def main() -> int:
                         help="write a cProfile of the laptop's catch-up push to this file")
     parser.add_argument("--profile-first", default=None,
                         help="write a cProfile of the laptop's first sync to this file")
+    parser.add_argument("--first-runs", type=int, default=1, metavar="N",
+                        help="run the first sync N times, each on a new empty laptop, and "
+                        "print each time and the median")
     parser.add_argument("--database-url", default=None,
                         help="a PostgreSQL server to make a throw-away database on "
                         "(default: a SQLite file)")
@@ -567,6 +609,8 @@ def main() -> int:
                   f"{summary.pulled_rows / first:,.0f} rows/s; CPU: laptop {cpu:.2f} s, "
                   f"server process {server_cpu:.2f} s; load {load()}")
             assert summary.ok, summary.describe("en")
+            if args.first_runs > 1:
+                first_sync_again(args, base, tmp, proc.pid, first)
             if args.only in ("all", "first"):
                 first_sync_stages(args, url, base, a, summary, first, tmp)
             if args.only == "first":
