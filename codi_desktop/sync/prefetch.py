@@ -71,18 +71,22 @@ class Prefetch:
     ) -> None:
         self._fetch = fetch
         self._depth = depth
-        # The pages not yet handed to the writer, and the one it has: a page is let go
-        # as soon as the writer asks for the next (a scope's pages never pile up here).
+        # The pages not yet handed to the writer or not yet filled: a page is let go once
+        # both (a scope's pages never pile up here; the writer holds its own).
         self._futures: dict[int, Future[Fetched]] = {}
         self._taken = 0  # futures handed to the writer
         self._lock = threading.Condition()
         self._stopped = False
-        _pause_collector()
         self._prepare = ThreadPoolExecutor(max_workers=1, thread_name_prefix="codi-sync-prepare")
         self._thread = threading.Thread(
             target=self._run, args=(cursor,), name="codi-sync-fetch", daemon=True
         )
-        self._thread.start()
+        _pause_collector()
+        try:
+            self._thread.start()
+        except BaseException:
+            _resume_collector()
+            raise
 
     def _slot(self, index: int) -> Future[Fetched]:
         with self._lock:
