@@ -17,9 +17,13 @@ from .test_faults import add_communities, assert_all_applied_once
 from .test_two_laptops import delete, new_meeting
 
 
+@pytest.mark.parametrize("page_limit", [None, 3], ids=["pages", "small-pages"])
 def test_expired_cursor_backs_up_takes_a_fresh_snapshot_and_keeps_the_outbox(
-    tmp_path, server, memory_keyring
+    tmp_path, server, memory_keyring, page_limit
 ):
+    """With small pages, the fresh snapshot's later pages are fetched ahead
+    (prefetch.py) after the reset."""
+    options = {"page_limit": page_limit} if page_limit else {}
     a = make_laptop(tmp_path, "a", server, "somchai")
     b = make_laptop(tmp_path, "b", server, "malee")
     meeting_id = new_meeting(a)
@@ -34,8 +38,11 @@ def test_expired_cursor_backs_up_takes_a_fresh_snapshot_and_keeps_the_outbox(
     )
     server_cli(server.database_url, "purge", "--older-than-days", "0")
 
-    summary = a.synced()
+    summary = a.sync(**options)
+    assert summary.ok, summary.describe("en")
     assert summary.snapshot_reset and summary.applied == 1
+    if page_limit:
+        assert summary.pages > 2
     assert summary.backup and (paths.backups_dir(a.store.data_dir)).exists()
     assert any("cursor-expired" in p.name for p in paths.backups_dir(a.store.data_dir).iterdir())
     assert a.get(Community, community_id) is not None  # the outbox went out, nothing lost
