@@ -354,7 +354,7 @@ def fetch_raw(base: str, token: str, limit: int) -> tuple[float, list[bytes], st
 
 def client_decode(bodies: list[bytes]) -> tuple[float, float, list]:
     """JSON parsing as the client does it, then the checks and conversion to stored
-    values (``pages.prepare``, which the sync runs on its fetching thread)."""
+    values (``pages.prepare``, which the sync runs on its prepare thread)."""
     from codi_desktop.sync import pages as page_writer
     from codi_desktop.sync.client import decode_json
 

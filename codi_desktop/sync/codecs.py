@@ -20,13 +20,15 @@ checking that page's rows one by one.
 
 ``RowPlan.batches`` groups the stored rows into multi-row upserts
 (``INSERT ... VALUES (?, ...), (?, ...) ON CONFLICT``) of about ``MAX_PARAMS`` values each,
-with their parameters flattened on the fetching thread: one bind and one step in SQLite
+with their parameters flattened by ``pages.prepare`` (off the writer's thread): one bind
+and one step in SQLite
 per few hundred rows instead of one each (see ``upsert_values_sql``).
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import sqlite3
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
@@ -270,8 +272,6 @@ class RowPlan:
     checks: tuple[ColumnCheck | None, ...]
     #: the stored columns, in the order of a stored row's values (last ``id``, ``seq``)
     columns: tuple[str, ...] = ()
-    #: rows per statement -> the multi-row upsert of that many (``upsert_values_sql``)
-    full_sql: dict[int, str] = field(default_factory=dict, repr=False)
 
     @property
     def per_statement(self) -> int:
@@ -280,19 +280,13 @@ class RowPlan:
     def batches(self, rows: Sequence[tuple[Any, ...]]) -> list[tuple[str, tuple[Any, ...]]]:
         """The rows as multi-row upserts: (statement, its parameters flattened)."""
         per = self.per_statement
-        full = self.full_sql.get(per)
-        if full is None:
-            full = self.full_sql[per] = upsert_values_sql(self.table.name, self.columns, per)
-        out = []
-        for start in range(0, len(rows), per):
-            chunk = rows[start : start + per]
-            sql = (
-                full
-                if len(chunk) == per
-                else upsert_values_sql(self.table.name, self.columns, len(chunk))
+        return [
+            (
+                upsert_values_sql(self.table.name, self.columns, len(chunk)),
+                tuple(chain.from_iterable(chunk)),
             )
-            out.append((sql, tuple(chain.from_iterable(chunk))))
-        return out
+            for chunk in (rows[start : start + per] for start in range(0, len(rows), per))
+        ]
 
     def rows(
         self, items: list[dict[str, Any]], fields: list[dict[str, Any]] | None = None
@@ -380,10 +374,7 @@ class TableCodec:
 
 def upsert_sql(table: str, keys: tuple[str, ...]) -> str:
     """``INSERT ... ON CONFLICT(id) DO UPDATE`` of these columns."""
-    quote = _SQLITE.identifier_preparer.quote
-    cols = ", ".join(quote(k) for k in keys)
-    marks = ", ".join("?" for _ in keys)
-    return f'INSERT INTO {quote(table)} ({cols}) VALUES ({marks}) {_on_conflict(keys)}'
+    return upsert_values_sql(table, keys, 1)
 
 
 def _on_conflict(keys: tuple[str, ...]) -> str:
@@ -392,6 +383,7 @@ def _on_conflict(keys: tuple[str, ...]) -> str:
     return f'ON CONFLICT ("id") {f"DO UPDATE SET {updates}" if updates else "DO NOTHING"}'
 
 
+@functools.lru_cache(maxsize=256)  # each plan's full statement, and recent shorter ones
 def upsert_values_sql(table: str, keys: tuple[str, ...], rows: int) -> str:
     """The upsert of ``upsert_sql`` for ``rows`` rows at once: ``VALUES (?, ...), ...``.
 

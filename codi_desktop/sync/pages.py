@@ -6,10 +6,10 @@ its cursor. Every image is written: a row is never left behind the cursor.
 A row with no change waiting in the outbox, and not deleted, takes the fast path: its
 values are checked and turned into their stored form column by column
 (``codecs.TableCodec.plan``) and the page's rows of one table are written with
-multi-row upserts of a few hundred rows each, their parameters flattened on the fetching
-thread (``codecs.RowPlan.batches``: SQLite runs each without the GIL, so the next page
-is parsed meanwhile). A large page writes its search-index
-entries with one set-based statement per table instead of the triggers' row by row
+multi-row upserts of a few hundred rows each, their parameters flattened off the
+writer's thread (``codecs.RowPlan.batches``: SQLite runs each without the GIL, so the
+next page is parsed meanwhile). A large page writes its search-index entries with one
+set-based statement per table instead of the triggers' row by row
 (``search_index.bulk``), in the same transaction, so the index is never out of step with
 the rows at any commit.
 
@@ -66,7 +66,7 @@ class _Group:
 @dataclass
 class PreparedPage:
     """A page decoded and checked, before any database work: made by ``prepare``, which
-    the sync runs on its fetching thread while the previous page is being written."""
+    the sync runs on another thread while the previous page is being written."""
 
     latest: dict[tuple[str, str], dict[str, Any]]
     groups: dict[tuple[str, tuple[str, ...]], _Group]
@@ -94,9 +94,10 @@ def prepare(changes: list[dict[str, Any]]) -> PreparedPage:
             others.append((key, item))
             continue
         fields = item.get("fields") or {}
-        group = by_fields.get((name, tuple(fields)))
+        group_key = (name, tuple(fields))
+        group = by_fields.get(group_key)
         if group is None:
-            group = by_fields[(name, tuple(fields))] = ([], [])
+            group = by_fields[group_key] = ([], [])
         group[0].append(item)
         group[1].append(fields)
     groups = {}
