@@ -2,7 +2,9 @@
 
 1. Push: N devices (default 20) each push M change sets (default 1,000) at once, K
    change sets per request (``--per-push``, default 1: an insert and an update each; with
-   K > 1 each request is K change sets of one insert, as a laptop catching up sends),
+   K > 1 each request is K change sets of one insert, as a laptop catching up sends;
+   ``--per-push paced``: each device sizes its pushes as the laptop does, from the
+   server's time for the one before),
    against the server running as real processes (``codi-server serve --workers W``).
    Prints change sets/s, request latency percentiles, whether the seqs came out in
    commit order, and the CPU seconds of this process (the client threads), of the
@@ -11,7 +13,7 @@
    province pulls a full snapshot in pages. Prints rows/s.
 
     python benchmarks/bench_server.py [--devices 20] [--change-sets 1000] [--workers 2]
-                                      [--per-push 1] [--province 50] [--page 1000]
+                                      [--per-push 1|K|paced] [--province 50] [--page 1000]
                                       [--skip-push] [--skip-snapshot]
 
 Uses a throw-away database on the PostgreSQL of CODI_TEST_POSTGRES_URL (default
@@ -40,6 +42,8 @@ import sqlalchemy as sa  # noqa: E402
 
 from codi_core.models import new_id  # noqa: E402
 from codi_desktop.store.database import wire_schema  # noqa: E402
+from codi_desktop.sync.pacing import PushPacer, server_seconds  # noqa: E402
+from codi_desktop.sync.push import MAX_PUSH_CHANGE_SETS  # noqa: E402
 
 PASSWORD = "benchmark password"
 
@@ -146,12 +150,15 @@ def enrol(engine: sa.Engine, base: str, role: str, provinces: list[str]) -> dict
 
 
 def bench_push(
-    engine: sa.Engine, base: str, devices: int, per_device: int, per_push: int,
+    engine: sa.Engine, base: str, devices: int, per_device: int, per_push: int | None,
     server_pid: int, database: str,
 ) -> None:
+    """``per_push`` None: each device sizes its pushes as the laptop does
+    (``pacing.PushPacer``, from the server's ``Server-Timing``)."""
     provinces = ["50", "51", "52", "53", "54"]
     enrolled = [enrol(engine, base, "province", [provinces[i % 5]]) for i in range(devices)]
     latencies: list[float] = []
+    sizes: list[int] = []
     failures: list[str] = []
     lock = threading.Lock()
     with engine.connect() as conn:
@@ -163,11 +170,14 @@ def bench_push(
             "Authorization": f"Bearer {device['token']}", "Codi-Protocol": "1"})
         mine: list[tuple[str, int]] = []
         local: list[float] = []
+        sent: list[int] = []
+        pacer = PushPacer(MAX_PUSH_CHANGE_SETS) if per_push is None else None
         start_barrier.wait()
         seq = 0
         while seq < per_device:
             sets = []
-            for _ in range(min(per_push, per_device - seq)):
+            size = pacer.size if pacer is not None else per_push
+            for _ in range(min(size, per_device - seq)):
                 seq += 1
                 row = new_id()
                 changes = [{"table": "person", "row_id": row, "op": "insert", "fields": {
@@ -184,6 +194,9 @@ def bench_push(
             t = time.perf_counter()
             r = client.post("/v1/sync/push", json=body)
             local.append(time.perf_counter() - t)
+            sent.append(len(sets))
+            if pacer is not None:
+                pacer.observe(len(sets), server_seconds(r.headers.get("server-timing")))
             results = r.json().get("results") if r.status_code == 200 else None
             if not results or any(x["status"] != "applied" for x in results):
                 failures.append(r.text[:200])
@@ -192,6 +205,7 @@ def bench_push(
         client.close()
         with lock:
             latencies.extend(local)
+            sizes.extend(sent)
 
     threads = [threading.Thread(target=run, args=(d, provinces[i % 5]))
                for i, d in enumerate(enrolled)]
@@ -205,9 +219,12 @@ def bench_push(
         t.join()
     elapsed = time.perf_counter() - t0
     cpu = (time.process_time() - before[0], tree_cpu(server_pid) - before[1], backends.total())
-    n = min(len(latencies) * per_push, devices * per_device)
+    n = sum(sizes)
     q = statistics.quantiles(latencies, n=100)
-    print(f"push: {devices} devices x {per_device} change sets, {per_push} per request = "
+    how = (f"{per_push} per request" if per_push is not None else
+           f"paced (median {statistics.median(sizes):.0f} per request, "
+           f"{min(sizes)}-{max(sizes)})")
+    print(f"push: {devices} devices x {per_device} change sets, {how} = "
           f"{n} change sets in {len(latencies)} requests in {elapsed:.1f} s; load {load()}")
     print(f"push: {n / elapsed:,.0f} change sets/s; request latency p50 {q[49] * 1000:.1f} ms, "
           f"p95 {q[94] * 1000:.1f} ms, p99 {q[98] * 1000:.1f} ms, max {max(latencies) * 1000:.0f} ms")
@@ -269,8 +286,9 @@ def main() -> int:
     parser.add_argument("--devices", type=int, default=20)
     parser.add_argument("--change-sets", type=int, default=1000)
     parser.add_argument("--workers", type=int, default=2)
-    parser.add_argument("--per-push", type=int, default=1,
-                        help="change sets per request (a laptop catching up sends up to 1000)")
+    parser.add_argument("--per-push", default="1",
+                        help="change sets per request, or 'paced': sized as the laptop "
+                             "sizes them, from the server's time (codi_desktop.sync.pacing)")
     parser.add_argument("--province", default="50")
     parser.add_argument("--page", type=int, default=1000)
     parser.add_argument("--skip-push", action="store_true")
@@ -294,8 +312,8 @@ def main() -> int:
         proc, base = start_server(url, args.workers, log)
         print(f"server: {args.workers} worker process(es) on PostgreSQL, {os.cpu_count()} cores")
         if not args.skip_push:
-            bench_push(engine, base, args.devices, args.change_sets, args.per_push, proc.pid,
-                       name)
+            per_push = None if args.per_push == "paced" else int(args.per_push)
+            bench_push(engine, base, args.devices, args.change_sets, per_push, proc.pid, name)
         if not args.skip_snapshot:
             bench_snapshot(engine, url, base, args.province, args.page)
         engine.dispose()

@@ -62,7 +62,10 @@ DEFAULT_TOMBSTONE_DAYS = 90
 
 
 class RequestBodyMiddleware:
-    """Reads request bodies whole (bounded), undoing ``Content-Encoding: gzip``."""
+    """Reads request bodies whole (bounded), undoing ``Content-Encoding: gzip``, and says
+    in the answer's ``Server-Timing`` (``app;dur=<ms>``) how long the server took from
+    the whole body's arrival to its answer: validation, locks waited for and work, not
+    the link's time (a laptop sizes its pushes by it: PROTOCOL.md, push)."""
 
     def __init__(self, app: ASGIApp, max_body: int = MAX_BODY):
         self.app = app
@@ -97,6 +100,7 @@ class RequestBodyMiddleware:
                 return
             chunks.append(chunk)
             more = message.get("more_body", False)
+        received = time.perf_counter()
         body = b"".join(chunks)
         if encoding == b"gzip":
             try:
@@ -127,7 +131,17 @@ class RequestBodyMiddleware:
                 return {"type": "http.request", "body": body, "more_body": False}
             return await receive()
 
-        await self.app(scope, replay, send)
+        async def timed(message: Message) -> None:
+            if message["type"] == "http.response.start":
+                took = (time.perf_counter() - received) * 1000
+                message = dict(message)
+                message["headers"] = [
+                    *message.get("headers", ()),
+                    (b"server-timing", f"app;dur={took:.1f}".encode()),
+                ]
+            await send(message)
+
+        await self.app(scope, replay, timed)
 
     async def _too_large(self, scope: Scope, receive: Receive, send: Send) -> None:
         await problem_response(

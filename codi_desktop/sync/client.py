@@ -21,6 +21,8 @@ from urllib.parse import urlsplit
 
 import orjson
 
+from .pacing import server_seconds
+
 if TYPE_CHECKING:
     import httpx
 
@@ -236,6 +238,7 @@ class SyncClient:
         json_body: Any = None,
         params: dict[str, Any] | None = None,
         gzip_body: bool = True,
+        headers_out: dict[str, str] | None = None,
     ) -> bytes:
         """The body of a successful answer (decompressed), read from the stream and not
         kept on the response, whose cycle with its stream is then broken: each pulled
@@ -260,6 +263,8 @@ class SyncClient:
                 if response.status_code >= 400:
                     response.read()
                     raise _problem(response)
+                if headers_out is not None:
+                    headers_out.update(response.headers)
                 return b"".join(response.iter_bytes())
             finally:
                 response.close()
@@ -304,8 +309,19 @@ class SyncClient:
         self._request("DELETE", f"/v1/devices/{device_id}")
 
     def push(self, device_id: str, change_sets: list[dict[str, Any]]) -> dict[str, Any]:
+        return self.push_timed(device_id, change_sets)[0]
+
+    def push_timed(
+        self, device_id: str, change_sets: list[dict[str, Any]]
+    ) -> tuple[dict[str, Any], float | None]:
+        """The push's answer, and how long the server says it worked on it (seconds,
+        from ``Server-Timing``; None if it does not say)."""
         body = {"device_id": device_id, "change_sets": change_sets}
-        return self._json(self._request("POST", "/v1/sync/push", json_body=body))
+        headers: dict[str, str] = {}
+        answer = self._json(
+            self._request("POST", "/v1/sync/push", json_body=body, headers_out=headers)
+        )
+        return answer, server_seconds(headers.get("server-timing"))
 
     def history(self, table: str, row_id: str) -> dict[str, Any]:
         """A record's history across devices (PROTOCOL.md, ``GET /v1/history``)."""

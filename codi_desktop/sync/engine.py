@@ -27,7 +27,7 @@ from typing import Any
 from codi_desktop.store import deferred, paths
 from codi_desktop.store.database import Store, backup_database
 
-from . import apply, pages, prefetch
+from . import apply, pacing, pages, prefetch
 from .client import InsecureServerError, ProblemError, SyncClient, SyncTransportError
 from .credentials import (
     S_REVOKED,
@@ -204,6 +204,7 @@ class SyncEngine(PushMixin):
         client_factory: Callable[..., SyncClient] = SyncClient,
         push_batch: int = MAX_PUSH_CHANGE_SETS,
         push_bytes: int = PUSH_BYTES,
+        push_target: float = pacing.TARGET_SECONDS,
         page_limit: int = 5000,
         transport_retries: int = 4,
         max_wait: float = 120.0,
@@ -216,6 +217,7 @@ class SyncEngine(PushMixin):
         self._client_factory = client_factory
         self.push_batch = push_batch
         self.push_bytes = push_bytes
+        self.push_target = push_target
         self.page_limit = page_limit
         self.transport_retries = transport_retries
         self.max_wait = max_wait

@@ -4,7 +4,8 @@ A batch is read from the outbox with two plain queries (no ORM objects), sent as
 push, and its results recorded in one local write transaction; a change set is marked
 done only when its result arrives. While one push is at the server, the next batch is
 read and encoded, and once its answer is in, the next push goes out before this
-answer is recorded, so the laptop's work overlaps the server's. The next batch goes
+answer is recorded, so the laptop's work overlaps the server's. Each push's size
+follows the server's time for the one before (``pacing.PushPacer``). The next batch goes
 out early only when it does not edit a row the one before wrote: its ``base_seq``
 comes from that earlier result (``_cut_at_dependency``); otherwise it is built again
 after the recording, as before.
@@ -30,6 +31,7 @@ from codi_desktop.store.database import wire_schema
 from . import apply, bases
 from .client import ProblemError, SyncClient
 from .credentials import S_SEQ_OFFSET
+from .pacing import PushPacer
 
 log = logging.getLogger("codi_desktop.sync.engine")
 
@@ -103,13 +105,18 @@ class PushMixin:
     summary: Any
     push_batch: int
     push_bytes: int
+    push_target: float
+    _pacer: PushPacer | None = None
     _call: Callable[..., Any]
     _check_cancel: Callable[[], None]
     cancelled: Callable[[], bool]
     _report: Callable[..., None]
 
     def _load_batch(
-        self, from_seq: int | None = None, after_seq: int | None = None
+        self,
+        from_seq: int | None = None,
+        after_seq: int | None = None,
+        limit: int | None = None,
     ) -> list[Outgoing]:
         """The next change sets to send, oldest first: the pending ones (after
         ``after_seq`` when given), or with ``from_seq`` everything from that device_seq
@@ -131,7 +138,9 @@ class PushMixin:
                 _cs_t.c.device_seq >= from_seq,
                 _cs_t.c.status.not_in([ChangeSetStatus.LOCAL, ChangeSetStatus.DISCARDED]),
             )
-        q = q.order_by(_cs_t.c.device_seq).limit(self.push_batch)
+        if limit is None:
+            limit = self._pacer.size if self._pacer is not None else self.push_batch
+        q = q.order_by(_cs_t.c.device_seq).limit(limit)
         with self.store.engine.connect() as conn:
             sets = [
                 Outgoing(
@@ -162,8 +171,13 @@ class PushMixin:
                 for cs_id, table, row_id, op, fields, base, position, old in rows:
                     by_id[cs_id].changes.append(
                         OutChange(
-                            table, row_id, ChangeOp(op), apply.load_json(fields) or {}, base,
-                            position, old,
+                            table,
+                            row_id,
+                            ChangeOp(op),
+                            apply.load_json(fields) or {},
+                            base,
+                            position,
+                            old,
                         )
                     )
         return sets
@@ -226,8 +240,10 @@ class PushMixin:
         one_at_a_time: bool = False,
     ) -> _Prepared | None:
         """The next batch and its wire form; ``after``: the batch still at the server,
-        whose results are not recorded yet (only what does not depend on it)."""
-        loaded = self._load_batch(from_seq, after[-1].device_seq if after else None)
+        whose results are not recorded yet (only what does not depend on it; as many as
+        the pacer may ask for once that answer is in, cut to its size then)."""
+        limit = self._pacer.ceiling if after and self._pacer is not None else None
+        loaded = self._load_batch(from_seq, after[-1].device_seq if after else None, limit)
         if after:
             loaded = _cut_at_dependency(after + loaded)[len(after) :]
         batch = _cut_at_dependency(loaded)
@@ -246,6 +262,8 @@ class PushMixin:
         done = 0
         out_of_order = 0
         one_at_a_time = False
+        # Each push sized by the server's time for the one before (pacing.py).
+        self._pacer = PushPacer(self.push_batch, target=self.push_target)
         pool: ThreadPoolExecutor | None = None
 
         def send(prepared: _Prepared) -> Future[dict[str, Any]]:
@@ -255,7 +273,7 @@ class PushMixin:
             if pool is None:
                 pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="codi-sync-push")
             wire = prepared.wire
-            return pool.submit(self._call, client, lambda: client.push(device_id, wire))
+            return pool.submit(self._call, client, lambda: client.push_timed(device_id, wire))
 
         try:
             current = self._prepare(offset)
@@ -268,7 +286,7 @@ class PushMixin:
                     # Read and encode the next batch while this one is at the server.
                     upcoming = self._prepare(offset, after=current.batch)
                 try:
-                    answer = in_flight.result()
+                    answer, took = in_flight.result()
                 except ProblemError as exc:
                     upcoming = None
                     batch = current.batch
@@ -308,9 +326,14 @@ class PushMixin:
                         return
                     in_flight = send(current)
                     continue
+                size = self._pacer.observe(len(current.batch), took)
                 # The next push goes out before this answer is recorded.
                 following = upcoming
                 upcoming = None
+                if following is not None and len(following.batch) > size:
+                    following = _Prepared(
+                        following.batch[:size], following.wire[:size], following.offset
+                    )
                 if following is not None and (following.offset != offset or self.cancelled()):
                     following = None  # a cancel: this answer is recorded first
                 if following is not None:
@@ -330,6 +353,7 @@ class PushMixin:
                     in_flight = send(following)
                 current = following
         finally:
+            self._pacer = None
             if pool is not None:
                 pool.shutdown(wait=False, cancel_futures=True)
 

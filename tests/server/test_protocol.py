@@ -60,6 +60,26 @@ def test_gzip_request_body_is_accepted_and_responses_are_gzipped(env):
     assert len(r.json()["changes"]) == 200
 
 
+def test_a_push_answer_says_how_long_the_server_took(env):
+    """``Server-Timing: app;dur=<ms>`` (PROTOCOL.md): the laptop sizes its pushes by it.
+    The server's own time can be no longer than the request as the client timed it."""
+    import time
+
+    from codi_desktop.sync.pacing import server_seconds
+
+    d = env.device()
+    sets = [d.change_set([person()]) for _ in range(20)]
+    started = time.perf_counter()
+    r = d.push_sets(*sets)
+    elapsed = time.perf_counter() - started
+    assert r.status_code == 200 and len(r.json()["results"]) == 20
+    took = server_seconds(r.headers.get("server-timing"))
+    assert took is not None and 0 < took <= elapsed, (r.headers.get("server-timing"), elapsed)
+    # A refused push says it too (the laptop learns from every answer it gets).
+    r = d.push_sets(d.change_set([person()], device_seq=999))
+    assert r.status_code == 409 and server_seconds(r.headers.get("server-timing")) is not None
+
+
 def test_every_error_is_a_problem_document(env):
     d = env.device()
     assert_problem(httpx.get(env.base_url + "/v1/nowhere"), 404, "not_found")

@@ -38,3 +38,27 @@ def test_pushes_are_cut_by_bytes_and_every_change_set_arrives_once(laptops):
     assert said == ["12 change sets"] and summary.applied == 12
     b.synced()
     assert len(_names(b, "ไบต์")) == 12 and len(_names(b, "รวม")) == 12
+
+
+def _sizes(said: list[str]) -> list[int]:
+    return [int(m.split()[0]) for m in said if m.endswith(" change sets")]
+
+
+def test_pushes_grow_while_the_server_answers_within_the_target(laptops):
+    a, b = laptops
+    add_communities(a, 350, "โต")
+    # Aimed at a minute: every answer is within it, so each push doubles from 50.
+    said, summary = _pushes(a, push_target=60.0)
+    assert _sizes(said) == [50, 100, 200] and summary.applied == 350
+    b.synced()
+    assert len(_names(b, "โต")) == 350
+
+
+def test_pushes_shrink_to_ten_when_the_server_takes_longer_than_the_target(laptops):
+    a, b = laptops
+    add_communities(a, 127, "หด")
+    # Aimed at a nanosecond: every answer takes longer, so each push is at most halved.
+    said, summary = _pushes(a, push_target=1e-9)
+    assert _sizes(said) == [50, 25, 12, 10, 10, 10, 10] and summary.applied == 127
+    b.synced()
+    assert len(_names(b, "หด")) == 127
