@@ -366,15 +366,31 @@ def client_decode(bodies: list[bytes]) -> tuple[float, float, list]:
     return parse, time.perf_counter() - t, prepared
 
 
+class LinkClient(SyncClient):
+    """The sync's own client, each request first waiting ``link`` seconds (``--link-ms``:
+    a link's round trip; the server on this machine answers at once otherwise), and with
+    ``--no-splits`` a snapshot asked for without splits (pages one after another)."""
+
+    link = 0.0
+    splits = True
+
+    def _request(self, method, path, **options):
+        if self.link:
+            time.sleep(self.link)
+        if not self.splits and options.get("params"):
+            options["params"].pop("splits", None)
+        return super()._request(method, path, **options)
+
+
 def sync_profiled(store, profile_to: str | None, tokens=None):
     """``run_sync``; with ``profile_to``, under cProfile, its statistics written there."""
     tokens = tokens or TokenProvider(store)
     if not profile_to:
-        return run_sync(store, tokens=tokens)
+        return run_sync(store, tokens=tokens, client_factory=LinkClient)
     import cProfile
 
     with cProfile.Profile() as profile:
-        summary = run_sync(store, tokens=tokens)
+        summary = run_sync(store, tokens=tokens, client_factory=LinkClient)
     profile.dump_stats(profile_to)
     return summary
 
@@ -402,7 +418,7 @@ def first_sync_again(args, base: str, tmp: Path, server_pid: int, first: float) 
             enrol(store, base, "bench_a", PASSWORD, device_name=f"bench-again-{i}")
             collecting["total"] = 0.0
             t, cpu, server_cpu = time.perf_counter(), time.process_time(), cpu_seconds(server_pid)
-            summary = run_sync(store, tokens=TokenProvider(store))
+            summary = run_sync(store, tokens=TokenProvider(store), client_factory=LinkClient)
             times.append(time.perf_counter() - t)
             assert summary.ok, summary.describe("en")
             print(f"first sync again ({i + 1}/{args.first_runs}): {times[-1]:.2f} s; CPU: "
@@ -566,6 +582,11 @@ def main() -> int:
     parser.add_argument("--first-runs", type=int, default=1, metavar="N",
                         help="run the first sync N times, each on a new empty laptop, and "
                         "print each time and the median")
+    parser.add_argument("--link-ms", type=float, default=0.0,
+                        help="each request of the laptop's syncs first waits this long (a "
+                        "link's round trip)")
+    parser.add_argument("--no-splits", action="store_true",
+                        help="first syncs ask for no splits: the pages one after another")
     parser.add_argument("--database-url", default=None,
                         help="a PostgreSQL server to make a throw-away database on "
                         "(default: a SQLite file)")
@@ -575,6 +596,8 @@ def main() -> int:
     args = parser.parse_args()
 
     keyring.set_keyring(MemoryKeyring())
+    LinkClient.link = args.link_ms / 1000
+    LinkClient.splits = not args.no_splits
     tmp = Path(tempfile.mkdtemp(prefix="bench-sync-"))
     if args.keep_server_db and not args.database_url:
         parser.error("--keep-server-db needs --database-url")

@@ -179,6 +179,9 @@ class PullResponse(_Wire):
     changes: list[PulledRow]
     cursor: str
     more: bool
+    #: on a snapshot's first page asked with ``splits=true``: cursors cutting the rest
+    #: into pages of ``limit`` rows, to fetch at once with ``until`` (PROTOCOL.md, pull)
+    splits: list[str] | None = None
 
 
 # -- errors ---------------------------------------------------------------------------

@@ -445,11 +445,12 @@ def create_app(
         request: Request,
         cursor: Annotated[str | None, Query(max_length=64)] = None,
         limit: Annotated[int, Query(ge=1, le=wire.MAX_PULL_LIMIT)] = 500,
+        until: Annotated[str | None, Query(max_length=64)] = None,
+        splits: bool = False,
         scope: DeviceScope = Depends(device),
     ) -> Response:
-        body, coding = encoding.compress(
-            pull(engine, scope, cursor, limit), request.headers.get("accept-encoding", "")
-        )
+        page = pull(engine, scope, cursor, limit, until=until, splits=splits)
+        body, coding = encoding.compress(page, request.headers.get("accept-encoding", ""))
         headers = {"Vary": "Accept-Encoding"}
         if coding:
             headers["Content-Encoding"] = coding

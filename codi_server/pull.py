@@ -33,17 +33,35 @@ from .problems import ProblemError
 log = logging.getLogger("codi_server.pull")
 
 
-def pull(engine: sa.Engine, scope: DeviceScope, cursor: str | None, limit: int) -> bytes:
-    """One page as the JSON body of the response (built from the stored row images)."""
-    after, seen_purged = 0, 0
-    if cursor:
-        try:
-            after, seen_purged = decode_cursor(cursor)
-        except ValueError:
-            raise ProblemError(
-                400, INVALID_CURSOR, "This cursor was not made by this server.",
-                "ตัวชี้ตำแหน่งการดึงข้อมูลไม่ถูกต้อง",
-            ) from None
+def _decoded(cursor: str) -> tuple[int, int]:
+    try:
+        return decode_cursor(cursor)
+    except ValueError:
+        raise ProblemError(
+            400, INVALID_CURSOR, "This cursor was not made by this server.",
+            "ตัวชี้ตำแหน่งการดึงข้อมูลไม่ถูกต้อง",
+        ) from None
+
+
+def pull(
+    engine: sa.Engine,
+    scope: DeviceScope,
+    cursor: str | None,
+    limit: int,
+    *,
+    until: str | None = None,
+    splits: bool = False,
+) -> bytes:
+    """One page as the JSON body of the response (built from the stored row images).
+
+    ``until`` (a cursor): only rows up to its seq; the page's ``more`` then says whether
+    more rows remain before it, and once none do its cursor is ``until``'s. ``splits``
+    on a snapshot's first page (no cursor): the page also names the cursors that cut the
+    rest of the snapshot into pages of ``limit`` rows (PROTOCOL.md, pull), so a client
+    can fetch them at once, each bounded by the next.
+    """
+    after, seen_purged = _decoded(cursor) if cursor else (0, 0)
+    bound = _decoded(until)[0] if until else None
     with engine.connect() as conn:
         if engine.dialect.name == "postgresql":
             conn = conn.execution_options(isolation_level="REPEATABLE READ")
@@ -61,26 +79,52 @@ def pull(engine: sa.Engine, scope: DeviceScope, cursor: str | None, limit: int) 
                     "fresh snapshot.",
                     "ข้อมูลในเครื่องเก่าเกินไป ต้องดึงข้อมูลชุดใหม่ทั้งหมด",
                 )
-            if after > state.last_seq:
+            if max(after, bound or 0) > state.last_seq:
                 raise ProblemError(
                     400, INVALID_CURSOR, "This cursor is ahead of the server.",
                     "ตัวชี้ตำแหน่งการดึงข้อมูลไม่ถูกต้อง",
                 )
+            purged = state.purged_seq
+            if bound is not None and bound <= after:
+                return encode_page([], encode_cursor(max(after, bound), purged), False)
             if engine.dialect.name == "postgresql":
-                text, top, count = _pg_page(conn, scope, after, limit)
-                new_cursor = encode_cursor(after if top is None else top, state.purged_seq)
+                text, top, count = _pg_page(conn, scope, after, limit, bound)
+                more = count > limit
+                top = after if top is None else top
+                cuts = _pg_splits(conn, scope, top, limit) if splits and not cursor else None
                 return b"".join((
-                    b'{"changes":[', text, b'],"cursor":"', new_cursor.encode(),
-                    b'","more":', b"true" if count > limit else b"false", b"}",
+                    b'{"changes":[', text, b'],"cursor":"',
+                    _page_cursor(top, more, bound, purged).encode(),
+                    b'","more":', b"true" if more else b"false",
+                    _splits_json(cuts, purged).encode(), b"}",
                 ))
-            entries = _page(conn, scope, after, limit + 1)
-    more = len(entries) > limit
-    entries = entries[:limit]
-    new_cursor = encode_cursor(entries[-1][0] if entries else after, state.purged_seq)
-    return encode_page(entries, new_cursor, more)
+            entries = _page(conn, scope, after, limit + 1, bound)
+            more = len(entries) > limit
+            entries = entries[:limit]
+            top = entries[-1][0] if entries else after
+            cuts = _splits(conn, scope, top, limit) if splits and not cursor else None
+    return encode_page(entries, _page_cursor(top, more, bound, purged), more, cuts, purged)
 
 
-def encode_page(entries: list[Any], cursor: str, more: bool) -> bytes:
+def _page_cursor(top: int, more: bool, bound: int | None, purged: int) -> str:
+    """The page's cursor: after its last row, or the bound once nothing is left before it
+    (a row of the range may have moved on since the splits were made)."""
+    return encode_cursor(bound if bound is not None and not more else top, purged)
+
+
+def _splits_json(cuts: list[int] | None, purged: int) -> str:
+    if cuts is None:
+        return ""
+    return ',"splits":[' + ",".join(f'"{encode_cursor(c, purged)}"' for c in cuts) + "]"
+
+
+def encode_page(
+    entries: list[Any],
+    cursor: str,
+    more: bool,
+    splits: list[int] | None = None,
+    purged: int = 0,
+) -> bytes:
     """The page body: the stored images pasted in as they are (they are JSON already),
     each wrapped in its entry, with one string join and one encode for the page."""
     parts = [
@@ -90,7 +134,7 @@ def encode_page(entries: list[Any], cursor: str, more: bool) -> bytes:
     ]
     return (
         '{"changes":[' + ",".join(parts) + f'],"cursor":"{cursor}",'
-        f'"more":{"true" if more else "false"}}}'
+        f'"more":{"true" if more else "false"}{_splits_json(splits, purged)}}}'
     ).encode()
 
 
@@ -121,7 +165,7 @@ _COLUMNS = "seq, table_name, row_id, deleted, image"
 
 
 def _pg_page(
-    conn: sa.Connection, scope: DeviceScope, after: int, limit: int
+    conn: sa.Connection, scope: DeviceScope, after: int, limit: int, bound: int | None = None
 ) -> tuple[bytes, int | None, int]:
     """PostgreSQL: (the page's entries joined as JSON, as bytes; the seq of its last entry;
     how many entries there were up to ``limit + 1``), written by PostgreSQL in one row: no
@@ -134,7 +178,7 @@ def _pg_page(
     province: 141 ms, 100,000 rows filtered out, against 31 ms on the province's index).
     Unprepared, each page is planned with its own values, as ``_page_query`` describes.
     """
-    sql, params = _pg_page_sql(scope, after, limit)
+    sql, params = _pg_page_sql(scope, after, limit, bound)
     driver = conn.connection.driver_connection
     with driver.cursor() as cur:
         cur.adapters.register_loader("text", _RawText)
@@ -145,34 +189,19 @@ def _pg_page(
     return text or b"", top, count
 
 
-def _pg_page_sql(scope: DeviceScope, after: int, limit: int) -> tuple[str, dict[str, Any]]:
+def _pg_page_sql(
+    scope: DeviceScope, after: int, limit: int, bound: int | None = None
+) -> tuple[str, dict[str, Any]]:
     """The SQL of ``_pg_page``: the scans of ``_page_query``, numbered and aggregated."""
     params: dict[str, Any] = {"after": after, "n": limit + 1, "limit": limit}
     if scope.provinces is None:
-        rows = f"SELECT {_COLUMNS} FROM row_log WHERE seq > %(after)s ORDER BY seq LIMIT %(n)s"
+        rows = (
+            f"SELECT {_COLUMNS} FROM row_log WHERE seq > %(after)s AND seq <= %(bound)s"
+            " ORDER BY seq LIMIT %(n)s"
+        )
     else:
-        # Each scope key's scan gives seqs only (its index holds them): a cluster's seven
-        # scans used to carry every row's image up to the page's size each, seven pages
-        # of images sorted (on disk, past work_mem) to keep one. The page's rows are then
-        # read by seq.
-        parts = [
-            "(SELECT seq FROM row_log WHERE province_code IS NULL AND seq > %(after)s"
-            " ORDER BY province_code, seq LIMIT %(n)s)"
-        ]
-        for i, key in enumerate(sorted(scope.provinces)):
-            params[f"k{i}"] = key
-            # Both bounds as row values, no "province_code = k": with the equality,
-            # PostgreSQL may walk uq_row_log_seq from the cursor and filter, which for a
-            # province whose rows are all behind the cursor reads every later row of
-            # every province, each page (a cluster's first sync was quadratic: 0.85 s
-            # a page at 1.1 M rows). Only ix_row_log_province_seq serves these bounds.
-            parts.append(
-                f"(SELECT seq FROM row_log WHERE (province_code, seq) > (%(k{i})s, %(after)s)"
-                f" AND (province_code, seq) <= (%(k{i})s, {2**63 - 1})"
-                " ORDER BY province_code, seq LIMIT %(n)s)"
-            )
-        seqs = f"SELECT seq FROM ({' UNION ALL '.join(parts)}) u ORDER BY seq LIMIT %(n)s"
-        rows = f"SELECT {_COLUMNS} FROM row_log WHERE seq IN ({seqs})"
+        rows = f"SELECT {_COLUMNS} FROM row_log WHERE seq IN ({_pg_scope_seqs(scope, params)})"
+    params["bound"] = MAX_SEQ if bound is None else bound
     sql = (
         f"SELECT string_agg({_ENTRY_SQL}, ',' ORDER BY seq) FILTER (WHERE n <= %(limit)s),"
         " max(seq) FILTER (WHERE n <= %(limit)s), count(*)"
@@ -181,11 +210,75 @@ def _pg_page_sql(scope: DeviceScope, after: int, limit: int) -> tuple[str, dict[
     return sql, params
 
 
-def _page(conn: sa.Connection, scope: DeviceScope, after: int, n: int) -> list[Any]:
-    return [tuple(row) for row in conn.execute(_page_query(scope, after, n))]
+MAX_SEQ = 2**63 - 1
 
 
-def _page_query(scope: DeviceScope, after: int, n: int) -> sa.Select:
+def _pg_scope_seqs(scope: DeviceScope, params: dict[str, Any], limit: bool = True) -> str:
+    """The seqs of the scope's rows in (``after``, ``bound``], oldest first (the first
+    ``n`` of them with ``limit``): one index range scan per scope key, merged."""
+    assert scope.provinces is not None
+    cap = " LIMIT %(n)s" if limit else ""
+    # Each scope key's scan gives seqs only (its index holds them): a cluster's seven
+    # scans used to carry every row's image up to the page's size each, seven pages
+    # of images sorted (on disk, past work_mem) to keep one. The page's rows are then
+    # read by seq.
+    parts = [
+        "(SELECT seq FROM row_log WHERE province_code IS NULL AND seq > %(after)s"
+        f" AND seq <= %(bound)s ORDER BY province_code, seq{cap})"
+    ]
+    for i, key in enumerate(sorted(scope.provinces)):
+        params[f"k{i}"] = key
+        # Both bounds as row values, no "province_code = k": with the equality,
+        # PostgreSQL may walk uq_row_log_seq from the cursor and filter, which for a
+        # province whose rows are all behind the cursor reads every later row of
+        # every province, each page (a cluster's first sync was quadratic: 0.85 s
+        # a page at 1.1 M rows). Only ix_row_log_province_seq serves these bounds.
+        parts.append(
+            f"(SELECT seq FROM row_log WHERE (province_code, seq) > (%(k{i})s, %(after)s)"
+            f" AND (province_code, seq) <= (%(k{i})s, %(bound)s)"
+            f" ORDER BY province_code, seq{cap})"
+        )
+    return f"SELECT seq FROM ({' UNION ALL '.join(parts)}) u ORDER BY seq{cap}"
+
+
+def _pg_splits(conn: sa.Connection, scope: DeviceScope, top: int, limit: int) -> list[int]:
+    """The seq of every ``limit``-th row of the scope after ``top`` (index-only scans:
+    about 30 ms for a large province here). The rows up to each are one page."""
+    params: dict[str, Any] = {"after": top, "bound": MAX_SEQ, "limit": limit}
+    seqs = (
+        "SELECT seq FROM row_log WHERE seq > %(after)s"
+        if scope.provinces is None
+        else _pg_scope_seqs(scope, params, limit=False)
+    )
+    sql = (
+        f"SELECT seq FROM (SELECT seq, row_number() OVER (ORDER BY seq) AS n FROM ({seqs}) s) w"
+        " WHERE n %% %(limit)s = 0 ORDER BY seq"
+    )
+    driver = conn.connection.driver_connection
+    with driver.cursor() as cur:
+        cur.execute(sql, params, prepare=False)
+        return [row[0] for row in cur.fetchall()]
+
+
+def _splits(conn: sa.Connection, scope: DeviceScope, top: int, limit: int) -> list[int]:
+    """``_pg_splits`` on SQLite: the scope's seqs after ``top`` read, every ``limit``-th kept."""
+    rl = schema.row_log
+    query = sa.select(rl.c.seq).where(rl.c.seq > top)
+    if scope.provinces is not None:
+        query = query.where(
+            sa.or_(rl.c.province_code.is_(None), rl.c.province_code.in_(sorted(scope.provinces)))
+        )
+    seqs = conn.execute(query.order_by(rl.c.seq)).scalars().all()
+    return list(seqs[limit - 1 :: limit])
+
+
+def _page(
+    conn: sa.Connection, scope: DeviceScope, after: int, n: int, bound: int | None = None
+) -> list[Any]:
+    return [tuple(row) for row in conn.execute(_page_query(scope, after, n, bound))]
+
+
+def _page_query(scope: DeviceScope, after: int, n: int, bound: int | None = None) -> sa.Select:
     """The next ``n`` entries after ``after`` in the scope, oldest first.
 
     Each scope key is its own range scan of ``ix_row_log_province_seq`` (``ORDER BY
@@ -197,11 +290,17 @@ def _page_query(scope: DeviceScope, after: int, n: int) -> sa.Select:
     """
     rl = schema.row_log
     cols = [rl.c.seq, rl.c.table_name, rl.c.row_id, rl.c.deleted, rl.c.image]
+    top = MAX_SEQ if bound is None else bound
     if scope.provinces is None:
-        return sa.select(*cols).where(rl.c.seq > after).order_by(rl.c.seq).limit(n)
+        return (
+            sa.select(*cols)
+            .where(rl.c.seq > after, rl.c.seq <= top)
+            .order_by(rl.c.seq)
+            .limit(n)
+        )
     parts = [
         sa.select(*cols)
-        .where(rl.c.province_code.is_(None), rl.c.seq > after)
+        .where(rl.c.province_code.is_(None), rl.c.seq > after, rl.c.seq <= top)
         .order_by(rl.c.province_code, rl.c.seq)
         .limit(n)
         .subquery()
@@ -212,6 +311,7 @@ def _page_query(scope: DeviceScope, after: int, n: int) -> sa.Select:
             .where(
                 rl.c.province_code == key,
                 sa.tuple_(rl.c.province_code, rl.c.seq) > sa.tuple_(sa.literal(key), after),
+                rl.c.seq <= top,
             )
             .order_by(rl.c.province_code, rl.c.seq)
             .limit(n)

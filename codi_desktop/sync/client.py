@@ -327,8 +327,16 @@ class SyncClient:
         """A record's history across devices (PROTOCOL.md, ``GET /v1/history``)."""
         return self._json(self._request("GET", f"/v1/history/{table}/{row_id}"))
 
-    def pull(self, cursor: str | None, limit: int) -> dict[str, Any]:
+    def pull(
+        self, cursor: str | None, limit: int, *, until: str | None = None, splits: bool = False
+    ) -> dict[str, Any]:
+        """One page after ``cursor`` (and up to ``until``); ``splits``: a snapshot's first
+        page also names the cursors that cut the rest into pages (PROTOCOL.md, pull)."""
         params: dict[str, Any] = {"limit": limit}
         if cursor is not None:
             params["cursor"] = cursor
+        if until is not None:
+            params["until"] = until
+        if splits:
+            params["splits"] = "true"
         return self._json(self._request("GET", "/v1/sync/pull", params=params))

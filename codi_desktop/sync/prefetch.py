@@ -56,18 +56,27 @@ def _resume_collector() -> None:
 class Prefetch:
     """The pages after ``cursor``, as futures of (page, prepared page), in order.
 
-    ``fetch(cursor)`` makes one request (on the fetching thread; the engine's retries
-    and cancellation are inside it). The fetching stops after the last page (``more``
+    ``fetch(cursor)`` makes one request (on a fetching thread; the engine's retries and
+    cancellation are inside it). The fetching stops after the last page (``more``
     false), after a page that makes no progress (the engine refuses it), and at the
     first error, which the future of that page carries.
+
+    ``splits`` (a snapshot's, PROTOCOL.md pull): cursors cutting what follows ``cursor``
+    into ranges, ``cursor`` to the first split, each split to the next. ``workers``
+    threads fetch the ranges at once, each with ``fetch(start, until)`` (and again from
+    the page's cursor while the server says more remains before ``until``); the pages
+    still reach the writer in order, each range's marked ``more``. After the last split
+    the pages are fetched one after the other as without splits.
     """
 
     def __init__(
         self,
-        fetch: Callable[[str | None], dict[str, Any]],
+        fetch: Callable[..., dict[str, Any]],
         cursor: str | None,
         *,
         depth: int = 2,
+        splits: list[str] | None = None,
+        workers: int = 2,
     ) -> None:
         self._fetch = fetch
         self._depth = depth
@@ -77,16 +86,36 @@ class Prefetch:
         self._taken = 0  # futures handed to the writer
         self._lock = threading.Condition()
         self._stopped = False
+        self._closed = False
+        bounds = list(splits or [])
+        self._ranges = list(zip([cursor, *bounds[:-1]], bounds, strict=True)) if bounds else []
+        self._tail = bounds[-1] if bounds else cursor
+        self._next_range = 0  # the next range a worker takes
+        self._finished: dict[int, list[Fetched] | BaseException] = {}
+        self._delivered_ranges = 0
+        self._delivered = 0  # pages put in their futures, in order
         self._prepare = ThreadPoolExecutor(max_workers=1, thread_name_prefix="codi-sync-prepare")
-        self._thread = threading.Thread(
-            target=self._run, args=(cursor,), name="codi-sync-fetch", daemon=True
-        )
+        if self._ranges:
+            count = max(1, min(workers, len(self._ranges)))
+            self._threads = [
+                threading.Thread(target=self._run_ranges, name=f"codi-sync-fetch-{i}", daemon=True)
+                for i in range(count)
+            ]
+        else:
+            self._threads = [self._tail_thread()]
         _pause_collector()
         try:
-            self._thread.start()
+            for thread in self._threads:
+                thread.start()
         except BaseException:
-            _resume_collector()
+            self.close()
             raise
+
+    def _tail_thread(self) -> threading.Thread:
+        return threading.Thread(
+            target=self._run, args=(self._tail, self._delivered), name="codi-sync-fetch",
+            daemon=True,
+        )
 
     def _slot(self, index: int) -> Future[Fetched]:
         with self._lock:
@@ -106,8 +135,80 @@ class Prefetch:
             self._lock.notify_all()
         return self._slot(index)
 
-    def _run(self, cursor: str | None) -> None:
-        index = 0
+    # -- ranges (a snapshot with splits) ---------------------------------------------
+
+    def _run_ranges(self) -> None:
+        while True:
+            with self._lock:
+                # A range is about a page: at most ``depth`` beyond the writer's.
+                while not self._stopped and self._next_range < len(self._ranges) and (
+                    self._next_range > self._taken + self._depth - 1
+                ):
+                    self._lock.wait()
+                if self._stopped or self._next_range >= len(self._ranges):
+                    return
+                index = self._next_range
+                self._next_range += 1
+            start, until = self._ranges[index]
+            try:
+                got = self._range(start, until)
+            except BaseException as exc:  # noqa: BLE001 - the writer's thread raises it
+                self._deliver(index, exc)
+                return
+            self._deliver(index, got)
+
+    def _range(self, start: str | None, until: str) -> list[Fetched]:
+        """The pages of one range, each prepared (on this thread: two of them overlap)."""
+        out: list[Fetched] = []
+        cursor = start
+        while True:
+            page = self._fetch(cursor, until)
+            out.append((page, pages.prepare(page.get("changes") or [])))
+            more = bool(page.get("more"))
+            page["more"] = True  # the rest of the snapshot follows the range
+            new_cursor = page.get("cursor")
+            if not more or self._stopped:
+                return out
+            if not page.get("changes") and new_cursor in (None, cursor):
+                return out  # no progress: the writer refuses this page
+            cursor = new_cursor
+
+    def _deliver(self, index: int, got: list[Fetched] | BaseException) -> None:
+        """Put the ranges finished so far in the writer's futures, in order; after the
+        last one, the pages after the last split are fetched as without splits."""
+        ready: list[list[Fetched] | BaseException] = []
+        with self._lock:
+            self._finished[index] = got
+            while self._delivered_ranges in self._finished:
+                ready.append(self._finished.pop(self._delivered_ranges))
+                self._delivered_ranges += 1
+            first = self._delivered
+            for item in ready:
+                self._delivered += 1 if isinstance(item, BaseException) else len(item)
+            start_tail = (
+                not self._stopped
+                and self._delivered_ranges == len(self._ranges)
+                and not any(isinstance(item, BaseException) for item in ready)
+            )
+            if any(isinstance(item, BaseException) for item in ready):
+                self._stopped = True  # nothing after an error reaches the writer
+                self._lock.notify_all()
+        slot = first
+        for item in ready:
+            if isinstance(item, BaseException):
+                self._slot(slot).set_exception(item)
+                return
+            for fetched in item:
+                self._slot(slot).set_result(fetched)
+                slot += 1
+        if start_tail:
+            tail = self._tail_thread()
+            self._threads.append(tail)
+            tail.start()
+
+    # -- one page after another ------------------------------------------------------
+
+    def _run(self, cursor: str | None, index: int = 0) -> None:
         while True:
             with self._lock:
                 while not self._stopped and index > self._taken + self._depth - 1:
@@ -142,9 +243,9 @@ class Prefetch:
     def close(self) -> None:
         """Stop fetching (a request under way finishes and is dropped)."""
         with self._lock:
-            if self._stopped:
+            if self._closed:
                 return
-            self._stopped = True
+            self._closed = self._stopped = True
             self._lock.notify_all()
         self._prepare.shutdown(wait=False, cancel_futures=True)
         _resume_collector()

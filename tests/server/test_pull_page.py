@@ -86,3 +86,37 @@ def test_the_page_statement_is_never_prepared_on_a_connection(env):
         assert not [s for s in prepared if "string_agg" in s]
     finally:
         engine.dispose()
+
+
+def test_postgresql_bounded_pages_and_splits_are_those_python_makes(env):
+    """``until`` and ``splits`` on PostgreSQL (written by PostgreSQL) against the SQLite
+    path's Python, run on the same rows."""
+    if env.backend != "postgres":
+        pytest.skip("the page written by PostgreSQL")
+    d = env.device("cluster", ("50", "10"))
+    d.push(*[person(notes=f"{i}") for i in range(9)], *[person("10") for _ in range(4)])
+    with env.engine.connect() as conn:
+        user_id = conn.execute(sa.select(schema.users.c.id).limit(1)).scalar_one()
+        purged = conn.execute(sa.select(schema.server_state.c.purged_seq)).scalar_one()
+    top_seq = env.last_seq()
+    scopes = [DeviceScope(d.id, user_id, "u", "province", frozenset({"50"})),
+              DeviceScope(d.id, user_id, "u", "province", frozenset({"50", "10"})),
+              DeviceScope(d.id, user_id, "u", "hq", None)]
+    for scope in scopes:
+        with env.engine.connect() as conn:
+            for limit in (1, 4, 7):
+                assert pull_module._pg_splits(conn, scope, 0, limit) == pull_module._splits(
+                    conn, scope, 0, limit
+                )
+        for after, bound, limit in [(0, top_seq - 5, 3), (top_seq - 9, top_seq - 2, 4),
+                                    (top_seq - 9, top_seq - 2, 50)]:
+            got = json.loads(pull_module.pull(
+                env.engine, scope, encode_cursor(after, purged), limit,
+                until=encode_cursor(bound, purged)))
+            with env.engine.connect() as conn:
+                rows = pull_module._page(conn, scope, after, limit + 1, bound)
+            more = len(rows) > limit
+            entries = rows[:limit]
+            cursor = encode_cursor(entries[-1][0] if more else bound, purged)
+            assert got == json.loads(pull_module.encode_page(entries, cursor, more))
+            assert all(c["seq"] <= bound for c in got["changes"])

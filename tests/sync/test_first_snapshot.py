@@ -6,11 +6,13 @@ from __future__ import annotations
 
 import sqlite3
 import threading
+from urllib.parse import parse_qs, urlsplit
 
 import pytest
 import sqlalchemy as sa
 
 from codi_core.models import Community
+from codi_core.wire import decode_cursor
 from codi_desktop.store import deferred
 from codi_desktop.store.database import open_store
 from codi_desktop.sync import apply, engine
@@ -184,11 +186,13 @@ def test_a_first_snapshot_cut_in_the_middle_of_a_group_keeps_its_pages_and_resum
     monkeypatch.setattr(engine, "SNAPSHOT_COMMIT_SECONDS", 60.0)
     monkeypatch.setattr(engine, "NEXT_PAGE_WAIT", 30.0)
     pulls: list[str] = []
+    cut: list[str] = []
 
     def cut_from_the_fifth_pull(line: str):
         if "/v1/sync/pull" in line:
             pulls.append(line)
             if len(pulls) >= 5:
+                cut.append(line)
                 return ("response", 50)
         return None
 
@@ -200,12 +204,16 @@ def test_a_first_snapshot_cut_in_the_middle_of_a_group_keeps_its_pages_and_resum
             sleep=lambda _s: None,
         )
         assert not summary.ok
-        # The four pages received were written and committed with the fourth's cursor.
+        # The pages before the first one cut were written and committed, with the
+        # cursor that one was asked from. (The snapshot's ranges are fetched two at a
+        # time, so which range is the fifth request to arrive varies.)
         cursor, _rows = _committed(fresh.store)
-        assert cursor is not None and summary.pages == 4
+        asked = [parse_qs(urlsplit(line.split()[1]).query)["cursor"][0] for line in cut]
+        first_cut = min(asked, key=lambda c: decode_cursor(c)[0])
+        assert cursor == first_cut and summary.pages >= 3
         with fresh.store.engine.connect() as conn:
             assert not deferred.deferred(conn)  # the indexes came back at once
-        assert summary.pulled_rows == 40  # counted once committed
+        assert summary.pulled_rows == 10 * summary.pages  # counted once committed
         proxy.rule = None
         assert fresh.sync(client_factory=no_keepalive_client).ok  # from the fourth page on
         assert row_images(fresh.store) == row_images(a.store)
@@ -290,3 +298,48 @@ def test_a_pull_leaves_no_page_body_behind_while_the_collector_is_paused(
         fresh.store.close()
     assert held == []  # no page's body
     assert not kinds & {"Response", "ZStandardDecoder", "GZipDecoder"}, kinds
+
+
+def test_a_snapshot_fetched_by_its_ranges_takes_the_rows_edited_meanwhile(
+    tmp_path, server, laptops, memory_keyring
+):
+    """The ranges of a snapshot are fetched at once, some before and some after another
+    laptop's edits: an edited row leaves its range for the end of the snapshot, so the
+    new laptop ends with every edit (oracle: the editing laptop's rows, and the server's)."""
+    from .test_own_writes import server_row, set_notes
+
+    a, _b = laptops
+    ids = add_communities(a, 90, "ระหว่างดึง")
+    a.synced()
+    asked: list[str] = []
+
+    def record(line: str):
+        if "/v1/sync/pull" in line:
+            asked.append(line.split()[1])
+        return None
+
+    proxy = FaultProxy(upstream_port=server.port, rule=record).start()
+    try:
+        fresh = laptop_via(tmp_path, "fresh", proxy.url, server, a.username)
+        edited: list[str] = []
+
+        def edit_once(p) -> None:
+            if p.phase == "pull" and p.done and not edited:
+                for cid in ids[::9]:
+                    set_notes(a, cid, "แก้ระหว่างที่อีกเครื่องดึงข้อมูล")
+                    edited.append(cid)
+                a.synced()
+
+        summary = fresh.sync(page_limit=10, progress=edit_once, client_factory=no_keepalive_client)
+        assert summary.ok, summary.describe("en")
+        assert len(edited) == 10
+        assert "splits=true" in asked[0]
+        assert sum("until=" in line for line in asked) >= 5  # fetched by ranges
+        assert row_images(fresh.store) == row_images(a.store)
+        for cid in edited:
+            assert server_row(server, cid)["notes"] == "แก้ระหว่างที่อีกเครื่องดึงข้อมูล"
+            with fresh.store.read() as s:
+                assert s.get(Community, cid).notes == "แก้ระหว่างที่อีกเครื่องดึงข้อมูล"
+        fresh.store.close()
+    finally:
+        proxy.stop()

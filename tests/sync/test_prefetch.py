@@ -142,8 +142,9 @@ def test_closing_stops_a_fetcher_waiting_for_the_writer():
     ahead = Prefetch(script, "0", depth=2)
     _settle(script, 2)
     ahead.close()
-    ahead._thread.join(timeout=5)
-    assert not ahead._thread.is_alive()
+    for thread in ahead._threads:
+        thread.join(timeout=5)
+        assert not thread.is_alive()
     assert script.count() == 2
 
 
@@ -159,3 +160,111 @@ def test_the_collector_is_paused_while_pages_are_fetched_ahead():
     assert not gc.isenabled()
     second.close()
     assert gc.isenabled()
+
+
+# -- a snapshot cut at its splits -------------------------------------------------------
+
+
+class Rows:
+    """A server of rows 1..total (cursor "k": after row k): pages of ``limit`` rows,
+    bounded by ``until`` when asked; each request waits ``wait`` seconds (a link), and
+    the most requests at the server at once is kept."""
+
+    def __init__(self, total: int, limit: int, wait: float = 0.0, fail_from: int | None = None):
+        self.total, self.limit, self.wait, self.fail_from = total, limit, wait, fail_from
+        self.asked: list[tuple[str, str | None]] = []
+        self.lock = threading.Lock()
+        self.busy = self.most = 0
+
+    def __call__(self, cursor, until=None):
+        with self.lock:
+            self.asked.append((cursor, until))
+            self.busy += 1
+            self.most = max(self.most, self.busy)
+        try:
+            time.sleep(self.wait)
+            after = int(cursor)
+            if self.fail_from is not None and after >= self.fail_from:
+                raise ProblemError(503, "unavailable", "the server is restarting")
+            end = self.total if until is None else int(until)
+            last = min(after + self.limit, end)
+            changes = [dict(IMAGE, seq=n, row_id=f"{n:08d}-0000-7000-8000-000000000001")
+                       for n in range(after + 1, last + 1)]
+            more = last < end
+            return {"changes": changes, "cursor": str(last), "more": more}
+        finally:
+            with self.lock:
+                self.busy -= 1
+
+
+def _seqs(page: dict) -> list[int]:
+    return [c["seq"] for c in page["changes"]]
+
+
+def test_a_snapshot_is_fetched_by_its_ranges_at_once_and_reaches_the_writer_in_order():
+    # Rows 1..47; the first page (rows 1-5) came with splits every 5 rows after it.
+    rows = Rows(total=47, limit=5, wait=0.05)
+    splits = [str(n) for n in range(10, 47, 5)]  # 10, 15, ..., 45
+    ahead = Prefetch(rows, "5", splits=splits, depth=3)
+    try:
+        got = []
+        while True:
+            page, _prepared = ahead.next().result(timeout=5)
+            got.append(page)
+            if not page["more"]:
+                break
+    finally:
+        ahead.close()
+    assert [s for page in got for s in _seqs(page)] == list(range(6, 48))  # each row once
+    # Eight ranges of five rows, each marked more (the snapshot goes on), then the rest.
+    assert [_seqs(page)[0] for page in got] == [6, 11, 16, 21, 26, 31, 36, 41, 46]
+    assert [page["more"] for page in got] == [True] * 8 + [False]
+    assert rows.most == 2  # two requests at the server at once
+    bounded = [a for a in rows.asked if a[1] is not None]
+    assert sorted(bounded) == sorted(zip(["5", *splits[:-1]], splits, strict=True))
+    assert [a for a in rows.asked if a[1] is None] == [("45", None)]  # the tail, after
+
+
+def test_a_range_the_server_says_is_not_done_is_asked_again_from_its_cursor():
+    # Splits 20 rows apart, pages of 5: each range takes four requests, in order.
+    rows = Rows(total=40, limit=5)
+    ahead = Prefetch(rows, "0", splits=["20", "40"], depth=3)
+    try:
+        got = []
+        while True:
+            page, _prepared = ahead.next().result(timeout=5)
+            got.append(page)
+            if not page["more"]:
+                break
+    finally:
+        ahead.close()
+    assert [s for page in got for s in _seqs(page)] == list(range(1, 41))
+    assert ("5", "20") in rows.asked and ("35", "40") in rows.asked
+    assert got[-1]["changes"] == [] and got[-1]["cursor"] == "40"  # the tail: nothing more
+
+
+def test_an_error_in_a_range_reaches_the_writer_after_the_ranges_before_it():
+    rows = Rows(total=60, limit=5, fail_from=20)
+    ahead = Prefetch(rows, "0", splits=[str(n) for n in range(5, 60, 5)], depth=3)
+    try:
+        firsts = [_seqs(ahead.next().result(timeout=5)[0])[0] for _ in range(4)]
+        with pytest.raises(ProblemError) as raised:
+            ahead.next().result(timeout=5)
+    finally:
+        ahead.close()
+    assert firsts == [1, 6, 11, 16] and raised.value.status == 503
+    time.sleep(0.1)
+    assert all(a[1] is not None for a in rows.asked)  # no tail after an error
+
+
+def test_ranges_are_fetched_at_most_depth_pages_beyond_the_writer():
+    rows = Rows(total=100, limit=5)
+    ahead = Prefetch(rows, "0", splits=[str(n) for n in range(5, 100, 5)], depth=3)
+    try:
+        time.sleep(0.3)
+        assert len(rows.asked) == 3  # nothing taken yet
+        ahead.next().result(timeout=5)
+        time.sleep(0.2)
+        assert len(rows.asked) == 4
+    finally:
+        ahead.close()
