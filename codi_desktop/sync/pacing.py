@@ -16,8 +16,8 @@ locking each. The pacer aims each push at ``TARGET_SECONDS`` of the server's own
   server time of ``a + b n`` for ``n`` change sets this settles where ``a + b n`` is the
   target.
 
-Alone on a server a push of several hundred change sets takes that long; beside twenty
-other laptops about a dozen.
+Alone on a server a push of about two hundred change sets takes that long; beside twenty
+other laptops about ten.
 """
 
 from __future__ import annotations
@@ -25,12 +25,14 @@ from __future__ import annotations
 import re
 
 #: The server time one push aims at (seconds). Measured with ``bench_server.py
-#: --per-push paced`` (20 laptops of 1,000 change sets each): 0.1 s gave a p95 answer of
-#: about 0.23 s and 2,900 change sets/s; 0.07 s fell to one change set a push (below).
-TARGET_SECONDS = 0.08
+#: --per-push paced`` (20 laptops of 1,000 change sets each, three runs each): 0.1 s gave
+#: answers at a p95 of 0.23-0.29 s, 0.08 s 0.21-0.24 s, 0.06 s 0.19-0.21 s (1,800-1,900
+#: change sets/s). Without ``LOW``, 0.07 s fell to one change set a push (below).
+TARGET_SECONDS = 0.06
 #: The first push's size, before the server has answered once: twenty laptops starting
-#: at 100 each made the first answers the slowest (p95 0.29 s against 0.23 s at 50).
-START = 50
+#: at 100 each made the first answers the slowest (p95 0.29 s, against 0.23 s at 50 and
+#: 0.21 s at 20). One laptop alone grows from it in a few pushes (2,000 in 0.72 s).
+START = 20
 #: The smallest push the pacer makes (the engine's cap may be smaller). Beside many
 #: laptops most of a push's time is waiting for theirs, which a smaller push does not
 #: cut: sized by time alone, twenty laptops fell to one change set a push and 600-800

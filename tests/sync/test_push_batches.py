@@ -47,18 +47,19 @@ def _sizes(said: list[str]) -> list[int]:
 def test_pushes_grow_while_the_server_answers_within_the_target(laptops):
     a, b = laptops
     add_communities(a, 350, "โต")
-    # Aimed at a minute: every answer is within it, so each push doubles from 50.
+    # Aimed at a minute: every answer is within it, so each push doubles from 20.
     said, summary = _pushes(a, push_target=60.0)
-    assert _sizes(said) == [50, 100, 200] and summary.applied == 350
+    assert _sizes(said) == [20, 40, 80, 160, 50] and summary.applied == 350
     b.synced()
     assert len(_names(b, "โต")) == 350
 
 
 def test_pushes_shrink_to_ten_when_the_server_takes_longer_than_the_target(laptops):
     a, b = laptops
-    add_communities(a, 127, "หด")
-    # Aimed at a nanosecond: every answer takes longer, so each push is at most halved.
+    add_communities(a, 75, "หด")
+    # Aimed at a nanosecond: every answer takes longer, so each push is halved, down to
+    # the floor of ten (the last one is what is left).
     said, summary = _pushes(a, push_target=1e-9)
-    assert _sizes(said) == [50, 25, 12, 10, 10, 10, 10] and summary.applied == 127
+    assert _sizes(said) == [20, 10, 10, 10, 10, 10, 5] and summary.applied == 75
     b.synced()
-    assert len(_names(b, "หด")) == 127
+    assert len(_names(b, "หด")) == 75
