@@ -201,20 +201,25 @@ def _seqs(page: dict) -> list[int]:
     return [c["seq"] for c in page["changes"]]
 
 
-def test_a_snapshot_is_fetched_by_its_ranges_at_once_and_reaches_the_writer_in_order():
-    # Rows 1..47; the first page (rows 1-5) came with splits every 5 rows after it.
-    rows = Rows(total=47, limit=5, wait=0.05)
-    splits = [str(n) for n in range(10, 47, 5)]  # 10, 15, ..., 45
-    ahead = Prefetch(rows, "5", splits=splits, depth=3)
+def _drain(ahead: Prefetch) -> list[dict]:
+    """Every page, as the writer takes them, up to the last (then closed)."""
     try:
         got = []
         while True:
             page, _prepared = ahead.next().result(timeout=5)
             got.append(page)
             if not page["more"]:
-                break
+                return got
     finally:
         ahead.close()
+
+
+def test_a_snapshot_is_fetched_by_its_ranges_at_once_and_reaches_the_writer_in_order():
+    # Rows 1..47; the first page (rows 1-5) came with splits every 5 rows after it.
+    rows = Rows(total=47, limit=5, wait=0.05)
+    splits = [str(n) for n in range(10, 47, 5)]  # 10, 15, ..., 45
+    ahead = Prefetch(rows, "5", splits=splits, depth=3)
+    got = _drain(ahead)
     assert [s for page in got for s in _seqs(page)] == list(range(6, 48))  # each row once
     # Eight ranges of five rows, each marked more (the snapshot goes on), then the rest.
     assert [_seqs(page)[0] for page in got] == [6, 11, 16, 21, 26, 31, 36, 41, 46]
@@ -229,15 +234,7 @@ def test_a_range_the_server_says_is_not_done_is_asked_again_from_its_cursor():
     # Splits 20 rows apart, pages of 5: each range takes four requests, in order.
     rows = Rows(total=40, limit=5)
     ahead = Prefetch(rows, "0", splits=["20", "40"], depth=3)
-    try:
-        got = []
-        while True:
-            page, _prepared = ahead.next().result(timeout=5)
-            got.append(page)
-            if not page["more"]:
-                break
-    finally:
-        ahead.close()
+    got = _drain(ahead)
     assert [s for page in got for s in _seqs(page)] == list(range(1, 41))
     assert ("5", "20") in rows.asked and ("35", "40") in rows.asked
     assert got[-1]["changes"] == [] and got[-1]["cursor"] == "40"  # the tail: nothing more
