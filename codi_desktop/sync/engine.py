@@ -59,7 +59,7 @@ HISTORY_KEEP = 20
 SNAPSHOT_COMMIT_ROWS = 40_000
 # Pages fetched and prepared beyond the one being written (prefetch.Prefetch); a
 # snapshot's ranges (its splits) are fetched two at a time within it. 3 was no faster
-# here and held more: a whole country's first sync peaked at 381 MB.
+# here (a cluster's first sync 20.1 s, against 18.4-19.4 s at 2).
 PREFETCH_DEPTH = 2
 SNAPSHOT_COMMIT_SECONDS = 1.0
 NEXT_PAGE_WAIT = 0.25
