@@ -105,7 +105,8 @@ class Prefetch:
             self._threads = [self._tail_thread()]
         _pause_collector()
         try:
-            for thread in self._threads:
+            # A copy: a worker done with every range may add the tail's thread meanwhile.
+            for thread in list(self._threads):
                 thread.start()
         except BaseException:
             self.close()

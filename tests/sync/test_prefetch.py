@@ -265,3 +265,13 @@ def test_ranges_are_fetched_at_most_depth_pages_beyond_the_writer():
         assert len(rows.asked) == 4
     finally:
         ahead.close()
+
+
+def test_a_snapshot_whose_ranges_are_all_done_before_it_has_started_its_threads():
+    """A worker may finish every range, and start the fetching of the pages after the
+    last split, before the constructor has started its other workers (seen in CI: "threads
+    can only be started once"). Many small snapshots make the race likely."""
+    for _ in range(1000):
+        rows = Rows(total=40, limit=20)
+        got = _drain(Prefetch(rows, "0", splits=["20"], depth=3))
+        assert [s for page in got for s in _seqs(page)] == list(range(1, 41))
