@@ -308,10 +308,7 @@ class SyncClient:
     def revoke(self, device_id: str) -> None:
         self._request("DELETE", f"/v1/devices/{device_id}")
 
-    def push(self, device_id: str, change_sets: list[dict[str, Any]]) -> dict[str, Any]:
-        return self.push_timed(device_id, change_sets)[0]
-
-    def push_timed(
+    def push(
         self, device_id: str, change_sets: list[dict[str, Any]]
     ) -> tuple[dict[str, Any], float | None]:
         """The push's answer, and how long the server says it worked on it (seconds,

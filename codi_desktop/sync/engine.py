@@ -370,17 +370,17 @@ class SyncEngine(PushMixin):
             self.store, self.summary, SNAPSHOT_COMMIT_ROWS if first_snapshot else 0
         )
 
-        def fetch(c: str | None, until: str | None = None) -> dict[str, Any]:
-            return self._call(client, lambda: client.pull(c, self.page_limit, until=until))
+        def fetch(c: str | None, until: str | None = None, splits: bool = False) -> dict[str, Any]:
+            return self._call(
+                client, lambda: client.pull(c, self.page_limit, until=until, splits=splits)
+            )
 
         def fetched(c: str | None) -> Future[prefetch.Fetched]:
             # The first page, on this thread: a sync with nothing to do starts no thread.
             # A snapshot's asks for the cursors that split the rest, to fetch at once.
             done: Future[prefetch.Fetched] = Future()
             try:
-                page = self._call(
-                    client, lambda: client.pull(c, self.page_limit, splits=c is None)
-                )
+                page = fetch(c, splits=c is None)
                 done.set_result((page, pages.prepare(page.get("changes") or [])))
             except ProblemError as exc:
                 done.set_exception(exc)

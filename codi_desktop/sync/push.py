@@ -171,13 +171,8 @@ class PushMixin:
                 for cs_id, table, row_id, op, fields, base, position, old in rows:
                     by_id[cs_id].changes.append(
                         OutChange(
-                            table,
-                            row_id,
-                            ChangeOp(op),
-                            apply.load_json(fields) or {},
-                            base,
-                            position,
-                            old,
+                            table, row_id, ChangeOp(op), apply.load_json(fields) or {}, base,
+                            position, old,
                         )
                     )
         return sets
@@ -273,7 +268,7 @@ class PushMixin:
             if pool is None:
                 pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="codi-sync-push")
             wire = prepared.wire
-            return pool.submit(self._call, client, lambda: client.push_timed(device_id, wire))
+            return pool.submit(self._call, client, lambda: client.push(device_id, wire))
 
         try:
             current = self._prepare(offset)
